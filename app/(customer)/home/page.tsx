@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import { ApplicationStatusBadge } from "@/components/ui/status-badge";
+import { requireCustomer } from "@/lib/server/auth/guards";
+import { guardPage } from "@/lib/server/auth/page-guard";
+import { getCustomerHome } from "@/lib/server/applications/customer-home";
+
+export const metadata: Metadata = { title: "Home" };
+
+const nextSteps = [
+  { title: "Tell us about your business", text: "Business information, authorized representatives, address and company type." },
+  { title: "Our team reviews it", text: "We check your details and may ask you to fix a field or two." },
+  { title: "We register you with Twilio", text: "Trust Hub profile, A2P brand and messaging service. Carriers take from a few hours to a few weeks." },
+];
+
+export default async function CustomerHomePage() {
+  const user = await guardPage(requireCustomer);
+  const { organization, application } = await getCustomerHome(user.organizationId);
+  return (
+    <>
+      <PageHeader title={`Welcome${user.name ? `, ${user.name}` : ""}`} description={`Messaging registration for ${organization.name}`} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          {application ? (
+            <Card title="Your application" actions={<ApplicationStatusBadge status={application.status} />}>
+              <p className="text-sm text-slate-700">
+                {application.status === "DRAFT"
+                  ? "Your registration has not been sent yet. The step-by-step form opens here soon; your staff contact will let you know."
+                  : `Last updated ${formatDateTime(application.updatedAt)}.`}
+              </p>
+            </Card>
+          ) : (
+            <EmptyState title="No application yet">Your provider has not opened an application for you yet.</EmptyState>
+          )}
+        </div>
+        <Card title="What happens next">
+          <ol className="space-y-3 text-sm">
+            {nextSteps.map((step, index) => (
+              <li key={step.title} className="flex gap-3">
+                <span aria-hidden className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700">
+                  {index + 1}
+                </span>
+                <span>
+                  <span className="block font-medium text-slate-900">{step.title}</span>
+                  <span className="text-slate-600">{step.text}</span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import { ApplicationStatusBadge } from "@/components/ui/status-badge";
+import { InviteCustomerUserForm } from "@/components/staff/invite-user-form";
+import { requireStaff } from "@/lib/server/auth/guards";
+import { guardPage } from "@/lib/server/auth/page-guard";
+import { getCustomerDetail, recentAuditEntries } from "@/lib/server/organizations/customer-detail";
+
+export const metadata: Metadata = { title: "Customer" };
+
+export default async function CustomerDetailPage({ params }: { params: Promise<{ organizationId: string }> }) {
+  await guardPage(requireStaff);
+  const { organizationId } = await params;
+  const customer = await getCustomerDetail(organizationId);
+  if (!customer) notFound();
+  const history = await recentAuditEntries(organizationId);
+  return (
+    <>
+      <PageHeader title={customer.name} description={`Customer since ${formatDateTime(customer.createdAt)}`} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Application">
+          {customer.applications.length === 0 ? (
+            <p className="text-sm text-slate-600">No application yet.</p>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {customer.applications.map((application) => (
+                <li key={application.id} className="flex items-center justify-between gap-3">
+                  <ApplicationStatusBadge status={application.status} />
+                  <span className="text-slate-600">Last change {formatDateTime(application.updatedAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Users" description="People at this customer who can sign in.">
+          {customer.users.length === 0 ? (
+            <p className="text-sm text-slate-600">Nobody has accepted an invitation yet.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {customer.users.map((user) => (
+                <li key={user.id} className="py-2">
+                  <p className="font-medium text-slate-900">{user.name ?? user.email}</p>
+                  <p className="text-slate-600">
+                    {user.email} · {user.lastSignInAt ? `last signed in ${formatDateTime(user.lastSignInAt)}` : "never signed in"}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {customer.invitations.length ? (
+            <div className="mt-4">
+              <h3 className="text-sm font-semibold text-slate-800">Open invitations</h3>
+              <ul className="mt-1 text-sm text-slate-600">
+                {customer.invitations.map((invitation) => (
+                  <li key={invitation.id}>
+                    {invitation.email} · expires {formatDateTime(invitation.expiresAt)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="mt-5 border-t border-slate-100 pt-4">
+            <InviteCustomerUserForm organizationId={customer.id} />
+          </div>
+        </Card>
+        <div className="lg:col-span-2">
+          <Card title="History">
+            {history.length === 0 ? (
+              <p className="text-sm text-slate-600">Nothing has happened yet.</p>
+            ) : (
+              <ol className="space-y-1 text-sm">
+                {history.map((entry) => (
+                  <li key={entry.id} className="flex flex-wrap gap-x-3">
+                    <span className="text-slate-500">{formatDateTime(entry.createdAt)}</span>
+                    <span className="font-medium text-slate-800">{entry.action}</span>
+                    <span className="text-slate-600">{entry.actor?.email ?? "system"}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { Card, PageHeader } from "@/components/ui/card";
+import { SettingsForm } from "@/components/staff/settings-form";
+import { requireAdmin } from "@/lib/server/auth/guards";
+import { guardPage } from "@/lib/server/auth/page-guard";
+import { getIsvSettings } from "@/lib/server/settings/isv-settings";
+import { twilioConnectionSummary } from "@/lib/server/settings/twilio-connection";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await guardPage(requireAdmin);
+  const settings = await getIsvSettings();
+  const twilio = twilioConnectionSummary();
+  return (
+    <>
+      <PageHeader title="Settings" description="How the portal presents itself and where it sends Twilio requests." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Portal">
+          <SettingsForm portalName={settings.portalName} supportEmail={settings.supportEmail ?? ""} />
+        </Card>
+        <Card title="Twilio connection" description="Set in the server's environment; credentials are never shown here.">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-600">Mode</dt>
+            <dd className="font-medium" data-testid="twilio-mode">{twilio.modeLabel}</dd>
+            <dt className="text-slate-600">Account</dt>
+            <dd className="font-mono text-xs">{twilio.accountSid ?? "not configured"}</dd>
+          </dl>
+        </Card>
+      </div>
+    </>
+  );
+}

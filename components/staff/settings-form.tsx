@@ -1,0 +1,37 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { isvSettingsSchema } from "@/lib/schemas/staff";
+import { updateIsvSettingsAction } from "@/lib/server/actions/staff-actions";
+
+export function SettingsForm({ portalName, supportEmail }: { portalName: string; supportEmail: string }) {
+  const [saved, setSaved] = useState(false);
+  const { form, onSubmit, formError } = useActionForm({
+    schema: isvSettingsSchema,
+    action: updateIsvSettingsAction,
+    defaultValues: { portalName, supportEmail },
+    onSuccess: () => setSaved(true),
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {saved ? <Alert tone="success">Settings saved.</Alert> : null}
+      <TextField label="Portal name" hint="Shown in the header and on sign-in pages: usually your company's name." error={errors.portalName?.message} {...form.register("portalName")} />
+      <TextField
+        label="Support email"
+        type="email"
+        hint="Shown to customers on the sign-in pages. Optional."
+        error={errors.supportEmail?.message}
+        {...form.register("supportEmail")}
+      />
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : "Save settings"}
+      </Button>
+    </form>
+  );
+}

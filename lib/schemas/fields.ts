@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** Reusable fields with the messages people see next to them. */
+export const emailField = z
+  .string()
+  .trim()
+  .min(1, "Enter an email address.")
+  .max(320, "That email address is too long.")
+  .pipe(z.email("Enter an email address like name@company.com."))
+  .transform((email) => email.toLowerCase());
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const newPasswordField = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  // bcrypt reads 72 bytes at most: refuse rather than silently ignore the rest.
+  .refine((value) => new TextEncoder().encode(value).length <= 72, "Use at most 72 characters.");
+
+export const personNameField = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");

@@ -1,0 +1,55 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { fail, ok } from "@/lib/action-result";
+import { acceptInvitationSchema, forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/schemas/auth";
+import { db } from "../db";
+import { signIn, signOut, RateLimitedError } from "../auth/auth";
+import { CredentialsSignin } from "next-auth";
+import { homePathFor } from "../auth/policy";
+import { acceptInvitation } from "../invitations/accept-invitation";
+import { requestPasswordReset, resetPassword } from "../passwords/password-reset";
+import { defineAction } from "./define-action";
+import { safeCallbackPath } from "../auth/callback-path";
+
+const anyone = async () => null;
+
+export const signInWithPassword = defineAction(
+  anyone,
+  signInSchema.extend({ callbackUrl: z.string().optional() }),
+  async ({ email, password, callbackUrl }) => {
+    try {
+      await signIn("credentials", { email, password, redirect: false });
+    } catch (error) {
+      if (error instanceof RateLimitedError) return fail(error.message, { email: [error.message] });
+      if (error instanceof CredentialsSignin) return fail("The email or password is not correct.");
+      throw error;
+    }
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { role: true } });
+    redirect(safeCallbackPath(callbackUrl) ?? homePathFor(user));
+  },
+);
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+export const acceptInvitationAction = defineAction(anyone, acceptInvitationSchema, async ({ token, name, password }) => {
+  const outcome = await acceptInvitation({ token, name, password });
+  if (!outcome.ok) return fail(outcome.message);
+  await signIn("credentials", { email: outcome.user.email, password, redirect: false });
+  redirect(homePathFor(outcome.user));
+});
+
+export const requestPasswordResetAction = defineAction(anyone, forgotPasswordSchema, async ({ email }) => {
+  await requestPasswordReset(email);
+  // The same answer whether or not the address has an account.
+  return ok({ message: "If an account uses that address, we have emailed it a link to reset the password." });
+});
+
+export const resetPasswordAction = defineAction(anyone, resetPasswordSchema, async ({ token, password }) => {
+  const outcome = await resetPassword(token, password);
+  if (!outcome.ok) return fail(outcome.message);
+  redirect("/sign-in?reset=done");
+});

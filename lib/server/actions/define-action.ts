@@ -1,0 +1,41 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { fail, type ActionResult, type FieldErrors } from "@/lib/action-result";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
+
+/**
+ * Every server action is built here: first who is calling (the guard), then the input (the same
+ * zod schema the form uses, every field error returned, not just the first), then the body.
+ * Unexpected errors are logged and answered with a message, never a bare 500.
+ */
+export function defineAction<Schema extends z.ZodType, Caller, Result>(
+  guard: () => Promise<Caller>,
+  schema: Schema,
+  body: (input: z.output<Schema>, caller: Caller) => Promise<ActionResult<Result>>,
+): (input: z.input<Schema>) => Promise<ActionResult<Result>> {
+  return async (input) => {
+    try {
+      const caller = await guard();
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), formError: "Please correct the highlighted fields." };
+      return await body(parsed.data, caller);
+    } catch (error) {
+      // Let Next.js handle its own control flow (redirect(), notFound()).
+      unstable_rethrow(error);
+      if (error instanceof UnauthenticatedError) return fail("Your session has ended. Please sign in again.");
+      if (error instanceof ForbiddenError || error instanceof NotFoundError) return fail(error.message);
+      console.error("[action] unexpected error", error);
+      return fail("Something went wrong on our side. Your input is kept; please try again.");
+    }
+  };
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}

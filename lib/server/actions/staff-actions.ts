@@ -1,0 +1,61 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { fail, fieldError, ok } from "@/lib/action-result";
+import { createCustomerSchema, inviteCustomerUserSchema, inviteStaffSchema, isvSettingsSchema } from "@/lib/schemas/staff";
+import { db } from "../db";
+import { audit } from "../audit/audit";
+import { requireAdmin, requireStaff } from "../auth/guards";
+import { createInvitation, emailInvitation, EmailTakenError } from "../invitations/create-invitation";
+import { createCustomerOrganization, inviteCustomerUser } from "../organizations/create-customer-organization";
+import { defineAction } from "./define-action";
+
+export type InvitationLinkResult = { link: string; emailed: boolean; expiresAt: string; organizationId?: string };
+
+export const createCustomerAction = defineAction(requireStaff, createCustomerSchema, async (input, staff) => {
+  try {
+    const created = await createCustomerOrganization(input, staff.id);
+    revalidatePath("/staff");
+    return ok<InvitationLinkResult>({
+      organizationId: created.organization.id,
+      link: created.link,
+      emailed: created.delivery === "smtp",
+      expiresAt: created.expiresAt.toISOString(),
+    });
+  } catch (error) {
+    if (error instanceof EmailTakenError) return fieldError("email", error.message);
+    throw error;
+  }
+});
+
+export const inviteCustomerUserAction = defineAction(requireStaff, inviteCustomerUserSchema, async (input, staff) => {
+  const organization = await db.organization.findUnique({ where: { id: input.organizationId } });
+  if (!organization) return fail("This customer no longer exists.");
+  try {
+    const created = await inviteCustomerUser(input, staff.id);
+    revalidatePath(`/staff/customers/${organization.id}`);
+    return ok<InvitationLinkResult>({ link: created.link, emailed: created.delivery === "smtp", expiresAt: created.expiresAt.toISOString() });
+  } catch (error) {
+    if (error instanceof EmailTakenError) return fieldError("email", error.message);
+    throw error;
+  }
+});
+
+export const inviteStaffAction = defineAction(requireAdmin, inviteStaffSchema, async (input, admin) => {
+  try {
+    const { invitation, link } = await createInvitation({ email: input.email, role: input.role }, admin.id);
+    const delivery = await emailInvitation(invitation, link);
+    revalidatePath("/staff/team");
+    return ok<InvitationLinkResult>({ link, emailed: delivery === "smtp", expiresAt: invitation.expiresAt.toISOString() });
+  } catch (error) {
+    if (error instanceof EmailTakenError) return fieldError("email", error.message);
+    throw error;
+  }
+});
+
+export const updateIsvSettingsAction = defineAction(requireAdmin, isvSettingsSchema, async (input, admin) => {
+  await db.isvSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
+  await audit(db, { actorUserId: admin.id, action: "settings.updated", targetType: "IsvSettings", targetId: "1", metadata: { fields: Object.keys(input) } });
+  revalidatePath("/", "layout");
+  return ok({ savedAt: new Date().toISOString() });
+});

@@ -1,0 +1,83 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "../db";
+import { env } from "../env";
+import { checkCredentials } from "./credentials";
+import { clientIp } from "./client-ip";
+import { describeRetryAfter } from "./rate-limit";
+import { audit } from "../audit/audit";
+
+export class InvalidCredentialsError extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+
+export class RateLimitedError extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed sign-in attempts. Try again in ${describeRetryAfter(retryAfterSeconds)}.`);
+  }
+}
+
+const credentialsInput = z.object({ email: z.string().max(320), password: z.string().max(1024) });
+
+function authConfig(): NextAuthConfig {
+  const settings = env();
+  return {
+    secret: settings.AUTH_SECRET,
+    trustHost: true,
+    // Credentials sign-in requires JWT sessions; the guards still load the user from the
+    // database on every request, so a removed user or a changed password ends the session.
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // HTTP-only always; Secure whenever the portal is served over https (required in production).
+    useSecureCookies: new URL(settings.APP_URL).protocol === "https:",
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    logger: {
+      // A wrong password is an everyday event, not a server error: keep it out of the error log.
+      error(error) {
+        if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+        console.error("[auth]", error);
+      },
+    },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw, request) {
+          const parsed = credentialsInput.safeParse(raw);
+          if (!parsed.success) throw new InvalidCredentialsError();
+          const ip = clientIp(request.headers);
+          const result = await checkCredentials(db, { ...parsed.data, ip }, {
+            maxPerAccount: settings.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+            maxPerIp: settings.SIGN_IN_MAX_FAILURES_PER_IP,
+            windowMinutes: settings.SIGN_IN_WINDOW_MINUTES,
+          });
+          if (!result.ok) {
+            if (result.reason === "rate_limited") throw new RateLimitedError(result.retryAfterSeconds);
+            throw new InvalidCredentialsError();
+          }
+          await audit(db, { actorUserId: result.user.id, action: "auth.sign_in", targetType: "User", targetId: result.user.id, organizationId: result.user.organizationId });
+          return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.role = user.role;
+          token.sessionVersion = user.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        session.user.role = token.role;
+        session.user.sessionVersion = token.sessionVersion;
+        return session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());

@@ -1,0 +1,39 @@
+import type { PrismaClient, User } from "@prisma/client";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { checkSignInGate, clearAccountFailures, recordSignInFailure, type SignInLimits } from "./rate-limit";
+
+export type CredentialsCheck =
+  | { ok: true; user: User }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; scope: "account" | "ip"; retryAfterSeconds: number };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The whole password sign-in decision: rate limit first (so a locked account cannot be probed),
+ * then the password. Unknown accounts cost the same time as known ones.
+ */
+export async function checkCredentials(
+  db: PrismaClient,
+  input: { email: string; password: string; ip: string },
+  limits: SignInLimits,
+): Promise<CredentialsCheck> {
+  const email = normalizeEmail(input.email);
+  const gate = await checkSignInGate(db, email, input.ip, limits);
+  if (!gate.allowed) return { ok: false, reason: "rate_limited", scope: gate.scope, retryAfterSeconds: gate.retryAfterSeconds };
+
+  const user = await db.user.findUnique({ where: { email } });
+  const valid = user?.passwordHash
+    ? await verifyPassword(input.password, user.passwordHash)
+    : (await burnPasswordCheck(input.password), false);
+
+  if (!user || !valid) {
+    await recordSignInFailure(db, email, input.ip);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearAccountFailures(db, email);
+  const signedIn = await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  return { ok: true, user: signedIn };
+}

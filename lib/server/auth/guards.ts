@@ -1,0 +1,66 @@
+import "server-only";
+import { cache } from "react";
+import type { OnboardingApplication, Organization } from "@prisma/client";
+import { db } from "../db";
+import { auth } from "./auth";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
+import { canAccessOrganization, isAdmin, isStaff, type Actor } from "./policy";
+
+export type CurrentUser = Actor & { email: string; name: string | null };
+export type CustomerUser = CurrentUser & { organizationId: string };
+
+/**
+ * The signed-in user, read fresh from the database (once per request). A session whose user was
+ * deleted, or issued before the last password change, counts as signed out.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, organizationId: true, sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, organizationId: user.organizationId };
+});
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new UnauthenticatedError();
+  return user;
+}
+
+export async function requireStaff(): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!isStaff(user)) throw new ForbiddenError("Only staff can do that.");
+  return user;
+}
+
+export async function requireAdmin(): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!isAdmin(user)) throw new ForbiddenError("Only administrators can do that.");
+  return user;
+}
+
+export async function requireCustomer(): Promise<CustomerUser> {
+  const user = await requireUser();
+  if (user.role !== "CUSTOMER" || !user.organizationId) throw new ForbiddenError("This page is for customers.");
+  return { ...user, organizationId: user.organizationId };
+}
+
+export async function requireOrganizationAccess(organizationId: string): Promise<{ user: CurrentUser; organization: Organization }> {
+  const user = await requireUser();
+  if (!canAccessOrganization(user, organizationId)) throw new NotFoundError();
+  const organization = await db.organization.findUnique({ where: { id: organizationId } });
+  if (!organization) throw new NotFoundError();
+  return { user, organization };
+}
+
+/** Staff: any application. Customers: only their organization's; anything else is "not found". */
+export async function requireCustomerAccess(applicationId: string): Promise<{ user: CurrentUser; application: OnboardingApplication }> {
+  const user = await requireUser();
+  const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
+  if (!application || !canAccessOrganization(user, application.organizationId)) throw new NotFoundError();
+  return { user, application };
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/**
+ * The portal's environment, validated once at start-up (see instrumentation.ts).
+ * Kept free of `server-only` so that scripts and unit tests can use it too; nothing here is ever
+ * imported by a client component, and only `NEXT_PUBLIC_*` variables could reach the browser.
+ */
+
+// The value shipped in .env.example: fine on a laptop, refused in production.
+export const EXAMPLE_AUTH_SECRET = "embedded-demo-secret-change-me-in-production-0123456789";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "is required (for example file:./data/portal.db)" })
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
+    AUTH_SECRET: z
+      .string({ error: "is required: generate one with `openssl rand -base64 32`" })
+      .min(32, "must be at least 32 characters: generate one with `openssl rand -base64 32`"),
+    APP_URL: z.url({ error: "must be the portal's public URL, such as http://localhost:3000" }).default("http://localhost:3000"),
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "must look like smtp://user:pass@host:587").optional()),
+    MAIL_FROM: z.string().default("Onboarding Portal <no-reply@localhost>"),
+    MAIL_OUTBOX_DIR: optionalString,
+    INVITATION_TTL_DAYS: positiveInt(7),
+    PASSWORD_RESET_TTL_MINUTES: positiveInt(60),
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
+    SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(20),
+    SIGN_IN_WINDOW_MINUTES: positiveInt(15),
+    TWILIO_ACCOUNT_SID: optionalString.pipe(
+      z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be an Account SID: AC followed by 32 hex digits").optional(),
+    ),
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_SANDBOX_URL: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:4010").optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.AUTH_SECRET === EXAMPLE_AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is still the example value from .env.example: set a secret of your own in production",
+      });
+    }
+    if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["TWILIO_AUTH_TOKEN"], message: "is required when TWILIO_ACCOUNT_SID is set" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment, the portal cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; throws an EnvError whose lines each name the variable at fault. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    const message = missing && issue.message.startsWith("Invalid input") ? "is required" : issue.message;
+    return `${name} ${message}`;
+  });
+  throw new EnvError(problems);
+}

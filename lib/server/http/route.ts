@@ -1,0 +1,24 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
+
+type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response>;
+
+/** Route handlers answer errors as JSON with a status and a message, never a bare 500. */
+export function route<Ctx>(handler: Handler<Ctx>): Handler<Ctx> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return jsonError(401, error.message);
+      if (error instanceof ForbiddenError) return jsonError(403, error.message);
+      if (error instanceof NotFoundError) return jsonError(404, error.message);
+      console.error("[route] unexpected error", request.method, new URL(request.url).pathname, error);
+      return jsonError(500, "Something went wrong on our side. Please try again.");
+    }
+  };
+}
+
+export function jsonError(status: number, message: string): Response {
+  return NextResponse.json({ error: { status, message } }, { status });
+}

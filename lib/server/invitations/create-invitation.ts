@@ -1,0 +1,72 @@
+import "server-only";
+import type { Invitation, Prisma, UserRole } from "@prisma/client";
+import { db } from "../db";
+import { env } from "../env";
+import { createLinkToken } from "../auth/tokens";
+import { audit } from "../audit/audit";
+import { absoluteUrl, sendMail, type MailDelivery } from "../mail/send-mail";
+
+export type InvitationTarget =
+  | { email: string; role: "CUSTOMER"; organizationId: string }
+  | { email: string; role: Exclude<UserRole, "CUSTOMER">; organizationId?: undefined };
+
+export type CreatedInvitation = { invitation: Invitation; link: string; delivery: MailDelivery };
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("Someone already has an account with this email address.");
+  }
+}
+
+/**
+ * Creates a single-use invitation link (valid INVITATION_TTL_DAYS days) and emails it. Earlier
+ * unused invitations for the same address stop working, so only the newest link is live.
+ */
+export async function createInvitation(
+  target: InvitationTarget,
+  invitedById: string,
+  tx: Prisma.TransactionClient = db,
+): Promise<{ invitation: Invitation; link: string }> {
+  if (await tx.user.findUnique({ where: { email: target.email } })) throw new EmailTakenError();
+  const now = new Date();
+  await tx.invitation.updateMany({
+    where: { email: target.email, acceptedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
+  });
+  const { token, tokenHash } = createLinkToken();
+  const invitation = await tx.invitation.create({
+    data: {
+      email: target.email,
+      role: target.role,
+      organizationId: target.organizationId ?? null,
+      tokenHash,
+      expiresAt: new Date(now.getTime() + env().INVITATION_TTL_DAYS * 24 * 60 * 60_000),
+      invitedById,
+    },
+  });
+  await audit(tx, {
+    actorUserId: invitedById,
+    action: "invitation.created",
+    targetType: "Invitation",
+    targetId: invitation.id,
+    organizationId: invitation.organizationId,
+    metadata: { role: invitation.role },
+  });
+  return { invitation, link: absoluteUrl(`/invite/${token}`) };
+}
+
+export async function emailInvitation(invitation: Invitation, link: string, organizationName?: string): Promise<MailDelivery> {
+  const what = organizationName ? `${organizationName}'s messaging registration` : "the onboarding portal as staff";
+  return sendMail({
+    to: invitation.email,
+    subject: "You're invited to the onboarding portal",
+    text: [
+      `You have been invited to ${what}.`,
+      "",
+      `Open this link to set your password and sign in (it works once, until ${invitation.expiresAt.toUTCString()}):`,
+      link,
+      "",
+      "If you did not expect this invitation, you can ignore this email.",
+    ].join("\n"),
+  });
+}

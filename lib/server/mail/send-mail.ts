@@ -1,0 +1,45 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { env } from "../env";
+
+export type Mail = { to: string; subject: string; text: string };
+/** How the mail left: by SMTP, into the local outbox folder, or only into the development log. */
+export type MailDelivery = "smtp" | "outbox" | "log" | "not-sent";
+
+/**
+ * Sends a mail by SMTP when SMTP_URL is set. Without it, MAIL_OUTBOX_DIR keeps each mail as a JSON
+ * file (handy for demos and tests), and development prints it to the server log. A failure to send
+ * never fails the caller: staff can always copy the link from the screen.
+ */
+export async function sendMail(mail: Mail): Promise<MailDelivery> {
+  const settings = env();
+  try {
+    if (settings.SMTP_URL) {
+      await nodemailer.createTransport(settings.SMTP_URL).sendMail({ from: settings.MAIL_FROM, ...mail });
+      return "smtp";
+    }
+    if (settings.MAIL_OUTBOX_DIR) {
+      await mkdir(settings.MAIL_OUTBOX_DIR, { recursive: true });
+      const file = path.join(settings.MAIL_OUTBOX_DIR, `${Date.now()}-${randomUUID()}.json`);
+      await writeFile(file, JSON.stringify({ from: settings.MAIL_FROM, ...mail, sentAt: new Date().toISOString() }, null, 2));
+      return "outbox";
+    }
+    if (settings.NODE_ENV === "development") {
+      console.info(`[mail] (development: not sent, SMTP_URL is not set)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+      return "log";
+    }
+    // Outside development the body may hold a sign-in link: do not log it.
+    console.warn(`[mail] not sent: SMTP_URL is not set (subject: ${mail.subject})`);
+    return "not-sent";
+  } catch (error) {
+    console.error("[mail] sending failed:", error instanceof Error ? error.message : error);
+    return "not-sent";
+  }
+}
+
+export function absoluteUrl(pathname: string): string {
+  return new URL(pathname, env().APP_URL).toString();
+}

@@ -1,0 +1,42 @@
+import { defineConfig } from "@playwright/test";
+import { E2E } from "./tests/e2e/support/e2e-env";
+
+/**
+ * Browser tests: Debian's Chromium (Playwright cannot download its own browsers here) driving the
+ * built app (`next build` runs first, see `npm run test:e2e`) on a fresh SQLite database.
+ */
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E.baseUrl,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `npx tsx tests/e2e/support/prepare-db.ts && npx next start -p ${E2E.port}`,
+    url: `${E2E.baseUrl}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: E2E.serverEnv,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,15 @@
+import { loadLocalEnv } from "./load-env";
+import { migrateDatabase } from "./db-migrate";
+import { seedDemo } from "../prisma/seed";
+
+/** Runs before `npm run dev`: .env with embedded defaults, migrations, demo data. */
+async function main() {
+  loadLocalEnv({ createFromExample: true });
+  migrateDatabase();
+  await seedDemo();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

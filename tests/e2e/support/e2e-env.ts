@@ -1,0 +1,27 @@
+import path from "node:path";
+
+/** One place for the browser tests' server settings: a database and outbox of their own. */
+const root = path.resolve(__dirname, "../../..");
+const tmp = path.join(root, "tests/.tmp/e2e");
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseUrl = `http://127.0.0.1:${port}`;
+
+export const E2E = {
+  port,
+  baseUrl,
+  tmp,
+  databaseFile: path.join(tmp, "portal.db"),
+  outboxDir: path.join(tmp, "outbox"),
+  serverEnv: {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: `file:${path.join(tmp, "portal.db")}`,
+    AUTH_SECRET: "e2e-test-secret-that-is-long-enough-0123456789abcdef",
+    APP_URL: baseUrl,
+    MAIL_OUTBOX_DIR: path.join(tmp, "outbox"),
+    SMTP_URL: "",
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "5",
+    SIGN_IN_MAX_FAILURES_PER_IP: "50",
+    SIGN_IN_WINDOW_MINUTES: "15",
+  } as Record<string, string>,
+};

@@ -1,0 +1,19 @@
+import { rmSync } from "node:fs";
+import { migrateDatabase } from "../../../scripts/db-migrate";
+import { seedDemo } from "../../../prisma/seed";
+import { E2E } from "./e2e-env";
+
+/** Runs before the browser tests' server starts: a fresh database with the demo data. */
+async function main() {
+  rmSync(E2E.tmp, { recursive: true, force: true });
+  const url = `file:${E2E.databaseFile}`;
+  migrateDatabase(url);
+  // This script runs in its own process: the seed's production guard is about the app's server.
+  Object.assign(process.env, { NODE_ENV: "test" });
+  await seedDemo(url);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
