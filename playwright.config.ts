@@ -13,7 +13,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: [["list"]],
+  reporter: [["list"], ["json", { outputFile: "tests/.tmp/reports/playwright.json" }]],
   use: {
     baseURL: E2E.baseUrl,
     trace: "retain-on-failure",

@@ -48,12 +48,30 @@ export const envSchema = z
         message: "is still the example value from .env.example: set a secret of your own in production",
       });
     }
+    if (env.NODE_ENV === "production" && !isSecureOrigin(env.APP_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "must use https in production (session cookies are sent only over https); only localhost may use http",
+      });
+    }
     if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["TWILIO_AUTH_TOKEN"], message: "is required when TWILIO_ACCOUNT_SID is set" });
     }
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** https, or plain http on this machine only (browsers treat localhost as a secure context). */
+export function isSecureOrigin(appUrl: string): boolean {
+  const url = new URL(appUrl);
+  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+/** Session cookies carry `Secure` whenever the portal is served over https. */
+export function sessionCookiesSecure(appUrl: string): boolean {
+  return new URL(appUrl).protocol === "https:";
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -64,7 +82,9 @@ export class EnvError extends Error {
 
 /** Parses an environment; throws an EnvError whose lines each name the variable at fault. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  // `NAME=` in a .env file means "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join(".") || "environment";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { alerts, DEMO_CUSTOMER, DEMO_STAFF, signIn, signOut, uniqueEmail } from "./support/fixtures";
+import { alerts, attemptSignIn, DEMO_CUSTOMER, DEMO_STAFF, signIn, signOut, uniqueEmail } from "./support/fixtures";
 
 test("staff admin signs in, sees the customers and staff navigation, and signs out", async ({ page }) => {
   await signIn(page, DEMO_STAFF);
@@ -27,7 +27,7 @@ test("customer signs in to their home, without staff navigation, and signs out",
 });
 
 test("a wrong password is refused with a message and the email stays filled in", async ({ page }) => {
-  await signIn(page, { email: DEMO_STAFF.email, password: "not-the-password" });
+  await attemptSignIn(page, { email: DEMO_STAFF.email, password: "not-the-password" });
   await expect(alerts(page)).toHaveText("The email or password is not correct.");
   await expect(page.getByLabel("Email")).toHaveValue(DEMO_STAFF.email);
   await expect(page).toHaveURL(/\/sign-in/);
@@ -36,10 +36,10 @@ test("a wrong password is refused with a message and the email stays filled in",
 test("after five failures the account is locked out with a clear message", async ({ page }) => {
   const email = uniqueEmail("locked");
   for (let attempt = 1; attempt <= 5; attempt++) {
-    await signIn(page, { email, password: `wrong-${attempt}` });
+    await attemptSignIn(page, { email, password: `wrong-${attempt}` });
     await expect(alerts(page)).toHaveText("The email or password is not correct.");
   }
-  await signIn(page, { email, password: "still-wrong" });
+  await attemptSignIn(page, { email, password: "still-wrong" });
   await expect(alerts(page).first()).toContainText("Too many failed sign-in attempts. Try again in 15 minutes.");
 });
 
@@ -50,4 +50,14 @@ test("signing in with an empty form shows messages next to the fields", async ({
   await expect(page.getByText("Enter an email address.")).toBeVisible();
   await expect(page.getByText("Enter your password.")).toBeVisible();
   await expect(page.getByLabel("Email")).toBeFocused();
+});
+
+test("the session cookie is HTTP-only and SameSite=Lax", async ({ page, context }) => {
+  await signIn(page, DEMO_CUSTOMER);
+  const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"));
+  expect(session).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+  // The page's scripts cannot read it.
+  expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
 });

@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
+import { sessionCookiesSecure } from "../env-schema";
 import { checkCredentials } from "./credentials";
 import { clientIp } from "./client-ip";
 import { describeRetryAfter } from "./rate-limit";
@@ -31,7 +32,7 @@ function authConfig(): NextAuthConfig {
     // database on every request, so a removed user or a changed password ends the session.
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     // HTTP-only always; Secure whenever the portal is served over https (required in production).
-    useSecureCookies: new URL(settings.APP_URL).protocol === "https:",
+    useSecureCookies: sessionCookiesSecure(settings.APP_URL),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     logger: {
       // A wrong password is an everyday event, not a server error: keep it out of the error log.

@@ -1,7 +1,6 @@
 import "server-only";
 import type { User } from "@prisma/client";
 import { db } from "../db";
-import { hashLinkToken } from "../auth/tokens";
 import { hashPassword } from "../auth/password";
 import { audit } from "../audit/audit";
 import { findInvitation, invitationProblem } from "./find-invitation";

@@ -6,11 +6,18 @@ import { E2E } from "./e2e-env";
 export const DEMO_STAFF = { email: "staff@example.com", password: "staff-demo-pass" };
 export const DEMO_CUSTOMER = { email: "owner@acme.example", password: "customer-demo-pass" };
 
-export async function signIn(page: Page, credentials: { email: string; password: string }) {
+/** Fills and sends the sign-in form; does not wait for the outcome. */
+export async function attemptSignIn(page: Page, credentials: { email: string; password: string }) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(credentials.email);
   await page.getByLabel("Password").fill(credentials.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in and waits until the portal has left the sign-in page. */
+export async function signIn(page: Page, credentials: { email: string; password: string }) {
+  await attemptSignIn(page, credentials);
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 export async function signOut(page: Page) {
@@ -42,4 +49,25 @@ export function uniqueEmail(prefix: string): string {
 /** Alerts the page shows (Next.js's own empty route announcer also has role=alert). */
 export function alerts(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
+
+/**
+ * Staff (already signed in on `staffPage`) add a customer; the invitee accepts in `inviteePage`
+ * and lands on their home. Returns the invitee's credentials.
+ */
+export async function addCustomerAndAccept(staffPage: Page, inviteePage: Page, organizationName: string) {
+  const email = uniqueEmail("owner");
+  const password = "invitee passphrase 1";
+  await staffPage.goto("/staff/customers/new");
+  await staffPage.getByLabel("Company name").fill(organizationName);
+  await staffPage.getByLabel("Email of their first user").fill(email);
+  await staffPage.getByRole("button", { name: "Create customer and invite" }).click();
+  const link = await staffPage.getByTestId("invitation-link").inputValue();
+  await inviteePage.goto(link);
+  await inviteePage.getByLabel("Your name").fill("Invited Owner");
+  await inviteePage.getByLabel("Password", { exact: true }).fill(password);
+  await inviteePage.getByLabel("Confirm password").fill(password);
+  await inviteePage.getByRole("button", { name: "Create account and sign in" }).click();
+  await expect(inviteePage).toHaveURL(/\/home$/);
+  return { email, password, link };
 }

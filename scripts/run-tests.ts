@@ -1,0 +1,49 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * `npm test`: every suite in order (unit and integration under Vitest, then the browser tests
+ * under Playwright against a fresh production build), then one closing line with the totals.
+ */
+const reports = path.resolve("tests/.tmp/reports");
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+type Step = { name: string; command: string[]; report?: string; count?: (report: string) => { passed: number; failed: number; skipped: number } };
+
+const vitestCount = (file: string) => {
+  const json = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+};
+const playwrightCount = (file: string) => {
+  const stats = JSON.parse(readFileSync(file, "utf8")).stats;
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+};
+
+const steps: Step[] = [
+  { name: "unit and integration", command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/vitest.json`], report: `${reports}/vitest.json`, count: vitestCount },
+  { name: "build", command: ["npx", "next", "build"] },
+  { name: "browser", command: ["npx", "playwright", "test"], report: `${reports}/playwright.json`, count: playwrightCount },
+];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+for (const step of steps) {
+  console.info(`\n=== ${step.name}: ${step.command.join(" ")}\n`);
+  const run = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env });
+  if (step.report && step.count && existsSync(step.report)) {
+    const counted = step.count(step.report);
+    totals.passed += counted.passed;
+    totals.failed += counted.failed;
+    totals.skipped += counted.skipped;
+  }
+  if (run.status !== 0) {
+    console.error(`\n${step.name} failed (exit code ${run.status ?? run.signal})`);
+    exitCode = 1;
+    break;
+  }
+}
+console.info(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(exitCode);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, EXAMPLE_AUTH_SECRET, parseEnv, sessionCookiesSecure } from "@/lib/server/env-schema";
+
+const valid = {
+  DATABASE_URL: "file:./data/portal.db",
+  AUTH_SECRET: "x".repeat(40),
+  APP_URL: "http://localhost:3000",
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the environment to be refused");
+}
+
+describe("environment validation", () => {
+  it("accepts the embedded defaults and fills in the optional values", () => {
+    const env = parseEnv(valid);
+    expect(env.INVITATION_TTL_DAYS).toBe(7);
+    expect(env.SIGN_IN_MAX_FAILURES_PER_ACCOUNT).toBe(5);
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it("names every missing required variable (an empty value counts as missing)", () => {
+    const problems = problemsOf({ AUTH_SECRET: "  " });
+    expect(problems).toContain("DATABASE_URL is required (for example file:./data/portal.db)");
+    expect(problems.some((p) => p.startsWith("AUTH_SECRET is required"))).toBe(true);
+  });
+
+  it("explains an invalid value next to its variable", () => {
+    expect(problemsOf({ ...valid, DATABASE_URL: "mysql://x" })).toEqual([
+      "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    ]);
+    expect(problemsOf({ ...valid, AUTH_SECRET: "short" })[0]).toMatch(/^AUTH_SECRET must be at least 32 characters/);
+    expect(problemsOf({ ...valid, APP_URL: "not a url" })[0]).toMatch(/^APP_URL must be the portal's public URL/);
+    expect(problemsOf({ ...valid, INVITATION_TTL_DAYS: "-1" })[0]).toMatch(/^INVITATION_TTL_DAYS /);
+    expect(problemsOf({ ...valid, TWILIO_ACCOUNT_SID: "AB123" })[0]).toMatch(/^TWILIO_ACCOUNT_SID must be an Account SID/);
+    expect(problemsOf({ ...valid, SMTP_URL: "mail.example.com" })[0]).toMatch(/^SMTP_URL must look like smtp:/);
+  });
+
+  it("refuses the example secret in production but not in development", () => {
+    expect(() => parseEnv({ ...valid, AUTH_SECRET: EXAMPLE_AUTH_SECRET })).not.toThrow();
+    expect(problemsOf({ ...valid, NODE_ENV: "production", AUTH_SECRET: EXAMPLE_AUTH_SECRET })).toEqual([
+      "AUTH_SECRET is still the example value from .env.example: set a secret of your own in production",
+    ]);
+  });
+
+  it("requires the Twilio auth token together with the account SID", () => {
+    expect(problemsOf({ ...valid, TWILIO_ACCOUNT_SID: `AC${"a".repeat(32)}` })).toEqual([
+      "TWILIO_AUTH_TOKEN is required when TWILIO_ACCOUNT_SID is set",
+    ]);
+  });
+
+  it("the error message lists each problem on its own line", () => {
+    expect(() => parseEnv({ AUTH_SECRET: "x".repeat(40) })).toThrow(/Invalid environment, the portal cannot start:\n {2}- DATABASE_URL is required/);
+  });
+
+  it("production needs an https APP_URL, so session cookies are Secure there", () => {
+    const production = { ...valid, NODE_ENV: "production" };
+    expect(problemsOf({ ...production, APP_URL: "http://portal.isv.example" })[0]).toMatch(/^APP_URL must use https in production/);
+    expect(() => parseEnv({ ...production, APP_URL: "https://portal.isv.example" })).not.toThrow();
+    expect(() => parseEnv({ ...production, APP_URL: "http://127.0.0.1:3100" })).not.toThrow();
+    expect(sessionCookiesSecure("https://portal.isv.example")).toBe(true);
+    expect(sessionCookiesSecure("http://localhost:3000")).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { createLinkToken, hashLinkToken, looksLikeLinkToken } from "@/lib/server/auth/tokens";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
+import { acceptInvitationSchema } from "@/lib/schemas/auth";
+
+describe("link tokens", () => {
+  it("are random, 43 url-safe characters, stored only as their SHA-256", () => {
+    const a = createLinkToken();
+    const b = createLinkToken();
+    expect(a.token).not.toBe(b.token);
+    expect(looksLikeLinkToken(a.token)).toBe(true);
+    expect(a.tokenHash).toBe(hashLinkToken(a.token));
+    expect(a.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.tokenHash).not.toContain(a.token);
+  });
+
+  it("anything else is not a token", () => {
+    expect(looksLikeLinkToken("short")).toBe(false);
+    expect(looksLikeLinkToken(`${"a".repeat(42)}!`)).toBe(false);
+  });
+});
+
+describe("passwords", () => {
+  it("are stored as salted bcrypt hashes", async () => {
+    const first = await hashPassword("a long enough password");
+    const second = await hashPassword("a long enough password");
+    expect(first).toMatch(/^\$2[aby]\$12\$/);
+    expect(first).not.toBe(second);
+    expect(await verifyPassword("a long enough password", first)).toBe(true);
+    expect(await verifyPassword("a long enough passwore", first)).toBe(false);
+  });
+
+  it("new passwords need 12 characters, at most 72 bytes, and a matching confirmation", () => {
+    const base = { token: "t", name: "Ada" };
+    const messages = (password: string, confirmPassword = password) => {
+      const result = acceptInvitationSchema.safeParse({ ...base, password, confirmPassword });
+      return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    };
+    expect(messages("short")).toEqual(["password: Use at least 12 characters."]);
+    expect(messages("é".repeat(40))).toEqual(["password: Use at most 72 characters."]);
+    expect(messages("twelve chars ok", "twelve chars ko")).toEqual(["confirmPassword: The two passwords do not match."]);
+    expect(messages("twelve chars ok")).toEqual([]);
+  });
+});
