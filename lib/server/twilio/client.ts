@@ -1,0 +1,30 @@
+import "server-only";
+import twilio, { type Twilio } from "twilio";
+import { env } from "../env";
+import { SandboxRequestClient } from "./sandbox-request-client";
+
+export class TwilioNotConfiguredError extends Error {
+  constructor() {
+    super("Twilio is not configured: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (and TWILIO_SANDBOX_URL for the local sandbox).");
+  }
+}
+
+/**
+ * The portal's one Twilio client: the official SDK, aimed at the local sandbox when
+ * TWILIO_SANDBOX_URL is set and at Twilio itself otherwise. `accountSid` selects a subaccount
+ * (authenticated with the ISV's credentials, which Twilio accepts for its subaccounts).
+ */
+export function twilioClient(accountSid?: string): Twilio {
+  const settings = env();
+  if (!settings.TWILIO_ACCOUNT_SID || !settings.TWILIO_AUTH_TOKEN) throw new TwilioNotConfiguredError();
+  return twilio(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN, {
+    accountSid: accountSid ?? settings.TWILIO_ACCOUNT_SID,
+    httpClient: settings.TWILIO_SANDBOX_URL ? new SandboxRequestClient(settings.TWILIO_SANDBOX_URL) : undefined,
+  });
+}
+
+export function twilioMode(): "sandbox" | "live" | "unconfigured" {
+  const settings = env();
+  if (!settings.TWILIO_ACCOUNT_SID) return "unconfigured";
+  return settings.TWILIO_SANDBOX_URL ? "sandbox" : "live";
+}

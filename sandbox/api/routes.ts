@@ -1,0 +1,134 @@
+import type { RequestContext } from "../core/context";
+import { invalidParameter, notFound, TwilioError } from "../core/errors";
+import { single, bool } from "../core/form";
+import { v2010Page } from "../core/pagination";
+import { required } from "../core/params";
+import { created, ok, path, type Route } from "../core/router";
+import type { AccountRecord } from "../core/store";
+import { renderAccount, renderResource } from "../render-resource";
+
+type R = Route<RequestContext>;
+
+/** The account named in a v2010 path: the caller's own, or one of its subaccounts. */
+function targetAccount(ctx: RequestContext, accountSid: string): AccountRecord {
+  const target = ctx.sandbox.store.state.accounts[accountSid];
+  if (!target || (target.sid !== ctx.account.sid && target.parentSid !== ctx.account.sid)) throw notFound(ctx.pathname);
+  return target;
+}
+
+function ownedBy(ctx: RequestContext, account: AccountRecord, sid: string, kind: "Address" | "IncomingPhoneNumber") {
+  const resource = ctx.sandbox.store.get(sid, kind);
+  if (!resource || resource.accountSid !== account.sid) throw notFound(ctx.pathname);
+  return resource;
+}
+
+const ISO_COUNTRY = /^[A-Z]{2}$/;
+
+function addressFields(ctx: RequestContext, creating: boolean): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const names: [string, string][] = [
+    ["CustomerName", "customer_name"],
+    ["Street", "street"],
+    ["City", "city"],
+    ["Region", "region"],
+    ["PostalCode", "postal_code"],
+    ["IsoCountry", "iso_country"],
+    ["FriendlyName", "friendly_name"],
+    ["StreetSecondary", "street_secondary"],
+  ];
+  for (const [param, field] of names) {
+    const isRequired = creating && !["FriendlyName", "StreetSecondary"].includes(param);
+    const value = isRequired ? required(ctx.body, param) : single(ctx.body, param);
+    if (value !== undefined) fields[field] = value;
+  }
+  if (fields.iso_country !== undefined && !ISO_COUNTRY.test(String(fields.iso_country))) throw invalidParameter("IsoCountry", "must be an ISO 3166-1 alpha-2 code such as US");
+  if (typeof fields.friendly_name === "string" && fields.friendly_name.length > 64) throw invalidParameter("FriendlyName", "must be at most 64 characters");
+  const emergency = bool(ctx.body, "EmergencyEnabled");
+  if (emergency !== undefined) fields.emergency_enabled = emergency;
+  return fields;
+}
+
+export const apiRoutes: R[] = [
+  {
+    method: "POST",
+    pattern: path("/2010-04-01/Accounts.json"),
+    handle: (ctx) => {
+      if (ctx.account.parentSid) throw new TwilioError(403, 20005, "Subaccounts cannot create subaccounts");
+      const account = ctx.sandbox.createSubaccount(ctx.account, single(ctx.body, "FriendlyName") ?? `SubAccount Created at ${new Date(ctx.sandbox.now()).toUTCString()}`);
+      return created(renderAccount(account, true));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/2010-04-01/Accounts.json"),
+    handle: (ctx) => {
+      const friendlyName = single(ctx.query, "FriendlyName");
+      const status = single(ctx.query, "Status");
+      const accounts = Object.values(ctx.sandbox.store.state.accounts)
+        .filter((account) => account.sid === ctx.account.sid || account.parentSid === ctx.account.sid)
+        .filter((account) => (!friendlyName || account.friendlyName === friendlyName) && (!status || account.status === status))
+        .map((account) => renderAccount(account, true));
+      return ok(v2010Page("accounts", accounts, "/2010-04-01/Accounts.json", ctx.query));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/2010-04-01/Accounts/:accountSid.json"),
+    handle: (ctx, { accountSid }) => ok(renderAccount(targetAccount(ctx, accountSid!), true)),
+  },
+  {
+    method: "POST",
+    pattern: path("/2010-04-01/Accounts/:accountSid/Addresses.json"),
+    handle: (ctx, { accountSid }) => {
+      const account = targetAccount(ctx, accountSid!);
+      const fields = addressFields(ctx, true);
+      const address = ctx.sandbox.store.create("Address", account.sid, { friendly_name: null, street_secondary: null, emergency_enabled: false, validated: false, verified: false, ...fields }, ctx.sandbox.now());
+      return created(renderResource(address));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/2010-04-01/Accounts/:accountSid/Addresses.json"),
+    handle: (ctx, { accountSid }) => {
+      const account = targetAccount(ctx, accountSid!);
+      const filters = { customer_name: single(ctx.query, "CustomerName"), friendly_name: single(ctx.query, "FriendlyName"), iso_country: single(ctx.query, "IsoCountry") };
+      const items = ctx.sandbox.store
+        .list("Address", (r) => r.accountSid === account.sid)
+        .filter((r) => Object.entries(filters).every(([field, value]) => !value || r.fields[field] === value))
+        .map(renderResource);
+      return ok(v2010Page("addresses", items, `/2010-04-01/Accounts/${account.sid}/Addresses.json`, ctx.query));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/2010-04-01/Accounts/:accountSid/Addresses/:sid.json"),
+    handle: (ctx, { accountSid, sid }) => ok(renderResource(ownedBy(ctx, targetAccount(ctx, accountSid!), sid!, "Address"))),
+  },
+  {
+    method: "POST",
+    pattern: path("/2010-04-01/Accounts/:accountSid/Addresses/:sid.json"),
+    handle: (ctx, { accountSid, sid }) => {
+      const address = ownedBy(ctx, targetAccount(ctx, accountSid!), sid!, "Address");
+      return ok(renderResource(ctx.sandbox.store.update(address, addressFields(ctx, false), ctx.sandbox.now())));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/2010-04-01/Accounts/:accountSid/IncomingPhoneNumbers.json"),
+    handle: (ctx, { accountSid }) => {
+      const account = targetAccount(ctx, accountSid!);
+      const phoneNumber = single(ctx.query, "PhoneNumber");
+      const friendlyName = single(ctx.query, "FriendlyName");
+      const items = ctx.sandbox.store
+        .list("IncomingPhoneNumber", (r) => r.accountSid === account.sid)
+        .filter((r) => (!phoneNumber || r.fields.phone_number === phoneNumber) && (!friendlyName || r.fields.friendly_name === friendlyName))
+        .map(renderResource);
+      return ok(v2010Page("incoming_phone_numbers", items, `/2010-04-01/Accounts/${account.sid}/IncomingPhoneNumbers.json`, ctx.query));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/2010-04-01/Accounts/:accountSid/IncomingPhoneNumbers/:sid.json"),
+    handle: (ctx, { accountSid, sid }) => ok(renderResource(ownedBy(ctx, targetAccount(ctx, accountSid!), sid!, "IncomingPhoneNumber"))),
+  },
+];

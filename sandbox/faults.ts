@@ -1,0 +1,33 @@
+import { TwilioError } from "./core/errors";
+
+/**
+ * Injected failures (POST /__sandbox/faults): the next `times` requests matching method and path
+ * fail with a status, hang until the client gives up ("timeout"), or lose their connection
+ * ("reset"). The request is not carried out. A path ending in "*" matches by prefix.
+ */
+export type Fault = { method: string; path: string; status: number | "timeout" | "reset"; times: number };
+
+export function takeFault(faults: Fault[], method: string, pathname: string): Fault | null {
+  const fault = faults.find(
+    (candidate) =>
+      candidate.times > 0 &&
+      candidate.method.toUpperCase() === method &&
+      (candidate.path.endsWith("*") ? pathname.startsWith(candidate.path.slice(0, -1)) : candidate.path === pathname),
+  );
+  if (!fault) return null;
+  fault.times -= 1;
+  if (fault.times === 0) faults.splice(faults.indexOf(fault), 1);
+  return fault;
+}
+
+const MESSAGES: Record<number, [number, string]> = {
+  429: [20429, "Too Many Requests"],
+  500: [20500, "Internal Server Error"],
+  502: [20502, "Bad Gateway"],
+  503: [20503, "Service Unavailable"],
+};
+
+export function faultError(status: number): TwilioError {
+  const [code, message] = MESSAGES[status] ?? [status * 100, "Injected fault"];
+  return new TwilioError(status, code, message);
+}

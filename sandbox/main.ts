@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { DEFAULT_PORT } from "./defaults";
+import { startSandbox } from "./server";
+
+/**
+ * `npm run sandbox`: the local Twilio simulator on SANDBOX_PORT (default 4010), its state kept in
+ * SANDBOX_STATE_FILE (default data/sandbox-state.json) so a demo survives a restart.
+ */
+// Same .env as the portal; variables already set win.
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const seconds = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const mode = process.env.SANDBOX_MODE ?? "dev";
+
+async function main() {
+  const running = await startSandbox({
+    port: Number(process.env.SANDBOX_PORT ?? DEFAULT_PORT),
+    host: process.env.SANDBOX_HOST ?? "127.0.0.1",
+    stateFile: process.env.SANDBOX_STATE_FILE ?? path.resolve("data/sandbox-state.json"),
+    controlApi: mode === "dev" || mode === "test",
+    eventSinkUrl: process.env.SANDBOX_EVENT_SINK_URL || undefined,
+    delays: {
+      reviewSeconds: seconds("SANDBOX_REVIEW_DELAY_SECONDS"),
+      approvalSeconds: seconds("SANDBOX_APPROVAL_DELAY_SECONDS"),
+      brandSeconds: seconds("SANDBOX_BRAND_DELAY_SECONDS"),
+      campaignSeconds: seconds("SANDBOX_CAMPAIGN_DELAY_SECONDS"),
+    },
+    log: (line) => console.info(line),
+  });
+  console.info(`[sandbox] Twilio sandbox listening on ${running.url} (control API ${mode === "prod" ? "off" : "on"})`);
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,340 @@
+import type { RequestContext } from "../core/context";
+import { invalidParameter, TwilioError } from "../core/errors";
+import { bool, list, single } from "../core/form";
+import { v1Page } from "../core/pagination";
+import { oneOf, optionalUrl, required, requiredSid } from "../core/params";
+import { HOSTS, shape } from "../core/render";
+import { isoDate } from "../core/clock";
+import { created, noContent, ok, path, type Route } from "../core/router";
+import type { StoredResource } from "../core/store";
+import { renderResource } from "../render-resource";
+import { owned } from "../trusthub/routes";
+import usecases from "./usecases.json";
+
+type R = Route<RequestContext>;
+
+const MAX_RESUBMISSIONS = 3;
+
+function submittedBundle(ctx: RequestContext, parameter: string): StoredResource {
+  const sid = requiredSid(ctx.body, parameter, "BU");
+  const bundle = ctx.sandbox.store.get(sid);
+  if (!bundle || bundle.accountSid !== ctx.account.sid || !["CustomerProfile", "TrustProduct"].includes(bundle.kind)) {
+    throw new TwilioError(400, 21750, `${parameter} ${sid} was not found in this account`);
+  }
+  // Twilio takes the brand once the bundles are submitted, without waiting for their approval
+  // (seed 000, step 2.6); a bundle rejected later fails the brand.
+  if (bundle.fields.status === "draft") {
+    throw new TwilioError(400, 21751, `${parameter} ${sid} must be submitted for review first (its status is draft)`);
+  }
+  return bundle;
+}
+
+const brandRoutes: R[] = [
+  {
+    method: "POST",
+    pattern: path("/v1/a2p/BrandRegistrations"),
+    handle: (ctx) => {
+      const customerProfile = submittedBundle(ctx, "CustomerProfileBundleSid");
+      const a2pProfile = submittedBundle(ctx, "A2PProfileBundleSid");
+      const brandType = oneOf(ctx.body, "BrandType", ["STANDARD", "SOLE_PROPRIETOR"] as const) ?? "STANDARD";
+      ctx.sandbox.enforceOnePerSecond(ctx.account.sid, "brand");
+      const brand = ctx.sandbox.store.create(
+        "BrandRegistration",
+        ctx.account.sid,
+        {
+          customer_profile_bundle_sid: customerProfile.sid,
+          a2p_profile_bundle_sid: a2pProfile.sid,
+          brand_type: brandType,
+          status: "PENDING",
+          tcr_id: null,
+          failure_reason: null,
+          errors: [],
+          brand_score: null,
+          brand_feedback: null,
+          identity_status: "UNVERIFIED",
+          russell_3000: false,
+          government_entity: false,
+          tax_exempt_status: null,
+          skip_automatic_sec_vet: bool(ctx.body, "SkipAutomaticSecVet") ?? false,
+          mock: bool(ctx.body, "Mock") ?? false,
+          resubmissions: 0,
+        },
+        ctx.sandbox.now(),
+      );
+      ctx.sandbox.chargeFee(ctx.account.sid, "brand_registration", brand.sid);
+      ctx.sandbox.schedule(brand.sid, ctx.sandbox.delays.brandSeconds, "decide");
+      return created(renderResource(brand));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/v1/a2p/BrandRegistrations"),
+    handle: (ctx) =>
+      ok(v1Page("data", ctx.sandbox.store.list("BrandRegistration", (r) => r.accountSid === ctx.account.sid).map(renderResource), `${HOSTS.messaging}/v1/a2p/BrandRegistrations`, ctx.query)),
+  },
+  { method: "GET", pattern: path("/v1/a2p/BrandRegistrations/:sid"), handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "BrandRegistration"))) },
+  {
+    // Update = resubmit a FAILED brand, at most three times (Twilio's rule).
+    method: "POST",
+    pattern: path("/v1/a2p/BrandRegistrations/:sid"),
+    handle: (ctx, { sid }) => {
+      const brand = owned(ctx, sid!, "BrandRegistration");
+      if (brand.fields.status !== "FAILED") throw new TwilioError(400, 21752, `Only a FAILED brand can be resubmitted; this one is ${String(brand.fields.status)}`);
+      const resubmissions = Number(brand.fields.resubmissions ?? 0);
+      if (resubmissions >= MAX_RESUBMISSIONS) throw new TwilioError(400, 21753, `This brand has already been resubmitted ${MAX_RESUBMISSIONS} times, the most Twilio allows`);
+      ctx.sandbox.store.update(brand, { status: "PENDING", resubmissions: resubmissions + 1, failure_reason: null, errors: [] }, ctx.sandbox.now());
+      ctx.sandbox.schedule(brand.sid, ctx.sandbox.delays.brandSeconds, "decide");
+      return ok(renderResource(brand));
+    },
+  },
+  {
+    method: "POST",
+    pattern: path("/v1/a2p/BrandRegistrations/:sid/SmsOtp"),
+    handle: (ctx, { sid }) => {
+      const brand = owned(ctx, sid!, "BrandRegistration");
+      if (brand.fields.brand_type !== "SOLE_PROPRIETOR") throw new TwilioError(400, 21754, "Only Sole Proprietor brands verify by one-time password");
+      if (brand.fields.identity_status === "VERIFIED") throw new TwilioError(400, 21755, "This brand's identity is already verified");
+      ctx.sandbox.store.update(brand, { otp_sent_at: isoDate(ctx.sandbox.now()) }, ctx.sandbox.now());
+      return created(shape("messaging.v1.brand_registrations.brand_registration_otp", { account_sid: ctx.account.sid, brand_registration_sid: brand.sid }));
+    },
+  },
+  {
+    method: "POST",
+    pattern: path("/v1/a2p/BrandRegistrations/:sid/Vettings"),
+    handle: (ctx, { sid }) => {
+      const brand = owned(ctx, sid!, "BrandRegistration");
+      const provider = oneOf(ctx.body, "VettingProvider", ["campaign-verify"] as const);
+      if (!provider) throw invalidParameter("VettingProvider", "is required and must be campaign-verify");
+      const vetting = ctx.sandbox.store.create(
+        "BrandVetting",
+        ctx.account.sid,
+        { vetting_id: single(ctx.body, "VettingId") ?? null, vetting_class: "POLITICAL", vetting_status: "IN_PROGRESS", vetting_provider: provider },
+        ctx.sandbox.now(),
+        brand.sid,
+      );
+      return created(renderResource(vetting));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/v1/a2p/BrandRegistrations/:sid/Vettings"),
+    handle: (ctx, { sid }) => {
+      const brand = owned(ctx, sid!, "BrandRegistration");
+      const items = ctx.sandbox.store.list("BrandVetting", (r) => r.parentSid === brand.sid).map(renderResource);
+      return ok(v1Page("data", items, `${HOSTS.messaging}/v1/a2p/BrandRegistrations/${brand.sid}/Vettings`, ctx.query));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/v1/a2p/BrandRegistrations/:sid/Vettings/:vettingSid"),
+    handle: (ctx, { sid, vettingSid }) => {
+      const vetting = owned(ctx, vettingSid!, "BrandVetting");
+      if (vetting.parentSid !== sid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      return ok(renderResource(vetting));
+    },
+  },
+];
+
+function renderServiceNumber(serviceSid: string, number: StoredResource) {
+  return shape("messaging.v1.service.phone_number", {
+    sid: number.sid,
+    account_sid: number.accountSid,
+    service_sid: serviceSid,
+    date_created: isoDate(number.updatedAt),
+    date_updated: isoDate(number.updatedAt),
+    phone_number: number.fields.phone_number,
+    country_code: "US",
+    capabilities: ["SMS", "MMS", "Voice"],
+    url: `${HOSTS.messaging}/v1/Services/${serviceSid}/PhoneNumbers/${number.sid}`,
+  });
+}
+
+const serviceRoutes: R[] = [
+  {
+    method: "POST",
+    pattern: path("/v1/Services"),
+    handle: (ctx) => {
+      const service = ctx.sandbox.store.create(
+        "Service",
+        ctx.account.sid,
+        {
+          friendly_name: required(ctx.body, "FriendlyName"),
+          inbound_request_url: optionalUrl(ctx.body, "InboundRequestUrl") ?? null,
+          fallback_url: optionalUrl(ctx.body, "FallbackUrl") ?? null,
+          status_callback: optionalUrl(ctx.body, "StatusCallback") ?? null,
+          inbound_method: single(ctx.body, "InboundMethod") ?? "POST",
+          fallback_method: single(ctx.body, "FallbackMethod") ?? "POST",
+          usecase: single(ctx.body, "Usecase") ?? "undeclared",
+        },
+        ctx.sandbox.now(),
+      );
+      return created(renderResource(service));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/v1/Services"),
+    handle: (ctx) => ok(v1Page("services", ctx.sandbox.store.list("Service", (r) => r.accountSid === ctx.account.sid).map(renderResource), `${HOSTS.messaging}/v1/Services`, ctx.query)),
+  },
+  { method: "GET", pattern: path("/v1/Services/:sid"), handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "Service"))) },
+  {
+    method: "DELETE",
+    pattern: path("/v1/Services/:sid"),
+    handle: (ctx, { sid }) => {
+      const service = owned(ctx, sid!, "Service");
+      for (const number of ctx.sandbox.store.list("IncomingPhoneNumber", (n) => n.fields.messaging_service_sid === service.sid)) {
+        ctx.sandbox.store.update(number, { messaging_service_sid: null }, ctx.sandbox.now());
+      }
+      for (const campaign of ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid)) ctx.sandbox.store.delete(campaign.sid);
+      ctx.sandbox.store.delete(service.sid);
+      return noContent();
+    },
+  },
+  {
+    method: "POST",
+    pattern: path("/v1/Services/:serviceSid/PhoneNumbers"),
+    handle: (ctx, { serviceSid }) => {
+      const service = owned(ctx, serviceSid!, "Service");
+      const numberSid = requiredSid(ctx.body, "PhoneNumberSid", "PN");
+      const number = ctx.sandbox.store.get(numberSid, "IncomingPhoneNumber");
+      if (!number || number.accountSid !== ctx.account.sid) throw new TwilioError(400, 21710, `Phone number ${numberSid} was not found in this account`);
+      if (number.fields.messaging_service_sid) throw new TwilioError(409, 21712, "This phone number is already in a Messaging Service");
+      ctx.sandbox.store.update(number, { messaging_service_sid: service.sid }, ctx.sandbox.now());
+      return created(renderServiceNumber(service.sid, number));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/v1/Services/:serviceSid/PhoneNumbers"),
+    handle: (ctx, { serviceSid }) => {
+      const service = owned(ctx, serviceSid!, "Service");
+      const items = ctx.sandbox.store.list("IncomingPhoneNumber", (n) => n.fields.messaging_service_sid === service.sid).map((n) => renderServiceNumber(service.sid, n));
+      return ok(v1Page("phone_numbers", items, `${HOSTS.messaging}/v1/Services/${service.sid}/PhoneNumbers`, ctx.query));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/v1/Services/:serviceSid/PhoneNumbers/:sid"),
+    handle: (ctx, { serviceSid, sid }) => {
+      const service = owned(ctx, serviceSid!, "Service");
+      const number = owned(ctx, sid!, "IncomingPhoneNumber");
+      if (number.fields.messaging_service_sid !== service.sid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      return ok(renderServiceNumber(service.sid, number));
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: path("/v1/Services/:serviceSid/PhoneNumbers/:sid"),
+    handle: (ctx, { serviceSid, sid }) => {
+      const service = owned(ctx, serviceSid!, "Service");
+      const number = owned(ctx, sid!, "IncomingPhoneNumber");
+      if (number.fields.messaging_service_sid !== service.sid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      ctx.sandbox.store.update(number, { messaging_service_sid: null }, ctx.sandbox.now());
+      return noContent();
+    },
+  },
+];
+
+const USECASE_CODES = usecases.map((usecase) => usecase.code);
+
+const campaignRoutes: R[] = [
+  {
+    method: "GET",
+    pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/Usecases"),
+    handle: (ctx, { serviceSid }) => {
+      owned(ctx, serviceSid!, "Service");
+      const brandSid = single(ctx.query, "BrandRegistrationSid");
+      if (brandSid) owned(ctx, brandSid, "BrandRegistration");
+      return ok(shape("messaging.v1.service.us_app_to_person_usecase", { us_app_to_person_usecases: usecases }));
+    },
+  },
+  {
+    method: "POST",
+    pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p"),
+    handle: (ctx, { serviceSid }) => {
+      const service = owned(ctx, serviceSid!, "Service");
+      const brandSid = requiredSid(ctx.body, "BrandRegistrationSid", "BN");
+      const brand = ctx.sandbox.store.get(brandSid, "BrandRegistration");
+      if (!brand || brand.accountSid !== ctx.account.sid) throw new TwilioError(400, 21760, `BrandRegistrationSid ${brandSid} was not found in this account`);
+      if (brand.fields.status !== "APPROVED") throw new TwilioError(400, 21761, `The brand must be APPROVED before a campaign is created; it is ${String(brand.fields.status)}`);
+      if (ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid).length) throw new TwilioError(409, 21762, "This Messaging Service already has an A2P campaign");
+      const description = required(ctx.body, "Description");
+      const messageFlow = required(ctx.body, "MessageFlow");
+      const samples = list(ctx.body, "MessageSamples");
+      if (samples.length < 2 || samples.length > 5) throw invalidParameter("MessageSamples", "give between 2 and 5 sample messages");
+      const usecase = required(ctx.body, "UsAppToPersonUsecase");
+      if (!USECASE_CODES.includes(usecase)) throw invalidParameter("UsAppToPersonUsecase", `'${usecase}' is not one of ${USECASE_CODES.join(", ")}`);
+      const hasEmbeddedLinks = bool(ctx.body, "HasEmbeddedLinks");
+      const hasEmbeddedPhone = bool(ctx.body, "HasEmbeddedPhone");
+      if (hasEmbeddedLinks === undefined) throw new TwilioError(400, 20001, "Missing required parameter HasEmbeddedLinks in the post body");
+      if (hasEmbeddedPhone === undefined) throw new TwilioError(400, 20001, "Missing required parameter HasEmbeddedPhone in the post body");
+      ctx.sandbox.enforceOnePerSecond(ctx.account.sid, "campaign");
+      const campaign = ctx.sandbox.store.create(
+        "Usa2p",
+        ctx.account.sid,
+        {
+          brand_registration_sid: brand.sid,
+          description,
+          message_flow: messageFlow,
+          message_samples: samples,
+          us_app_to_person_usecase: usecase,
+          has_embedded_links: hasEmbeddedLinks,
+          has_embedded_phone: hasEmbeddedPhone,
+          subscriber_opt_in: bool(ctx.body, "SubscriberOptIn") ?? null,
+          age_gated: bool(ctx.body, "AgeGated") ?? false,
+          direct_lending: bool(ctx.body, "DirectLending") ?? false,
+          campaign_status: "IN_PROGRESS",
+          campaign_id: null,
+          is_externally_registered: false,
+          rate_limits: { att: { mps: 4, msg_class: "T" }, tmobile: { brand_tier: "LOW" } },
+          opt_in_message: single(ctx.body, "OptInMessage") ?? null,
+          opt_out_message: single(ctx.body, "OptOutMessage") ?? null,
+          help_message: single(ctx.body, "HelpMessage") ?? null,
+          opt_in_keywords: list(ctx.body, "OptInKeywords"),
+          opt_out_keywords: list(ctx.body, "OptOutKeywords"),
+          help_keywords: list(ctx.body, "HelpKeywords"),
+          mock: false,
+          errors: [],
+        },
+        ctx.sandbox.now(),
+        service.sid,
+      );
+      ctx.sandbox.store.update(service, { us_app_to_person_registered: true, usecase: usecase.toLowerCase() }, ctx.sandbox.now());
+      ctx.sandbox.chargeFee(ctx.account.sid, "campaign_vetting", campaign.sid);
+      ctx.sandbox.schedule(campaign.sid, ctx.sandbox.delays.campaignSeconds, "decide");
+      return created(renderResource(campaign));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p"),
+    handle: (ctx, { serviceSid }) => {
+      const service = owned(ctx, serviceSid!, "Service");
+      const items = ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid).map(renderResource);
+      return ok(v1Page("compliance", items, `${HOSTS.messaging}/v1/Services/${service.sid}/Compliance/Usa2p`, ctx.query));
+    },
+  },
+  {
+    method: "GET",
+    pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
+    handle: (ctx, { serviceSid, sid }) => {
+      const campaign = owned(ctx, sid!, "Usa2p");
+      if (campaign.parentSid !== serviceSid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      return ok(renderResource(campaign));
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
+    handle: (ctx, { serviceSid, sid }) => {
+      const campaign = owned(ctx, sid!, "Usa2p");
+      if (campaign.parentSid !== serviceSid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      ctx.sandbox.store.delete(campaign.sid);
+      const service = ctx.sandbox.store.get(serviceSid!, "Service");
+      if (service) ctx.sandbox.store.update(service, { us_app_to_person_registered: false }, ctx.sandbox.now());
+      return noContent();
+    },
+  },
+];
+
+export const messagingRoutes: R[] = [...brandRoutes, ...serviceRoutes, ...campaignRoutes];

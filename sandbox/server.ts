@@ -1,0 +1,103 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { RequestContext } from "./core/context";
+import { TwilioError } from "./core/errors";
+import { parseForm } from "./core/form";
+import { match, type Answer } from "./core/router";
+import { apiRoutes } from "./api/routes";
+import { messagingRoutes } from "./messaging/routes";
+import { trusthubRoutes } from "./trusthub/routes";
+import { controlRoutes } from "./control";
+import { faultError, takeFault } from "./faults";
+import { Sandbox, type SandboxOptions } from "./sandbox";
+
+const routes = [...trusthubRoutes, ...apiRoutes, ...messagingRoutes];
+
+export type SandboxServerOptions = SandboxOptions & {
+  port?: number;
+  host?: string;
+  /** The /__sandbox/ control API (on in dev and test modes, off otherwise). */
+  controlApi?: boolean;
+  /** How often scheduled transitions are checked, in ms. */
+  tickMs?: number;
+};
+
+export type RunningSandbox = { url: string; port: number; sandbox: Sandbox; server: Server; close: () => Promise<void> };
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function send(response: ServerResponse, answer: Answer): void {
+  if (answer.status === 204) {
+    response.writeHead(204).end();
+    return;
+  }
+  const body = JSON.stringify(answer.body);
+  response.writeHead(answer.status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body) }).end(body);
+}
+
+/**
+ * One HTTP server for Twilio's three API domains (routed by path, as the hosts never overlap):
+ * trusthub.twilio.com/v1, messaging.twilio.com/v1 and api.twilio.com/2010-04-01.
+ */
+export async function startSandbox(options: SandboxServerOptions = {}): Promise<RunningSandbox> {
+  const sandbox = new Sandbox(options);
+  const controlEnabled = options.controlApi ?? true;
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://sandbox.local");
+    const method = (request.method ?? "GET").toUpperCase();
+    try {
+      const text = await readBody(request);
+      if (url.pathname.startsWith("/__sandbox/")) {
+        if (!controlEnabled) throw new TwilioError(404, 20404, `The requested resource ${url.pathname} was not found`);
+        const { route, params } = match(controlRoutes, method, url.pathname);
+        const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+        send(response, await route.handle({ sandbox, body }, params));
+        return;
+      }
+      const account = sandbox.authenticate(request.headers.authorization);
+      const fault = takeFault(sandbox.faults, method, url.pathname);
+      if (fault?.status === "reset") {
+        request.socket.destroy();
+        return;
+      }
+      if (fault?.status === "timeout") return; // never answered; the client gives up
+      if (fault) throw faultError(fault.status);
+      sandbox.tick();
+      const { route, params } = match(routes, method, url.pathname);
+      const ctx: RequestContext = { sandbox, account, method, pathname: url.pathname, body: parseForm(text), query: parseForm(url.search.slice(1)) };
+      send(response, await route.handle(ctx, params));
+    } catch (error) {
+      if (error instanceof TwilioError) {
+        send(response, { status: error.status, body: error.toJSON() });
+      } else {
+        console.error("[sandbox] unexpected error", error);
+        send(response, { status: 500, body: new TwilioError(500, 20500, "Internal Server Error").toJSON() });
+      }
+    }
+  });
+
+  const timer = setInterval(() => sandbox.tick(), options.tickMs ?? 250);
+  timer.unref();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    sandbox,
+    server,
+    close: async () => {
+      clearInterval(timer);
+      sandbox.store.flush();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
