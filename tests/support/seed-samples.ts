@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const SHARED = path.resolve(__dirname, "../../../shared");
@@ -38,7 +38,6 @@ export function codeSamples(seedPrefix: string): CodeSample[] {
 }
 
 function readdirSeed(prefix: string): string {
-  const { readdirSync } = require("node:fs") as typeof import("node:fs");
   const name = readdirSync(SEEDS_DIR).find((file) => file.startsWith(`${prefix}_`));
   if (!name) throw new Error(`seed ${prefix} not found in ${SEEDS_DIR}`);
   return path.join(SEEDS_DIR, name);
