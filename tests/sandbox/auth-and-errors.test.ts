@@ -14,7 +14,7 @@ const auth = { Authorization: basic(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN) };
 
 describe("Twilio's authentication and error answers", () => {
   it("401 with Twilio's error JSON for a wrong or missing token", async () => {
-    for (const headers of [{}, { Authorization: basic(DEFAULT_ACCOUNT_SID, "wrong") }, { Authorization: basic("ACffffffffffffffffffffffffffffffff", DEFAULT_AUTH_TOKEN) }]) {
+    for (const headers of [{} as Record<string, string>, { Authorization: basic(DEFAULT_ACCOUNT_SID, "wrong") }, { Authorization: basic("ACffffffffffffffffffffffffffffffff", DEFAULT_AUTH_TOKEN) }]) {
       expect(await raw("/v1/Policies", { headers })).toEqual({
         status: 401,
         body: { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 },

@@ -8,8 +8,11 @@ import type RequestClient from "twilio/lib/base/RequestClient";
  * `server-only` so the sandbox's contract tests use exactly this class.
  */
 export class SandboxRequestClient extends twilio.RequestClient {
-  constructor(private readonly sandboxUrl: string) {
-    super({ timeout: 30_000 });
+  constructor(
+    private readonly sandboxUrl: string,
+    options: { timeoutMs?: number } = {},
+  ) {
+    super({ timeout: options.timeoutMs ?? 30_000 });
   }
 
   request<TData>(options: RequestClient.RequestOptions<TData>) {
