@@ -3,7 +3,8 @@ import { E2E } from "./tests/e2e/support/e2e-env";
 
 /**
  * Browser tests: Debian's Chromium (Playwright cannot download its own browsers here) driving the
- * built app (`next build` runs first, see `npm run test:e2e`) on a fresh SQLite database.
+ * built app (`next build` runs first, see `npm run test:e2e`) on a fresh SQLite database, with a
+ * fresh local Twilio sandbox beside it.
  */
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,13 +31,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx tsx tests/e2e/support/prepare-db.ts && npx next start -p ${E2E.port}`,
-    url: `${E2E.baseUrl}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: E2E.serverEnv,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "npx tsx sandbox/main.ts",
+      url: `${E2E.sandboxUrl}/__sandbox/state`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: E2E.sandboxEnv,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `npx tsx tests/e2e/support/prepare-db.ts && npx next start -p ${E2E.port}`,
+      url: `${E2E.baseUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: E2E.serverEnv,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -17,7 +17,8 @@ async function main() {
   const running = await startSandbox({
     port: Number(process.env.SANDBOX_PORT ?? DEFAULT_PORT),
     host: process.env.SANDBOX_HOST ?? "127.0.0.1",
-    stateFile: process.env.SANDBOX_STATE_FILE ?? path.resolve("data/sandbox-state.json"),
+    // Unset: beside the portal's data; empty: in memory only.
+    stateFile: process.env.SANDBOX_STATE_FILE === undefined ? path.resolve("data/sandbox-state.json") : process.env.SANDBOX_STATE_FILE || null,
     controlApi: mode === "dev" || mode === "test",
     eventSinkUrl: process.env.SANDBOX_EVENT_SINK_URL || undefined,
     delays: {
@@ -37,7 +38,7 @@ async function main() {
   process.on("SIGTERM", stop);
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: unknown) => {
+  console.error(`[sandbox] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -86,7 +86,13 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
 
   const timer = setInterval(() => sandbox.tick(), options.tickMs ?? 250);
   timer.unref();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve);
+  }).catch((error: NodeJS.ErrnoException) => {
+    clearInterval(timer);
+    throw error.code === "EADDRINUSE" ? new Error(`Port ${options.port} is already in use: is another sandbox running? Set SANDBOX_PORT to use another port.`) : error;
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -5,10 +5,14 @@ const root = path.resolve(__dirname, "../../..");
 const tmp = path.join(root, "tests/.tmp/e2e");
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseUrl = `http://127.0.0.1:${port}`;
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 
 export const E2E = {
   port,
   baseUrl,
+  sandboxPort,
+  sandboxUrl,
   tmp,
   databaseFile: path.join(tmp, "portal.db"),
   outboxDir: path.join(tmp, "outbox"),
@@ -23,5 +27,14 @@ export const E2E = {
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "5",
     SIGN_IN_MAX_FAILURES_PER_IP: "50",
     SIGN_IN_WINDOW_MINUTES: "15",
+    TWILIO_ACCOUNT_SID: "ACd0c5a4db0c5a4db0c5a4db0c5a4db0c5",
+    TWILIO_AUTH_TOKEN: "5a4db0c55a4db0c55a4db0c55a4db0c5",
+    TWILIO_SANDBOX_URL: sandboxUrl,
+  } as Record<string, string>,
+  sandboxEnv: {
+    SANDBOX_PORT: String(sandboxPort),
+    SANDBOX_MODE: "test",
+    // Empty: the browser tests get a fresh in-memory sandbox every run.
+    SANDBOX_STATE_FILE: "",
   } as Record<string, string>,
 };

@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+import { DEFAULT_ACCOUNT_SID } from "../../sandbox/defaults";
+import { DEMO_STAFF, signIn } from "./support/fixtures";
+import { E2E } from "./support/e2e-env";
+
+test("the settings page says the portal talks to the local Twilio sandbox, and never shows the token", async ({ page }) => {
+  await signIn(page, DEMO_STAFF);
+  await page.goto("/staff/settings");
+  await expect(page.getByTestId("twilio-mode")).toHaveText(`Local sandbox (${E2E.sandboxUrl})`);
+  await expect(page.getByText(DEFAULT_ACCOUNT_SID)).toBeVisible();
+  expect(await page.content()).not.toContain(E2E.serverEnv.TWILIO_AUTH_TOKEN!);
+});
+
+test("the sandbox beside the portal answers with its built-in ISV account", async ({ request }) => {
+  const state = await request.get(`${E2E.sandboxUrl}/__sandbox/state`);
+  expect(state.status()).toBe(200);
+  const body = (await state.json()) as { accounts: { sid: string; resources: { CustomerProfiles: { status: string }[] } }[] };
+  expect(body.accounts[0]!.sid).toBe(DEFAULT_ACCOUNT_SID);
+  expect(body.accounts[0]!.resources.CustomerProfiles.map((profile) => profile.status)).toEqual(["twilio-approved"]);
+});
