@@ -11,14 +11,14 @@ export class TwilioNotConfiguredError extends Error {
 
 /**
  * The portal's one Twilio client: the official SDK, aimed at the local sandbox when
- * TWILIO_SANDBOX_URL is set and at Twilio itself otherwise. `accountSid` selects a subaccount
- * (authenticated with the ISV's credentials, which Twilio accepts for its subaccounts).
+ * TWILIO_SANDBOX_URL is set and at Twilio itself otherwise. `accountSid` acts in a subaccount:
+ * Trust Hub and Messaging take the account from the credentials, so the subaccount's SID is the
+ * username, with the ISV's own auth token, which Twilio accepts for its subaccounts.
  */
 export function twilioClient(accountSid?: string): Twilio {
   const settings = env();
   if (!settings.TWILIO_ACCOUNT_SID || !settings.TWILIO_AUTH_TOKEN) throw new TwilioNotConfiguredError();
-  return twilio(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN, {
-    accountSid: accountSid ?? settings.TWILIO_ACCOUNT_SID,
+  return twilio(accountSid ?? settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN, {
     httpClient: settings.TWILIO_SANDBOX_URL ? new SandboxRequestClient(settings.TWILIO_SANDBOX_URL) : undefined,
   });
 }
