@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { addressSchema } from "./address";
+import { businessSchema } from "./business";
+import { companySchema } from "./company";
+import { representativesSchema } from "./representatives";
+
+/** The wizard's steps, in order. Each has its own URL: /onboarding/<step>. */
+export const STEPS = [
+  { id: "business", title: "Business information" },
+  { id: "representatives", title: "Authorized representatives" },
+  { id: "address", title: "Business address" },
+  { id: "company", title: "Company type" },
+  { id: "review", title: "Review and send" },
+] as const;
+export type StepId = (typeof STEPS)[number]["id"];
+export type FormStepId = Exclude<StepId, "review">;
+
+export const stepSchemas = {
+  business: businessSchema,
+  representatives: representativesSchema,
+  address: addressSchema,
+  company: companySchema,
+} as const;
+
+/**
+ * The whole application, checked before it is sent for review: every step, plus the rules that
+ * span steps (Twilio expects non-profits in NOT_FOR_PROFIT and governments in GOVERNMENT).
+ */
+export const applicationSchema = z
+  .object({ business: businessSchema, representatives: representativesSchema, address: addressSchema, company: companySchema })
+  .superRefine((application, ctx) => {
+    const industry = application.business.businessIndustry;
+    const companyType = application.company.companyType;
+    if (companyType === "non-profit" && industry !== "NOT_FOR_PROFIT") {
+      ctx.addIssue({ code: "custom", path: ["business", "businessIndustry"], message: "Non-profit organizations use the industry “Not for profit”." });
+    }
+    if (industry === "NOT_FOR_PROFIT" && companyType !== "non-profit") {
+      ctx.addIssue({ code: "custom", path: ["company", "companyType"], message: "The industry “Not for profit” is for non-profit organizations: choose Non-profit organization, or another industry." });
+    }
+    if (companyType === "government" && industry !== "GOVERNMENT") {
+      ctx.addIssue({ code: "custom", path: ["business", "businessIndustry"], message: "Government organizations use the industry “Government”." });
+    }
+    if (industry === "GOVERNMENT" && companyType !== "government") {
+      ctx.addIssue({ code: "custom", path: ["company", "companyType"], message: "The industry “Government” is for government organizations: choose Government, or another industry." });
+    }
+  });
+
+export type ApplicationInput = z.input<typeof applicationSchema>;
+export type Application = z.output<typeof applicationSchema>;
+
+/** What the draft holds: whatever the customer typed so far, valid or not. */
+export type ApplicationDraft = {
+  business?: Partial<Record<string, unknown>>;
+  representatives?: Partial<Record<string, unknown>>;
+  address?: Partial<Record<string, unknown>>;
+  company?: Partial<Record<string, unknown>>;
+};
+
+export const draftSchema = z
+  .object({
+    business: z.record(z.string(), z.unknown()).optional(),
+    representatives: z.record(z.string(), z.unknown()).optional(),
+    address: z.record(z.string(), z.unknown()).optional(),
+    company: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
