@@ -64,3 +64,17 @@ export const draftSchema = z
     company: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
+
+/**
+ * The draft as the whole-application schema reads it: a step never opened counts as empty, so its
+ * checks name each missing field rather than the whole step.
+ */
+export function draftAsInput(draft: ApplicationDraft): Record<FormStepId, Record<string, unknown>> {
+  const representatives = draft.representatives ?? {};
+  return {
+    business: draft.business ?? {},
+    representatives: { ...representatives, primary: representatives.primary ?? {} },
+    address: draft.address ?? {},
+    company: draft.company ?? {},
+  };
+}

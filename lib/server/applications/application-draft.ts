@@ -1,0 +1,89 @@
+import "server-only";
+import type { ApplicationStatus, OnboardingApplication, Prisma } from "@prisma/client";
+import { applicationSchema, draftAsInput, type ApplicationDraft, type StepId } from "@/lib/schemas/onboarding/application";
+import type { FieldErrors } from "@/lib/action-result";
+import { db } from "../db";
+import { audit } from "../audit/audit";
+import { notifyStaffOfSubmission } from "./notify-staff";
+
+/** The customer may change the application only while it is theirs to edit. */
+export const EDITABLE_STATUSES: ApplicationStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
+
+export type DraftSnapshot = { version: number; draft: ApplicationDraft; currentStep: string | null; status: ApplicationStatus; updatedAt: string; submittedAt: string | null };
+
+export function snapshot(application: OnboardingApplication): DraftSnapshot {
+  return {
+    version: application.version,
+    draft: (application.draft ?? {}) as ApplicationDraft,
+    currentStep: application.currentStep,
+    status: application.status,
+    updatedAt: application.updatedAt.toISOString(),
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+  };
+}
+
+export type SaveOutcome =
+  | { ok: true; snapshot: DraftSnapshot }
+  | { ok: false; reason: "conflict"; current: DraftSnapshot }
+  | { ok: false; reason: "locked"; current: DraftSnapshot };
+
+/**
+ * Saves the draft as typed (partial and invalid values included) if nobody saved a newer version
+ * since `expectedVersion` was read: one conditional update, so two tabs cannot both win.
+ */
+export async function saveDraft(
+  application: OnboardingApplication,
+  input: { expectedVersion: number; draft: ApplicationDraft; currentStep: StepId },
+  actorUserId: string,
+): Promise<SaveOutcome> {
+  const updated = await db.onboardingApplication.updateMany({
+    where: { id: application.id, version: input.expectedVersion, status: { in: EDITABLE_STATUSES } },
+    data: { draft: input.draft as Prisma.InputJsonValue, currentStep: input.currentStep, version: { increment: 1 } },
+  });
+  const current = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } });
+  if (updated.count === 1) {
+    await recordDraftSaved(current, actorUserId);
+    return { ok: true, snapshot: snapshot(current) };
+  }
+  return { ok: false, reason: EDITABLE_STATUSES.includes(current.status) ? "conflict" : "locked", current: snapshot(current) };
+}
+
+/** One audit entry per editing session and hour, not per keystroke. */
+async function recordDraftSaved(application: OnboardingApplication, actorUserId: string) {
+  const recent = await db.auditLog.findFirst({
+    where: { targetId: application.id, action: "application.draft_saved", actorUserId, createdAt: { gt: new Date(Date.now() - 60 * 60_000) } },
+  });
+  if (!recent) await audit(db, { actorUserId, action: "application.draft_saved", targetType: "OnboardingApplication", targetId: application.id, organizationId: application.organizationId });
+}
+
+export type SubmitOutcome =
+  | { ok: true; snapshot: DraftSnapshot }
+  | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
+  | { ok: false; reason: "conflict" | "locked"; current: DraftSnapshot };
+
+/** Checks the whole application and hands it to staff: status, audit entry, staff notified. */
+export async function submitApplication(application: OnboardingApplication, expectedVersion: number, actorUserId: string): Promise<SubmitOutcome> {
+  const parsed = applicationSchema.safeParse(draftAsInput((application.draft ?? {}) as ApplicationDraft));
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
+    return { ok: false, reason: "invalid", fieldErrors };
+  }
+  const now = new Date();
+  const updated = await db.onboardingApplication.updateMany({
+    where: { id: application.id, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
+    data: { status: "SUBMITTED", submittedAt: now, version: { increment: 1 } },
+  });
+  const current = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id }, include: { organization: true } });
+  if (updated.count !== 1) return { ok: false, reason: EDITABLE_STATUSES.includes(current.status) ? "conflict" : "locked", current: snapshot(current) };
+  await audit(db, {
+    actorUserId,
+    action: "application.submitted",
+    targetType: "OnboardingApplication",
+    targetId: application.id,
+    organizationId: application.organizationId,
+    metadata: { version: current.version, resubmission: application.status === "CHANGES_REQUESTED" },
+  });
+  await notifyStaffOfSubmission(current.organization.name, current.id);
+  return { ok: true, snapshot: snapshot(current) };
+}
