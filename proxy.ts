@@ -17,4 +17,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/staff/:path*", "/home/:path*"] };
+export const config = { matcher: ["/staff/:path*", "/home/:path*", "/onboarding/:path*"] };

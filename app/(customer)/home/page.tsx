@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
@@ -26,9 +28,18 @@ export default async function CustomerHomePage() {
             <Card title="Your application" actions={<ApplicationStatusBadge status={application.status} />}>
               <p className="text-sm text-slate-700">
                 {application.status === "DRAFT"
-                  ? "Your registration has not been sent yet. The step-by-step form opens here soon; your staff contact will let you know."
-                  : `Last updated ${formatDateTime(application.updatedAt)}.`}
+                  ? application.version > 1
+                    ? `Your answers are saved (last change ${formatDateTime(application.updatedAt)}). Continue where you left off, then send it for review.`
+                    : "Tell us about your business in four short steps. Your answers are saved as you type, so you can stop and come back at any time."
+                  : application.status === "CHANGES_REQUESTED"
+                    ? "Our team asked for a few changes. Open the application to see what to fix, then send it again."
+                    : `Sent for review${application.submittedAt ? ` on ${formatDateTime(application.submittedAt)}` : ""}. We will email you if anything needs to change.`}
               </p>
+              <div className="mt-4">
+                <Link href="/onboarding" className={buttonClasses(application.status === "SUBMITTED" || application.status === "APPROVED" ? "secondary" : "primary")}>
+                  {application.status === "DRAFT" ? (application.version > 1 ? "Continue your registration" : "Start your registration") : application.status === "CHANGES_REQUESTED" ? "Fix and send again" : "View your application"}
+                </Link>
+              </div>
             </Card>
           ) : (
             <EmptyState title="No application yet">Your provider has not opened an application for you yet.</EmptyState>

@@ -1,0 +1,13 @@
+import { redirect } from "next/navigation";
+import { requireCustomer } from "@/lib/server/auth/guards";
+import { guardPage } from "@/lib/server/auth/page-guard";
+import { getCustomerHome } from "@/lib/server/applications/customer-home";
+import { STEPS } from "@/lib/schemas/onboarding/application";
+
+/** Resumes where the customer left off. */
+export default async function OnboardingIndex() {
+  const user = await guardPage(requireCustomer);
+  const { application } = await getCustomerHome(user.organizationId);
+  const step = STEPS.find((candidate) => candidate.id === application?.currentStep)?.id ?? "business";
+  redirect(`/onboarding/${step}`);
+}

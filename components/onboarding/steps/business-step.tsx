@@ -1,0 +1,119 @@
+"use client";
+
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { Button } from "@/components/ui/button";
+import { BUSINESS_IDENTITIES, BUSINESS_INDUSTRIES, BUSINESS_TYPES, industryLabel, REGIONS, REGISTRATION_ID_TYPES } from "@/lib/schemas/onboarding/options";
+import { StepActions } from "../step-actions";
+import { useStepForm } from "../use-step-form";
+
+type BusinessValues = {
+  businessName: string;
+  businessIdentity: string;
+  businessType: string;
+  businessIndustry: string;
+  registrationIdType: string;
+  registrationIdTypeOther: string;
+  registrationNumber: string;
+  regions: string[];
+  websiteUrl: string;
+  socialMediaUrls: string[];
+};
+
+export function BusinessStep() {
+  const { form, onNext, onBack, readOnly } = useStepForm<BusinessValues>("business", {
+    businessName: "",
+    businessIdentity: "",
+    businessType: "",
+    businessIndustry: "",
+    registrationIdType: "",
+    registrationIdTypeOther: "",
+    registrationNumber: "",
+    regions: [],
+    websiteUrl: "",
+    socialMediaUrls: [],
+  });
+  const { register, formState, watch } = form;
+  const errors = formState.errors;
+  const idType = watch("registrationIdType");
+  const example = REGISTRATION_ID_TYPES.find((type) => type.value === idType)?.example;
+  const social = watch("socialMediaUrls") as string[];
+
+  return (
+    <form onSubmit={onNext} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <TextField label="Business Name" hint="Your legal business name, exactly as registered with your tax authority." autoComplete="organization" error={errors.businessName?.message} {...register("businessName")} />
+
+      <ChoiceGroup legend="Business Identity" type="radio" choices={BUSINESS_IDENTITIES} registration={register("businessIdentity")} error={errors.businessIdentity?.message} disabled={readOnly} />
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <SelectField label="Business Type" options={BUSINESS_TYPES.map((type) => ({ value: type, label: type }))} error={errors.businessType?.message} {...register("businessType")} />
+        <SelectField label="Business Industry" options={BUSINESS_INDUSTRIES.map((industry) => ({ value: industry, label: industryLabel(industry) }))} error={errors.businessIndustry?.message} {...register("businessIndustry")} />
+      </div>
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <SelectField
+          label="Business Registration ID Type"
+          hint="US businesses: use your EIN. Registering with a DUNS number often makes brand registration fail."
+          options={[
+            ...REGISTRATION_ID_TYPES.map((type) => ({ value: type.value, label: type.label })),
+            { value: "CCN", label: "Canada: Canadian Corporation Number (CCN) — no longer accepted, use CBN", disabled: true },
+          ]}
+          error={errors.registrationIdType?.message}
+          {...register("registrationIdType")}
+        />
+        <TextField
+          label="Business Registration Number"
+          hint={example ? `For example ${example}.` : "The number on your registration documents."}
+          inputMode={["EIN", "DUNS", "CBN", "ACN", "RN"].includes(idType) ? "numeric" : undefined}
+          error={errors.registrationNumber?.message}
+          {...register("registrationNumber")}
+        />
+      </div>
+      {idType === "DUNS" ? <p className="-mt-3 text-sm text-amber-800">If you have an EIN, use it instead: Twilio recommends EIN for US businesses.</p> : null}
+      {idType === "Other" ? <TextField label="Name of Other Registration Type" error={errors.registrationIdTypeOther?.message} {...register("registrationIdTypeOther")} /> : null}
+
+      <ChoiceGroup legend="Business Regions of Operation" type="checkbox" columns={3} choices={REGIONS} registration={register("regions")} error={errors.regions?.message ?? errors.regions?.root?.message} disabled={readOnly} />
+
+      <TextField label="Website URL" hint="Your business's public website. We add https:// if you leave it out." inputMode="url" autoComplete="url" error={errors.websiteUrl?.message} {...register("websiteUrl")} />
+
+      <fieldset disabled={readOnly}>
+        <legend className="text-sm font-medium text-slate-800">Social Media Profile URLs (optional)</legend>
+        <p className="mt-0.5 text-xs text-slate-500">Links to your business on LinkedIn, Facebook, X and similar.</p>
+        <div className="mt-2 space-y-2">
+          {social.map((_, index) => (
+            <div key={index} className="flex items-end gap-2">
+              <TextField
+                className="flex-1"
+                label={`Social Media Profile URL ${index + 1}`}
+                inputMode="url"
+                error={(errors.socialMediaUrls as unknown as { message?: string }[] | undefined)?.[index]?.message}
+                {...register(`socialMediaUrls.${index}` as "socialMediaUrls")}
+              />
+              <Button
+                variant="ghost"
+                aria-label={`Remove Social Media Profile URL ${index + 1}`}
+                onClick={() =>
+                  form.setValue(
+                    "socialMediaUrls",
+                    social.filter((__, i) => i !== index),
+                    { shouldDirty: true },
+                  )
+                }
+              >
+                Remove
+              </Button>
+            </div>
+          ))}
+          {social.length < 5 ? (
+            <Button variant="secondary" onClick={() => form.setValue("socialMediaUrls", [...social, ""], { shouldDirty: true })}>
+              Add a profile link
+            </Button>
+          ) : null}
+        </div>
+      </fieldset>
+
+      <StepActions onBack={onBack} readOnly={readOnly} />
+    </form>
+  );
+}

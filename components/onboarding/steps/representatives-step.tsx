@@ -1,0 +1,47 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { StepActions } from "../step-actions";
+import { useStepForm } from "../use-step-form";
+import { EMPTY_REPRESENTATIVE, RepresentativeFields, type RepresentativeValues } from "./representative-fields";
+
+type Values = { primary: RepresentativeValues; hasSecondary: boolean; secondary: RepresentativeValues };
+
+export function RepresentativesStep() {
+  const { form, onNext, onBack, readOnly } = useStepForm<Values>("representatives", { primary: EMPTY_REPRESENTATIVE, hasSecondary: false, secondary: EMPTY_REPRESENTATIVE });
+  const { register, formState, watch, setValue } = form;
+  const hasSecondary = watch("hasSecondary");
+  return (
+    <form onSubmit={onNext} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <p className="text-sm text-slate-600">
+        The people Twilio may contact about this registration: usually an owner, director or officer. Twilio checks these details against the business.
+      </p>
+      <section aria-labelledby="representative-1">
+        <h2 id="representative-1" className="mb-3 text-base font-semibold text-slate-900">
+          Authorized Representative 1
+        </h2>
+        <RepresentativeFields prefix="primary" register={register} errors={formState.errors.primary} />
+      </section>
+      {hasSecondary ? (
+        <section aria-labelledby="representative-2" className="border-t border-slate-200 pt-5">
+          <div className="mb-3 flex items-center justify-between gap-3">
+            <h2 id="representative-2" className="text-base font-semibold text-slate-900">
+              Authorized Representative 2
+            </h2>
+            {readOnly ? null : (
+              <Button variant="ghost" onClick={() => setValue("hasSecondary", false, { shouldDirty: true })}>
+                Remove representative 2
+              </Button>
+            )}
+          </div>
+          <RepresentativeFields prefix="secondary" register={register} errors={formState.errors.secondary} />
+        </section>
+      ) : readOnly ? null : (
+        <Button variant="secondary" onClick={() => setValue("hasSecondary", true, { shouldDirty: true })}>
+          Add a second representative (optional)
+        </Button>
+      )}
+      <StepActions onBack={onBack} readOnly={readOnly} />
+    </form>
+  );
+}

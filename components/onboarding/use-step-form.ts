@@ -1,0 +1,54 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect } from "react";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { STEPS, stepSchemas, type FormStepId } from "@/lib/schemas/onboarding/application";
+import { useWizard } from "./wizard-context";
+
+/**
+ * One step's form: react-hook-form under the step's zod schema, filled from the draft. Every change
+ * goes to the draft (saved as typed, valid or not); Next checks the step first; Back never checks.
+ */
+export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defaults: Values) {
+  const wizard = useWizard();
+  const saved = (wizard.draft[stepId] ?? {}) as Partial<Values>;
+  const form = useForm<Values>({
+    resolver: zodResolver(stepSchemas[stepId] as never) as unknown as Resolver<Values>,
+    defaultValues: { ...defaults, ...saved } as never,
+    mode: "onTouched",
+    shouldFocusError: true,
+    disabled: wizard.readOnly,
+  });
+
+  const { update } = wizard;
+  useEffect(() => {
+    const subscription = form.watch((values) => update(stepId, values as Record<string, unknown>));
+    return () => subscription.unsubscribe();
+  }, [form, stepId, update]);
+
+  // A step with saved answers shows what still needs fixing straight away.
+  useEffect(() => {
+    if (Object.keys(saved).length && !wizard.readOnly) void form.trigger(undefined, { shouldFocus: false });
+    // Only when the step opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const index = STEPS.findIndex((step) => step.id === stepId);
+  const next = STEPS[index + 1]?.id;
+  const previous = STEPS[index - 1]?.id;
+
+  const submitStep = form.handleSubmit(async () => {
+    if (next) await wizard.goTo(next);
+  });
+  // A sent application is read-only: Next just turns the page.
+  const onNext = wizard.readOnly
+    ? (event?: { preventDefault(): void }) => {
+        event?.preventDefault();
+        if (next) void wizard.goTo(next);
+      }
+    : submitStep;
+  const onBack = previous ? () => wizard.goTo(previous) : undefined;
+
+  return { form, onNext, onBack, readOnly: wizard.readOnly };
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { ApplicationDraft, FormStepId, StepId } from "@/lib/schemas/onboarding/application";
+import type { SaveState } from "./use-draft-autosave";
+
+export type WizardContextValue = {
+  applicationId: string;
+  step: StepId;
+  draft: ApplicationDraft;
+  readOnly: boolean;
+  /** Bumped when the draft is replaced (a newer version taken): step forms reload their values. */
+  revision: number;
+  saveState: SaveState;
+  update: (step: FormStepId, values: Record<string, unknown>) => void;
+  saveNow: () => Promise<boolean>;
+  /** The version the next save or submission must name. */
+  currentVersion: () => number;
+  /** Saves, then opens another step. */
+  goTo: (step: StepId) => Promise<void>;
+};
+
+export const WizardContext = createContext<WizardContextValue | null>(null);
+
+export function useWizard(): WizardContextValue {
+  const value = useContext(WizardContext);
+  if (!value) throw new Error("useWizard must be used inside the onboarding wizard");
+  return value;
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/format";
+import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
+import type { DraftSnapshot } from "@/lib/server/applications/application-draft";
+import { SaveStatus } from "./save-status";
+import { StepIndicator } from "./step-indicator";
+import { AddressStep } from "./steps/address-step";
+import { BusinessStep } from "./steps/business-step";
+import { CompanyStep } from "./steps/company-step";
+import { RepresentativesStep } from "./steps/representatives-step";
+import { ReviewStep } from "./steps/review-step";
+import { useDraftAutosave } from "./use-draft-autosave";
+import { WizardContext, type WizardContextValue } from "./wizard-context";
+
+const STEP_COMPONENTS = { business: BusinessStep, representatives: RepresentativesStep, address: AddressStep, company: CompanyStep, review: ReviewStep };
+
+export function OnboardingWizard({ applicationId, snapshot, step }: { applicationId: string; snapshot: DraftSnapshot; step: StepId }) {
+  const router = useRouter();
+  const { draft, saveState, update, saveNow, resolveConflict, currentVersion } = useDraftAutosave(applicationId, snapshot, step);
+  const [revision, setRevision] = useState(0);
+  const readOnly = !["DRAFT", "CHANGES_REQUESTED"].includes(snapshot.status);
+
+  const goTo = useCallback(
+    async (target: StepId) => {
+      // Unsaved answers would be lost on the next page: stay until they are saved (the status says why).
+      if (!readOnly && !(await saveNow())) return;
+      router.push(`/onboarding/${target}`);
+    },
+    [readOnly, router, saveNow],
+  );
+
+  const value = useMemo<WizardContextValue>(
+    () => ({ applicationId, step, draft, readOnly, revision, saveState, update, saveNow, currentVersion, goTo }),
+    [applicationId, step, draft, readOnly, revision, saveState, update, saveNow, currentVersion, goTo],
+  );
+  const Step = STEP_COMPONENTS[step];
+  const title = STEPS.find((candidate) => candidate.id === step)!.title;
+
+  return (
+    <WizardContext.Provider value={value}>
+      <div className="space-y-6">
+        <StepIndicator />
+        {readOnly ? (
+          <Alert tone="info" title="Sent for review">
+            {snapshot.submittedAt ? `You sent this application on ${formatDateTime(snapshot.submittedAt)}. ` : ""}
+            Our team is reviewing it; you can read it here, and we will let you know if anything needs to change.
+          </Alert>
+        ) : null}
+        {saveState.kind === "conflict" ? (
+          <Alert tone="warning" title={saveState.locked ? "This application can no longer be edited" : "This application was changed somewhere else"}>
+            <p>
+              {saveState.locked
+                ? "It was sent for review from another tab or device. Your latest changes were not saved."
+                : `A newer version was saved at ${formatDateTime(saveState.newer.updatedAt)} (in another tab, or by our team). Your latest changes were not saved, so nothing was overwritten.`}
+            </p>
+            <div className="mt-3 flex flex-wrap gap-2">
+              <Button
+                variant="secondary"
+                onClick={async () => {
+                  if (saveState.locked) {
+                    router.refresh();
+                    return;
+                  }
+                  await resolveConflict("use-newer");
+                  setRevision((n) => n + 1);
+                }}
+              >
+                {saveState.locked ? "Show the sent application" : "Use the newer version"}
+              </Button>
+              {saveState.locked ? null : (
+                <Button variant="ghost" onClick={() => void resolveConflict("keep-mine")}>
+                  Keep my changes
+                </Button>
+              )}
+            </div>
+          </Alert>
+        ) : null}
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+          <SaveStatus />
+        </div>
+        <Step key={revision} />
+      </div>
+    </WizardContext.Provider>
+  );
+}

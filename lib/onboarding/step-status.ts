@@ -1,0 +1,18 @@
+import { stepSchemas, type ApplicationDraft, type FormStepId } from "@/lib/schemas/onboarding/application";
+
+export type StepStatus = "not-started" | "done" | "has-errors";
+
+const hasContent = (value: unknown): boolean => {
+  if (value === undefined || value === null || value === "" || value === false) return false;
+  if (Array.isArray(value)) return value.some(hasContent);
+  if (typeof value === "object") return Object.values(value as Record<string, unknown>).some(hasContent);
+  return true;
+};
+
+/** Where a step stands, from the draft alone: nothing typed, all valid, or something to fix. */
+export function stepStatus(draft: ApplicationDraft, step: FormStepId): StepStatus {
+  const values = draft[step];
+  if (!hasContent(values)) return "not-started";
+  const input = step === "representatives" ? { ...values, primary: (values as Record<string, unknown>).primary ?? {} } : values;
+  return stepSchemas[step].safeParse(input).success ? "done" : "has-errors";
+}
