@@ -78,6 +78,8 @@ export function useDraftAutosave(applicationId: string, initial: DraftSnapshot, 
       latest.current = { ...latest.current, [stepId]: values };
       setDraft(latest.current);
       dirty.current = true;
+      // "Saving…" from the first keystroke: a change waiting for its save is not saved yet.
+      if (!blocked.current) setSaveState({ kind: "saving" });
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void runSave(), DEBOUNCE_MS);
     },

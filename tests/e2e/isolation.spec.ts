@@ -97,3 +97,26 @@ test("callers without a valid session cannot run staff server actions", async ({
   await anonymous.dispose();
   await forged.dispose();
 });
+
+test("draft server actions: another organization's application is not found, staff cannot call them, bad payloads are refused", async ({ page, browser }) => {
+  const acme = applicationOf("Acme, Inc.");
+  const versionBefore = query<{ version: number }>('SELECT version FROM "OnboardingApplication" WHERE id = ?', acme.id)[0]!.version;
+  await signedInAs(page, initech, /\/home$/);
+  const foreign = await callServerAction(page.request, "/home", "saveDraftAction", [{ applicationId: acme.id, expectedVersion: versionBefore, draft: { business: { businessName: "Hijacked" } }, currentStep: "business" }]);
+  expect(foreign).toContain("We could not find that.");
+  const submitForeign = await callServerAction(page.request, "/home", "submitApplicationAction", [{ applicationId: acme.id, expectedVersion: versionBefore }]);
+  expect(submitForeign).toContain("We could not find that.");
+  expect(query<{ version: number }>('SELECT version FROM "OnboardingApplication" WHERE id = ?', acme.id)[0]!.version).toBe(versionBefore);
+
+  const own = applicationOf("Initech");
+  const malformed = await callServerAction(page.request, "/home", "saveDraftAction", [{ applicationId: own.id, expectedVersion: 0, draft: { unknownStep: {} }, currentStep: "nowhere" }]);
+  expect(malformed).toContain("Please correct the highlighted fields.");
+  expect(malformed).toContain("currentStep");
+
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signedInAs(staff, DEMO_STAFF, /\/staff$/);
+  const byStaff = await callServerAction(staff.request, "/staff", "saveDraftAction", [{ applicationId: acme.id, expectedVersion: versionBefore, draft: {}, currentStep: "business" }]);
+  expect(byStaff).toContain("This page is for customers.");
+  await staffContext.close();
+});

@@ -22,14 +22,13 @@ export const representativeSchema = z
     businessTitle: z.string().trim().min(1, "Enter their title, such as Head of Operations.").max(100, "Use at most 100 characters."),
     jobPosition: z.enum(JOB_POSITIONS, { error: "Choose a job position." }),
   })
-  .transform((rep, ctx) => {
-    const e164 = toE164(rep.phoneCountry, rep.phoneNumber);
-    if (!e164) {
+  // A refinement (not the transform) so the phone is checked even when another field is wrong too.
+  .superRefine((rep, ctx) => {
+    if (typeof rep.phoneNumber === "string" && rep.phoneNumber.trim() && !toE164(rep.phoneCountry ?? "", rep.phoneNumber)) {
       ctx.addIssue({ code: "custom", path: ["phoneNumber"], message: "Enter a phone number that can be dialled in the chosen country, like (415) 555-0100." });
-      return z.NEVER;
     }
-    return { ...rep, phoneE164: e164 };
-  });
+  })
+  .transform((rep) => ({ ...rep, phoneE164: toE164(rep.phoneCountry, rep.phoneNumber)! }));
 
 /** Step 2: representative 1 is required; representative 2 is optional and can be added or removed. */
 export const representativesSchema = z.object({
