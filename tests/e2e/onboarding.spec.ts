@@ -173,3 +173,22 @@ test("the demo customer fills every step with the seeds' Acme, Inc. data, reload
   await expect(page.getByLabel("Business Name", { exact: true })).toBeDisabled();
   await expect(page.getByText("Our team is reviewing it")).toBeVisible();
 });
+
+test("a lost connection shows 'Not saved — Retry', Retry saves, and leaving with unsaved changes warns", async ({ page, browser }) => {
+  await freshCustomer(page, browser, "Flaky Network Co");
+  await page.goto("/onboarding/business");
+  // Cut the connection for the autosave's POST (the page itself stays loaded).
+  await page.route("**/onboarding/**", (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
+  await page.getByLabel("Business Name", { exact: true }).fill("Offline Draft Ltd");
+  await expect(page.getByTestId("save-status")).toContainText("Not saved — Retry");
+  await page.unroute("**/onboarding/**");
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expectSaved(page);
+  const stored = query<{ draft: string }>('SELECT a.draft FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?', "Flaky Network Co")[0]!;
+  expect(JSON.parse(stored.draft).business.businessName).toBe("Offline Draft Ltd");
+
+  await page.getByLabel("Website URL").fill("www.offline.example");
+  const dialog = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  expect((await dialog).type()).toBe("beforeunload");
+});
