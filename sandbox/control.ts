@@ -1,6 +1,6 @@
 import { TwilioError } from "./core/errors";
 import { ok, path, type Route } from "./core/router";
-import type { Fault } from "./faults";
+import { FAULT_WORDS, type Fault } from "./faults";
 import { renderResource } from "./render-resource";
 import type { Sandbox } from "./sandbox";
 
@@ -49,8 +49,8 @@ export const controlRoutes: Route<ControlContext>[] = [
     handle: ({ sandbox, body }) => {
       const { method, path: faultPath, status, times } = body as Partial<Fault>;
       if (typeof method !== "string" || typeof faultPath !== "string") throw bad("method and path are required");
-      if (!(typeof status === "number" || status === "timeout" || status === "reset")) throw bad('status must be an HTTP status, "timeout" or "reset"');
-      const fault: Fault = { method: method.toUpperCase(), path: faultPath, status, times: typeof times === "number" && times > 0 ? times : 1 };
+      if (!(typeof status === "number" || FAULT_WORDS.includes(status as never))) throw bad('status must be an HTTP status, "timeout", "reset", "timeout-after" or "reset-after"');
+      const fault: Fault = { method: method.toUpperCase(), path: faultPath, status: status as Fault["status"], times: typeof times === "number" && times > 0 ? times : 1 };
       sandbox.faults.push(fault);
       return ok({ faults: sandbox.faults });
     },

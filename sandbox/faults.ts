@@ -3,9 +3,13 @@ import { TwilioError } from "./core/errors";
 /**
  * Injected failures (POST /__sandbox/faults): the next `times` requests matching method and path
  * fail with a status, hang until the client gives up ("timeout"), or lose their connection
- * ("reset"). The request is not carried out. A path ending in "*" matches by prefix.
+ * ("reset"); those are not carried out. "timeout-after" and "reset-after" carry the request out
+ * and then lose the answer, as when a network drops after Twilio acted. A path ending in "*"
+ * matches by prefix.
  */
-export type Fault = { method: string; path: string; status: number | "timeout" | "reset"; times: number };
+export type FaultStatus = number | "timeout" | "reset" | "timeout-after" | "reset-after";
+export type Fault = { method: string; path: string; status: FaultStatus; times: number };
+export const FAULT_WORDS = ["timeout", "reset", "timeout-after", "reset-after"] as const;
 
 export function takeFault(faults: Fault[], method: string, pathname: string): Fault | null {
   const fault = faults.find(

@@ -69,11 +69,15 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
         return;
       }
       if (fault?.status === "timeout") return; // never answered; the client gives up
-      if (fault) throw faultError(fault.status);
+      if (typeof fault?.status === "number") throw faultError(fault.status);
       sandbox.tick();
       const { route, params } = match(routes, method, url.pathname);
       const ctx: RequestContext = { sandbox, account, method, pathname: url.pathname, body: parseForm(text), query: parseForm(url.search.slice(1)) };
-      send(response, await route.handle(ctx, params));
+      const answer = await route.handle(ctx, params);
+      // Carried out, but the answer is lost on the way back.
+      if (fault?.status === "reset-after") return void request.socket.destroy();
+      if (fault?.status === "timeout-after") return;
+      send(response, answer);
     } catch (error) {
       if (error instanceof TwilioError) {
         send(response, { status: error.status, body: error.toJSON() });

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "../db";
+import { audit } from "../audit/audit";
+
+export type ApproveOutcome = { ok: true; started: boolean } | { ok: false; message: string };
+
+/**
+ * Staff approval: SUBMITTED → APPROVED and a provisioning job queued, in one transaction. The
+ * conditional update lets exactly one of two simultaneous approvals through; the job is unique per
+ * application, so a second approval after a customer fix re-queues the same job (same resources).
+ */
+export async function approveApplication(applicationId: string, staffUserId: string): Promise<ApproveOutcome> {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const approved = await tx.onboardingApplication.updateMany({
+      where: { id: applicationId, status: "SUBMITTED" },
+      data: { status: "APPROVED", approvedAt: now, version: { increment: 1 } },
+    });
+    if (approved.count !== 1) {
+      const current = await tx.onboardingApplication.findUnique({ where: { id: applicationId } });
+      if (current?.status === "APPROVED") return { ok: true as const, started: false };
+      return { ok: false as const, message: "This application is not waiting for review." };
+    }
+    const application = await tx.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId } });
+    await tx.provisioningJob.upsert({
+      where: { applicationId },
+      create: { applicationId, state: "QUEUED", runAfter: now },
+      update: { state: "QUEUED", runAfter: now, lastError: null, lastErrorCode: null, finishedAt: null },
+    });
+    await tx.reviewComment.updateMany({ where: { applicationId, resolvedAt: null }, data: { resolvedAt: now } });
+    await audit(tx, { actorUserId: staffUserId, action: "application.approved", targetType: "OnboardingApplication", targetId: applicationId, organizationId: application.organizationId });
+    return { ok: true as const, started: true };
+  });
+}

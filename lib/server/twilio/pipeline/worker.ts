@@ -1,0 +1,76 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "../../db";
+import { runProvisioning, type ProvisioningDeps, type ProvisioningOutcome } from "./run-provisioning";
+
+const LEASE_MS = 30_000;
+
+/**
+ * Claims one runnable job: queued, or running with an expired lease (its worker died). The claim is
+ * a conditional update, so two workers never run the same application.
+ */
+export async function claimJob(workerId: string, now = new Date()): Promise<string | null> {
+  const candidates = await db.provisioningJob.findMany({
+    where: { state: { in: ["QUEUED", "RUNNING"] }, runAfter: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    orderBy: { runAfter: "asc" },
+    take: 5,
+  });
+  for (const job of candidates) {
+    const claimed = await db.provisioningJob.updateMany({
+      where: { id: job.id, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS) },
+    });
+    if (claimed.count === 1) return job.applicationId;
+  }
+  return null;
+}
+
+/** Runs a claimed job, renewing its lease while it runs, and releases it at the end. */
+export async function runClaimedJob(applicationId: string, workerId: string, deps: ProvisioningDeps): Promise<ProvisioningOutcome> {
+  const renew = setInterval(() => {
+    void db.provisioningJob.updateMany({ where: { applicationId, lockedBy: workerId }, data: { lockedUntil: new Date(Date.now() + LEASE_MS) } }).catch(() => undefined);
+  }, LEASE_MS / 3);
+  try {
+    return await runProvisioning(applicationId, deps);
+  } finally {
+    clearInterval(renew);
+    await db.provisioningJob.updateMany({ where: { applicationId, lockedBy: workerId }, data: { lockedBy: null, lockedUntil: null } });
+  }
+}
+
+/** Runs every runnable job now, one after another; returns what it ran. */
+export async function drainJobs(deps: ProvisioningDeps, workerId = `worker-${randomUUID()}`): Promise<{ applicationId: string; outcome: ProvisioningOutcome }[]> {
+  const ran: { applicationId: string; outcome: ProvisioningOutcome }[] = [];
+  for (let applicationId = await claimJob(workerId); applicationId; applicationId = await claimJob(workerId)) {
+    ran.push({ applicationId, outcome: await runClaimedJob(applicationId, workerId, deps) });
+  }
+  return ran;
+}
+
+/**
+ * The background worker: provisioning runs beyond the request that approved it, and resumes after a
+ * restart (an unfinished job's lease expires and it is claimed again).
+ */
+export function startProvisioningWorker(deps: ProvisioningDeps, pollMs = 2000): () => void {
+  const workerId = `worker-${randomUUID()}`;
+  let stopped = false;
+  let busy = false;
+  const tick = async () => {
+    if (busy || stopped) return;
+    busy = true;
+    try {
+      await drainJobs(deps, workerId);
+    } catch (error) {
+      console.error("[provisioning] worker error", error);
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), pollMs);
+  timer.unref();
+  void tick();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
