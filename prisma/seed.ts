@@ -1,6 +1,7 @@
 import { createPrismaClient } from "../lib/server/prisma-client";
 import { hashPassword } from "../lib/server/auth/password";
 import { loadLocalEnv } from "../scripts/load-env";
+import { PRIMARY_CUSTOMER_PROFILE_SID } from "../sandbox/defaults";
 
 /** The demo logins listed in the README. Never seeded in production. */
 export const DEMO = {
@@ -32,6 +33,17 @@ export async function seedDemo(databaseUrl = process.env.DATABASE_URL): Promise<
         role: "CUSTOMER",
         organizationId: DEMO.organization.id,
         passwordHash: await hashPassword(DEMO.customer.password),
+      },
+    });
+    // The ISV's Twilio settings for the embedded mode: the sandbox's primary profile, callbacks to this portal.
+    await db.isvSettings.upsert({
+      where: { id: 1 },
+      update: {},
+      create: {
+        id: 1,
+        notificationEmail: "compliance@isv.example",
+        primaryCustomerProfileSid: process.env.TWILIO_SANDBOX_URL ? PRIMARY_CUSTOMER_PROFILE_SID : null,
+        publicBaseUrl: process.env.APP_URL ?? "http://localhost:3000",
       },
     });
     const existing = await db.onboardingApplication.findFirst({ where: { organizationId: DEMO.organization.id } });

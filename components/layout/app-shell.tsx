@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { CurrentUser } from "@/lib/server/auth/guards";
 import { getIsvSettings } from "@/lib/server/settings/isv-settings";
+import { Providers } from "../providers";
 import { SiteHeader } from "./site-header";
 
 export async function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
@@ -9,7 +10,7 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
     <>
       <SiteHeader user={user} portalName={settings.portalName} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-        {children}
+        <Providers>{children}</Providers>
       </main>
     </>
   );

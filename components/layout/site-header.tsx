@@ -6,7 +6,10 @@ import { NavLink } from "./nav-link";
 
 function navFor(user: CurrentUser): { href: string; label: string }[] {
   if (!isStaff(user)) return [{ href: "/home", label: "Home" }];
-  const links = [{ href: "/staff", label: "Customers" }];
+  const links = [
+    { href: "/staff", label: "Customers" },
+    { href: "/staff/reviews", label: "Reviews" },
+  ];
   if (isAdmin(user)) links.push({ href: "/staff/team", label: "Team" }, { href: "/staff/settings", label: "Settings" });
   return links;
 }

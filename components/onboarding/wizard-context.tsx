@@ -9,6 +9,8 @@ export type WizardContextValue = {
   step: StepId;
   draft: ApplicationDraft;
   readOnly: boolean;
+  /** Open review comments (staff or Twilio's evaluation), by field path. */
+  comments: Record<string, string[]>;
   /** Bumped when the draft is replaced (a newer version taken): step forms reload their values. */
   revision: number;
   saveState: SaveState;
@@ -21,6 +23,12 @@ export type WizardContextValue = {
 };
 
 export const WizardContext = createContext<WizardContextValue | null>(null);
+
+/** The review comment to show next to a field, if any. */
+export function useFieldNote(): (field: string) => string | undefined {
+  const { comments } = useWizard();
+  return (field) => comments[field]?.join(" ");
+}
 
 export function useWizard(): WizardContextValue {
   const value = useContext(WizardContext);

@@ -19,7 +19,7 @@ import { WizardContext, type WizardContextValue } from "./wizard-context";
 
 const STEP_COMPONENTS = { business: BusinessStep, representatives: RepresentativesStep, address: AddressStep, company: CompanyStep, review: ReviewStep };
 
-export function OnboardingWizard({ applicationId, snapshot, step }: { applicationId: string; snapshot: DraftSnapshot; step: StepId }) {
+export function OnboardingWizard({ applicationId, snapshot, step, comments = {} }: { applicationId: string; snapshot: DraftSnapshot; step: StepId; comments?: Record<string, string[]> }) {
   const router = useRouter();
   const { draft, saveState, update, saveNow, resolveConflict, currentVersion } = useDraftAutosave(applicationId, snapshot, step);
   const [revision, setRevision] = useState(0);
@@ -35,8 +35,8 @@ export function OnboardingWizard({ applicationId, snapshot, step }: { applicatio
   );
 
   const value = useMemo<WizardContextValue>(
-    () => ({ applicationId, step, draft, readOnly, revision, saveState, update, saveNow, currentVersion, goTo }),
-    [applicationId, step, draft, readOnly, revision, saveState, update, saveNow, currentVersion, goTo],
+    () => ({ applicationId, step, draft, readOnly, comments, revision, saveState, update, saveNow, currentVersion, goTo }),
+    [applicationId, step, draft, readOnly, comments, revision, saveState, update, saveNow, currentVersion, goTo],
   );
   const Step = STEP_COMPONENTS[step];
   const title = STEPS.find((candidate) => candidate.id === step)!.title;
@@ -49,6 +49,11 @@ export function OnboardingWizard({ applicationId, snapshot, step }: { applicatio
           <Alert tone="info" title="Sent for review">
             {snapshot.submittedAt ? `You sent this application on ${formatDateTime(snapshot.submittedAt)}. ` : ""}
             Our team is reviewing it; you can read it here, and we will let you know if anything needs to change.
+          </Alert>
+        ) : null}
+        {Object.keys(comments).length && !readOnly ? (
+          <Alert tone="warning" title="Please update your application">
+            Our review found {Object.keys(comments).length === 1 ? "one thing" : `${Object.keys(comments).length} things`} to fix. Each is shown next to its field; when you are done, send the application again from the last step.
           </Alert>
         ) : null}
         {saveState.kind === "conflict" ? (

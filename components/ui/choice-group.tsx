@@ -18,6 +18,7 @@ export function ChoiceGroup({
   hint,
   columns = 1,
   disabled,
+  note,
 }: {
   legend: string;
   type: "radio" | "checkbox";
@@ -27,17 +28,26 @@ export function ChoiceGroup({
   hint?: ReactNode;
   columns?: 1 | 2 | 3;
   disabled?: boolean;
+  /** A reviewer's comment on this question. */
+  note?: string;
 }) {
   const id = useId();
   const errorId = error ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
+  const noteId = note ? `${id}-note` : undefined;
   const grid = { 1: "", 2: "sm:grid-cols-2", 3: "sm:grid-cols-3" }[columns];
   return (
-    <fieldset aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} aria-invalid={error ? true : undefined} disabled={disabled}>
+    <fieldset aria-describedby={[hintId, noteId, errorId].filter(Boolean).join(" ") || undefined} aria-invalid={error ? true : undefined} disabled={disabled}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       {hint ? (
         <p id={hintId} className="mt-0.5 text-xs text-slate-500">
           {hint}
+        </p>
+      ) : null}
+      {note ? (
+        <p id={noteId} className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="review-note">
+          <span className="font-semibold">Please fix: </span>
+          {note}
         </p>
       ) : null}
       <div className={`mt-2 grid gap-2 ${grid}`}>

@@ -11,15 +11,17 @@ export function SelectField({
   error,
   hint,
   placeholder = "Choose…",
+  note,
   id,
   className = "",
   ref,
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; options: readonly Option[]; error?: string; hint?: string; placeholder?: string; ref?: Ref<HTMLSelectElement> }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; options: readonly Option[]; error?: string; hint?: string; placeholder?: string; note?: string; ref?: Ref<HTMLSelectElement> }) {
   const generated = useId();
   const selectId = id ?? generated;
   const hintId = hint ? `${selectId}-hint` : undefined;
   const errorId = error ? `${selectId}-error` : undefined;
+  const noteId = note ? `${selectId}-note` : undefined;
   return (
     <div className={className}>
       <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">
@@ -34,7 +36,7 @@ export function SelectField({
         id={selectId}
         ref={ref}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={[hintId, noteId, errorId].filter(Boolean).join(" ") || undefined}
         className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none ${error ? "border-red-500" : "border-slate-300"}`}
         {...props}
       >
@@ -45,6 +47,12 @@ export function SelectField({
           </option>
         ))}
       </select>
+      {note ? (
+        <p id={noteId} className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="review-note">
+          <span className="font-semibold">Please fix: </span>
+          {note}
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} className="mt-1 text-sm text-red-700">
           {error}

@@ -6,6 +6,8 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
   error?: string;
   hint?: string;
+  /** A reviewer's comment on this field, shown with it until the application is sent again. */
+  note?: string;
   ref?: Ref<HTMLInputElement>;
 };
 
@@ -13,12 +15,13 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
  * A labelled input. Its error is linked with aria-describedby and marked aria-invalid, so screen
  * readers announce it with the field.
  */
-export function TextField({ label, error, hint, id, className = "", ref, ...props }: TextFieldProps) {
+export function TextField({ label, error, hint, note, id, className = "", ref, ...props }: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = hint ? `${inputId}-hint` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const noteId = note ? `${inputId}-note` : undefined;
+  const describedBy = [hintId, noteId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
@@ -39,6 +42,12 @@ export function TextField({ label, error, hint, id, className = "", ref, ...prop
         }`}
         {...props}
       />
+      {note ? (
+        <p id={noteId} className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="review-note">
+          <span className="font-semibold">Please fix: </span>
+          {note}
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} className="mt-1 text-sm text-red-700">
           {error}

@@ -27,7 +27,7 @@ export async function submittedApplication(name: string, changes: (draft: typeof
 /** The pipeline's dependencies, aimed at a test sandbox, with quick retries and short timeouts. */
 export function testDeps(sandbox: TestSandbox, calls: TwilioCallRecord[] = []): ProvisioningDeps {
   return {
-    clientFor: (accountSid) => ({
+    clientFor: ({ twilioAccountSid: accountSid }) => ({
       client: twilio(accountSid ?? DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url, { timeoutMs: 800, onCall: (call) => calls.push(call) }) }),
       accountSid: accountSid ?? DEFAULT_ACCOUNT_SID,
     }),

@@ -5,6 +5,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { COUNTRIES } from "@/lib/schemas/onboarding/geo";
 import { JOB_POSITIONS } from "@/lib/schemas/onboarding/options";
+import { useFieldNote } from "../wizard-context";
 
 export type RepresentativeValues = {
   firstName: string;
@@ -32,7 +33,8 @@ export function RepresentativeFields({
   register: UseFormRegister<any>;
   errors?: FieldErrors<RepresentativeValues>;
 }) {
-  const field = (name: keyof RepresentativeValues) => register(`${prefix}.${name}`);
+  const note = useFieldNote();
+  const field = (name: keyof RepresentativeValues) => ({ ...register(`${prefix}.${name}`), note: note(`representatives.${prefix}.${name}`) });
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       <TextField label="First Name" autoComplete="given-name" error={errors?.firstName?.message} {...field("firstName")} />

@@ -9,7 +9,7 @@ async function main() {
   const url = `file:${E2E.databaseFile}`;
   migrateDatabase(url);
   // This script runs in its own process: the seed's production guard is about the app's server.
-  Object.assign(process.env, { NODE_ENV: "test" });
+  Object.assign(process.env, { NODE_ENV: "test", TWILIO_SANDBOX_URL: E2E.sandboxUrl, APP_URL: E2E.baseUrl });
   await seedDemo(url);
 }
 

@@ -6,6 +6,7 @@ import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 import { getCustomerHome } from "@/lib/server/applications/customer-home";
 import { snapshot } from "@/lib/server/applications/application-draft";
+import { openComments } from "@/lib/server/applications/review";
 import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
 
 export async function generateMetadata({ params }: { params: Promise<{ step: string }> }): Promise<Metadata> {
@@ -19,5 +20,6 @@ export default async function OnboardingStepPage({ params }: { params: Promise<{
   if (!STEPS.some((candidate) => candidate.id === step)) notFound();
   const { application } = await getCustomerHome(user.organizationId);
   if (!application) return <EmptyState title="No application yet">Your provider has not opened an application for you yet.</EmptyState>;
-  return <OnboardingWizard key={step} applicationId={application.id} snapshot={snapshot(application)} step={step as StepId} />;
+  const comments = application.status === "CHANGES_REQUESTED" ? await openComments(application.id) : {};
+  return <OnboardingWizard key={step} applicationId={application.id} snapshot={snapshot(application)} step={step as StepId} comments={comments} />;
 }

@@ -11,7 +11,7 @@ import { provisioningGraph, type StepContext } from "./steps";
 
 export type ProvisioningDeps = {
   /** The Twilio client for a customer's account (null: the ISV's own account), and that account's SID. */
-  clientFor: (accountSid: string | null) => { client: Twilio; accountSid: string };
+  clientFor: (organization: { id: string; twilioAccountSid: string | null }) => { client: Twilio; accountSid: string };
   retry?: RetryPolicy;
   /** Twilio calls at once for one account. */
   concurrency?: number;
@@ -39,7 +39,7 @@ export async function runProvisioning(applicationId: string, deps: ProvisioningD
   if (!notificationEmail) return fail(applicationId, "settings", null, "Set the ISV notification email in Settings before provisioning.");
   if (!settings?.primaryCustomerProfileSid) return fail(applicationId, "settings", null, "Set the Primary Customer Profile SID in Settings before provisioning.");
 
-  const { client, accountSid } = deps.clientFor(application.organization.twilioAccountSid);
+  const { client, accountSid } = deps.clientFor(application.organization);
   const ctx: StepContext = {
     applicationId,
     application: parsed.data,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
@@ -26,9 +27,12 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
           ) : (
             <ul className="space-y-2 text-sm">
               {customer.applications.map((application) => (
-                <li key={application.id} className="flex items-center justify-between gap-3">
+                <li key={application.id} className="flex flex-wrap items-center justify-between gap-3">
                   <ApplicationStatusBadge status={application.status} />
                   <span className="text-slate-600">Last change {formatDateTime(application.updatedAt)}</span>
+                  <Link href={`/staff/applications/${application.id}`} className="font-medium text-brand-700 hover:underline">
+                    {application.status === "SUBMITTED" ? "Review application" : "Open application"}
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import { ApplicationStatusBadge } from "@/components/ui/status-badge";
+import { ProvisioningProgressPanel } from "@/components/staff/provisioning-progress";
+import { ReviewActions } from "@/components/staff/review-actions";
+import { requireStaff } from "@/lib/server/auth/guards";
+import { guardPage } from "@/lib/server/auth/page-guard";
+import { applicationForReview } from "@/lib/server/applications/review";
+import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
+import { reviewSections } from "@/lib/onboarding/review-sections";
+import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
+
+export const metadata: Metadata = { title: "Review application" };
+
+export default async function ReviewApplicationPage({ params }: { params: Promise<{ applicationId: string }> }) {
+  await guardPage(requireStaff);
+  const { applicationId } = await params;
+  const review = await applicationForReview(applicationId);
+  if (!review) notFound();
+  const { application, comments, history } = review;
+  const sections = reviewSections((application.draft ?? {}) as ApplicationDraft);
+  const fieldOptions = sections.flatMap((section) => section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })));
+  const openComments = comments.filter((comment) => !comment.resolvedAt);
+  const progress = await provisioningProgress(applicationId);
+
+  return (
+    <>
+      <PageHeader title={application.organization.name} description={`Application · version ${application.version}`} actions={<ApplicationStatusBadge status={application.status} />} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          {sections.map((section) => (
+            <Card key={section.step} title={section.title}>
+              <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(0,14rem)_1fr]">
+                {section.rows.map((row) => (
+                  <div key={row.label} className="contents">
+                    <dt className="text-slate-600">{row.label}</dt>
+                    <dd className="break-words text-slate-900">{row.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Card>
+          ))}
+        </div>
+        <div className="space-y-6">
+          {application.status === "SUBMITTED" ? (
+            <Card title="Decision">
+              <ReviewActions applicationId={application.id} fields={fieldOptions} />
+            </Card>
+          ) : null}
+          <Card title="Twilio provisioning">
+            <ProvisioningProgressPanel applicationId={application.id} initial={progress} />
+          </Card>
+          {openComments.length ? (
+            <Card title="Open comments">
+              <ul className="space-y-2 text-sm">
+                {openComments.map((comment) => (
+                  <li key={comment.id}>
+                    <span className="font-medium">{comment.field}</span> ({comment.source === "twilio" ? "Twilio evaluation" : "staff"}): {comment.message}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+          <Card title="History">
+            <ol className="space-y-1 text-sm">
+              {history.map((entry) => (
+                <li key={entry.id}>
+                  <span className="text-slate-500">{formatDateTime(entry.createdAt)}</span> <span className="font-medium">{entry.action}</span>{" "}
+                  <span className="text-slate-600">{entry.actor?.email ?? "system"}</span>
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

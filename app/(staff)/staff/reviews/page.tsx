@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import { requireStaff } from "@/lib/server/auth/guards";
+import { guardPage } from "@/lib/server/auth/page-guard";
+import { reviewQueue } from "@/lib/server/applications/review";
+
+export const metadata: Metadata = { title: "Reviews" };
+
+export default async function ReviewQueuePage() {
+  await guardPage(requireStaff);
+  const queue = await reviewQueue();
+  return (
+    <>
+      <PageHeader title="Reviews" description="Applications customers sent for review, oldest first." />
+      {queue.length === 0 ? (
+        <EmptyState title="Nothing to review">When a customer sends their application, it appears here.</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
+          {queue.map((application) => (
+            <li key={application.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+              <Link href={`/staff/applications/${application.id}`} className="font-medium text-brand-700 hover:underline">
+                {application.organization.name}
+              </Link>
+              <span className="text-sm text-slate-600">Sent {application.submittedAt ? formatDateTime(application.submittedAt) : "—"}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ProvisioningProgress } from "@/lib/server/applications/provisioning-progress";
+
+const STATE_LABELS: Record<string, string> = {
+  QUEUED: "Queued",
+  RUNNING: "Running",
+  WAITING: "Waiting on Twilio",
+  NEEDS_CUSTOMER: "Back with the customer",
+  FAILED: "Stopped: needs attention",
+  DONE: "Done",
+};
+
+/** Live provisioning progress: polls every 2 s while work is under way, every 30 s otherwise. */
+export function ProvisioningProgressPanel({ applicationId, initial }: { applicationId: string; initial: ProvisioningProgress }) {
+  const { data } = useQuery({
+    queryKey: ["provisioning", applicationId],
+    queryFn: async (): Promise<ProvisioningProgress> => {
+      const response = await fetch(`/api/applications/${applicationId}/provisioning`);
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      return response.json();
+    },
+    initialData: initial,
+    refetchInterval: (query) => (["QUEUED", "RUNNING"].includes(query.state.data?.state ?? "") ? 2000 : 30_000),
+  });
+  if (!data.state) return <p className="text-sm text-slate-600">Not started. Approving the application starts provisioning at Twilio.</p>;
+  return (
+    <div className="space-y-3 text-sm" data-testid="provisioning-progress">
+      <p>
+        <span className="font-medium">Status:</span> <span data-testid="provisioning-state">{STATE_LABELS[data.state] ?? data.state}</span>
+        {data.currentStep && ["QUEUED", "RUNNING"].includes(data.state) ? <span className="text-slate-600"> — {data.currentStep}</span> : null}
+      </p>
+      {data.lastError ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800">
+          {data.lastErrorCode ? `Twilio error ${data.lastErrorCode}: ` : ""}
+          {data.lastError}
+        </p>
+      ) : null}
+      {data.resources.length ? (
+        <table className="w-full text-left text-xs">
+          <caption className="sr-only">Twilio resources</caption>
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">Step</th>
+              <th scope="col" className="py-1 pr-3 font-medium">SID</th>
+              <th scope="col" className="py-1 font-medium">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.resources.map((resource) => (
+              <tr key={resource.step} className="border-t border-slate-100">
+                <td className="py-1 pr-3">{resource.step}</td>
+                <td className="py-1 pr-3 font-mono">{resource.sid}</td>
+                <td className="py-1">{resource.status ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { fail, ok } from "@/lib/action-result";
+import { approveSchema, editFieldSchema, requestChangesSchema } from "@/lib/schemas/review";
+import { requireStaff } from "../auth/guards";
+import { approveApplication } from "../applications/approve-application";
+import { editField, requestChanges } from "../applications/review";
+import { defineAction } from "./define-action";
+
+export const approveApplicationAction = defineAction(requireStaff, approveSchema, async ({ applicationId }, staff) => {
+  const outcome = await approveApplication(applicationId, staff.id);
+  revalidatePath(`/staff/applications/${applicationId}`);
+  if (!outcome.ok) return fail(outcome.message);
+  return ok({ started: outcome.started });
+});
+
+export const requestChangesAction = defineAction(requireStaff, requestChangesSchema, async ({ applicationId, comments }, staff) => {
+  const outcome = await requestChanges(applicationId, comments, staff.id);
+  revalidatePath(`/staff/applications/${applicationId}`);
+  return outcome.ok ? ok({ sent: true }) : fail(outcome.message);
+});
+
+export const editFieldAction = defineAction(requireStaff, editFieldSchema, async ({ applicationId, field, value }, staff) => {
+  const outcome = await editField(applicationId, field, value, staff.id);
+  revalidatePath(`/staff/applications/${applicationId}`);
+  return outcome.ok ? ok({ saved: true }) : fail(outcome.message);
+});

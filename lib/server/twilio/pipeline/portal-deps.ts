@@ -1,0 +1,24 @@
+import "server-only";
+import { db } from "../../db";
+import { env } from "../../env";
+import { audit } from "../../audit/audit";
+import { twilioClient } from "../client";
+import type { ProvisioningDeps } from "./run-provisioning";
+
+/**
+ * The pipeline as the portal runs it: the configured Twilio (or sandbox) client for the customer's
+ * account, every call written to the audit log (method, path, status, Twilio code, duration; the
+ * path holds SIDs only, no personal data).
+ */
+export function portalProvisioningDeps(): ProvisioningDeps {
+  return {
+    clientFor: (organization) => {
+      const accountSid = organization.twilioAccountSid ?? env().TWILIO_ACCOUNT_SID!;
+      const client = twilioClient(organization.twilioAccountSid ?? undefined, {
+        onCall: (call) =>
+          void audit(db, { action: "twilio.call", targetType: "TwilioApi", organizationId: organization.id, metadata: call }).catch((error: unknown) => console.error("[audit] twilio call not recorded", error)),
+      });
+      return { client, accountSid };
+    },
+  };
+}
