@@ -1,0 +1,77 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
+import { ACME, expectSaved, fillAddress, fillBusiness, fillCompany, fillRepresentative, next } from "./support/wizard";
+import { E2E } from "./support/e2e-env";
+
+type SandboxState = { accounts: { sid: string; resources: Record<string, { sid: string; friendly_name?: string; customer_profile_bundle_sid?: string }[]>; fees: { type: string; resourceSid: string }[] }[] };
+
+async function sandboxFor(page: Page, businessName: string) {
+  const state = (await (await page.request.get(`${E2E.sandboxUrl}/__sandbox/state`)).json()) as SandboxState;
+  const account = state.accounts[0]!;
+  const named = (group: string) => (account.resources[group] ?? []).filter((r) => (r.friendly_name ?? "").startsWith(`${businessName} `));
+  const profiles = named("CustomerProfiles");
+  const brands = (account.resources.BrandRegistrations ?? []).filter((b) => profiles.some((p) => p.sid === b.customer_profile_bundle_sid));
+  return { profiles, products: named("TrustProducts"), services: named("Services"), brands, brandFees: account.fees.filter((f) => f.type === "brand_registration" && brands.some((b) => b.sid === f.resourceSid)) };
+}
+
+async function fillAll(page: Page, business = ACME.business) {
+  await page.goto("/onboarding/business");
+  await fillBusiness(page, business);
+  await next(page, "representatives");
+  await fillRepresentative(page);
+  await next(page, "address");
+  await fillAddress(page, { ...ACME.address, customerName: business.businessName });
+  await next(page, "company");
+  await fillCompany(page);
+  await next(page, "review");
+  await expectSaved(page);
+}
+
+test("staff ask for a change on one field; the customer sees it next to that field, fixes it and sends again", async ({ page, browser }) => {
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, DEMO_STAFF);
+  await addCustomerAndAccept(staff, page, "Changes Please Co");
+  await fillAll(page, { ...ACME.business, businessName: "Changes Please Co" });
+  await page.getByRole("button", { name: "Send for review" }).click();
+  await expect(page.getByText("Sent for review").first()).toBeVisible();
+
+  await staff.goto("/staff/reviews");
+  await staff.getByRole("link", { name: "Changes Please Co" }).click();
+  await staff.getByLabel("Field 1").selectOption({ label: "Business information: Website URL" });
+  await staff.getByLabel("Comment 1").fill("This site does not load. Please give the site your customers visit.");
+  await staff.getByRole("button", { name: "Send back to the customer" }).click();
+  await expect(staff.getByText("Sent back to the customer with your comments.")).toBeVisible();
+
+  await page.goto("/onboarding/business");
+  const note = page.getByTestId("review-note");
+  await expect(note).toHaveText("Please fix: This site does not load. Please give the site your customers visit.");
+  // The note is announced with the Website URL field.
+  const describedBy = await page.getByLabel("Website URL").getAttribute("aria-describedby");
+  expect(describedBy).toContain(await note.getAttribute("id"));
+  await page.getByLabel("Website URL").fill("https://changes-please.example");
+  await expectSaved(page);
+  await page.goto("/onboarding/review");
+  await page.getByRole("button", { name: "Send for review" }).click();
+  await expect(page.getByText("Sent for review").first()).toBeVisible();
+  await staffContext.close();
+});
+
+test("staff approve the demo application; the sandbox then holds exactly one of each resource for Acme, Inc.", async ({ page }) => {
+  await signIn(page, DEMO_STAFF);
+  await page.goto("/staff/reviews");
+  await page.getByRole("link", { name: "Acme, Inc." }).click();
+  await expect(page.getByRole("heading", { name: "Acme, Inc." })).toBeVisible();
+  await page.getByRole("button", { name: "Approve and provision" }).click();
+  await expect(page.getByText("Approved. Provisioning at Twilio has started.")).toBeVisible();
+  // The worker runs it beyond this request; the page follows along without a reload.
+  await expect(page.getByTestId("provisioning-state")).toHaveText("Done", { timeout: 45_000 });
+  await expect(page.getByTestId("provisioning-progress").getByText("brand", { exact: true })).toBeVisible();
+
+  const found = await sandboxFor(page, "Acme, Inc.");
+  expect(found.profiles).toHaveLength(1);
+  expect(found.products).toHaveLength(1);
+  expect(found.brands).toHaveLength(1);
+  expect(found.services).toHaveLength(1);
+  expect(found.brandFees).toHaveLength(1);
+});
