@@ -1,0 +1,51 @@
+import "server-only";
+import twilio from "twilio";
+import { db } from "../../db";
+import { env } from "../../env";
+import { audit } from "../../audit/audit";
+
+/** The order statuses move in: a status never goes back to an earlier one. */
+const RANK: Record<string, number> = { draft: 0, "pending-review": 1, "in-review": 2, "twilio-rejected": 3, "twilio-approved": 3 };
+
+export type CallbackOutcome = { status: 403 | 200; result: "forged" | "unknown" | "stale" | "unchanged" | "updated" };
+
+/** The auth token Twilio signs with: the ISV's, for its own account and (with subaccount SIDs) none other yet. */
+function signingToken(accountSid: string | undefined): string | null {
+  const settings = env();
+  if (!accountSid || !settings.TWILIO_AUTH_TOKEN) return null;
+  return accountSid === settings.TWILIO_ACCOUNT_SID ? settings.TWILIO_AUTH_TOKEN : null;
+}
+
+/**
+ * A Trust Hub status callback: refused (403) unless X-Twilio-Signature is Twilio's signature of
+ * this URL and parameters; idempotent; an older status arriving after a newer one is ignored.
+ */
+export async function handleStatusCallback(publicUrl: string, signature: string | null, params: Record<string, string>): Promise<CallbackOutcome> {
+  const token = signingToken(params.AccountSid);
+  if (!token || !signature || !twilio.validateRequest(token, signature, publicUrl, params)) return { status: 403, result: "forged" };
+
+  const resource = await db.twilioResource.findFirst({ where: { sid: params.BundleSid ?? "", step: { in: ["customer-profile", "trust-product"] } } });
+  if (!resource || !params.Status) return { status: 200, result: "unknown" };
+  const at = params.DateUpdated ? new Date(params.DateUpdated) : new Date();
+  const newer = (RANK[params.Status] ?? 0) > (RANK[resource.status ?? "draft"] ?? 0) || (resource.statusUpdatedAt !== null && at > resource.statusUpdatedAt && params.Status !== resource.status);
+  if (params.Status === resource.status) return { status: 200, result: "unchanged" };
+  if (!newer || (resource.statusUpdatedAt && at < resource.statusUpdatedAt)) return { status: 200, result: "stale" };
+
+  await db.twilioResource.update({ where: { id: resource.id }, data: { status: params.Status, statusUpdatedAt: at } });
+  const application = await db.onboardingApplication.findUnique({ where: { id: resource.applicationId }, select: { organizationId: true } });
+  await audit(db, {
+    action: "twilio.status_changed",
+    targetType: "TwilioResource",
+    targetId: resource.sid,
+    organizationId: application?.organizationId,
+    metadata: { step: resource.step, from: resource.status, to: params.Status },
+  });
+  return { status: 200, result: "updated" };
+}
+
+/** The URL Twilio called, as it signed it: the portal's public base URL, this path and query. */
+export async function publicUrlOf(request: Request): Promise<string> {
+  const settings = await db.isvSettings.findUnique({ where: { id: 1 } });
+  const url = new URL(request.url);
+  return new URL(url.pathname + url.search, settings?.publicBaseUrl ?? env().APP_URL).toString();
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { buildSecondaryProfile } from "../support/sandbox-flows";
+import { makeOrganization } from "../support/factories";
+import { twilioSignature } from "@/sandbox/core/signature";
+
+let sandbox: TestSandbox;
+let receiver: { url: string; close: () => Promise<void> };
+let POST: (request: Request, context: unknown) => Promise<Response>;
+// The portal's public URL is the receiver's: the sandbox signs exactly the URL it calls.
+let PUBLIC = "";
+
+beforeAll(async () => {
+  Object.assign(process.env, { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN });
+  ({ POST } = (await import("@/app/api/twilio/status-callback/route")) as unknown as { POST: typeof POST });
+  sandbox = await startTestSandbox();
+  // Forward what the sandbox sends to the real route handler, as the portal's server would.
+  const { createServer } = await import("node:http");
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", async () => {
+      const response = await POST(new Request(`${receiver.url}${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body }), {});
+      res.writeHead(response.status).end(await response.text());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  receiver = { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  PUBLIC = receiver.url;
+  await db.isvSettings.upsert({ where: { id: 1 }, create: { id: 1, publicBaseUrl: PUBLIC }, update: { publicBaseUrl: PUBLIC } });
+});
+afterAll(async () => {
+  await sandbox.close();
+  await receiver.close();
+});
+
+async function trackedProfile() {
+  const { application } = await makeOrganization();
+  // The sandbox calls back to the receiver; the portal signs against its public URL, so the path is what matters.
+  const profile = await buildSecondaryProfile(sandbox.client(), { statusCallback: `${receiver.url}/api/twilio/status-callback` });
+  await db.twilioResource.create({ data: { applicationId: application.id, step: "customer-profile", sid: profile.sid, accountSid: DEFAULT_ACCOUNT_SID, status: "draft" } });
+  return profile;
+}
+
+const post = (params: Record<string, string>, signature: string | null) =>
+  POST(new Request(`${PUBLIC}/api/twilio/status-callback`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...(signature ? { "x-twilio-signature": signature } : {}) }, body: new URLSearchParams(params) }), {});
+
+describe("Trust Hub status callbacks", () => {
+  it("a signed callback from the sandbox updates the recorded status, through the real route", async () => {
+    const profile = await trackedProfile();
+    await sandbox.client().trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
+    await sandbox.sandbox.settled();
+    expect((await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } })).status).toBe("pending-review");
+    await sandbox.control("POST", "advance", { sid: profile.sid, outcome: "twilio-approved" });
+    await sandbox.sandbox.settled();
+    expect((await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } })).status).toBe("twilio-approved");
+  });
+
+  it("refuses forged, altered or unsigned callbacks with 403", async () => {
+    const profile = await trackedProfile();
+    const params = { AccountSid: DEFAULT_ACCOUNT_SID, BundleSid: profile.sid, Status: "twilio-approved", DateUpdated: new Date().toISOString() };
+    const url = `${PUBLIC}/api/twilio/status-callback`;
+    expect((await post(params, null)).status).toBe(403);
+    expect((await post(params, twilioSignature("not-the-token", url, params))).status).toBe(403);
+    expect((await post({ ...params, Status: "twilio-rejected" }, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).status).toBe(403);
+    expect((await post({ ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" }, twilioSignature(DEFAULT_AUTH_TOKEN, url, { ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" }))).status).toBe(403);
+    expect((await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } })).status).toBe("draft");
+  });
+
+  it("is idempotent and ignores an older status arriving after a newer one", async () => {
+    const profile = await trackedProfile();
+    const url = `${PUBLIC}/api/twilio/status-callback`;
+    const send = async (status: string, at: string) => {
+      const params = { AccountSid: DEFAULT_ACCOUNT_SID, BundleSid: profile.sid, Status: status, DateUpdated: at };
+      return (await (await post(params, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).json()) as { result: string };
+    };
+    expect(await send("in-review", "2026-11-21T10:00:10Z")).toEqual({ result: "updated" });
+    expect(await send("in-review", "2026-11-21T10:00:10Z")).toEqual({ result: "unchanged" });
+    expect(await send("twilio-approved", "2026-11-21T10:05:00Z")).toEqual({ result: "updated" });
+    // Delivered late: the earlier pending-review must not overwrite the approval.
+    expect(await send("pending-review", "2026-11-21T10:00:00Z")).toEqual({ result: "stale" });
+    const resource = await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } });
+    expect(resource.status).toBe("twilio-approved");
+    expect(await db.auditLog.count({ where: { targetId: profile.sid, action: "twilio.status_changed" } })).toBe(2);
+  });
+});
