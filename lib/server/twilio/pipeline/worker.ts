@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { db } from "../../db";
 import { runProvisioning, type ProvisioningDeps, type ProvisioningOutcome } from "./run-provisioning";
 
-const LEASE_MS = 30_000;
+// How long a claim holds without renewal; a crashed worker's job is picked up after it.
+const LEASE_MS = Number(process.env.PROVISIONING_LEASE_MS ?? 30_000);
 
 /**
  * Claims one runnable job: queued, or running with an expired lease (its worker died). The claim is

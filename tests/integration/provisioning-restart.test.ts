@@ -1,0 +1,80 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { approveApplication } from "@/lib/server/applications/approve-application";
+import { drainJobs } from "@/lib/server/twilio/pipeline/worker";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
+
+let sandbox: TestSandbox;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  await configureIsv();
+});
+afterAll(() => sandbox.close());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("a worker killed mid-provisioning", () => {
+  it("is resumed by another worker without duplicates", async () => {
+    const { application, staff } = await submittedApplication("Crash Test Corp");
+    expect(await approveApplication(application.id, staff.id)).toMatchObject({ ok: true, started: true });
+    // Slow the trust product's assignments down so the kill lands mid-way.
+    await sandbox.control("POST", "faults", { method: "POST", path: "/v1/TrustProducts/*", status: 503, times: 4 });
+
+    const root = path.resolve(__dirname, "../..");
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/provisioning-worker.ts"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
+        TWILIO_SANDBOX_URL: sandbox.url,
+        PROVISIONING_POLL_MS: "100",
+        PROVISIONING_LEASE_MS: "1500",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+
+    // Wait until it has created a few resources, then kill it without warning.
+    const deadline = Date.now() + 20_000;
+    while ((await db.twilioResource.count({ where: { applicationId: application.id } })) < 4) {
+      if (Date.now() > deadline) throw new Error(`the worker made no progress:\n${output}`);
+      await sleep(50);
+    }
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+    const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } });
+    expect(job.state).not.toBe("DONE");
+    expect(job.lockedBy).not.toBeNull();
+
+    // Its lease runs out; another worker claims the job and finishes it.
+    await sleep(1600);
+    const ran = await drainJobs(testDeps(sandbox));
+    expect(ran.find((run) => run.applicationId === application.id)?.outcome).toEqual({ state: "DONE" });
+    const found = await sandboxResourcesFor(sandbox, "Crash Test Corp");
+    expect([found.profiles.length, found.products.length, found.brands.length, found.services.length, found.brandFees.length]).toEqual([1, 1, 1, 1, 1]);
+    expect(found.endUsers).toHaveLength(3);
+  }, 60_000);
+});
+
+describe("brand creation across applications", () => {
+  it("two applications provisioned at once on one account never see Twilio's 429", async () => {
+    const calls: { status: number | null }[] = [];
+    const first = await submittedApplication("Rate One Inc.");
+    const second = await submittedApplication("Rate Two Inc.");
+    await approveApplication(first.application.id, first.staff.id);
+    await approveApplication(second.application.id, second.staff.id);
+    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const outcomes = await Promise.all([runProvisioning(first.application.id, testDeps(sandbox, calls as never)), runProvisioning(second.application.id, testDeps(sandbox, calls as never))]);
+    expect(outcomes).toEqual([{ state: "DONE" }, { state: "DONE" }]);
+    expect(calls.filter((call) => call.status === 429)).toEqual([]);
+    for (const name of ["Rate One Inc.", "Rate Two Inc."]) expect((await sandboxResourcesFor(sandbox, name)).brands).toHaveLength(1);
+  }, 60_000);
+});
