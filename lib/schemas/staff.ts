@@ -26,3 +26,21 @@ export const isvSettingsSchema = z.object({
     .pipe(z.email("Enter an email address like support@company.com.").nullable()),
 });
 export type IsvSettingsInput = z.input<typeof isvSettingsSchema>;
+
+export const twilioSettingsSchema = z.object({
+  notificationEmail: z.string().trim().min(1, "Enter the email address for Trust Hub status updates.").pipe(z.email("Enter an email address like compliance@your-company.com.")),
+  primaryCustomerProfileSid: z.string().trim().regex(/^BU[0-9a-fA-F]{32}$/, "A Customer Profile SID is BU followed by 32 hexadecimal characters."),
+  publicBaseUrl: z
+    .string()
+    .trim()
+    .transform((value) => value.replace(/\/+$/, ""))
+    .pipe(z.url({ protocol: /^https?$/, error: "Enter the portal's public address, like https://portal.your-company.com." })),
+});
+export type TwilioSettingsInput = z.input<typeof twilioSettingsSchema>;
+
+export const customerAccountSchema = z.discriminatedUnion("mode", [
+  z.object({ organizationId: z.string().min(1), mode: z.literal("create") }),
+  z.object({ organizationId: z.string().min(1), mode: z.literal("existing"), accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, "An Account SID is AC followed by 32 hexadecimal characters.") }),
+  z.object({ organizationId: z.string().min(1), mode: z.literal("isv") }),
+]);
+export type CustomerAccountInput = z.input<typeof customerAccountSchema>;

@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { fail, fieldError, ok } from "@/lib/action-result";
-import { createCustomerSchema, inviteCustomerUserSchema, inviteStaffSchema, isvSettingsSchema } from "@/lib/schemas/staff";
+import { createCustomerSchema, customerAccountSchema, inviteCustomerUserSchema, inviteStaffSchema, isvSettingsSchema, twilioSettingsSchema } from "@/lib/schemas/staff";
+import { saveTwilioSettings } from "../settings/twilio-settings";
+import { setCustomerAccount } from "../organizations/customer-account";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { requireAdmin, requireStaff } from "../auth/guards";
@@ -58,4 +60,18 @@ export const updateIsvSettingsAction = defineAction(requireAdmin, isvSettingsSch
   await audit(db, { actorUserId: admin.id, action: "settings.updated", targetType: "IsvSettings", targetId: "1", metadata: { fields: Object.keys(input) } });
   revalidatePath("/", "layout");
   return ok({ savedAt: new Date().toISOString() });
+});
+
+export const updateTwilioSettingsAction = defineAction(requireAdmin, twilioSettingsSchema, async (input, admin) => {
+  const outcome = await saveTwilioSettings(input, admin.id);
+  if (!outcome.ok) return fieldError(outcome.field, outcome.message);
+  revalidatePath("/staff/settings");
+  return ok({ savedAt: new Date().toISOString() });
+});
+
+export const setCustomerAccountAction = defineAction(requireAdmin, customerAccountSchema, async (input, admin) => {
+  const outcome = await setCustomerAccount(input, admin.id);
+  if (!outcome.ok) return outcome.field ? fieldError(outcome.field, outcome.message) : fail(outcome.message);
+  revalidatePath(`/staff/customers/${input.organizationId}`);
+  return ok({ accountSid: outcome.accountSid });
 });

@@ -26,3 +26,8 @@ export async function recentAuditEntries(organizationId: string, take = 20) {
     include: { actor: { select: { email: true } } },
   });
 }
+
+export async function hasTwilioResources(organizationId: string): Promise<boolean> {
+  const applications = await db.onboardingApplication.findMany({ where: { organizationId }, select: { id: true } });
+  return (await db.twilioResource.count({ where: { applicationId: { in: applications.map((a) => a.id) } } })) > 0;
+}

@@ -5,6 +5,8 @@ import { requireAdmin } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 import { getIsvSettings } from "@/lib/server/settings/isv-settings";
 import { twilioConnectionSummary } from "@/lib/server/settings/twilio-connection";
+import { twilioSettings } from "@/lib/server/settings/twilio-settings";
+import { TwilioSettingsForm } from "@/components/staff/twilio-settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -12,6 +14,7 @@ export default async function SettingsPage() {
   await guardPage(requireAdmin);
   const settings = await getIsvSettings();
   const twilio = twilioConnectionSummary();
+  const twilioValues = await twilioSettings();
   return (
     <>
       <PageHeader title="Settings" description="How the portal presents itself and where it sends Twilio requests." />
@@ -27,6 +30,11 @@ export default async function SettingsPage() {
             <dd className="font-mono text-xs">{twilio.accountSid ?? "not configured"}</dd>
           </dl>
         </Card>
+        <div className="lg:col-span-2">
+          <Card title="Trust Hub" description="Used on every Secondary Customer Profile and A2P Trust Product the portal creates.">
+            <TwilioSettingsForm initial={twilioValues} />
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -6,17 +6,21 @@ import { formatDateTime } from "@/components/ui/format";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { InviteCustomerUserForm } from "@/components/staff/invite-user-form";
 import { requireStaff } from "@/lib/server/auth/guards";
+import { isAdmin } from "@/lib/server/auth/policy";
+import { CustomerAccountForm } from "@/components/staff/customer-account-form";
+import { hasTwilioResources } from "@/lib/server/organizations/customer-detail";
 import { guardPage } from "@/lib/server/auth/page-guard";
 import { getCustomerDetail, recentAuditEntries } from "@/lib/server/organizations/customer-detail";
 
 export const metadata: Metadata = { title: "Customer" };
 
 export default async function CustomerDetailPage({ params }: { params: Promise<{ organizationId: string }> }) {
-  await guardPage(requireStaff);
+  const staff = await guardPage(requireStaff);
   const { organizationId } = await params;
   const customer = await getCustomerDetail(organizationId);
   if (!customer) notFound();
   const history = await recentAuditEntries(organizationId);
+  const locked = await hasTwilioResources(organizationId);
   return (
     <>
       <PageHeader title={customer.name} description={`Customer since ${formatDateTime(customer.createdAt)}`} />
@@ -68,6 +72,13 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
           <div className="mt-5 border-t border-slate-100 pt-4">
             <InviteCustomerUserForm organizationId={customer.id} />
           </div>
+        </Card>
+        <Card title="Twilio account" description="Where this customer's Trust Hub and messaging resources are created.">
+          {isAdmin(staff) ? (
+            <CustomerAccountForm organizationId={customer.id} accountSid={customer.twilioAccountSid} locked={locked} />
+          ) : (
+            <p className="font-mono text-sm">{customer.twilioAccountSid ?? "your ISV account"}</p>
+          )}
         </Card>
         <div className="lg:col-span-2">
           <Card title="History">

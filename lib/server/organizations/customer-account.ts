@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "../db";
+import { env } from "../env";
+import { audit } from "../audit/audit";
+import { twilioClient } from "../twilio/client";
+
+export type AccountOutcome = { ok: true; accountSid: string | null } | { ok: false; field?: string; message: string };
+
+/**
+ * Which Twilio account holds a customer's resources: a new subaccount (Accounts API), an existing
+ * subaccount of the ISV, or the ISV's own account. Fixed once provisioning has created anything.
+ */
+export async function setCustomerAccount(
+  input: { organizationId: string } & ({ mode: "create" } | { mode: "existing"; accountSid: string } | { mode: "isv" }),
+  adminId: string,
+): Promise<AccountOutcome> {
+  const organization = await db.organization.findUnique({ where: { id: input.organizationId }, include: { applications: { select: { id: true } } } });
+  if (!organization) return { ok: false, message: "This customer no longer exists." };
+  const provisioned = await db.twilioResource.count({ where: { applicationId: { in: organization.applications.map((a) => a.id) } } });
+  if (provisioned) return { ok: false, message: "Resources already exist at Twilio for this customer: its account can no longer change." };
+
+  let accountSid: string | null = null;
+  try {
+    if (input.mode === "create") {
+      accountSid = (await twilioClient().api.v2010.accounts.create({ friendlyName: organization.name })).sid;
+    } else if (input.mode === "existing") {
+      const account = await twilioClient().api.v2010.accounts(input.accountSid).fetch();
+      if (account.ownerAccountSid !== env().TWILIO_ACCOUNT_SID || account.sid === env().TWILIO_ACCOUNT_SID) {
+        return { ok: false, field: "accountSid", message: "This account is not a subaccount of your ISV account." };
+      }
+      accountSid = account.sid;
+    }
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    return { ok: false, field: input.mode === "existing" ? "accountSid" : undefined, message: status === 404 ? "Twilio has no such account under yours." : `Twilio refused: ${(error as Error).message}` };
+  }
+  await db.organization.update({ where: { id: organization.id }, data: { twilioAccountSid: accountSid } });
+  await audit(db, { actorUserId: adminId, action: "organization.twilio_account_set", targetType: "Organization", targetId: organization.id, organizationId: organization.id, metadata: { mode: input.mode, accountSid } });
+  return { ok: true, accountSid };
+}

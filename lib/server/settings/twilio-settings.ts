@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "../db";
+import { audit } from "../audit/audit";
+import { twilioClient } from "../twilio/client";
+
+/** Saves the ISV's Twilio settings after checking at Twilio that the primary profile is approved. */
+export async function saveTwilioSettings(
+  input: { notificationEmail: string; primaryCustomerProfileSid: string; publicBaseUrl: string },
+  adminId: string,
+): Promise<{ ok: true } | { ok: false; field: string; message: string }> {
+  try {
+    const profile = await twilioClient().trusthub.v1.customerProfiles(input.primaryCustomerProfileSid).fetch();
+    if (profile.status !== "twilio-approved") {
+      return { ok: false, field: "primaryCustomerProfileSid", message: `This profile's status is ${profile.status}: the primary profile must be twilio-approved.` };
+    }
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    return {
+      ok: false,
+      field: "primaryCustomerProfileSid",
+      message: status === 404 ? "Twilio has no Customer Profile with this SID in your account." : `Twilio could not be reached to check this profile (${(error as Error).message}).`,
+    };
+  }
+  await db.isvSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
+  await audit(db, { actorUserId: adminId, action: "settings.twilio_updated", targetType: "IsvSettings", targetId: "1", metadata: { primaryCustomerProfileSid: input.primaryCustomerProfileSid } });
+  return { ok: true };
+}
+
+export async function twilioSettings() {
+  const row = await db.isvSettings.findUnique({ where: { id: 1 } });
+  return { notificationEmail: row?.notificationEmail ?? "", primaryCustomerProfileSid: row?.primaryCustomerProfileSid ?? "", publicBaseUrl: row?.publicBaseUrl ?? "" };
+}
