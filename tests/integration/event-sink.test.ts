@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+
+let sandbox: TestSandbox;
+let receiver: { url: string; close: () => Promise<void> };
+let POST: (request: Request, context: unknown) => Promise<Response>;
+let token: string;
+
+beforeAll(async () => {
+  ({ POST } = (await import("@/app/api/twilio/events/route")) as unknown as { POST: typeof POST });
+  token = (await import("@/lib/server/twilio/webhooks/event-sink")).eventSinkToken();
+  const { createServer } = await import("node:http");
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", async () => {
+      const response = await POST(new Request(`http://portal.test${req.url}`, { method: "POST", headers: { "content-type": "application/json" }, body }), {});
+      res.writeHead(response.status).end(await response.text());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  receiver = { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  sandbox = await startTestSandbox({ eventSinkUrl: `${receiver.url}/api/twilio/events?token=${token}` });
+  await configureIsv();
+});
+afterAll(async () => {
+  await sandbox.close();
+  await receiver.close();
+});
+
+describe("the Event Streams sink", () => {
+  it("a brand event from the sandbox updates the brand's recorded status at once", async () => {
+    const { approveApplication } = await import("@/lib/server/applications/approve-application");
+    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { application, staff } = await submittedApplication("Eventful Inc.");
+    await approveApplication(application.id, staff.id);
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const brand = await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step: "brand" } } });
+    await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "FAILED" });
+    await sandbox.sandbox.settled();
+    const updated = await db.twilioResource.findUniqueOrThrow({ where: { id: brand.id } });
+    expect(updated.status).toBe("FAILED");
+    expect((updated.details as { errors: { code: number }[] }).errors[0]!.code).toBe(30799);
+  });
+
+  it("refuses a call without the sink token", async () => {
+    const response = await POST(new Request("http://portal.test/api/twilio/events?token=wrong", { method: "POST", body: "[]" }), {});
+    expect(response.status).toBe(403);
+    expect((await POST(new Request(`http://portal.test/api/twilio/events?token=${token}`, { method: "POST", body: "not json" }), {})).status).toBe(400);
+  });
+});
