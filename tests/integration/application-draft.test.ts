@@ -86,3 +86,20 @@ describe("sending for review (real SQLite)", () => {
     expect(await submitApplication(await fresh(application.id), reopened.version + 1, user.id)).toMatchObject({ ok: true, snapshot: { status: "SUBMITTED" } });
   });
 });
+
+describe("staff corrections", () => {
+  it("edit one field of a submitted application, audited with the field name only", async () => {
+    const { editField } = await import("@/lib/server/applications/review");
+    const { application, user } = await customerWithApplication();
+    const { user: staff } = await makeUser({ role: "STAFF" });
+    await saveDraft(application, { expectedVersion: 1, draft: ACME, currentStep: "review" }, user.id);
+    expect(await editField(application.id, "address.streetSecondary", "Suite 200", staff.id)).toMatchObject({ ok: false });
+    await submitApplication(await fresh(application.id), 2, user.id);
+    expect(await editField(application.id, "address.streetSecondary", "Suite 200", staff.id)).toEqual({ ok: true });
+    const stored = await fresh(application.id);
+    expect((stored.draft as { address: { streetSecondary: string } }).address.streetSecondary).toBe("Suite 200");
+    const entry = await db.auditLog.findFirstOrThrow({ where: { targetId: application.id, action: "application.field_edited" } });
+    expect(entry).toMatchObject({ actorUserId: staff.id, metadata: { field: "address.streetSecondary" } });
+    expect(JSON.stringify(entry.metadata)).not.toContain("Suite 200");
+  });
+});

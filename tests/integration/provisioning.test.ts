@@ -104,6 +104,21 @@ describe("provisioning an approved application (sandbox + real SQLite)", () => {
     expect((updatedRep.attributes as { last_name: string }).last_name).toBe("Doe");
   });
 
+  it("a permanent Twilio error stops the step with Twilio's code and message kept", async () => {
+    const { application, staff } = await submittedApplication("Wrong Primary Co");
+    await db.isvSettings.update({ where: { id: 1 }, data: { primaryCustomerProfileSid: `BU${"0".repeat(31)}1` } });
+    try {
+      const outcome = await approveAndRun(application.id, staff.id);
+      expect(outcome).toMatchObject({ state: "FAILED", step: "assign:customer-profile:primary-customer-profile", code: 22208 });
+      const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } });
+      expect(job).toMatchObject({ state: "FAILED", lastErrorCode: 22208 });
+      expect(job.lastError).toContain("was not found");
+      expect((await sandboxResourcesFor(sandbox, "Wrong Primary Co")).brands).toHaveLength(0);
+    } finally {
+      await configureIsv();
+    }
+  });
+
   const FAULT_STEPS = [
     { method: "POST", path: "/v1/CustomerProfiles" },
     { method: "POST", path: "/v1/EndUsers" },

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { ProvisioningProgressPanel } from "@/components/staff/provisioning-progress";
 import { ReviewActions } from "@/components/staff/review-actions";
+import { EditFieldForm } from "@/components/staff/edit-field-form";
 import { requireStaff } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 import { applicationForReview } from "@/lib/server/applications/review";
@@ -47,6 +48,11 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
           {application.status === "SUBMITTED" ? (
             <Card title="Decision">
               <ReviewActions applicationId={application.id} fields={fieldOptions} />
+            </Card>
+          ) : null}
+          {application.status === "SUBMITTED" ? (
+            <Card title="Correct a field" description="For small fixes; the customer's version is kept in the history.">
+              <EditFieldForm applicationId={application.id} fields={fieldOptions} />
             </Card>
           ) : null}
           <Card title="Twilio provisioning">
