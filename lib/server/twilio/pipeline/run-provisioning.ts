@@ -8,6 +8,7 @@ import { NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
 import { runGraph } from "./graph";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { provisioningGraph, type StepContext } from "./steps";
+import { withAccountSlot } from "./account-limiter";
 
 export type ProvisioningDeps = {
   /** The Twilio client for a customer's account (null: the ISV's own account), and that account's SID. */
@@ -53,7 +54,9 @@ export async function runProvisioning(applicationId: string, deps: ProvisioningD
   };
 
   await db.provisioningJob.update({ where: { applicationId }, data: { state: "RUNNING", attempts: { increment: 1 } } });
-  const result = await runGraph(provisioningGraph(ctx), deps.concurrency ?? 4, async (step) => {
+  const perAccount = deps.concurrency ?? 4;
+  const nodes = provisioningGraph(ctx).map((node) => ({ ...node, run: () => withAccountSlot(accountSid, perAccount, node.run) }));
+  const result = await runGraph(nodes, perAccount, async (step) => {
     deps.onStep?.(step);
     await db.provisioningJob.update({ where: { applicationId }, data: { currentStep: step } }).catch(() => undefined);
   });

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { runGraph } from "@/lib/server/twilio/pipeline/graph";
+import { activeSlots, withAccountSlot } from "@/lib/server/twilio/pipeline/account-limiter";
+import { withRetry } from "@/lib/server/twilio/pipeline/retry";
+import { isTransient } from "@/lib/server/twilio/pipeline/errors";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("the provisioning graph runner", () => {
+  it("runs each node after its dependencies, in parallel up to the limit", async () => {
+    const order: string[] = [];
+    let running = 0;
+    let peak = 0;
+    const node = (id: string, deps: string[] = []) => ({
+      id,
+      deps,
+      run: async () => {
+        running++;
+        peak = Math.max(peak, running);
+        await sleep(10);
+        order.push(id);
+        running--;
+      },
+    });
+    const result = await runGraph([node("a"), node("b"), node("c"), node("d", ["a", "b"]), node("e", ["d", "c"])], 2);
+    expect(result.failures).toEqual([]);
+    expect(order.indexOf("d")).toBeGreaterThan(Math.max(order.indexOf("a"), order.indexOf("b")));
+    expect(order.at(-1)).toBe("e");
+    expect(peak).toBe(2);
+  });
+
+  it("starts nothing new after a failure, and reports it", async () => {
+    const ran: string[] = [];
+    const result = await runGraph(
+      [
+        { id: "bad", deps: [], run: async () => Promise.reject(new Error("boom")) },
+        { id: "after", deps: ["bad"], run: async () => void ran.push("after") },
+      ],
+      4,
+    );
+    expect(result.failures.map((f) => f.id)).toEqual(["bad"]);
+    expect(ran).toEqual([]);
+  });
+
+  it("refuses a dependency on a step that does not exist", async () => {
+    await expect(runGraph([{ id: "x", deps: ["nowhere"], run: async () => undefined }], 1)).rejects.toThrow(/unknown step nowhere/);
+  });
+});
+
+describe("per-account slots", () => {
+  it("two runs on one account share its limit", async () => {
+    let peak = 0;
+    const work = async () => {
+      peak = Math.max(peak, activeSlots("AC1"));
+      await sleep(5);
+    };
+    await Promise.all(Array.from({ length: 10 }, () => withAccountSlot("AC1", 3, work)));
+    expect(peak).toBe(3);
+    expect(activeSlots("AC1")).toBe(0);
+  });
+});
+
+describe("retries", () => {
+  it("retries transient errors, not permanent ones, and looks before retrying a create", async () => {
+    let calls = 0;
+    const flaky = async () => {
+      calls++;
+      if (calls < 3) throw Object.assign(new Error("busy"), { status: 503 });
+      return "ok";
+    };
+    expect(await withRetry(flaky, { attempts: 5, baseMs: 1, maxMs: 2 })).toBe("ok");
+    expect(calls).toBe(3);
+
+    let permanent = 0;
+    await expect(withRetry(async () => { permanent++; throw Object.assign(new Error("bad"), { status: 400 }); }, { attempts: 5, baseMs: 1, maxMs: 2 })).rejects.toThrow("bad");
+    expect(permanent).toBe(1);
+
+    let created = 0;
+    const result = await withRetry(
+      async () => {
+        created++;
+        throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+      },
+      { attempts: 5, baseMs: 1, maxMs: 2 },
+      async () => "found-by-friendly-name",
+    );
+    expect(result).toBe("found-by-friendly-name");
+    expect(created).toBe(1);
+  });
+
+  it("knows which errors are transient", () => {
+    expect([429, 500, 503].map((status) => isTransient({ status }))).toEqual([true, true, true]);
+    expect([400, 404].map((status) => isTransient({ status }))).toEqual([false, false]);
+    expect(isTransient({ code: "ECONNRESET" })).toBe(true);
+    expect(isTransient(new Error("timeout of 800ms exceeded"))).toBe(true);
+  });
+});
