@@ -2,6 +2,7 @@
 
 import { useId, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldHint, FieldNoteAndError, fieldMessageIds } from "./field-messages";
 
 type Choice = { value: string; label: string; help?: string };
 
@@ -32,24 +33,13 @@ export function ChoiceGroup({
   note?: string;
 }) {
   const id = useId();
-  const errorId = error ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const noteId = note ? `${id}-note` : undefined;
+  const { hintId, noteId, errorId, describedBy } = fieldMessageIds(id, { hint, note, error });
   const grid = { 1: "", 2: "sm:grid-cols-2", 3: "sm:grid-cols-3" }[columns];
   return (
-    <fieldset aria-describedby={[hintId, noteId, errorId].filter(Boolean).join(" ") || undefined} aria-invalid={error ? true : undefined} disabled={disabled}>
+    <fieldset aria-describedby={describedBy} aria-invalid={error ? true : undefined} disabled={disabled}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {note ? (
-        <p id={noteId} className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="review-note">
-          <span className="font-semibold">Please fix: </span>
-          {note}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
+      <FieldNoteAndError noteId={noteId} note={note} />
       <div className={`mt-2 grid gap-2 ${grid}`}>
         {choices.map((choice, index) => (
           <label key={choice.value} className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
@@ -61,11 +51,7 @@ export function ChoiceGroup({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldNoteAndError errorId={errorId} error={error} />
     </fieldset>
   );
 }

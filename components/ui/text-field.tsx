@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type InputHTMLAttributes, type Ref } from "react";
+import { FieldHint, FieldNoteAndError, fieldMessageIds } from "./field-messages";
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -18,20 +19,13 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
 export function TextField({ label, error, hint, note, id, className = "", ref, ...props }: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const noteId = note ? `${inputId}-note` : undefined;
-  const describedBy = [hintId, noteId, errorId].filter(Boolean).join(" ") || undefined;
+  const { hintId, noteId, errorId, describedBy } = fieldMessageIds(inputId, { hint, note, error });
   return (
     <div className={className}>
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
       <input
         id={inputId}
         ref={ref}
@@ -42,17 +36,7 @@ export function TextField({ label, error, hint, note, id, className = "", ref, .
         }`}
         {...props}
       />
-      {note ? (
-        <p id={noteId} className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="review-note">
-          <span className="font-semibold">Please fix: </span>
-          {note}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldNoteAndError noteId={noteId} note={note} errorId={errorId} error={error} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { applicationSchema, draftAsInput, STEPS, type FormStepId } from "@/lib/s
 import { reviewSections } from "@/lib/onboarding/review-sections";
 import { submitApplicationAction } from "@/lib/server/actions/onboarding-actions";
 import { useWizard } from "../wizard-context";
+import { ReviewRows } from "../review-rows";
 
 const stepTitle = (step: string) => STEPS.find((candidate) => candidate.id === step)?.title ?? step;
 
@@ -94,14 +95,9 @@ export function ReviewStep() {
               </a>
             )}
           </header>
-          <dl className="grid gap-x-6 gap-y-2 px-5 py-4 text-sm sm:grid-cols-[minmax(0,14rem)_1fr]">
-            {section.rows.map((row) => (
-              <div key={row.label} className="contents">
-                <dt className="text-slate-600">{row.label}</dt>
-                <dd className="break-words text-slate-900">{row.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <div className="px-5 py-4">
+            <ReviewRows rows={section.rows} />
+          </div>
         </section>
       ))}
       {serverError ? <Alert tone="error">{serverError}</Alert> : null}

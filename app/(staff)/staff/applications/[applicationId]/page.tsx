@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { ReviewRows } from "@/components/onboarding/review-rows";
+import { HistoryList } from "@/components/staff/history-list";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { ProvisioningProgressPanel } from "@/components/staff/provisioning-progress";
 import { ReviewActions } from "@/components/staff/review-actions";
@@ -33,14 +34,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
         <div className="space-y-6 lg:col-span-2">
           {sections.map((section) => (
             <Card key={section.step} title={section.title}>
-              <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(0,14rem)_1fr]">
-                {section.rows.map((row) => (
-                  <div key={row.label} className="contents">
-                    <dt className="text-slate-600">{row.label}</dt>
-                    <dd className="break-words text-slate-900">{row.value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <ReviewRows rows={section.rows} />
             </Card>
           ))}
         </div>
@@ -70,14 +64,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
             </Card>
           ) : null}
           <Card title="History">
-            <ol className="space-y-1 text-sm">
-              {history.map((entry) => (
-                <li key={entry.id}>
-                  <span className="text-slate-500">{formatDateTime(entry.createdAt)}</span> <span className="font-medium">{entry.action}</span>{" "}
-                  <span className="text-slate-600">{entry.actor?.email ?? "system"}</span>
-                </li>
-              ))}
-            </ol>
+            <HistoryList entries={history} />
           </Card>
         </div>
       </div>

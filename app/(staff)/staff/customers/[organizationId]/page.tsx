@@ -5,6 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { InviteCustomerUserForm } from "@/components/staff/invite-user-form";
+import { HistoryList } from "@/components/staff/history-list";
 import { requireStaff } from "@/lib/server/auth/guards";
 import { isAdmin } from "@/lib/server/auth/policy";
 import { CustomerAccountForm } from "@/components/staff/customer-account-form";
@@ -82,19 +83,7 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
         </Card>
         <div className="lg:col-span-2">
           <Card title="History">
-            {history.length === 0 ? (
-              <p className="text-sm text-slate-600">Nothing has happened yet.</p>
-            ) : (
-              <ol className="space-y-1 text-sm">
-                {history.map((entry) => (
-                  <li key={entry.id} className="flex flex-wrap gap-x-3">
-                    <span className="text-slate-500">{formatDateTime(entry.createdAt)}</span>
-                    <span className="font-medium text-slate-800">{entry.action}</span>
-                    <span className="text-slate-600">{entry.actor?.email ?? "system"}</span>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <HistoryList entries={history} />
           </Card>
         </div>
       </div>
