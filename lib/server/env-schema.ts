@@ -39,6 +39,7 @@ export const envSchema = z
     ),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_SANDBOX_URL: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:4010").optional()),
+    CRON_SECRET: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.AUTH_SECRET === EXAMPLE_AUTH_SECRET) {

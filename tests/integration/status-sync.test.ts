@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import twilio from "twilio";
+import { db } from "@/lib/server/db";
+import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+
+let sandbox: TestSandbox;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  await configureIsv();
+  Object.assign(process.env, { CRON_SECRET: "cron-secret-for-the-tests-123456" });
+});
+afterAll(() => sandbox.close());
+
+describe("the status sync", () => {
+  it("brings recorded bundle and brand statuses up to date with Twilio, and leaves final ones alone", async () => {
+    const { syncStatuses } = await import("@/lib/server/twilio/sync/sync-statuses");
+    const { approveApplication } = await import("@/lib/server/applications/approve-application");
+    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { application, staff } = await submittedApplication("Synced Inc.");
+    await approveApplication(application.id, staff.id);
+    await runProvisioning(application.id, testDeps(sandbox));
+    const sid = async (step: string) => (await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step } } })).sid;
+    const status = async (step: string) => (await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step } } })).status;
+
+    await sandbox.control("POST", "advance", { sid: await sid("customer-profile"), outcome: "twilio-approved" });
+    await sandbox.control("POST", "advance", { sid: await sid("trust-product"), outcome: "twilio-approved" });
+    await sandbox.control("POST", "advance", { sid: await sid("brand"), outcome: "APPROVED" });
+    const deps = { clientFor: (accountSid: string) => twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }), retry: { attempts: 2, baseMs: 5, maxMs: 10 } };
+    const first = await syncStatuses(deps);
+    expect(first.failed).toBe(0);
+    expect(first.changed).toBeGreaterThanOrEqual(3);
+    expect([await status("customer-profile"), await status("trust-product"), await status("brand")]).toEqual(["twilio-approved", "twilio-approved", "APPROVED"]);
+    const brand = await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step: "brand" } } });
+    expect(brand.details).toMatchObject({ identity_status: "VETTED_VERIFIED", brand_score: 82 });
+    const again = await syncStatuses(deps);
+    expect(again.changed).toBe(0);
+  });
+
+  it("the cron route needs the secret", async () => {
+    const { POST } = (await import("@/app/api/cron/sync/route")) as unknown as { POST: (request: Request, context: unknown) => Promise<Response> };
+    expect((await POST(new Request("http://portal.test/api/cron/sync", { method: "POST" }), {})).status).toBe(401);
+    expect((await POST(new Request("http://portal.test/api/cron/sync", { method: "POST", headers: { authorization: "Bearer wrong-secret-of-the-same-len" } }), {})).status).toBe(401);
+  });
+});
