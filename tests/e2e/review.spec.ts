@@ -83,3 +83,19 @@ test("staff approve the demo application; the sandbox then holds exactly one of 
   expect(found.services).toHaveLength(1);
   expect(found.brandFees).toHaveLength(1);
 });
+
+test("a status change made in the sandbox appears on the customer's home within one refetch interval, without a reload", async ({ page }) => {
+  const { query } = await import("./support/database");
+  const profile = query<{ sid: string }>(
+    `SELECT r.sid FROM "TwilioResource" r JOIN "OnboardingApplication" a ON a.id = r.applicationId WHERE a.organizationId = ? AND r.step = 'customer-profile'`,
+    "demo-org-acme",
+  )[0]!;
+  await signIn(page, { email: "owner@acme.example", password: "customer-demo-pass" });
+  const stage = page.getByTestId("approval-progress").locator('[data-stage="profile"]');
+  await expect(stage).toHaveAttribute("data-state", "current");
+
+  // Twilio approves the profile: its signed status callback reaches the portal, and the page follows.
+  expect((await page.request.post(`${E2E.sandboxUrl}/__sandbox/advance`, { data: { sid: profile.sid, outcome: "twilio-approved" } })).status()).toBe(200);
+  await expect(stage).toHaveAttribute("data-state", "done", { timeout: 7_000 });
+  await expect(stage).toContainText("Approved");
+});

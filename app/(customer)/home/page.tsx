@@ -7,6 +7,8 @@ import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 import { getCustomerHome } from "@/lib/server/applications/customer-home";
+import { customerProgress } from "@/lib/server/applications/customer-progress";
+import { ApprovalProgress } from "@/components/customer/approval-progress";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -19,6 +21,7 @@ const nextSteps = [
 export default async function CustomerHomePage() {
   const user = await guardPage(requireCustomer);
   const { organization, application } = await getCustomerHome(user.organizationId);
+  const progress = application ? await customerProgress(application.id) : null;
   return (
     <>
       <PageHeader title={`Welcome${user.name ? `, ${user.name}` : ""}`} description={`Messaging registration for ${organization.name}`} />
@@ -45,6 +48,11 @@ export default async function CustomerHomePage() {
             <EmptyState title="No application yet">Your provider has not opened an application for you yet.</EmptyState>
           )}
         </div>
+        {application && progress && application.status !== "DRAFT" ? (
+          <Card title="Approval progress">
+            <ApprovalProgress applicationId={application.id} initial={progress} />
+          </Card>
+        ) : (
         <Card title="What happens next">
           <ol className="space-y-3 text-sm">
             {nextSteps.map((step, index) => (
@@ -60,6 +68,7 @@ export default async function CustomerHomePage() {
             ))}
           </ol>
         </Card>
+        )}
       </div>
     </>
   );

@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { requireCustomerAccess } from "@/lib/server/auth/guards";
+import { route } from "@/lib/server/http/route";
+import { customerProgress } from "@/lib/server/applications/customer-progress";
+
+/** The customer's approval progress (their own application only; staff may read any). */
+export const GET = route(async (_request, { params }: { params: Promise<{ applicationId: string }> }) => {
+  const { applicationId } = await params;
+  await requireCustomerAccess(applicationId);
+  return NextResponse.json(await customerProgress(applicationId));
+});

@@ -1,0 +1,44 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { CustomerProgress } from "@/lib/server/applications/customer-progress";
+
+const ICON = { done: "✓", current: "…", todo: "", failed: "!" } as const;
+const STYLE = {
+  done: "bg-emerald-600 text-white",
+  current: "bg-brand-600 text-white",
+  todo: "bg-slate-100 text-slate-500",
+  failed: "bg-amber-500 text-white",
+} as const;
+
+/** Live approval progress: refreshes every 5 s while something is under way, every minute otherwise. */
+export function ApprovalProgress({ applicationId, initial }: { applicationId: string; initial: CustomerProgress }) {
+  const { data } = useQuery({
+    queryKey: ["progress", applicationId],
+    queryFn: async (): Promise<CustomerProgress> => {
+      const response = await fetch(`/api/applications/${applicationId}/progress`);
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      return response.json();
+    },
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data?.stages.some((stage) => stage.state === "current" && stage.id !== "sent") ? 5000 : 60_000),
+  });
+  return (
+    <ol className="space-y-3" aria-label="Approval progress" data-testid="approval-progress">
+      {data.stages.map((stage) => (
+        <li key={stage.id} className="flex gap-3 text-sm" data-stage={stage.id} data-state={stage.state}>
+          <span aria-hidden className={`flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs font-bold ${STYLE[stage.state]}`}>
+            {ICON[stage.state]}
+          </span>
+          <span>
+            <span className="block font-medium text-slate-900">
+              {stage.label}
+              <span className="sr-only"> ({stage.state === "todo" ? "not started" : stage.state})</span>
+            </span>
+            {stage.detail ? <span className="text-slate-600">{stage.detail}</span> : null}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
