@@ -50,7 +50,8 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
             </Card>
           ) : null}
           <Card title="Twilio provisioning">
-            <ProvisioningProgressPanel applicationId={application.id} initial={progress} />
+            {/* Keyed by status: after approval the panel starts over from the server's fresh data. */}
+            <ProvisioningProgressPanel key={application.status} applicationId={application.id} initial={progress} />
           </Card>
           {openComments.length ? (
             <Card title="Open comments">
