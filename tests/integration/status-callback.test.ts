@@ -16,6 +16,7 @@ beforeAll(async () => {
   Object.assign(process.env, { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN });
   ({ POST } = (await import("@/app/api/twilio/status-callback/route")) as unknown as { POST: typeof POST });
   sandbox = await startTestSandbox();
+  process.env.TWILIO_SANDBOX_URL = sandbox.url;
   // Forward what the sandbox sends to the real route handler, as the portal's server would.
   const { createServer } = await import("node:http");
   const server = createServer((req, res) => {
@@ -85,5 +86,27 @@ describe("Trust Hub status callbacks", () => {
     const resource = await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } });
     expect(resource.status).toBe("twilio-approved");
     expect(await db.auditLog.count({ where: { targetId: profile.sid, action: "twilio.status_changed" } })).toBe(2);
+  });
+
+  it("a subaccount's callbacks are checked with that subaccount's own token (kept encrypted)", async () => {
+    const { setCustomerAccount } = await import("@/lib/server/organizations/customer-account");
+    const { organization, application } = await makeOrganization();
+    const { user: admin } = await (await import("../support/factories")).makeUser({ role: "ADMIN" });
+    const outcome = await setCustomerAccount({ organizationId: organization.id, mode: "create" }, admin.id);
+    if (!outcome.ok || !outcome.accountSid) throw new Error("no subaccount");
+    const stored = await db.organization.findUniqueOrThrow({ where: { id: organization.id } });
+    expect(stored.twilioAuthTokenEncrypted).toMatch(/^v1\./);
+
+    const subClient = sandbox.client(outcome.accountSid, DEFAULT_AUTH_TOKEN);
+    const profile = await buildSecondaryProfile(subClient, { statusCallback: `${receiver.url}/api/twilio/status-callback` });
+    await db.twilioResource.create({ data: { applicationId: application.id, step: "customer-profile", sid: profile.sid, accountSid: outcome.accountSid, status: "draft" } });
+    await subClient.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
+    await sandbox.sandbox.settled();
+    expect((await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } })).status).toBe("pending-review");
+
+    // Signed with the ISV's token instead: refused.
+    const url = `${PUBLIC}/api/twilio/status-callback`;
+    const params = { AccountSid: outcome.accountSid, BundleSid: profile.sid, Status: "twilio-approved", DateUpdated: new Date(Date.now() + 60_000).toISOString() };
+    expect((await post(params, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).status).toBe(403);
   });
 });

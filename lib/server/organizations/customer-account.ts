@@ -3,6 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { audit } from "../audit/audit";
 import { twilioClient } from "../twilio/client";
+import { seal } from "../crypto/secret-box";
 
 export type AccountOutcome = { ok: true; accountSid: string | null } | { ok: false; field?: string; message: string };
 
@@ -20,21 +21,27 @@ export async function setCustomerAccount(
   if (provisioned) return { ok: false, message: "Resources already exist at Twilio for this customer: its account can no longer change." };
 
   let accountSid: string | null = null;
+  let authToken: string | null = null;
   try {
     if (input.mode === "create") {
-      accountSid = (await twilioClient().api.v2010.accounts.create({ friendlyName: organization.name })).sid;
+      const account = await twilioClient().api.v2010.accounts.create({ friendlyName: organization.name });
+      accountSid = account.sid;
+      authToken = account.authToken;
     } else if (input.mode === "existing") {
       const account = await twilioClient().api.v2010.accounts(input.accountSid).fetch();
       if (account.ownerAccountSid !== env().TWILIO_ACCOUNT_SID || account.sid === env().TWILIO_ACCOUNT_SID) {
         return { ok: false, field: "accountSid", message: "This account is not a subaccount of your ISV account." };
       }
       accountSid = account.sid;
+      authToken = account.authToken;
     }
   } catch (error) {
     const status = (error as { status?: number }).status;
     return { ok: false, field: input.mode === "existing" ? "accountSid" : undefined, message: status === 404 ? "Twilio has no such account under yours." : `Twilio refused: ${(error as Error).message}` };
   }
-  await db.organization.update({ where: { id: organization.id }, data: { twilioAccountSid: accountSid } });
+  // Kept (encrypted) only to check the signatures of this subaccount's status callbacks.
+  const twilioAuthTokenEncrypted = authToken ? seal(authToken, env().AUTH_SECRET) : null;
+  await db.organization.update({ where: { id: organization.id }, data: { twilioAccountSid: accountSid, twilioAuthTokenEncrypted } });
   await audit(db, { actorUserId: adminId, action: "organization.twilio_account_set", targetType: "Organization", targetId: organization.id, organizationId: organization.id, metadata: { mode: input.mode, accountSid } });
   return { ok: true, accountSid };
 }

@@ -3,17 +3,20 @@ import twilio from "twilio";
 import { db } from "../../db";
 import { env } from "../../env";
 import { audit } from "../../audit/audit";
+import { open } from "../../crypto/secret-box";
 
 /** The order statuses move in: a status never goes back to an earlier one. */
 const RANK: Record<string, number> = { draft: 0, "pending-review": 1, "in-review": 2, "twilio-rejected": 3, "twilio-approved": 3 };
 
 export type CallbackOutcome = { status: 403 | 200; result: "forged" | "unknown" | "stale" | "unchanged" | "updated" };
 
-/** The auth token Twilio signs with: the ISV's, for its own account and (with subaccount SIDs) none other yet. */
-function signingToken(accountSid: string | undefined): string | null {
+/** The auth token Twilio signs with: the ISV's for its own account, a customer subaccount's own for that subaccount. */
+async function signingToken(accountSid: string | undefined): Promise<string | null> {
   const settings = env();
   if (!accountSid || !settings.TWILIO_AUTH_TOKEN) return null;
-  return accountSid === settings.TWILIO_ACCOUNT_SID ? settings.TWILIO_AUTH_TOKEN : null;
+  if (accountSid === settings.TWILIO_ACCOUNT_SID) return settings.TWILIO_AUTH_TOKEN;
+  const organization = await db.organization.findFirst({ where: { twilioAccountSid: accountSid }, select: { twilioAuthTokenEncrypted: true } });
+  return organization?.twilioAuthTokenEncrypted ? open(organization.twilioAuthTokenEncrypted, settings.AUTH_SECRET) : null;
 }
 
 /**
@@ -21,7 +24,7 @@ function signingToken(accountSid: string | undefined): string | null {
  * this URL and parameters; idempotent; an older status arriving after a newer one is ignored.
  */
 export async function handleStatusCallback(publicUrl: string, signature: string | null, params: Record<string, string>): Promise<CallbackOutcome> {
-  const token = signingToken(params.AccountSid);
+  const token = await signingToken(params.AccountSid);
   if (!token || !signature || !twilio.validateRequest(token, signature, publicUrl, params)) return { status: 403, result: "forged" };
 
   const resource = await db.twilioResource.findFirst({ where: { sid: params.BundleSid ?? "", step: { in: ["customer-profile", "trust-product"] } } });
