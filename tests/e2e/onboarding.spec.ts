@@ -188,7 +188,11 @@ test("a lost connection shows 'Not saved — Retry', Retry saves, and leaving wi
   expect(JSON.parse(stored.draft).business.businessName).toBe("Offline Draft Ltd");
 
   await page.getByLabel("Website URL").fill("www.offline.example");
-  const dialog = page.waitForEvent("dialog");
+  const dialogShown = page.waitForEvent("dialog");
   await page.close({ runBeforeUnload: true });
-  expect((await dialog).type()).toBe("beforeunload");
+  const dialog = await dialogShown;
+  expect(dialog.type()).toBe("beforeunload");
+  // Leave anyway, so the page closes cleanly.
+  await dialog.accept();
+  await expect.poll(() => page.isClosed()).toBe(true);
 });
