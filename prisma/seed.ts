@@ -2,6 +2,7 @@ import { createPrismaClient } from "../lib/server/prisma-client";
 import { hashPassword } from "../lib/server/auth/password";
 import { loadLocalEnv } from "../scripts/load-env";
 import { PRIMARY_CUSTOMER_PROFILE_SID } from "../sandbox/defaults";
+import { EMPTY_DRAFT } from "../lib/server/applications/empty-draft";
 
 /** The demo logins listed in the README. Never seeded in production. */
 export const DEMO = {
@@ -47,7 +48,7 @@ export async function seedDemo(databaseUrl = process.env.DATABASE_URL): Promise<
       },
     });
     const existing = await db.onboardingApplication.findFirst({ where: { organizationId: DEMO.organization.id } });
-    if (!existing) await db.onboardingApplication.create({ data: { organizationId: DEMO.organization.id, draft: {} } });
+    if (!existing) await db.onboardingApplication.create({ data: { organizationId: DEMO.organization.id, draft: EMPTY_DRAFT } });
     console.info(`[seed] demo logins ready: ${DEMO.staff.email} / ${DEMO.staff.password}, ${DEMO.customer.email} / ${DEMO.customer.password}`);
   } finally {
     await db.$disconnect();

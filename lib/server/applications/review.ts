@@ -16,7 +16,7 @@ export async function reviewQueue() {
 export async function applicationForReview(applicationId: string) {
   const application = await db.onboardingApplication.findUnique({ where: { id: applicationId }, include: { organization: true } });
   if (!application) return null;
-  const [comments, history, job, resources] = await Promise.all([
+  const [comments, history] = await Promise.all([
     db.reviewComment.findMany({ where: { applicationId }, orderBy: { createdAt: "desc" } }),
     db.auditLog.findMany({
       where: { OR: [{ targetId: applicationId }, { organizationId: application.organizationId, action: { not: "twilio.call" } }] },
@@ -24,10 +24,9 @@ export async function applicationForReview(applicationId: string) {
       take: 50,
       include: { actor: { select: { email: true } } },
     }),
-    db.provisioningJob.findUnique({ where: { applicationId } }),
-    db.twilioResource.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" } }),
   ]);
-  return { application, comments, history, job, resources };
+  // Provisioning progress has its own loader (provisioning-progress.ts), shared with the polling route.
+  return { application, comments, history };
 }
 
 /** Staff send the application back with comments on specific fields; the customer is emailed. */

@@ -2,9 +2,7 @@ import bcrypt from "bcryptjs";
 
 // bcrypt with cost 12: slow and salted. bcryptjs is pure JavaScript, so nothing native to build.
 const COST = 12;
-export const PASSWORD_MIN_LENGTH = 12;
-// bcrypt reads at most 72 bytes; a longer password would silently be truncated.
-export const PASSWORD_MAX_BYTES = 72;
+// Password rules (length, bcrypt's 72-byte limit) live with the form schemas: lib/schemas/fields.ts.
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);

@@ -18,7 +18,3 @@ export async function recordSid(applicationId: string, step: string, sid: string
     update: data,
   });
 }
-
-export async function resourcesOf(applicationId: string) {
-  return db.twilioResource.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" } });
-}
