@@ -41,7 +41,10 @@ test("staff ask for a change on one field; the customer sees it next to that fie
   await staff.getByLabel("Field 1").selectOption({ label: "Business information: Website URL" });
   await staff.getByLabel("Comment 1").fill("This site does not load. Please give the site your customers visit.");
   await staff.getByRole("button", { name: "Send back to the customer" }).click();
-  await expect(staff.getByText("Sent back to the customer with your comments.")).toBeVisible();
+  // The decision is made: the actions give way to the open comment (the page refreshes right away).
+  await expect(staff.getByRole("region", { name: "Open comments" }).or(staff.getByText("Open comments"))).toBeVisible();
+  await expect(staff.getByText("business.websiteUrl (staff): This site does not load.", { exact: false })).toBeVisible();
+  await expect(staff.getByRole("button", { name: "Send back to the customer" })).toHaveCount(0);
 
   await page.goto("/onboarding/business");
   const note = page.getByTestId("review-note");
