@@ -34,6 +34,16 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // A link from the home page ("Fix Business information: Website URL") opens the step at that field.
+  useEffect(() => {
+    const field = new URLSearchParams(window.location.search).get("field");
+    if (!field?.startsWith(`${stepId}.`)) return;
+    const frame = requestAnimationFrame(() => form.setFocus(field.slice(stepId.length + 1) as never));
+    return () => cancelAnimationFrame(frame);
+    // Only when the step opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const index = STEPS.findIndex((step) => step.id === stepId);
   const next = STEPS[index + 1]?.id;
   const previous = STEPS[index - 1]?.id;

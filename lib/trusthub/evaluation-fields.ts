@@ -58,7 +58,7 @@ export function wizardField(requirement: string, objectField: string): string | 
 }
 
 /** Where a failed requirement with no field entries points: the first field of its step. */
-const REQUIREMENT_FIELDS: Record<string, string> = {
+export const REQUIREMENT_FIELDS: Record<string, string> = {
   customer_profile_business_information: "business.businessName",
   business_info: "business.businessName",
   authorized_representative_1: "representatives.primary.firstName",

@@ -34,7 +34,7 @@ describe("the status sync", () => {
     expect(first.changed).toBeGreaterThanOrEqual(3);
     expect([await status("customer-profile"), await status("trust-product"), await status("brand")]).toEqual(["twilio-approved", "twilio-approved", "APPROVED"]);
     const brand = await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step: "brand" } } });
-    expect(brand.details).toMatchObject({ identity_status: "VETTED_VERIFIED", brand_score: 82 });
+    expect(brand.details).toMatchObject({ identityStatus: "VETTED_VERIFIED", brandScore: 82 });
     const again = await syncStatuses(deps);
     expect(again.changed).toBe(0);
   });

@@ -9,6 +9,8 @@ import { guardPage } from "@/lib/server/auth/page-guard";
 import { getCustomerHome } from "@/lib/server/applications/customer-home";
 import { customerProgress } from "@/lib/server/applications/customer-progress";
 import { ApprovalProgress } from "@/components/customer/approval-progress";
+import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -22,6 +24,7 @@ export default async function CustomerHomePage() {
   const user = await guardPage(requireCustomer);
   const { organization, application } = await getCustomerHome(user.organizationId);
   const progress = application ? await customerProgress(application.id) : null;
+  const status = application && application.status !== "DRAFT" ? await applicationStatus(application.id, "customer") : null;
   return (
     <>
       <PageHeader title={`Welcome${user.name ? `, ${user.name}` : ""}`} description={`Messaging registration for ${organization.name}`} />
@@ -70,6 +73,11 @@ export default async function CustomerHomePage() {
         </Card>
         )}
       </div>
+      {status ? (
+        <div className="mt-6">
+          <ApplicationStatusPanel initial={status} audience="customer" />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { FieldErrors } from "@/lib/action-result";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { notifyStaffOfSubmission } from "./notify-staff";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 
 /** The customer may change the application only while it is theirs to edit. */
 export const EDITABLE_STATUSES: ApplicationStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
@@ -43,6 +44,7 @@ export async function saveDraft(
   const current = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } });
   if (updated.count === 1) {
     await recordDraftSaved(current, actorUserId);
+    await refreshDashboardRow(current.id);
     return { ok: true, snapshot: snapshot(current) };
   }
   return { ok: false, reason: EDITABLE_STATUSES.includes(current.status) ? "conflict" : "locked", current: snapshot(current) };
@@ -84,6 +86,7 @@ export async function submitApplication(application: OnboardingApplication, expe
     organizationId: application.organizationId,
     metadata: { version: current.version, resubmission: application.status === "CHANGES_REQUESTED" },
   });
+  await refreshDashboardRow(current.id);
   await notifyStaffOfSubmission(current.organization.name, current.id);
   return { ok: true, snapshot: snapshot(current) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 
 export type ApproveOutcome = { ok: true; started: boolean } | { ok: false; message: string };
 
@@ -10,7 +11,7 @@ export type ApproveOutcome = { ok: true; started: boolean } | { ok: false; messa
  * application, so a second approval after a customer fix re-queues the same job (same resources).
  */
 export async function approveApplication(applicationId: string, staffUserId: string): Promise<ApproveOutcome> {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const now = new Date();
     const approved = await tx.onboardingApplication.updateMany({
       where: { id: applicationId, status: "SUBMITTED" },
@@ -31,4 +32,6 @@ export async function approveApplication(applicationId: string, staffUserId: str
     await audit(tx, { actorUserId: staffUserId, action: "application.approved", targetType: "OnboardingApplication", targetId: applicationId, organizationId: application.organizationId });
     return { ok: true as const, started: true };
   });
+  if (outcome.ok && outcome.started) await refreshDashboardRow(applicationId);
+  return outcome;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { absoluteUrl, sendMail } from "../mail/send-mail";
@@ -41,6 +42,7 @@ export async function requestChanges(applicationId: string, comments: { field: s
     return application;
   });
   if (!changed) return { ok: false, message: "This application is not waiting for review." };
+  await refreshDashboardRow(applicationId);
   const customers = await db.user.findMany({ where: { organizationId: changed.organizationId, role: "CUSTOMER" }, select: { email: true } });
   await Promise.all(
     customers.map((customer) =>
@@ -61,6 +63,7 @@ export async function editField(applicationId: string, field: string, value: str
   node[path[path.length - 1]!] = value;
   const updated = await db.onboardingApplication.updateMany({ where: { id: applicationId, version: application.version }, data: { draft: draft as Prisma.InputJsonValue, version: { increment: 1 } } });
   if (updated.count !== 1) return { ok: false, message: "The application changed meanwhile; reload and try again." };
+  await refreshDashboardRow(applicationId);
   await audit(db, { actorUserId: staffUserId, action: "application.field_edited", targetType: "OnboardingApplication", targetId: applicationId, organizationId: application.organizationId, metadata: { field } });
   return { ok: true };
 }

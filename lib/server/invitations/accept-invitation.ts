@@ -1,5 +1,6 @@
 import "server-only";
 import type { User } from "@prisma/client";
+import { refreshOrganizationRows } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { hashPassword } from "../auth/password";
 import { audit } from "../audit/audit";
@@ -42,6 +43,7 @@ export async function acceptInvitation(input: { token: string; name: string; pas
       });
       return created;
     });
+    if (user.organizationId) await refreshOrganizationRows(user.organizationId);
     return { ok: true, user };
   } catch (error) {
     if (error instanceof InvitationClaimedError) return { ok: false, message: invitationProblem.used };

@@ -5,6 +5,7 @@ import { audit } from "../audit/audit";
 import { createInvitation, emailInvitation } from "../invitations/create-invitation";
 import type { MailDelivery } from "../mail/send-mail";
 import { EMPTY_DRAFT } from "../applications/empty-draft";
+import { refreshOrganizationRows } from "../dashboard/refresh-dashboard-row";
 
 export type CreatedCustomer = { organization: Organization; link: string; delivery: MailDelivery; expiresAt: Date };
 
@@ -26,6 +27,7 @@ export async function createCustomerOrganization(
     const created = await createInvitation({ email: input.email, role: "CUSTOMER", organizationId: organization.id }, staffUserId, tx);
     return { organization, ...created };
   });
+  await refreshOrganizationRows(organization.id);
   const delivery = await emailInvitation(invitation, link, organization.name);
   return { organization, link, delivery, expiresAt: invitation.expiresAt };
 }
@@ -36,6 +38,7 @@ export async function inviteCustomerUser(
 ): Promise<{ link: string; delivery: MailDelivery; expiresAt: Date }> {
   const organization = await db.organization.findUniqueOrThrow({ where: { id: input.organizationId } });
   const { invitation, link } = await createInvitation({ email: input.email, role: "CUSTOMER", organizationId: organization.id }, staffUserId);
+  await refreshOrganizationRows(organization.id);
   const delivery = await emailInvitation(invitation, link, organization.name);
   return { link, delivery, expiresAt: invitation.expiresAt };
 }

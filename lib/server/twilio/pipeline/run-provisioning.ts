@@ -9,6 +9,7 @@ import { runGraph } from "./graph";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { provisioningGraph, type StepContext } from "./steps";
 import { withAccountSlot } from "./account-limiter";
+import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
 
 export type ProvisioningDeps = {
   /** The Twilio client for a customer's account (null: the ISV's own account), and that account's SID. */
@@ -31,6 +32,15 @@ export type ProvisioningOutcome =
  * skipped or updated, the rest created. Safe to run again at any point.
  */
 export async function runProvisioning(applicationId: string, deps: ProvisioningDeps): Promise<ProvisioningOutcome> {
+  try {
+    return await provision(applicationId, deps);
+  } finally {
+    // Whatever the outcome (or a crash), the dashboard shows where the application now stands.
+    await refreshDashboardRow(applicationId).catch((error: unknown) => console.error(`[provisioning] dashboard refresh failed: ${(error as Error).message}`));
+  }
+}
+
+async function provision(applicationId: string, deps: ProvisioningDeps): Promise<ProvisioningOutcome> {
   const application = await db.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId }, include: { organization: true } });
   const parsed = applicationSchema.safeParse(draftAsInput((application.draft ?? {}) as ApplicationDraft));
   if (!parsed.success) return fail(applicationId, "validate", null, "The application is not complete; it cannot be sent to Twilio.");

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Twilio } from "twilio";
 import { db } from "../../db";
-import { audit } from "../../audit/audit";
+import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { recordTwilioStatus } from "../status/record-status";
+import { refreshDashboardRow, refreshUnsummarizedRows } from "../../dashboard/refresh-dashboard-row";
 import { withRetry, type RetryPolicy } from "../pipeline/retry";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */
@@ -21,24 +23,35 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * and its recorded status updated. Returns how many changed.
  */
 export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; changed: number; failed: number }> {
-  const pending = await db.twilioResource.findMany({ where: { step: { in: Object.keys(FINAL) } }, orderBy: { updatedAt: "asc" }, take: 500 });
-  const open = pending.filter((resource) => !FINAL[resource.step]!.includes(resource.status ?? ""));
+  // Only what can still change, least recently looked at first, so every run makes progress.
+  const open = await db.twilioResource.findMany({
+    where: { OR: Object.entries(FINAL).map(([step, final]) => ({ step, OR: [{ status: null }, { status: { notIn: final } }] })) },
+    orderBy: { updatedAt: "asc" },
+    take: 500,
+  });
   let changed = 0;
   let failed = 0;
   for (const resource of open) {
     const client = deps.clientFor(resource.accountSid);
     try {
       const fetched = await withRetry(async () => {
-        if (resource.step === "customer-profile") return { status: (await client.trusthub.v1.customerProfiles(resource.sid).fetch()).status, details: undefined };
-        if (resource.step === "trust-product") return { status: (await client.trusthub.v1.trustProducts(resource.sid).fetch()).status, details: undefined };
+        if (resource.step === "customer-profile" || resource.step === "trust-product") {
+          const bundle = resource.step === "customer-profile" ? await client.trusthub.v1.customerProfiles(resource.sid).fetch() : await client.trusthub.v1.trustProducts(resource.sid).fetch();
+          return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
+        }
         const brand = await client.messaging.v1.brandRegistrations(resource.sid).fetch();
-        return { status: brand.status, details: { identity_status: brand.identityStatus, brand_score: brand.brandScore, errors: brand.errors, failure_reason: brand.failureReason } };
+        return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
       }, deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 });
       if (fetched.status !== resource.status) {
-        await db.twilioResource.update({ where: { id: resource.id }, data: { status: fetched.status, statusUpdatedAt: new Date(), ...(fetched.details ? { details: fetched.details as never } : {}) } });
-        const application = await db.onboardingApplication.findUnique({ where: { id: resource.applicationId }, select: { organizationId: true } });
-        await audit(db, { action: "twilio.status_synced", targetType: "TwilioResource", targetId: resource.sid, organizationId: application?.organizationId, metadata: { step: resource.step, from: resource.status, to: fetched.status } });
+        await recordTwilioStatus(resource, { status: fetched.status, ...(fetched.details ? { details: fetched.details as never } : {}), source: "sync" });
         changed++;
+      } else if (fetched.details && JSON.stringify(fetched.details) !== JSON.stringify(resource.details)) {
+        // Same status, newer facts (a brand score, an identity status): kept without a status change.
+        await db.twilioResource.update({ where: { id: resource.id }, data: { details: fetched.details as never } });
+        await refreshDashboardRow(resource.applicationId);
+      } else {
+        // Looked at: to the back of the queue.
+        await db.twilioResource.update({ where: { id: resource.id }, data: { updatedAt: new Date() } });
       }
     } catch (error) {
       failed++;
@@ -46,5 +59,6 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
     }
     if (deps.spacingMs) await sleep(deps.spacingMs);
   }
+  await refreshUnsummarizedRows();
   return { checked: open.length, changed, failed };
 }

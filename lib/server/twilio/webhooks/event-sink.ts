@@ -2,7 +2,8 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "../../db";
 import { env } from "../../env";
-import { audit } from "../../audit/audit";
+import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { recordTwilioStatus } from "../status/record-status";
 
 /**
  * The Event Streams sink's URL carries a token derived from AUTH_SECRET: configure the sink (at
@@ -34,9 +35,8 @@ export async function handleEvents(token: string | null, body: unknown): Promise
     if (!sid || !status) continue;
     const resource = await db.twilioResource.findFirst({ where: { sid } });
     if (!resource || resource.status === status) continue;
-    await db.twilioResource.update({ where: { id: resource.id }, data: { status, statusUpdatedAt: new Date(), details: data as never } });
-    const application = await db.onboardingApplication.findUnique({ where: { id: resource.applicationId }, select: { organizationId: true } });
-    await audit(db, { action: "twilio.event", targetType: "TwilioResource", targetId: sid, organizationId: application?.organizationId, metadata: { type: event.type ?? null, status } });
+    const details = resource.step === "brand" ? normalizeBrandDetails(data) : data;
+    await recordTwilioStatus(resource, { status, details: details as never, source: "event", eventType: event.type });
     updated++;
   }
   return { status: 200, updated };

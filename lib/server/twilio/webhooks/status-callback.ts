@@ -2,7 +2,7 @@ import "server-only";
 import twilio from "twilio";
 import { db } from "../../db";
 import { env } from "../../env";
-import { audit } from "../../audit/audit";
+import { recordTwilioStatus } from "../status/record-status";
 import { open } from "../../crypto/secret-box";
 
 /** The order statuses move in: a status never goes back to an earlier one. */
@@ -34,15 +34,7 @@ export async function handleStatusCallback(publicUrl: string, signature: string 
   if (params.Status === resource.status) return { status: 200, result: "unchanged" };
   if (!newer || (resource.statusUpdatedAt && at < resource.statusUpdatedAt)) return { status: 200, result: "stale" };
 
-  await db.twilioResource.update({ where: { id: resource.id }, data: { status: params.Status, statusUpdatedAt: at } });
-  const application = await db.onboardingApplication.findUnique({ where: { id: resource.applicationId }, select: { organizationId: true } });
-  await audit(db, {
-    action: "twilio.status_changed",
-    targetType: "TwilioResource",
-    targetId: resource.sid,
-    organizationId: application?.organizationId,
-    metadata: { step: resource.step, from: resource.status, to: params.Status },
-  });
+  await recordTwilioStatus(resource, { status: params.Status, at, source: "callback" });
   return { status: 200, result: "updated" };
 }
 

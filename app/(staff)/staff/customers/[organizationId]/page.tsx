@@ -11,6 +11,8 @@ import { isAdmin } from "@/lib/server/auth/policy";
 import { CustomerAccountForm } from "@/components/staff/customer-account-form";
 import { hasTwilioResources } from "@/lib/server/organizations/customer-detail";
 import { guardPage } from "@/lib/server/auth/page-guard";
+import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { getCustomerDetail, recentAuditEntries } from "@/lib/server/organizations/customer-detail";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -22,6 +24,8 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
   if (!customer) notFound();
   const history = await recentAuditEntries(organizationId);
   const locked = await hasTwilioResources(organizationId);
+  const latest = customer.applications[0];
+  const status = latest ? await applicationStatus(latest.id, "staff") : null;
   return (
     <>
       <PageHeader title={customer.name} description={`Customer since ${formatDateTime(customer.createdAt)}`} />
@@ -81,8 +85,13 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
             <p className="font-mono text-sm">{customer.twilioAccountSid ?? "your ISV account"}</p>
           )}
         </Card>
+        {status && latest ? (
+          <div className="lg:col-span-2">
+            <ApplicationStatusPanel initial={status} audience="staff" reviewHref={`/staff/applications/${latest.id}`} />
+          </div>
+        ) : null}
         <div className="lg:col-span-2">
-          <Card title="History">
+          <Card title="Audit log" description="Every recorded action, newest first.">
             <HistoryList entries={history} />
           </Card>
         </div>

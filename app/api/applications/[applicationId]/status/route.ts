@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { requireCustomerAccess } from "@/lib/server/auth/guards";
+import { route } from "@/lib/server/http/route";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
+
+/** An application's status, problems, next step and timeline: its own customer, or staff. */
+export const GET = route(async (_request, { params }: { params: Promise<{ applicationId: string }> }) => {
+  const { applicationId } = await params;
+  const { user } = await requireCustomerAccess(applicationId);
+  return NextResponse.json(await applicationStatus(applicationId, user.role === "CUSTOMER" ? "customer" : "staff"));
+});

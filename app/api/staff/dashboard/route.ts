@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { requireStaff } from "@/lib/server/auth/guards";
+import { route } from "@/lib/server/http/route";
+import { listDashboard } from "@/lib/server/dashboard/list-dashboard";
+import { parseDashboardQuery } from "@/lib/schemas/dashboard";
+
+/** The staff dashboard's data, polled by the page: staff only. */
+export const GET = route(async (request) => {
+  await requireStaff();
+  return NextResponse.json(await listDashboard(parseDashboardQuery(new URL(request.url).searchParams)));
+});

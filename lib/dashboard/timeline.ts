@@ -1,0 +1,97 @@
+import { bundleStatusLabel, brandStatusLabel, campaignStatusLabel } from "./status-labels";
+import { fieldLabel } from "./field-labels";
+
+export type Audience = "staff" | "customer";
+export type TimelineEvent = { at: string; title: string; detail?: string; tone: "info" | "good" | "bad" };
+
+export type AuditInput = { createdAt: Date; action: string; metadata: unknown; actor: { name: string | null; email: string; role: string } | null };
+export type ResourceInput = { step: string; sid: string; createdAt: Date };
+
+const PART: Record<string, string> = {
+  "customer-profile": "Secondary Customer Profile",
+  "trust-product": "A2P TrustProduct",
+  "business-information": "business information",
+  "representative-1": "authorized representative 1",
+  "representative-2": "authorized representative 2",
+  address: "address",
+  "address-document": "address document",
+  "messaging-profile": "A2P messaging profile information",
+  "primary-customer-profile": "the ISV's primary profile",
+  brand: "BrandRegistration",
+  "messaging-service": "Messaging Service",
+  campaign: "A2P campaign",
+};
+
+/** What one Twilio step did, in words. */
+export function stepTitle(step: string): string {
+  const [kind, bundle, object] = step.split(":");
+  if (kind === "assign") return `Attached ${PART[object!] ?? object} to the ${PART[bundle!] ?? bundle}`;
+  if (kind === "evaluate") return `${PART[bundle!] ?? bundle} evaluated by Twilio`;
+  if (step === "brand") return "Brand registered with The Campaign Registry";
+  const part = PART[step] ?? step;
+  return `${part.charAt(0).toUpperCase()}${part.slice(1)} created at Twilio`;
+}
+
+function statusWords(step: string, status: string): string {
+  if (step === "brand") return brandStatusLabel(status);
+  if (step === "campaign") return campaignStatusLabel(status);
+  return bundleStatusLabel(status);
+}
+
+const TONE_OF = (status: string): TimelineEvent["tone"] => (/approved|verified/i.test(status) ? "good" : /rejected|failed|suspended/i.test(status) ? "bad" : "info");
+
+function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null {
+  const meta = (entry.metadata ?? {}) as Record<string, unknown>;
+  const at = entry.createdAt.toISOString();
+  const byStaff = entry.actor && entry.actor.role !== "CUSTOMER" ? (audience === "staff" ? ` by ${entry.actor.name ?? entry.actor.email}` : " by our team") : "";
+  const byCustomer = entry.actor?.role === "CUSTOMER" ? ` by ${entry.actor.name ?? entry.actor.email}` : "";
+  const fields = Array.isArray(meta.fields) ? (meta.fields as string[]) : [];
+  switch (entry.action) {
+    case "organization.created":
+      return { at, title: `Customer added${byStaff}`, tone: "info" };
+    case "invitation.accepted":
+      return { at, title: `${entry.actor?.name ?? entry.actor?.email ?? "A user"} joined`, tone: "info" };
+    case "application.submitted":
+      return { at, title: meta.resubmission ? `Sent again after changes${byCustomer}` : `Sent for review${byCustomer}`, tone: "info" };
+    case "application.changes_requested":
+      return { at, title: `Changes requested${byStaff}`, detail: fields.map(fieldLabel).join("; ") || undefined, tone: "bad" };
+    case "application.field_edited":
+      return audience === "staff" ? { at, title: `Field corrected${byStaff}`, detail: typeof meta.field === "string" ? fieldLabel(meta.field) : undefined, tone: "info" } : null;
+    case "application.approved":
+      return { at, title: `Approved${byStaff}`, detail: "Registration at Twilio starts now.", tone: "good" };
+    case "provisioning.needs_customer":
+      return { at, title: "Twilio's evaluation found details to fix", detail: fields.map(fieldLabel).join("; ") || undefined, tone: "bad" };
+    case "provisioning.failed":
+      return {
+        at,
+        title: "Registration at Twilio stopped",
+        detail: audience === "staff" ? `Step ${String(meta.step ?? "?")}${meta.code ? `, Twilio error ${String(meta.code)}` : ""}` : "Our team has been told and will follow up.",
+        tone: "bad",
+      };
+    case "provisioning.done":
+      return { at, title: "Everything submitted to Twilio", tone: "good" };
+    case "twilio.status_changed":
+    case "twilio.status_synced":
+    case "twilio.event": {
+      const step = String(meta.step ?? "");
+      const to = String(meta.to ?? meta.status ?? "");
+      if (!to) return null;
+      const from = meta.from ? statusWords(step, String(meta.from)) : null;
+      return { at, title: `${(PART[step] ?? step) || "Twilio"}: ${statusWords(step, to)}`, detail: from ? `was ${from}` : undefined, tone: TONE_OF(to) };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Every event of an application, oldest first: what people did (audit log), each Twilio resource
+ * created, each status Twilio reported. Pure; staff see names and SIDs, customers see "our team".
+ */
+export function buildTimeline(audits: AuditInput[], resources: ResourceInput[], audience: Audience): TimelineEvent[] {
+  const events = audits.map((entry) => fromAudit(entry, audience)).filter((event): event is TimelineEvent => event !== null);
+  for (const resource of resources) {
+    events.push({ at: resource.createdAt.toISOString(), title: stepTitle(resource.step), detail: audience === "staff" ? resource.sid : undefined, tone: "info" });
+  }
+  return events.sort((a, b) => a.at.localeCompare(b.at));
+}

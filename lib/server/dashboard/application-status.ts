@@ -1,0 +1,102 @@
+import "server-only";
+import { groupEvaluationFailures, type FailureGroup } from "@/lib/dashboard/evaluation-failures";
+import { fieldLabel, wizardFieldHref } from "@/lib/dashboard/field-labels";
+import { nextStep, type NextStep } from "@/lib/dashboard/next-steps";
+import { isStuck, STAGES, type StageId } from "@/lib/dashboard/stages";
+import { buildTimeline, type Audience, type TimelineEvent } from "@/lib/dashboard/timeline";
+import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { explainTwilioError } from "@/lib/trusthub/error-explanations";
+import { wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
+import { db } from "../db";
+
+export type ProblemField = { field: string; label: string; href: string };
+export type TwilioProblem = { source: string; code: number | null; description: string; explanation: string; fields: ProblemField[] };
+
+export type ApplicationStatusView = {
+  applicationId: string;
+  stage: StageId;
+  stageLabel: string;
+  stageSince: string;
+  stuck: boolean;
+  dueAt: string | null;
+  statuses: { profile: string | null; trustProduct: string | null; brand: string | null; identity: string | null; brandScore: number | null; campaign: string | null };
+  /** Failures of the latest noncompliant evaluations; `corrected` once the customer has sent the fixes. */
+  evaluation: { groups: FailureGroup[]; corrected: boolean };
+  /** Brand `errors` and rejected bundles' errors, with the wizard fields they concern. */
+  problems: TwilioProblem[];
+  next: NextStep;
+  timeline: TimelineEvent[];
+  pending: boolean;
+  generatedAt: string;
+};
+
+// Actions that are noise on a timeline (every HTTP call, sign-ins, hourly draft saves).
+const NOT_ON_TIMELINE = ["twilio.call", "auth.sign_in", "application.draft_saved", "password_reset.requested", "password_reset.completed", "invitation.created"];
+
+/** A Twilio field name (brand errors name them so) → the wizard's field. */
+function problemField(twilioField: string): ProblemField | null {
+  const field = twilioField === "address" ? "address.street" : wizardField("brand", twilioField);
+  return field ? { field, label: fieldLabel(field), href: wizardFieldHref(field) } : null;
+}
+
+/**
+ * Everything the customer's home and the staff customer page show about one application: stage,
+ * statuses, what Twilio found and where to fix it, what happens next, and every event so far.
+ * The caller has already checked that the viewer may see this application.
+ */
+export async function applicationStatus(applicationId: string, audience: Audience, now = new Date()): Promise<ApplicationStatusView> {
+  const application = await db.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId } });
+  const [resources, audits] = await Promise.all([
+    db.twilioResource.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" }, select: { step: true, sid: true, status: true, details: true, createdAt: true } }),
+    db.auditLog.findMany({
+      where: { organizationId: application.organizationId, action: { notIn: NOT_ON_TIMELINE } },
+      orderBy: { createdAt: "desc" },
+      take: 300,
+      select: { createdAt: true, action: true, metadata: true, actor: { select: { name: true, email: true, role: true } } },
+    }),
+  ]);
+
+  const groups = resources
+    .filter((resource) => resource.step.startsWith("evaluate:") && resource.status === "noncompliant")
+    .flatMap((resource) => groupEvaluationFailures(resource.step.slice("evaluate:".length), ((resource.details as { results?: EvaluationResult[] } | null)?.results ?? []) as EvaluationResult[]));
+
+  const problems: TwilioProblem[] = [];
+  const brand = resources.find((resource) => resource.step === "brand");
+  if (brand && ["FAILED", "SUSPENDED"].includes(brand.status ?? "")) {
+    const details = normalizeBrandDetails(brand.details as Record<string, unknown> | null);
+    for (const error of details.errors) {
+      problems.push({ source: "Brand registration", code: error.code, description: error.description, explanation: explainTwilioError(error.code), fields: error.fields.map(problemField).filter((f): f is ProblemField => f !== null) });
+    }
+    if (!details.errors.length) problems.push({ source: "Brand registration", code: null, description: details.failureReason ?? "The brand was not approved.", explanation: explainTwilioError(null), fields: [] });
+  }
+  for (const bundle of resources.filter((resource) => ["customer-profile", "trust-product"].includes(resource.step) && resource.status === "twilio-rejected")) {
+    const errors = ((bundle.details as { errors?: { code?: number; message?: string; fields?: string[] }[] } | null)?.errors ?? []) as { code?: number; message?: string; fields?: string[] }[];
+    const source = bundle.step === "customer-profile" ? "Business profile review" : "A2P profile review";
+    if (!errors.length) problems.push({ source, code: null, description: "Twilio rejected this profile.", explanation: explainTwilioError(null), fields: [] });
+    for (const error of errors) problems.push({ source, code: error.code ?? null, description: error.message ?? "Twilio rejected this profile.", explanation: explainTwilioError(error.code), fields: (error.fields ?? []).map(problemField).filter((f): f is ProblemField => f !== null) });
+  }
+
+  const stage = application.stage as StageId;
+  return {
+    applicationId,
+    stage,
+    stageLabel: STAGES[stage]?.label ?? stage,
+    stageSince: application.stageSince.toISOString(),
+    stuck: isStuck(application.dueAt, now),
+    dueAt: application.dueAt?.toISOString() ?? null,
+    statuses: {
+      profile: application.profileStatus,
+      trustProduct: application.trustProductStatus,
+      brand: application.brandStatus,
+      identity: application.identityStatus,
+      brandScore: application.brandScore,
+      campaign: application.campaignStatus,
+    },
+    evaluation: { groups, corrected: groups.length > 0 && application.status !== "CHANGES_REQUESTED" },
+    problems,
+    next: nextStep(stage),
+    timeline: buildTimeline(audits.reverse(), resources, audience),
+    pending: STAGES[stage]?.usualMs !== null,
+    generatedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { Prisma, TwilioResource } from "@prisma/client";
+import { db } from "../../db";
+import { audit } from "../../audit/audit";
+import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
+import { notifyCustomerToAct } from "./notify-customer";
+
+export type StatusSource = "callback" | "event" | "sync";
+
+const AUDIT_ACTION: Record<StatusSource, string> = { callback: "twilio.status_changed", event: "twilio.event", sync: "twilio.status_synced" };
+
+/**
+ * One place where a Twilio status reaches the portal, whoever brought it (a signed status callback,
+ * an Event Streams event or the sync): the resource is updated, the change audited, the dashboard
+ * row rewritten at once, and the customer emailed when the new status asks them to act.
+ */
+export async function recordTwilioStatus(
+  resource: TwilioResource,
+  change: { status: string; at?: Date; details?: Prisma.InputJsonValue; source: StatusSource; eventType?: string },
+): Promise<void> {
+  await db.twilioResource.update({
+    where: { id: resource.id },
+    data: { status: change.status, statusUpdatedAt: change.at ?? new Date(), ...(change.details !== undefined ? { details: change.details } : {}) },
+  });
+  const application = await db.onboardingApplication.findUnique({ where: { id: resource.applicationId }, select: { organizationId: true } });
+  await audit(db, {
+    action: AUDIT_ACTION[change.source],
+    targetType: "TwilioResource",
+    targetId: resource.sid,
+    organizationId: application?.organizationId,
+    metadata: { step: resource.step, from: resource.status, to: change.status, ...(change.eventType ? { type: change.eventType } : {}) },
+  });
+  await refreshDashboardRow(resource.applicationId);
+  if (application) await notifyCustomerToAct(application.organizationId, resource.step, change.status);
+}
