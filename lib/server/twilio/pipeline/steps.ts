@@ -11,6 +11,8 @@ import {
   representativeAttributes,
   type ProvisioningStep,
 } from "@/lib/trusthub/payloads";
+import type { BrandRegistrationInstance } from "twilio/lib/rest/messaging/v1/brandRegistration";
+import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { evaluationProblems, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { NeedsCustomerError, TwilioStepError } from "./errors";
 import type { GraphNode } from "./graph";
@@ -35,10 +37,13 @@ export type StepContext = {
  * unknown → adopted if an earlier attempt created it (found by friendly name or content), else
  * created. Its SID is recorded the moment Twilio returns it.
  */
+/** A resource as Twilio returned it: its SID, and for resources with a lifecycle (brands) its first status. */
+type Found = string | { sid: string; status: string | null; details?: object };
+
 async function ensure(
   ctx: StepContext,
   step: string,
-  operations: { find: () => Promise<string | null>; create: () => Promise<string>; update?: (sid: string) => Promise<unknown> },
+  operations: { find: () => Promise<Found | null>; create: () => Promise<Found>; update?: (sid: string) => Promise<unknown> },
 ): Promise<string> {
   try {
     const known = await knownSid(ctx.applicationId, step);
@@ -47,9 +52,13 @@ async function ensure(
       return known;
     }
     const adopted = await withRetry(operations.find, ctx.retry);
-    const sid = adopted ?? (await withRetry(operations.create, ctx.retry, operations.find));
-    await recordSid(ctx.applicationId, step, sid, ctx.accountSid);
-    return sid;
+    const found = adopted ?? (await withRetry(operations.create, ctx.retry, operations.find));
+    if (typeof found === "string") {
+      await recordSid(ctx.applicationId, step, found, ctx.accountSid);
+      return found;
+    }
+    await recordSid(ctx.applicationId, step, found.sid, ctx.accountSid, { status: found.status, ...(found.details ? { details: found.details as never } : {}) });
+    return found.sid;
   } catch (error) {
     throw TwilioStepError.from(step, error);
   }
@@ -176,14 +185,17 @@ function brandStep(ctx: StepContext): () => Promise<string> {
     const customerProfileBundleSid = await sidOf(ctx, "customer-profile");
     const a2PProfileBundleSid = await sidOf(ctx, "trust-product");
     // A brand costs the ISV a fee: it is looked for by its bundles before every attempt.
+    const found = (brand: BrandRegistrationInstance) => ({ sid: brand.sid, status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) });
     return ensure(ctx, "brand", {
-      find: async () =>
-        (await ctx.client.messaging.v1.brandRegistrations.list(listAll())).find(
+      find: async () => {
+        const existing = (await ctx.client.messaging.v1.brandRegistrations.list(listAll())).find(
           (brand) => brand.customerProfileBundleSid === customerProfileBundleSid && brand.a2pProfileBundleSid === a2PProfileBundleSid,
-        )?.sid ?? null,
+        );
+        return existing ? found(existing) : null;
+      },
       create: async () => {
         await waitForSlot(ctx.accountSid, "brand", ctx.brandSpacingMs);
-        return (await ctx.client.messaging.v1.brandRegistrations.create({ customerProfileBundleSid, a2PProfileBundleSid, ...options })).sid;
+        return found(await ctx.client.messaging.v1.brandRegistrations.create({ customerProfileBundleSid, a2PProfileBundleSid, ...options }));
       },
     });
   };
