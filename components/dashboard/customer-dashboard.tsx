@@ -86,7 +86,9 @@ export function CustomerDashboard({ query, initial }: { query: DashboardQuery; i
                       <Link href={`/staff/customers/${row.organizationId}`} className="text-brand-700 hover:underline">
                         {row.name}
                       </Link>
-                      {row.registrationNumber ? <span className="block text-xs font-normal text-slate-500">{row.registrationNumber}</span> : null}
+                      {row.organizationName || row.registrationNumber ? (
+                        <span className="block text-xs font-normal text-slate-500">{[row.organizationName, row.registrationNumber].filter(Boolean).join(" · ")}</span>
+                      ) : null}
                     </th>
                     <td className="px-4 py-3" data-column="stage">
                       <StageBadge stage={row.stage} stuck={row.stuck} />

@@ -57,7 +57,7 @@ export const STAGES: Record<StageId, StageInfo> = {
 };
 
 /** The approval funnel's steps: how many applications got at least this far. */
-export const FUNNEL = ["Started", "Sent for review", "Approved by staff", "Profile submitted", "Brand registered", "Brand approved", "Campaign verified"] as const;
+export const FUNNEL = ["Started", "Sent for review", "Approved by staff", "Submitted to Twilio", "Profiles approved", "Brand approved", "Campaign verified"] as const;
 
 export const isStageId = (value: string): value is StageId => (STAGE_IDS as readonly string[]).includes(value);
 export const stageLabel = (stage: string) => (isStageId(stage) ? STAGES[stage].label : stage);

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { addCustomerAndAccept, DEMO_CUSTOMER, DEMO_STAFF, outbox, signIn } from "./support/fixtures";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { query } from "./support/database";
 import { ACME, expectSaved, fillAddress, fillBusiness, fillCompany, fillRepresentative, next } from "./support/wizard";
 
@@ -13,11 +13,6 @@ async function freshCustomer(page: Page, browser: import("@playwright/test").Bro
   await staffContext.close();
 }
 
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test.describe("bad input on each step", () => {
   test("is refused next to its field, keeps everything typed, and survives a reload", async ({ page, browser }) => {

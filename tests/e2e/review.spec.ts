@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
-import { ACME, expectSaved, fillAddress, fillBusiness, fillCompany, fillRepresentative, next } from "./support/wizard";
+import { ACME, expectSaved, fillAll } from "./support/wizard";
 import { E2E } from "./support/e2e-env";
 
 type SandboxState = { accounts: { sid: string; resources: Record<string, { sid: string; friendly_name?: string; customer_profile_bundle_sid?: string }[]>; fees: { type: string; resourceSid: string }[] }[] };
@@ -14,18 +14,6 @@ async function sandboxFor(page: Page, businessName: string) {
   return { profiles, products: named("TrustProducts"), services: named("Services"), brands, brandFees: account.fees.filter((f) => f.type === "brand_registration" && brands.some((b) => b.sid === f.resourceSid)) };
 }
 
-async function fillAll(page: Page, business = ACME.business) {
-  await page.goto("/onboarding/business");
-  await fillBusiness(page, business);
-  await next(page, "representatives");
-  await fillRepresentative(page);
-  await next(page, "address");
-  await fillAddress(page, { ...ACME.address, customerName: business.businessName });
-  await next(page, "company");
-  await fillCompany(page);
-  await next(page, "review");
-  await expectSaved(page);
-}
 
 test("staff ask for a change on one field; the customer sees it next to that field, fixes it and sends again", async ({ page, browser }) => {
   const staffContext = await browser.newContext();

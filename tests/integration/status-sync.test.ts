@@ -39,6 +39,24 @@ describe("the status sync", () => {
     expect(again.changed).toBe(0);
   });
 
+  it("asks Twilio about brands at most once a second per account, as Twilio asks", async () => {
+    const { syncStatuses } = await import("@/lib/server/twilio/sync/sync-statuses");
+    const { approveApplication } = await import("@/lib/server/applications/approve-application");
+    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    for (const name of ["Paced One LLC", "Paced Two LLC", "Paced Three LLC"]) {
+      const { application, staff } = await submittedApplication(name);
+      await approveApplication(application.id, staff.id);
+      expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    }
+    const brandFetches: number[] = [];
+    const onCall = (call: { method: string; path: string; durationMs: number }) => {
+      if (call.method === "GET" && call.path.startsWith("/v1/a2p/BrandRegistrations/")) brandFetches.push(Date.now() - call.durationMs);
+    };
+    await syncStatuses({ clientFor: (accountSid) => twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url, { onCall }) }), retry: { attempts: 2, baseMs: 5, maxMs: 10 } });
+    expect(brandFetches.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < brandFetches.length; i++) expect(brandFetches[i]! - brandFetches[i - 1]!).toBeGreaterThanOrEqual(1000);
+  });
+
   it("the cron route needs the secret", async () => {
     const { POST } = (await import("@/app/api/cron/sync/route")) as unknown as { POST: (request: Request, context: unknown) => Promise<Response> };
     expect((await POST(new Request("http://portal.test/api/cron/sync", { method: "POST" }), {})).status).toBe(401);

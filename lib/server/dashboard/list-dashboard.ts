@@ -8,6 +8,8 @@ export type DashboardRow = {
   applicationId: string;
   organizationId: string;
   name: string;
+  /** The ISV's name for the customer, when it differs from the business name they registered. */
+  organizationName: string | null;
   registrationNumber: string | null;
   stage: StageId;
   stageSince: string;
@@ -39,6 +41,7 @@ export type Dashboard = {
 const SELECT = {
   id: true,
   organizationId: true,
+  organization: { select: { name: true } },
   displayName: true,
   registrationNumber: true,
   stage: true,
@@ -137,6 +140,7 @@ function toRow(row: Selected, now: Date): DashboardRow {
     applicationId: row.id,
     organizationId: row.organizationId,
     name: row.displayName,
+    organizationName: row.organization.name === row.displayName ? null : row.organization.name,
     registrationNumber: row.registrationNumber,
     stage: row.stage as StageId,
     stageSince: row.stageSince.toISOString(),

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { eventSinkTokenFor } from "../../../lib/server/twilio/webhooks/event-sink-token";
 
 /** One place for the browser tests' server settings: a database and outbox of their own. */
 const root = path.resolve(__dirname, "../../..");
@@ -7,6 +8,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseUrl = `http://127.0.0.1:${port}`;
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+const authSecret = "e2e-test-secret-that-is-long-enough-0123456789abcdef";
 
 export const E2E = {
   port,
@@ -20,7 +22,7 @@ export const E2E = {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: `file:${path.join(tmp, "portal.db")}`,
-    AUTH_SECRET: "e2e-test-secret-that-is-long-enough-0123456789abcdef",
+    AUTH_SECRET: authSecret,
     APP_URL: baseUrl,
     MAIL_OUTBOX_DIR: path.join(tmp, "outbox"),
     SMTP_URL: "",
@@ -36,5 +38,12 @@ export const E2E = {
     SANDBOX_MODE: "test",
     // Empty: the browser tests get a fresh in-memory sandbox every run.
     SANDBOX_STATE_FILE: "",
+    // Brand and campaign events reach the portal as Twilio's Event Streams would deliver them.
+    SANDBOX_EVENT_SINK_URL: `${baseUrl}/api/twilio/events?token=${eventSinkTokenFor(authSecret)}`,
+    // Reviews move only when a test says so (control API "advance"), never by the clock mid-test.
+    SANDBOX_REVIEW_DELAY_SECONDS: "86400",
+    SANDBOX_APPROVAL_DELAY_SECONDS: "86400",
+    SANDBOX_BRAND_DELAY_SECONDS: "86400",
+    SANDBOX_CAMPAIGN_DELAY_SECONDS: "86400",
   } as Record<string, string>,
 };

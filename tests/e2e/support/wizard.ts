@@ -51,3 +51,17 @@ export async function next(page: Page, expectedStep: string) {
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(new RegExp(`/onboarding/${expectedStep}$`));
 }
+
+/** Fills every step (the seeds' Acme data, with this business and representative) and stops on the review step. */
+export async function fillAll(page: Page, business = ACME.business, representative = ACME.representatives.primary) {
+  await page.goto("/onboarding/business");
+  await fillBusiness(page, business);
+  await next(page, "representatives");
+  await fillRepresentative(page, representative);
+  await next(page, "address");
+  await fillAddress(page, { ...ACME.address, customerName: business.businessName });
+  await next(page, "company");
+  await fillCompany(page);
+  await next(page, "review");
+  await expectSaved(page);
+}

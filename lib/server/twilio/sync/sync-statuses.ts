@@ -5,6 +5,7 @@ import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { recordTwilioStatus } from "../status/record-status";
 import { refreshDashboardRow, refreshUnsummarizedRows } from "../../dashboard/refresh-dashboard-row";
 import { withRetry, type RetryPolicy } from "../pipeline/retry";
+import { waitForSlot } from "../pipeline/rate-gate";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */
 const FINAL: Record<string, string[]> = {
@@ -13,7 +14,7 @@ const FINAL: Record<string, string[]> = {
   brand: ["APPROVED", "FAILED", "SUSPENDED"],
 };
 
-export type SyncDeps = { clientFor: (accountSid: string) => Twilio; retry?: RetryPolicy; spacingMs?: number };
+export type SyncDeps = { clientFor: (accountSid: string) => Twilio; retry?: RetryPolicy; spacingMs?: number; brandSpacingMs?: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,6 +40,8 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
           const bundle = resource.step === "customer-profile" ? await client.trusthub.v1.customerProfiles(resource.sid).fetch() : await client.trusthub.v1.trustProducts(resource.sid).fetch();
           return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
         }
+        // Twilio asks for at most one brand request per second per account: the same slots as brand creation.
+        await waitForSlot(resource.accountSid, "brand", deps.brandSpacingMs ?? 1100);
         const brand = await client.messaging.v1.brandRegistrations(resource.sid).fetch();
         return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
       }, deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 });

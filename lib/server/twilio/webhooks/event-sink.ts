@@ -1,5 +1,6 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
+import { eventSinkTokenFor } from "./event-sink-token";
 import { db } from "../../db";
 import { env } from "../../env";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
@@ -10,7 +11,7 @@ import { recordTwilioStatus } from "../status/record-status";
  * Twilio or in the sandbox) with `${publicBaseUrl}/api/twilio/events?token=<eventSinkToken()>`.
  */
 export function eventSinkToken(): string {
-  return createHmac("sha256", env().AUTH_SECRET).update("twilio-event-sink").digest("hex");
+  return eventSinkTokenFor(env().AUTH_SECRET);
 }
 
 function tokenMatches(token: string | null): boolean {
