@@ -106,7 +106,7 @@ export function CustomerDashboard({ query, initial }: { query: DashboardQuery; i
                       <StatusPill status={row.identityStatus} label={identityStatusLabel(row.identityStatus)} />
                     </td>
                     <td className="px-4 py-3 tabular-nums" data-column="score">
-                      {row.brandScore ?? "—"}
+                      {row.brandScore ?? <span className="text-slate-400">—</span>}
                     </td>
                     <td className="px-4 py-3" data-column="campaign">
                       <StatusPill status={row.campaignStatus} label={campaignStatusLabel(row.campaignStatus)} />
