@@ -6,6 +6,23 @@ import { BRAND_STATUSES, DASHBOARD_SORTS, PROFILE_STATUSES, type DashboardQuery 
 
 const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none";
 
+function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | undefined; options: readonly { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={control}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * Search, filters and sort as a GET form: the address bar holds the state (shareable, survives a
  * reload) and the page works without JavaScript; next/form navigates without a full reload.
@@ -19,58 +36,10 @@ export function DashboardFilters({ query }: { query: DashboardQuery }) {
         </label>
         <input id="dashboard-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Business name, registration number or email" className={control} />
       </div>
-      <div>
-        <label htmlFor="dashboard-stage" className="block text-sm font-medium text-slate-800">
-          Stage
-        </label>
-        <select id="dashboard-stage" name="stage" defaultValue={query.stage ?? ""} className={control}>
-          <option value="">All stages</option>
-          <option value="attention">Needs attention</option>
-          {STAGE_IDS.map((stage) => (
-            <option key={stage} value={stage}>
-              {STAGES[stage].label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="dashboard-profile" className="block text-sm font-medium text-slate-800">
-          Profile status
-        </label>
-        <select id="dashboard-profile" name="profile" defaultValue={query.profile ?? ""} className={control}>
-          <option value="">Any</option>
-          {PROFILE_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {bundleStatusLabel(status)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="dashboard-brand" className="block text-sm font-medium text-slate-800">
-          Brand status
-        </label>
-        <select id="dashboard-brand" name="brand" defaultValue={query.brand ?? ""} className={control}>
-          <option value="">Any</option>
-          {BRAND_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {brandStatusLabel(status)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="dashboard-sort" className="block text-sm font-medium text-slate-800">
-          Sort by
-        </label>
-        <select id="dashboard-sort" name="sort" defaultValue={query.sort} className={control}>
-          {DASHBOARD_SORTS.map((sort) => (
-            <option key={sort.value} value={sort.value}>
-              {sort.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="dashboard-stage" name="stage" label="Stage" value={query.stage} options={[{ value: "", label: "All stages" }, { value: "attention", label: "Needs attention" }, ...STAGE_IDS.map((stage) => ({ value: stage, label: STAGES[stage].label }))]} />
+      <FilterSelect id="dashboard-profile" name="profile" label="Profile status" value={query.profile} options={[{ value: "", label: "Any" }, ...PROFILE_STATUSES.map((status) => ({ value: status, label: bundleStatusLabel(status) }))]} />
+      <FilterSelect id="dashboard-brand" name="brand" label="Brand status" value={query.brand} options={[{ value: "", label: "Any" }, ...BRAND_STATUSES.map((status) => ({ value: status, label: brandStatusLabel(status) }))]} />
+      <FilterSelect id="dashboard-sort" name="sort" label="Sort by" value={query.sort} options={DASHBOARD_SORTS} />
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-6">
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
           Apply

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { startEventReceiver } from "../support/event-receiver";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 import { makeUser } from "../support/factories";
 
@@ -14,24 +15,11 @@ import { makeUser } from "../support/factories";
  * pipeline and Twilio's answers (Event Streams and the sync), with the real SDK against the sandbox.
  */
 let sandbox: TestSandbox;
-let receiver: { url: string; close: () => Promise<void> };
+let receiver: { sinkUrl: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  const { POST } = (await import("@/app/api/twilio/events/route")) as unknown as { POST: (request: Request, context: unknown) => Promise<Response> };
-  const token = (await import("@/lib/server/twilio/webhooks/event-sink")).eventSinkToken();
-  const { createServer } = await import("node:http");
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", async () => {
-      const response = await POST(new Request(`http://portal.test${req.url}`, { method: "POST", headers: { "content-type": "application/json" }, body }), {});
-      res.writeHead(response.status).end(await response.text());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  receiver = { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-  sandbox = await startTestSandbox({ eventSinkUrl: `${receiver.url}/api/twilio/events?token=${token}` });
+  receiver = await startEventReceiver();
+  sandbox = await startTestSandbox({ eventSinkUrl: receiver.sinkUrl });
   await configureIsv();
 });
 afterAll(async () => {

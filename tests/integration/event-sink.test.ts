@@ -1,29 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { startEventReceiver } from "../support/event-receiver";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 
 let sandbox: TestSandbox;
-let receiver: { url: string; close: () => Promise<void> };
+let receiver: { sinkUrl: string; close: () => Promise<void> };
 let POST: (request: Request, context: unknown) => Promise<Response>;
 let token: string;
 
 beforeAll(async () => {
   ({ POST } = (await import("@/app/api/twilio/events/route")) as unknown as { POST: typeof POST });
   token = (await import("@/lib/server/twilio/webhooks/event-sink")).eventSinkToken();
-  const { createServer } = await import("node:http");
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", async () => {
-      const response = await POST(new Request(`http://portal.test${req.url}`, { method: "POST", headers: { "content-type": "application/json" }, body }), {});
-      res.writeHead(response.status).end(await response.text());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  receiver = { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-  sandbox = await startTestSandbox({ eventSinkUrl: `${receiver.url}/api/twilio/events?token=${token}` });
+  receiver = await startEventReceiver();
+  sandbox = await startTestSandbox({ eventSinkUrl: receiver.sinkUrl });
   await configureIsv();
 });
 afterAll(async () => {
