@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
 import type { CustomerProgress } from "@/lib/server/applications/customer-progress";
 
 const ICON = { done: "✓", current: "…", todo: "", failed: "!" } as const;
@@ -13,16 +13,9 @@ const STYLE = {
 
 /** Live approval progress: refreshes every 5 s while something is under way, every minute otherwise. */
 export function ApprovalProgress({ applicationId, initial }: { applicationId: string; initial: CustomerProgress }) {
-  const { data } = useQuery({
-    queryKey: ["progress", applicationId],
-    queryFn: async (): Promise<CustomerProgress> => {
-      const response = await fetch(`/api/applications/${applicationId}/progress`);
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      return response.json();
-    },
-    initialData: initial,
-    refetchInterval: (query) => (query.state.data?.stages.some((stage) => stage.state === "current" && stage.id !== "sent") ? 5000 : 60_000),
-  });
+  const { data } = useLiveQuery(["progress", applicationId], `/api/applications/${applicationId}/progress`, initial, (latest) =>
+    latest.stages.some((stage) => stage.state === "current" && stage.id !== "sent") ? LIVE_BUSY_MS : LIVE_QUIET_MS,
+  );
   return (
     <ol className="space-y-3" aria-label="Approval progress" data-testid="approval-progress">
       {data.stages.map((stage) => (

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
 import { formatDateTime, formatDuration } from "@/components/ui/format";
 import { bundleStatusLabel, brandStatusLabel, campaignStatusLabel, identityStatusLabel } from "@/lib/dashboard/status-labels";
 import type { Audience } from "@/lib/dashboard/timeline";
@@ -9,8 +8,7 @@ import type { ApplicationStatusView } from "@/lib/server/dashboard/application-s
 import { StageBadge } from "./stage-badge";
 import { StatusPill } from "./status-pill";
 
-export const STATUS_BUSY_MS = 5_000;
-export const STATUS_QUIET_MS = 60_000;
+import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
 
 const TONE_DOT = { info: "bg-slate-400", good: "bg-emerald-600", bad: "bg-red-600" } as const;
 
@@ -28,16 +26,9 @@ function Section({ title, children, testId }: { title: string; children: React.R
  * (linked to the wizard field for the customer), what happens next, and the timeline.
  */
 export function ApplicationStatusPanel({ initial, audience, reviewHref }: { initial: ApplicationStatusView; audience: Audience; reviewHref?: string }) {
-  const { data } = useQuery({
-    queryKey: ["application-status", initial.applicationId],
-    queryFn: async (): Promise<ApplicationStatusView> => {
-      const response = await fetch(`/api/applications/${initial.applicationId}/status`);
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      return response.json();
-    },
-    initialData: initial,
-    refetchInterval: (query) => (query.state.data?.pending ? STATUS_BUSY_MS : STATUS_QUIET_MS),
-  });
+  const { data } = useLiveQuery(["application-status", initial.applicationId], `/api/applications/${initial.applicationId}/status`, initial, (latest) =>
+    latest.pending ? LIVE_BUSY_MS : LIVE_QUIET_MS,
+  );
   const fieldLink = (field: { label: string; href: string | null }) =>
     audience === "customer" && field.href ? (
       <Link href={field.href} className="font-medium text-brand-700 underline-offset-2 hover:underline">

@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
 import { formatDateTime, formatDuration } from "@/components/ui/format";
 import { bundleStatusLabel, brandStatusLabel, campaignStatusLabel, identityStatusLabel } from "@/lib/dashboard/status-labels";
-import { STAGES } from "@/lib/dashboard/stages";
+import { isUnderWay } from "@/lib/dashboard/stages";
+import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
 import { dashboardSearch, type DashboardQuery } from "@/lib/schemas/dashboard";
 import type { Dashboard } from "@/lib/server/dashboard/list-dashboard";
 import { ApprovalFunnel } from "./approval-funnel";
@@ -12,24 +12,22 @@ import { StageBadge } from "./stage-badge";
 import { StageCounts } from "./stage-counts";
 import { StatusPill } from "./status-pill";
 
-/** Refetch often while Twilio or our team is working on something shown; rarely when all is quiet. */
-export const DASHBOARD_BUSY_MS = 5_000;
-export const DASHBOARD_QUIET_MS = 60_000;
-const isBusy = (dashboard: Dashboard) => dashboard.rows.some((row) => STAGES[row.stage].usualMs !== null);
+
+function StatusCell({ column, status, label }: { column: string; status: string | null; label: (status: string | null) => string }) {
+  return (
+    <td className="px-4 py-3" data-column={column}>
+      <StatusPill status={status} label={label(status)} />
+    </td>
+  );
+}
 
 /** The staff dashboard, live: server-rendered first, then polled (never in a background tab). */
 export function CustomerDashboard({ query, initial }: { query: DashboardQuery; initial: Dashboard }) {
   const search = dashboardSearch(query);
-  const { data, isError } = useQuery({
-    queryKey: ["dashboard", search],
-    queryFn: async (): Promise<Dashboard> => {
-      const response = await fetch(`/api/staff/dashboard${search}`);
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      return response.json();
-    },
-    initialData: initial,
-    refetchInterval: (state) => (state.state.data && isBusy(state.state.data) ? DASHBOARD_BUSY_MS : DASHBOARD_QUIET_MS),
-  });
+  // Often while Twilio or our team is working on something shown; rarely when all is quiet.
+  const { data, isError } = useLiveQuery(["dashboard", search], `/api/staff/dashboard${search}`, initial, (latest) =>
+    latest.rows.some((row) => isUnderWay(row.stage)) ? LIVE_BUSY_MS : LIVE_QUIET_MS,
+  );
   const now = new Date(data.generatedAt).getTime();
   const pageLink = (page: number) => `/staff${dashboardSearch({ ...query, page })}`;
 
@@ -93,24 +91,14 @@ export function CustomerDashboard({ query, initial }: { query: DashboardQuery; i
                     <td className="px-4 py-3" data-column="stage">
                       <StageBadge stage={row.stage} stuck={row.stuck} />
                     </td>
-                    <td className="px-4 py-3" data-column="profile">
-                      <StatusPill status={row.profileStatus} label={bundleStatusLabel(row.profileStatus)} />
-                    </td>
-                    <td className="px-4 py-3" data-column="trust-product">
-                      <StatusPill status={row.trustProductStatus} label={bundleStatusLabel(row.trustProductStatus)} />
-                    </td>
-                    <td className="px-4 py-3" data-column="brand">
-                      <StatusPill status={row.brandStatus} label={brandStatusLabel(row.brandStatus)} />
-                    </td>
-                    <td className="px-4 py-3" data-column="identity">
-                      <StatusPill status={row.identityStatus} label={identityStatusLabel(row.identityStatus)} />
-                    </td>
+                    <StatusCell column="profile" status={row.profileStatus} label={bundleStatusLabel} />
+                    <StatusCell column="trust-product" status={row.trustProductStatus} label={bundleStatusLabel} />
+                    <StatusCell column="brand" status={row.brandStatus} label={brandStatusLabel} />
+                    <StatusCell column="identity" status={row.identityStatus} label={identityStatusLabel} />
                     <td className="px-4 py-3 tabular-nums" data-column="score">
                       {row.brandScore ?? <span className="text-slate-400">—</span>}
                     </td>
-                    <td className="px-4 py-3" data-column="campaign">
-                      <StatusPill status={row.campaignStatus} label={campaignStatusLabel(row.campaignStatus)} />
-                    </td>
+                    <StatusCell column="campaign" status={row.campaignStatus} label={campaignStatusLabel} />
                     <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatDuration(now - new Date(row.stageSince).getTime())}</td>
                   </tr>
                 ))}

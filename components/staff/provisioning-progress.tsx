@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useLiveQuery } from "@/components/use-live-query";
 import type { ProvisioningProgress } from "@/lib/server/applications/provisioning-progress";
 
 const STATE_LABELS: Record<string, string> = {
@@ -14,16 +14,9 @@ const STATE_LABELS: Record<string, string> = {
 
 /** Live provisioning progress: polls every 2 s while work is under way, every 30 s otherwise. */
 export function ProvisioningProgressPanel({ applicationId, initial }: { applicationId: string; initial: ProvisioningProgress }) {
-  const { data } = useQuery({
-    queryKey: ["provisioning", applicationId],
-    queryFn: async (): Promise<ProvisioningProgress> => {
-      const response = await fetch(`/api/applications/${applicationId}/provisioning`);
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      return response.json();
-    },
-    initialData: initial,
-    refetchInterval: (query) => (["QUEUED", "RUNNING"].includes(query.state.data?.state ?? "") ? 2000 : 30_000),
-  });
+  const { data } = useLiveQuery(["provisioning", applicationId], `/api/applications/${applicationId}/provisioning`, initial, (latest) =>
+    ["QUEUED", "RUNNING"].includes(latest.state ?? "") ? 2000 : 30_000,
+  );
   if (!data.state) return <p className="text-sm text-slate-600">Not started. Approving the application starts provisioning at Twilio.</p>;
   return (
     <div className="space-y-3 text-sm" data-testid="provisioning-progress">

@@ -106,4 +106,7 @@ export function dueAt(stage: StageId, since: Date): Date | null {
   return usual === null ? null : new Date(since.getTime() + usual);
 }
 
+/** Someone other than the customer is working on it (our team, Twilio, TCR): worth watching closely. */
+export const isUnderWay = (stage: StageId) => STAGES[stage].usualMs !== null;
+
 export const isStuck = (due: Date | null, now: Date) => due !== null && due.getTime() < now.getTime();

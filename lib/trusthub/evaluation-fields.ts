@@ -53,7 +53,8 @@ export function wizardField(requirement: string, objectField: string): string | 
   if (REPRESENTATIVE_FIELDS[objectField]) return `representatives.primary.${REPRESENTATIVE_FIELDS[objectField]}`;
   if (BUSINESS_FIELDS[objectField]) return BUSINESS_FIELDS[objectField]!;
   if (COMPANY_FIELDS[objectField]) return COMPANY_FIELDS[objectField]!;
-  if (objectField === "address_sids" || objectField === "street" || objectField === "customer_name") return "address.street";
+  // Evaluations name the address by its SIDs or parts; brand registration errors just say "address".
+  if (["address_sids", "street", "customer_name", "address"].includes(objectField)) return "address.street";
   return null;
 }
 

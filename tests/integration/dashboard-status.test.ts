@@ -5,8 +5,8 @@ import twilio from "twilio";
 import { db } from "@/lib/server/db";
 import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
-import { startEventReceiver } from "../support/event-receiver";
+import type { TestSandbox } from "../support/sandbox-harness";
+import { startSandboxWithEventSink } from "../support/event-receiver";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 import { makeUser } from "../support/factories";
 
@@ -15,17 +15,13 @@ import { makeUser } from "../support/factories";
  * pipeline and Twilio's answers (Event Streams and the sync), with the real SDK against the sandbox.
  */
 let sandbox: TestSandbox;
-let receiver: { sinkUrl: string; close: () => Promise<void> };
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  receiver = await startEventReceiver();
-  sandbox = await startTestSandbox({ eventSinkUrl: receiver.sinkUrl });
+  ({ sandbox, close: stop } = await startSandboxWithEventSink());
   await configureIsv();
 });
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
-});
+afterAll(() => stop());
 
 const row = (id: string) => db.onboardingApplication.findUniqueOrThrow({ where: { id } });
 const mailsTo = (email: string) =>

@@ -1,25 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
-import { startEventReceiver } from "../support/event-receiver";
+import type { TestSandbox } from "../support/sandbox-harness";
+import { startSandboxWithEventSink } from "../support/event-receiver";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 
 let sandbox: TestSandbox;
-let receiver: { sinkUrl: string; close: () => Promise<void> };
+let stop: () => Promise<void>;
 let POST: (request: Request, context: unknown) => Promise<Response>;
 let token: string;
 
 beforeAll(async () => {
   ({ POST } = (await import("@/app/api/twilio/events/route")) as unknown as { POST: typeof POST });
   token = (await import("@/lib/server/twilio/webhooks/event-sink")).eventSinkToken();
-  receiver = await startEventReceiver();
-  sandbox = await startTestSandbox({ eventSinkUrl: receiver.sinkUrl });
+  ({ sandbox, close: stop } = await startSandboxWithEventSink());
   await configureIsv();
 });
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
-});
+afterAll(() => stop());
 
 describe("the Event Streams sink", () => {
   it("a brand event from the sandbox updates the brand's recorded status at once", async () => {

@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { startTestSandbox, type TestSandbox } from "./sandbox-harness";
 
 /**
  * The portal's Event Streams route (`/api/twilio/events`) behind a real HTTP port, so a test
@@ -18,4 +19,17 @@ export async function startEventReceiver(): Promise<{ sinkUrl: string; close: ()
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return { sinkUrl: `http://127.0.0.1:${port}/api/twilio/events?token=${token}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A test sandbox whose Event Streams events reach the portal's route; `close` stops both. */
+export async function startSandboxWithEventSink(): Promise<{ sandbox: TestSandbox; close: () => Promise<void> }> {
+  const receiver = await startEventReceiver();
+  const sandbox = await startTestSandbox({ eventSinkUrl: receiver.sinkUrl });
+  return {
+    sandbox,
+    close: async () => {
+      await sandbox.close();
+      await receiver.close();
+    },
+  };
 }

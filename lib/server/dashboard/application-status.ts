@@ -2,7 +2,7 @@ import "server-only";
 import { groupEvaluationFailures, type FailureGroup } from "@/lib/dashboard/evaluation-failures";
 import { fieldLabel, wizardFieldHref } from "@/lib/dashboard/field-labels";
 import { nextStep, type NextStep } from "@/lib/dashboard/next-steps";
-import { isStuck, STAGES, type StageId } from "@/lib/dashboard/stages";
+import { isStuck, isUnderWay, STAGES, type StageId } from "@/lib/dashboard/stages";
 import { buildTimeline, type Audience, type TimelineEvent } from "@/lib/dashboard/timeline";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
@@ -35,7 +35,7 @@ const NOT_ON_TIMELINE = ["twilio.call", "auth.sign_in", "application.draft_saved
 
 /** A Twilio field name (brand errors name them so) → the wizard's field. */
 function problemField(twilioField: string): ProblemField | null {
-  const field = twilioField === "address" ? "address.street" : wizardField("brand", twilioField);
+  const field = wizardField("brand", twilioField);
   return field ? { field, label: fieldLabel(field), href: wizardFieldHref(field) } : null;
 }
 
@@ -96,7 +96,7 @@ export async function applicationStatus(applicationId: string, audience: Audienc
     problems,
     next: nextStep(stage),
     timeline: buildTimeline(audits.reverse(), resources, audience),
-    pending: STAGES[stage]?.usualMs !== null,
+    pending: isUnderWay(stage),
     generatedAt: now.toISOString(),
   };
 }
