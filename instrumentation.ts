@@ -11,6 +11,8 @@ export async function register() {
     const { startPortalWorker } = await import("./lib/server/twilio/pipeline/start-worker");
     startPortalWorker();
     const { refreshUnsummarizedRows } = await import("./lib/server/dashboard/refresh-dashboard-row");
-    void refreshUnsummarizedRows(100_000).catch((error: unknown) => console.error(`[dashboard] summarizing older applications failed: ${(error as Error).message}`));
+    void refreshUnsummarizedRows(100_000).catch((error: unknown) =>
+      console.error(`[dashboard] summarizing older applications failed: ${(error as Error).message}`),
+    );
   }
 }

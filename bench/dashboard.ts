@@ -60,7 +60,11 @@ async function main() {
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
-    rows.push({ query: name, medianMs: round(times[Math.floor(times.length / 2)]!), p95Ms: round(times[Math.floor(times.length * 0.95)]!) });
+    rows.push({
+      query: name,
+      medianMs: round(times[Math.floor(times.length / 2)]!),
+      p95Ms: round(times[Math.floor(times.length * 0.95)]!),
+    });
   }
   const single = performance.now();
   for (let i = 0; i < 100; i++) await refreshDashboardRows([`bulk-app-${i}`]);
@@ -78,7 +82,9 @@ async function main() {
   };
   console.info(`\nDashboard benchmark: ${COUNT.toLocaleString("en-US")} customers (SQLite, ${RUNS} runs per query)\n`);
   console.table(rows);
-  console.info(`seed ${result.seedSeconds} s (of which summarizing every row ${result.summarizeAllSeconds} s); one row re-summarized after an event: ${refreshOneMs} ms\n`);
+  console.info(
+    `seed ${result.seedSeconds} s (of which summarizing every row ${result.summarizeAllSeconds} s); one row re-summarized after an event: ${refreshOneMs} ms\n`,
+  );
   const out = path.join(__dirname, "results");
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, "dashboard.json"), JSON.stringify(result, null, 2));

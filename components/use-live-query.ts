@@ -10,7 +10,12 @@ export const LIVE_QUIET_MS = 60_000;
  * A server-rendered value kept live: polls `url` (JSON) at the interval the latest answer asks for.
  * Polling pauses in background tabs (the QueryClient's refetchIntervalInBackground is off).
  */
-export function useLiveQuery<T>(key: readonly unknown[], url: string, initial: T, intervalMs: (latest: T) => number): { data: T; isError: boolean } {
+export function useLiveQuery<T>(
+  key: readonly unknown[],
+  url: string,
+  initial: T,
+  intervalMs: (latest: T) => number,
+): { data: T; isError: boolean } {
   const query = useQuery({
     queryKey: key,
     queryFn: async (): Promise<T> => {

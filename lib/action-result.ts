@@ -5,14 +5,16 @@
 export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; fieldErrors: FieldErrors; formError?: string };
+  { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError?: string };
 
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }
 
-export function fail(formError: string, fieldErrors: FieldErrors = {}): { ok: false; fieldErrors: FieldErrors; formError?: string } {
+export function fail(
+  formError: string,
+  fieldErrors: FieldErrors = {},
+): { ok: false; fieldErrors: FieldErrors; formError?: string } {
   return { ok: false, fieldErrors, formError };
 }
 

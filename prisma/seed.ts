@@ -22,7 +22,12 @@ export async function seedDemo(databaseUrl = process.env.DATABASE_URL): Promise<
     await db.user.upsert({
       where: { email: DEMO.staff.email },
       update: {},
-      create: { email: DEMO.staff.email, name: DEMO.staff.name, role: "ADMIN", passwordHash: await hashPassword(DEMO.staff.password) },
+      create: {
+        email: DEMO.staff.email,
+        name: DEMO.staff.name,
+        role: "ADMIN",
+        passwordHash: await hashPassword(DEMO.staff.password),
+      },
     });
     await db.organization.upsert({ where: { id: DEMO.organization.id }, update: {}, create: DEMO.organization });
     await db.user.upsert({
@@ -48,8 +53,11 @@ export async function seedDemo(databaseUrl = process.env.DATABASE_URL): Promise<
       },
     });
     const existing = await db.onboardingApplication.findFirst({ where: { organizationId: DEMO.organization.id } });
-    if (!existing) await db.onboardingApplication.create({ data: { organizationId: DEMO.organization.id, draft: EMPTY_DRAFT } });
-    console.info(`[seed] demo logins ready: ${DEMO.staff.email} / ${DEMO.staff.password}, ${DEMO.customer.email} / ${DEMO.customer.password}`);
+    if (!existing)
+      await db.onboardingApplication.create({ data: { organizationId: DEMO.organization.id, draft: EMPTY_DRAFT } });
+    console.info(
+      `[seed] demo logins ready: ${DEMO.staff.email} / ${DEMO.staff.password}, ${DEMO.customer.email} / ${DEMO.customer.password}`,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -36,7 +36,8 @@ export const controlRoutes: Route<ControlContext>[] = [
         sandbox.advanceClock(body.seconds);
         return ok({ now: new Date(sandbox.now()).toISOString() });
       }
-      if (typeof body.sid !== "string" || typeof body.outcome !== "string") throw bad('Send {"sid", "outcome"} or {"seconds"}');
+      if (typeof body.sid !== "string" || typeof body.outcome !== "string")
+        throw bad('Send {"sid", "outcome"} or {"seconds"}');
       const resource = sandbox.store.get(body.sid);
       if (!resource) throw new TwilioError(404, 20404, `No resource ${body.sid} in the sandbox`);
       sandbox.advanceResource(resource, body.outcome);
@@ -49,8 +50,14 @@ export const controlRoutes: Route<ControlContext>[] = [
     handle: ({ sandbox, body }) => {
       const { method, path: faultPath, status, times } = body as Partial<Fault>;
       if (typeof method !== "string" || typeof faultPath !== "string") throw bad("method and path are required");
-      if (!(typeof status === "number" || FAULT_WORDS.includes(status as never))) throw bad('status must be an HTTP status, "timeout", "reset", "timeout-after" or "reset-after"');
-      const fault: Fault = { method: method.toUpperCase(), path: faultPath, status: status as Fault["status"], times: typeof times === "number" && times > 0 ? times : 1 };
+      if (!(typeof status === "number" || FAULT_WORDS.includes(status as never)))
+        throw bad('status must be an HTTP status, "timeout", "reset", "timeout-after" or "reset-after"');
+      const fault: Fault = {
+        method: method.toUpperCase(),
+        path: faultPath,
+        status: status as Fault["status"],
+        times: typeof times === "number" && times > 0 ? times : 1,
+      };
       sandbox.faults.push(fault);
       return ok({ faults: sandbox.faults });
     },
@@ -64,7 +71,9 @@ export const controlRoutes: Route<ControlContext>[] = [
     method: "POST",
     pattern: path("/__sandbox/settings"),
     handle: ({ sandbox, body }) => {
-      if ("eventSinkUrl" in body) sandbox.store.state.settings.eventSinkUrl = typeof body.eventSinkUrl === "string" && body.eventSinkUrl ? body.eventSinkUrl : null;
+      if ("eventSinkUrl" in body)
+        sandbox.store.state.settings.eventSinkUrl =
+          typeof body.eventSinkUrl === "string" && body.eventSinkUrl ? body.eventSinkUrl : null;
       sandbox.store.changed();
       return ok(sandbox.store.state.settings);
     },

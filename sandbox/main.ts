@@ -18,7 +18,10 @@ async function main() {
     port: Number(process.env.SANDBOX_PORT ?? DEFAULT_PORT),
     host: process.env.SANDBOX_HOST ?? "127.0.0.1",
     // Unset: beside the portal's data; empty: in memory only.
-    stateFile: process.env.SANDBOX_STATE_FILE === undefined ? path.resolve("data/sandbox-state.json") : process.env.SANDBOX_STATE_FILE || null,
+    stateFile:
+      process.env.SANDBOX_STATE_FILE === undefined
+        ? path.resolve("data/sandbox-state.json")
+        : process.env.SANDBOX_STATE_FILE || null,
     controlApi: mode === "dev" || mode === "test",
     eventSinkUrl: process.env.SANDBOX_EVENT_SINK_URL || undefined,
     delays: {

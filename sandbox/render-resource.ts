@@ -42,22 +42,46 @@ export function renderResource(resource: StoredResource): Record<string, unknown
     case "Evaluation":
     case "ChannelEndpointAssignment": {
       const isProfile = String(f.bundle_kind) === "CustomerProfile";
-      const collection = { EntityAssignment: "EntityAssignments", Evaluation: "Evaluations", ChannelEndpointAssignment: "ChannelEndpointAssignments" }[resource.kind];
+      const collection = {
+        EntityAssignment: "EntityAssignments",
+        Evaluation: "Evaluations",
+        ChannelEndpointAssignment: "ChannelEndpointAssignments",
+      }[resource.kind];
       const url = `${HOSTS.trusthub}/v1/${isProfile ? "CustomerProfiles" : "TrustProducts"}/${resource.parentSid}/${collection}/${resource.sid}`;
       const parentKey = isProfile ? "customer_profile_sid" : "trust_product_sid";
       const name = {
-        EntityAssignment: isProfile ? "trusthub.v1.customer_profile.customer_profile_entity_assignment" : "trusthub.v1.trust_product.trust_product_entity_assignment",
-        Evaluation: isProfile ? "trusthub.v1.customer_profile.customer_profile_evaluation" : "trusthub.v1.trust_product.trust_product_evaluation",
+        EntityAssignment: isProfile
+          ? "trusthub.v1.customer_profile.customer_profile_entity_assignment"
+          : "trusthub.v1.trust_product.trust_product_entity_assignment",
+        Evaluation: isProfile
+          ? "trusthub.v1.customer_profile.customer_profile_evaluation"
+          : "trusthub.v1.trust_product.trust_product_evaluation",
         ChannelEndpointAssignment: isProfile
           ? "trusthub.v1.customer_profile.customer_profile_channel_endpoint_assignment"
           : "trusthub.v1.trust_product.trust_product_channel_endpoint_assignment",
       }[resource.kind] as Parameters<typeof shape>[0];
-      return shape(name, { ...f, ...common, [parentKey]: resource.parentSid, date_created: isoDate(resource.createdAt), url });
+      return shape(name, {
+        ...f,
+        ...common,
+        [parentKey]: resource.parentSid,
+        date_created: isoDate(resource.createdAt),
+        url,
+      });
     }
     case "EndUser":
-      return shape("trusthub.v1.end_user", { ...f, ...common, ...dates, url: `${HOSTS.trusthub}/v1/EndUsers/${resource.sid}` });
+      return shape("trusthub.v1.end_user", {
+        ...f,
+        ...common,
+        ...dates,
+        url: `${HOSTS.trusthub}/v1/EndUsers/${resource.sid}`,
+      });
     case "SupportingDocument":
-      return shape("trusthub.v1.supporting_document", { ...f, ...common, ...dates, url: `${HOSTS.trusthub}/v1/SupportingDocuments/${resource.sid}` });
+      return shape("trusthub.v1.supporting_document", {
+        ...f,
+        ...common,
+        ...dates,
+        url: `${HOSTS.trusthub}/v1/SupportingDocuments/${resource.sid}`,
+      });
     case "Address":
       return shape("api.v2010.account.address", {
         emergency_enabled: false,

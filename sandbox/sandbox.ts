@@ -50,7 +50,9 @@ export class Sandbox {
   constructor(options: SandboxOptions = {}) {
     this.store = new Store(options.stateFile ?? null);
     this.clock = new Clock(this.store.state.clockOffsetMs);
-    const given = Object.entries(options.delays ?? {}).filter(([, value]) => typeof value === "number" && Number.isFinite(value));
+    const given = Object.entries(options.delays ?? {}).filter(
+      ([, value]) => typeof value === "number" && Number.isFinite(value),
+    );
     this.delays = { ...DEFAULT_DELAYS, ...Object.fromEntries(given) };
     this.log = options.log ?? (() => undefined);
     if (options.eventSinkUrl !== undefined) this.store.state.settings.eventSinkUrl = options.eventSinkUrl;
@@ -124,7 +126,12 @@ export class Sandbox {
     const index = Object.keys(this.store.state.accounts).length;
     for (let n = 1; n <= 3; n++) {
       const phoneNumber = `+1415555${String(index).padStart(2, "0").slice(-2)}${String(n).padStart(2, "0")}`;
-      this.store.create("IncomingPhoneNumber", accountSid, { phone_number: phoneNumber, friendly_name: phoneNumber.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, "($1) $2-$3") }, this.now());
+      this.store.create(
+        "IncomingPhoneNumber",
+        accountSid,
+        { phone_number: phoneNumber, friendly_name: phoneNumber.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, "($1) $2-$3") },
+        this.now(),
+      );
     }
   }
 
@@ -212,8 +219,18 @@ export class Sandbox {
       const evaluation = evaluateBundle(this.store, bundle);
       const failed = evaluation.results.filter((result) => !result.passed);
       const errors = failed.length
-        ? failed.map((result) => ({ code: result.error_code, message: result.failure_reason, fields: result.invalid.map((field) => field.object_field) }))
-        : [{ code: 22217, message: "The business could not be verified by the Trust Hub reviewer.", fields: ["business_name"] }];
+        ? failed.map((result) => ({
+            code: result.error_code,
+            message: result.failure_reason,
+            fields: result.invalid.map((field) => field.object_field),
+          }))
+        : [
+            {
+              code: 22217,
+              message: "The business could not be verified by the Trust Hub reviewer.",
+              fields: ["business_name"],
+            },
+          ];
       this.setBundleStatus(bundle, "twilio-rejected", errors);
     } else if (step === "twilio-approved") {
       this.setBundleStatus(bundle, "twilio-approved");
@@ -277,7 +294,11 @@ export class Sandbox {
     if (errors?.length) params.FailureReason = errors.map((error) => error.message).join(" ");
     this.deliver(url, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilioSignature(account.authToken, url, params), "User-Agent": "TwilioProxy/1.1 (sandbox)" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Twilio-Signature": twilioSignature(account.authToken, url, params),
+        "User-Agent": "TwilioProxy/1.1 (sandbox)",
+      },
       body: new URLSearchParams(params).toString(),
     });
   }
@@ -288,11 +309,15 @@ export class Sandbox {
     const f = brand.fields;
     const now = this.now();
     if (step === "decide") {
-      const bundles = [this.store.get(String(f.customer_profile_bundle_sid)), this.store.get(String(f.a2p_profile_bundle_sid))];
+      const bundles = [
+        this.store.get(String(f.customer_profile_bundle_sid)),
+        this.store.get(String(f.a2p_profile_bundle_sid)),
+      ];
       const rejected = bundles.filter((bundle) => bundle?.fields.status === "twilio-rejected");
       if (rejected.length) return this.failBrandForBundles(brand, rejected as StoredResource[]);
       // TCR looks at the brand once Trust Hub has approved both bundles.
-      if (!bundles.every((bundle) => bundle?.fields.status === "twilio-approved")) return this.schedule(brand.sid, this.delays.brandSeconds, "decide");
+      if (!bundles.every((bundle) => bundle?.fields.status === "twilio-approved"))
+        return this.schedule(brand.sid, this.delays.brandSeconds, "decide");
       // Documented triggers on the customer profile's business name (sandbox/README.md).
       const name = this.businessName(bundles[0]!);
       if (f.brand_type === "SOLE_PROPRIETOR") return; // waits for its OTP
@@ -303,7 +328,18 @@ export class Sandbox {
     if (step === "APPROVED") {
       const vetted = f.brand_type === "STANDARD" && !f.skip_automatic_sec_vet;
       if (vetted) this.chargeFee(brand.accountSid, "secondary_vetting", brand.sid);
-      this.store.update(brand, { status: "APPROVED", identity_status: vetted ? "VETTED_VERIFIED" : "VERIFIED", brand_score: vetted ? 82 : null, tcr_id: f.tcr_id ?? `B${randomBytes(3).toString("hex").toUpperCase()}`, errors: [], failure_reason: null }, now);
+      this.store.update(
+        brand,
+        {
+          status: "APPROVED",
+          identity_status: vetted ? "VETTED_VERIFIED" : "VERIFIED",
+          brand_score: vetted ? 82 : null,
+          tcr_id: f.tcr_id ?? `B${randomBytes(3).toString("hex").toUpperCase()}`,
+          errors: [],
+          failure_reason: null,
+        },
+        now,
+      );
     } else if (step === "FAILED") {
       this.store.update(
         brand,
@@ -314,7 +350,8 @@ export class Sandbox {
           errors: [
             {
               code: 30799,
-              description: "The business identity provided does not match the records for this EIN/Tax ID. Check the legal business name, the registration number and the address.",
+              description:
+                "The business identity provided does not match the records for this EIN/Tax ID. Check the legal business name, the registration number and the address.",
               fields: ["business_name", "business_registration_number", "address"],
             },
           ],
@@ -324,26 +361,52 @@ export class Sandbox {
     } else if (step === "IN_REVIEW") {
       this.store.update(brand, { status: "IN_REVIEW" }, now);
     } else if (step === "otp-verified") {
-      this.store.update(brand, { status: "APPROVED", identity_status: "VERIFIED", errors: [], failure_reason: null }, now);
+      this.store.update(
+        brand,
+        { status: "APPROVED", identity_status: "VERIFIED", errors: [], failure_reason: null },
+        now,
+      );
     } else if (["PENDING", "SUSPENDED"].includes(step)) {
       this.store.update(brand, { status: step }, now);
     } else return;
-    this.sendEvent(`com.twilio.messaging.compliance.brand-registration.${brandEventName(String(brand.fields.status))}`, brand, {
-      brandsid: brand.sid,
-      brandstatus: brand.fields.status,
-      identitystatus: brand.fields.identity_status,
-      brandscore: brand.fields.brand_score,
-      tcrid: brand.fields.tcr_id,
-      errors: brand.fields.errors,
-    });
+    this.sendEvent(
+      `com.twilio.messaging.compliance.brand-registration.${brandEventName(String(brand.fields.status))}`,
+      brand,
+      {
+        brandsid: brand.sid,
+        brandstatus: brand.fields.status,
+        identitystatus: brand.fields.identity_status,
+        brandscore: brand.fields.brand_score,
+        tcrid: brand.fields.tcr_id,
+        errors: brand.fields.errors,
+      },
+    );
   }
 
   private failBrandForBundles(brand: StoredResource, rejected: StoredResource[]): void {
     const errors = rejected.flatMap((bundle) =>
-      ((bundle.fields.errors as { code: number; message: string; fields?: string[] }[] | null) ?? []).map((error) => ({ code: error.code, description: error.message, fields: error.fields ?? [] })),
+      ((bundle.fields.errors as { code: number; message: string; fields?: string[] }[] | null) ?? []).map((error) => ({
+        code: error.code,
+        description: error.message,
+        fields: error.fields ?? [],
+      })),
     );
-    this.store.update(brand, { status: "FAILED", identity_status: "UNVERIFIED", failure_reason: "A Trust Hub bundle of this brand was rejected.", errors }, this.now());
-    this.sendEvent("com.twilio.messaging.compliance.brand-registration.brand-failure", brand, { brandsid: brand.sid, brandstatus: "FAILED", identitystatus: "UNVERIFIED", errors });
+    this.store.update(
+      brand,
+      {
+        status: "FAILED",
+        identity_status: "UNVERIFIED",
+        failure_reason: "A Trust Hub bundle of this brand was rejected.",
+        errors,
+      },
+      this.now(),
+    );
+    this.sendEvent("com.twilio.messaging.compliance.brand-registration.brand-failure", brand, {
+      brandsid: brand.sid,
+      brandstatus: "FAILED",
+      identitystatus: "UNVERIFIED",
+      errors,
+    });
   }
 
   private campaignStep(campaign: StoredResource, step: string): void {
@@ -352,23 +415,45 @@ export class Sandbox {
       // Documented trigger: a description containing "Fail" fails the campaign.
       return this.campaignStep(campaign, /fail/i.test(String(campaign.fields.description)) ? "FAILED" : "VERIFIED");
     }
-    if (step === "VERIFIED") this.store.update(campaign, { campaign_status: "VERIFIED", campaign_id: campaign.fields.campaign_id ?? `C${randomBytes(3).toString("hex").toUpperCase()}`, errors: [] }, now);
+    if (step === "VERIFIED")
+      this.store.update(
+        campaign,
+        {
+          campaign_status: "VERIFIED",
+          campaign_id: campaign.fields.campaign_id ?? `C${randomBytes(3).toString("hex").toUpperCase()}`,
+          errors: [],
+        },
+        now,
+      );
     else if (step === "FAILED") {
       this.store.update(
         campaign,
-        { campaign_status: "FAILED", errors: [{ error_code: 30896, description: "The campaign's description or message samples do not match the use case.", fields: ["description", "message_samples"] }] },
+        {
+          campaign_status: "FAILED",
+          errors: [
+            {
+              error_code: 30896,
+              description: "The campaign's description or message samples do not match the use case.",
+              fields: ["description", "message_samples"],
+            },
+          ],
+        },
         now,
       );
     } else if (step === "IN_PROGRESS") this.store.update(campaign, { campaign_status: "IN_PROGRESS" }, now);
     else return;
-    this.sendEvent(`com.twilio.messaging.compliance.campaign-registration.campaign-${String(campaign.fields.campaign_status).toLowerCase()}`, campaign, {
-      campaignsid: campaign.sid,
-      brandsid: campaign.fields.brand_registration_sid,
-      messagingservicesid: campaign.fields.messaging_service_sid,
-      campaignstatus: campaign.fields.campaign_status,
-      externalcampaignid: campaign.fields.campaign_id,
-      errors: campaign.fields.errors,
-    });
+    this.sendEvent(
+      `com.twilio.messaging.compliance.campaign-registration.campaign-${String(campaign.fields.campaign_status).toLowerCase()}`,
+      campaign,
+      {
+        campaignsid: campaign.sid,
+        brandsid: campaign.fields.brand_registration_sid,
+        messagingservicesid: campaign.fields.messaging_service_sid,
+        campaignstatus: campaign.fields.campaign_status,
+        externalcampaignid: campaign.fields.campaign_id,
+        errors: campaign.fields.errors,
+      },
+    );
   }
 
   /** Event Streams-style CloudEvents (a JSON array with one event) to the configured sink. */
@@ -378,20 +463,29 @@ export class Sandbox {
     const event = {
       specversion: "1.0",
       type,
-      source: resource.kind === "BrandRegistration" ? `/v1/a2p/BrandRegistrations/${resource.sid}` : `/v1/Services/${String(resource.fields.messaging_service_sid)}/Compliance/Usa2p/${resource.sid}`,
+      source:
+        resource.kind === "BrandRegistration"
+          ? `/v1/a2p/BrandRegistrations/${resource.sid}`
+          : `/v1/Services/${String(resource.fields.messaging_service_sid)}/Compliance/Usa2p/${resource.sid}`,
       id: `EZ${randomBytes(16).toString("hex")}`,
       dataschema: `https://events-schemas.twilio.com/${type.split(".").slice(2).join(".")}/1`,
       datacontenttype: "application/json",
       time: isoDate(this.now()),
       data: { accountsid: resource.accountSid, timestamp: isoDate(this.now()), ...data },
     };
-    this.deliver(sink, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify([event]) });
+    this.deliver(sink, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify([event]),
+    });
   }
 
   private deliver(url: string, init: RequestInit): void {
     const delivery = fetch(url, { ...init, signal: AbortSignal.timeout(5000) })
       .then((response) => this.log(`[sandbox] delivered ${init.method} ${url} → ${response.status}`))
-      .catch((error: unknown) => this.log(`[sandbox] delivery to ${url} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.log(`[sandbox] delivery to ${url} failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => this.deliveries.delete(delivery));
     this.deliveries.add(delivery);
   }
@@ -422,16 +516,32 @@ export class Sandbox {
     return {
       now: isoDate(this.now()),
       accounts: Object.values(this.store.state.accounts).map((account) => {
-        const resources: Record<string, Record<string, unknown>[]> = Object.fromEntries(Object.values(groups).map((group) => [group, []]));
+        const resources: Record<string, Record<string, unknown>[]> = Object.fromEntries(
+          Object.values(groups).map((group) => [group, []]),
+        );
         for (const resource of Object.values(this.store.state.resources)) {
           if (resource.accountSid === account.sid) resources[groups[resource.kind]!]!.push(render(resource));
         }
-        return { sid: account.sid, parentSid: account.parentSid, friendlyName: account.friendlyName, resources, fees: this.store.state.fees.filter((fee) => fee.accountSid === account.sid) };
+        return {
+          sid: account.sid,
+          parentSid: account.parentSid,
+          friendlyName: account.friendlyName,
+          resources,
+          fees: this.store.state.fees.filter((fee) => fee.accountSid === account.sid),
+        };
       }),
     };
   }
 }
 
 function brandEventName(status: string): string {
-  return { APPROVED: "brand-registered", FAILED: "brand-failure", IN_REVIEW: "brand-in-review", PENDING: "brand-pending", SUSPENDED: "brand-suspended" }[status] ?? "brand-updated";
+  return (
+    {
+      APPROVED: "brand-registered",
+      FAILED: "brand-failure",
+      IN_REVIEW: "brand-in-review",
+      PENDING: "brand-pending",
+      SUSPENDED: "brand-suspended",
+    }[status] ?? "brand-updated"
+  );
 }

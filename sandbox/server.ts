@@ -22,7 +22,13 @@ export type SandboxServerOptions = SandboxOptions & {
   tickMs?: number;
 };
 
-export type RunningSandbox = { url: string; port: number; sandbox: Sandbox; server: Server; close: () => Promise<void> };
+export type RunningSandbox = {
+  url: string;
+  port: number;
+  sandbox: Sandbox;
+  server: Server;
+  close: () => Promise<void>;
+};
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -39,7 +45,12 @@ function send(response: ServerResponse, answer: Answer): void {
     return;
   }
   const body = JSON.stringify(answer.body);
-  response.writeHead(answer.status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body) }).end(body);
+  response
+    .writeHead(answer.status, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Length": Buffer.byteLength(body),
+    })
+    .end(body);
 }
 
 /**
@@ -72,7 +83,14 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
       if (typeof fault?.status === "number") throw faultError(fault.status);
       sandbox.tick();
       const { route, params } = match(routes, method, url.pathname);
-      const ctx: RequestContext = { sandbox, account, method, pathname: url.pathname, body: parseForm(text), query: parseForm(url.search.slice(1)) };
+      const ctx: RequestContext = {
+        sandbox,
+        account,
+        method,
+        pathname: url.pathname,
+        body: parseForm(text),
+        query: parseForm(url.search.slice(1)),
+      };
       const answer = await route.handle(ctx, params);
       // Carried out, but the answer is lost on the way back.
       if (fault?.status === "reset-after") return void request.socket.destroy();
@@ -95,7 +113,11 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve);
   }).catch((error: NodeJS.ErrnoException) => {
     clearInterval(timer);
-    throw error.code === "EADDRINUSE" ? new Error(`Port ${options.port} is already in use: is another sandbox running? Set SANDBOX_PORT to use another port.`) : error;
+    throw error.code === "EADDRINUSE"
+      ? new Error(
+          `Port ${options.port} is already in use: is another sandbox running? Set SANDBOX_PORT to use another port.`,
+        )
+      : error;
   });
   const port = (server.address() as AddressInfo).port;
   return {

@@ -23,7 +23,10 @@ export function migrateDatabase(databaseUrl = process.env.DATABASE_URL, { quiet 
       encoding: "utf8",
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
     });
-    if (!quiet) console.info(`[db] ${output.includes("No pending migrations") ? "database is up to date" : "migrations applied"} (${databaseUrl})`);
+    if (!quiet)
+      console.info(
+        `[db] ${output.includes("No pending migrations") ? "database is up to date" : "migrations applied"} (${databaseUrl})`,
+      );
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };
     console.error(`[db] migrate deploy failed for ${databaseUrl}:\n${failed.stdout ?? ""}${failed.stderr ?? ""}`);

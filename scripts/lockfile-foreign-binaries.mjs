@@ -13,7 +13,14 @@ const lock = JSON.parse(readFileSync(LOCK, "utf8"));
 const packages = lock.packages;
 
 const CPUS = ["arm64", "x64", "ia32", "arm", "loong64", "ppc64", "riscv64", "s390x", "wasm32"];
-const OSES = { darwin: "darwin", win32: "win32", linux: "linux", android: "android", freebsd: "freebsd", openharmony: "openharmony" };
+const OSES = {
+  darwin: "darwin",
+  win32: "win32",
+  linux: "linux",
+  android: "android",
+  freebsd: "freebsd",
+  openharmony: "openharmony",
+};
 
 function platformOf(name) {
   const parts = name.split("/").pop().split("-");
@@ -34,11 +41,19 @@ for (const [location, pkg] of Object.entries(packages)) {
     if (packages[key] || packages[`${location}/${key}`]) continue;
     const platform = platformOf(dependency);
     if (!platform) continue;
-    packages[key] = { version, ...(pkg.dev ? { dev: true } : {}), optional: true, ...platform, license: pkg.license ?? "MIT" };
+    packages[key] = {
+      version,
+      ...(pkg.dev ? { dev: true } : {}),
+      optional: true,
+      ...platform,
+      license: pkg.license ?? "MIT",
+    };
     added++;
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
 console.info(`[lockfile] added ${added} platform-specific optional binaries`);

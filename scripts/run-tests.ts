@@ -11,11 +11,20 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-type Step = { name: string; command: string[]; report?: string; count?: (report: string) => { passed: number; failed: number; skipped: number } };
+type Step = {
+  name: string;
+  command: string[];
+  report?: string;
+  count?: (report: string) => { passed: number; failed: number; skipped: number };
+};
 
 const vitestCount = (file: string) => {
   const json = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests,
+    skipped: json.numPendingTests + json.numTodoTests,
+  };
 };
 const playwrightCount = (file: string) => {
   const stats = JSON.parse(readFileSync(file, "utf8")).stats;
@@ -23,9 +32,26 @@ const playwrightCount = (file: string) => {
 };
 
 const steps: Step[] = [
-  { name: "unit and integration", command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/vitest.json`], report: `${reports}/vitest.json`, count: vitestCount },
+  {
+    name: "unit and integration",
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${reports}/vitest.json`,
+    ],
+    report: `${reports}/vitest.json`,
+    count: vitestCount,
+  },
   { name: "build", command: ["npx", "next", "build"] },
-  { name: "browser", command: ["npx", "playwright", "test"], report: `${reports}/playwright.json`, count: playwrightCount },
+  {
+    name: "browser",
+    command: ["npx", "playwright", "test"],
+    report: `${reports}/playwright.json`,
+    count: playwrightCount,
+  },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -45,5 +71,7 @@ for (const step of steps) {
     break;
   }
 }
-console.info(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+console.info(
+  `\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+);
 process.exit(exitCode);

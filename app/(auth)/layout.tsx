@@ -18,7 +18,10 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
         {settings.supportEmail ? (
           <>
             {" "}
-            Need help? <a className="underline" href={`mailto:${settings.supportEmail}`}>{settings.supportEmail}</a>
+            Need help?{" "}
+            <a className="underline" href={`mailto:${settings.supportEmail}`}>
+              {settings.supportEmail}
+            </a>
           </>
         ) : null}
       </p>

@@ -18,7 +18,14 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField label="Email" type="email" value={email} readOnly disabled hint="Your account uses the address the invitation was sent to." />
+      <TextField
+        label="Email"
+        type="email"
+        value={email}
+        readOnly
+        disabled
+        hint="Your account uses the address the invitation was sent to."
+      />
       <TextField label="Your name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
       <TextField
         label="Password"

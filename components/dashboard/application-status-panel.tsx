@@ -2,7 +2,12 @@
 
 import Link from "next/link";
 import { formatDateTime, formatDuration } from "@/components/ui/format";
-import { bundleStatusLabel, brandStatusLabel, campaignStatusLabel, identityStatusLabel } from "@/lib/dashboard/status-labels";
+import {
+  bundleStatusLabel,
+  brandStatusLabel,
+  campaignStatusLabel,
+  identityStatusLabel,
+} from "@/lib/dashboard/status-labels";
 import type { Audience } from "@/lib/dashboard/timeline";
 import type { ApplicationStatusView } from "@/lib/server/dashboard/application-status";
 import { StageBadge } from "./stage-badge";
@@ -25,9 +30,20 @@ function Section({ title, children, testId }: { title: string; children: React.R
  * An application's live status for its customer or for staff: stage, Twilio statuses, what to fix
  * (linked to the wizard field for the customer), what happens next, and the timeline.
  */
-export function ApplicationStatusPanel({ initial, audience, reviewHref }: { initial: ApplicationStatusView; audience: Audience; reviewHref?: string }) {
-  const { data } = useLiveQuery(["application-status", initial.applicationId], `/api/applications/${initial.applicationId}/status`, initial, (latest) =>
-    latest.pending ? LIVE_BUSY_MS : LIVE_QUIET_MS,
+export function ApplicationStatusPanel({
+  initial,
+  audience,
+  reviewHref,
+}: {
+  initial: ApplicationStatusView;
+  audience: Audience;
+  reviewHref?: string;
+}) {
+  const { data } = useLiveQuery(
+    ["application-status", initial.applicationId],
+    `/api/applications/${initial.applicationId}/status`,
+    initial,
+    (latest) => (latest.pending ? LIVE_BUSY_MS : LIVE_QUIET_MS),
   );
   const fieldLink = (field: { label: string; href: string | null }) =>
     audience === "customer" && field.href ? (
@@ -52,7 +68,14 @@ export function ApplicationStatusPanel({ initial, audience, reviewHref }: { init
           </span>
           <span className="text-slate-600">for {formatDuration(since)}</span>
         </div>
-        {data.stuck ? <p className="mt-2 text-amber-900">This is taking longer than Twilio usually does. {audience === "staff" ? "Check the resource at Twilio or contact Twilio support." : "Our team has been alerted."}</p> : null}
+        {data.stuck ? (
+          <p className="mt-2 text-amber-900">
+            This is taking longer than Twilio usually does.{" "}
+            {audience === "staff"
+              ? "Check the resource at Twilio or contact Twilio support."
+              : "Our team has been alerted."}
+          </p>
+        ) : null}
         <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3">
           {[
             ["Business profile", data.statuses.profile, bundleStatusLabel(data.statuses.profile), "profile"],
@@ -60,14 +83,16 @@ export function ApplicationStatusPanel({ initial, audience, reviewHref }: { init
             ["Brand", data.statuses.brand, brandStatusLabel(data.statuses.brand), "brand"],
             ["Identity", data.statuses.identity, identityStatusLabel(data.statuses.identity), "identity"],
             ["Campaign", data.statuses.campaign, campaignStatusLabel(data.statuses.campaign), "campaign"],
-          ].map(([label, status, words, key]) => [label ?? "", status ?? null, words ?? "—", key ?? ""] as const).map(([label, status, words, key]) => (
-            <div key={key}>
-              <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
-              <dd className="mt-1" data-status={key}>
-                <StatusPill status={status} label={words} />
-              </dd>
-            </div>
-          ))}
+          ]
+            .map(([label, status, words, key]) => [label ?? "", status ?? null, words ?? "—", key ?? ""] as const)
+            .map(([label, status, words, key]) => (
+              <div key={key}>
+                <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
+                <dd className="mt-1" data-status={key}>
+                  <StatusPill status={status} label={words} />
+                </dd>
+              </div>
+            ))}
           <div>
             <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Brand score</dt>
             <dd className="mt-1 tabular-nums">{data.statuses.brandScore ?? "—"}</dd>
@@ -76,23 +101,40 @@ export function ApplicationStatusPanel({ initial, audience, reviewHref }: { init
       </Section>
 
       {data.evaluation.groups.length ? (
-        <Section title={audience === "customer" ? "What Twilio needs you to fix" : "Evaluation failures"} testId="evaluation-failures">
-          {data.evaluation.corrected ? <p className="mb-3 text-slate-600">Corrections were sent; Twilio evaluates again after our review.</p> : null}
+        <Section
+          title={audience === "customer" ? "What Twilio needs you to fix" : "Evaluation failures"}
+          testId="evaluation-failures"
+        >
+          {data.evaluation.corrected ? (
+            <p className="mb-3 text-slate-600">Corrections were sent; Twilio evaluates again after our review.</p>
+          ) : null}
           <ul className="space-y-4">
             {data.evaluation.groups.map((group) => (
               <li key={`${group.bundle}-${group.requirement}`}>
                 <h3 className="font-semibold text-slate-900">
-                  {group.title} <span className="font-normal text-slate-500">({group.bundle}{group.code ? `, error ${group.code}` : ""})</span>
+                  {group.title}{" "}
+                  <span className="font-normal text-slate-500">
+                    ({group.bundle}
+                    {group.code ? `, error ${group.code}` : ""})
+                  </span>
                 </h3>
                 <ul className="mt-2 space-y-2">
                   {group.items.map((item, index) => (
-                    <li key={index} className="rounded-md border border-amber-200 bg-amber-50 p-3" data-failure-field={item.field ?? ""}>
+                    <li
+                      key={index}
+                      className="rounded-md border border-amber-200 bg-amber-50 p-3"
+                      data-failure-field={item.field ?? ""}
+                    >
                       <p className="text-slate-900">
                         {item.message}
-                        {item.code ? <span className="ml-1 text-xs text-slate-500">(Twilio error {item.code})</span> : null}
+                        {item.code ? (
+                          <span className="ml-1 text-xs text-slate-500">(Twilio error {item.code})</span>
+                        ) : null}
                       </p>
                       <p className="mt-1 text-slate-700">{item.explanation}</p>
-                      {item.fieldLabel ? <p className="mt-1">{fieldLink({ label: item.fieldLabel, href: item.href })}</p> : null}
+                      {item.fieldLabel ? (
+                        <p className="mt-1">{fieldLink({ label: item.fieldLabel, href: item.href })}</p>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -103,13 +145,18 @@ export function ApplicationStatusPanel({ initial, audience, reviewHref }: { init
       ) : null}
 
       {data.problems.length ? (
-        <Section title={audience === "customer" ? "Why Twilio did not approve" : "Twilio errors"} testId="twilio-problems">
+        <Section
+          title={audience === "customer" ? "Why Twilio did not approve" : "Twilio errors"}
+          testId="twilio-problems"
+        >
           <ul className="space-y-3">
             {data.problems.map((problem, index) => (
               <li key={index} className="rounded-md border border-red-200 bg-red-50 p-3">
                 <p className="font-medium text-slate-900">
                   {problem.source}
-                  {problem.code ? <span className="ml-1 font-normal text-slate-600">— error {problem.code}</span> : null}
+                  {problem.code ? (
+                    <span className="ml-1 font-normal text-slate-600">— error {problem.code}</span>
+                  ) : null}
                 </p>
                 <p className="mt-1 text-slate-900">{problem.description}</p>
                 <p className="mt-1 text-slate-700">{problem.explanation}</p>

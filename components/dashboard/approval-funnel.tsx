@@ -12,7 +12,9 @@ export function ApprovalFunnel({ steps }: { steps: { label: string; count: numbe
           <span className="h-3 rounded bg-slate-100" aria-hidden>
             <span className="block h-3 rounded bg-brand-600" style={{ width: `${(step.count / top) * 100}%` }} />
           </span>
-          <span className="text-right font-medium tabular-nums text-slate-900">{step.count.toLocaleString("en-US")}</span>
+          <span className="text-right font-medium tabular-nums text-slate-900">
+            {step.count.toLocaleString("en-US")}
+          </span>
         </li>
       ))}
     </ol>

@@ -2,7 +2,12 @@
 
 import Link from "next/link";
 import { formatDateTime, formatDuration } from "@/components/ui/format";
-import { bundleStatusLabel, brandStatusLabel, campaignStatusLabel, identityStatusLabel } from "@/lib/dashboard/status-labels";
+import {
+  bundleStatusLabel,
+  brandStatusLabel,
+  campaignStatusLabel,
+  identityStatusLabel,
+} from "@/lib/dashboard/status-labels";
 import { isUnderWay } from "@/lib/dashboard/stages";
 import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
 import { dashboardSearch, type DashboardQuery } from "@/lib/schemas/dashboard";
@@ -12,8 +17,15 @@ import { StageBadge } from "./stage-badge";
 import { StageCounts } from "./stage-counts";
 import { StatusPill } from "./status-pill";
 
-
-function StatusCell({ column, status, label }: { column: string; status: string | null; label: (status: string | null) => string }) {
+function StatusCell({
+  column,
+  status,
+  label,
+}: {
+  column: string;
+  status: string | null;
+  label: (status: string | null) => string;
+}) {
   return (
     <td className="px-4 py-3" data-column={column}>
       <StatusPill status={status} label={label(status)} />
@@ -36,7 +48,8 @@ export function CustomerDashboard({ query, initial }: { query: DashboardQuery; i
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="stages-heading">
           <h2 id="stages-heading" className="mb-3 text-base font-semibold text-slate-900">
-            Customers per stage <span className="font-normal text-slate-500">({data.totalAll.toLocaleString("en-US")} in all)</span>
+            Customers per stage{" "}
+            <span className="font-normal text-slate-500">({data.totalAll.toLocaleString("en-US")} in all)</span>
           </h2>
           <StageCounts counts={data.counts} attentionCount={data.attentionCount} query={query} />
         </section>
@@ -59,33 +72,59 @@ export function CustomerDashboard({ query, initial }: { query: DashboardQuery; i
           </p>
         </div>
         {data.rows.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">No customer matches these filters.</p>
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+            No customer matches these filters.
+          </p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="dashboard-table">
               <caption className="sr-only">Customers and the status of their registration</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Customer</th>
-                  <th scope="col" className="px-4 py-3">Stage</th>
-                  <th scope="col" className="px-4 py-3">Profile</th>
-                  <th scope="col" className="px-4 py-3">A2P profile</th>
-                  <th scope="col" className="px-4 py-3">Brand</th>
-                  <th scope="col" className="px-4 py-3">Identity</th>
-                  <th scope="col" className="px-4 py-3">Score</th>
-                  <th scope="col" className="px-4 py-3">Campaign</th>
-                  <th scope="col" className="px-4 py-3">In stage</th>
+                  <th scope="col" className="px-4 py-3">
+                    Customer
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Stage
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Profile
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    A2P profile
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Brand
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Identity
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Score
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Campaign
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    In stage
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {data.rows.map((row) => (
-                  <tr key={row.applicationId} data-application={row.applicationId} className={row.needsAction || row.stuck ? "bg-amber-50/50" : undefined}>
+                  <tr
+                    key={row.applicationId}
+                    data-application={row.applicationId}
+                    className={row.needsAction || row.stuck ? "bg-amber-50/50" : undefined}
+                  >
                     <th scope="row" className="px-4 py-3 text-left font-medium">
                       <Link href={`/staff/customers/${row.organizationId}`} className="text-brand-700 hover:underline">
                         {row.name}
                       </Link>
                       {row.organizationName || row.registrationNumber ? (
-                        <span className="block text-xs font-normal text-slate-500">{[row.organizationName, row.registrationNumber].filter(Boolean).join(" · ")}</span>
+                        <span className="block text-xs font-normal text-slate-500">
+                          {[row.organizationName, row.registrationNumber].filter(Boolean).join(" · ")}
+                        </span>
                       ) : null}
                     </th>
                     <td className="px-4 py-3" data-column="stage">
@@ -99,7 +138,9 @@ export function CustomerDashboard({ query, initial }: { query: DashboardQuery; i
                       {row.brandScore ?? <span className="text-slate-400">—</span>}
                     </td>
                     <StatusCell column="campaign" status={row.campaignStatus} label={campaignStatusLabel} />
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatDuration(now - new Date(row.stageSince).getTime())}</td>
+                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                      {formatDuration(now - new Date(row.stageSince).getTime())}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,15 @@ import { STAGE_IDS, STAGES, type StageId } from "@/lib/dashboard/stages";
 import { dashboardSearch, type DashboardQuery } from "@/lib/schemas/dashboard";
 
 /** Customers per stage; each count filters the list to its stage. */
-export function StageCounts({ counts, attentionCount, query }: { counts: Record<StageId, number>; attentionCount: number; query: DashboardQuery }) {
+export function StageCounts({
+  counts,
+  attentionCount,
+  query,
+}: {
+  counts: Record<StageId, number>;
+  attentionCount: number;
+  query: DashboardQuery;
+}) {
   const link = (stage: string | undefined) => `/staff${dashboardSearch({ ...query, stage, page: 1 })}`;
   const chip = (label: string, count: number, stage: string | undefined, highlight = false) => {
     const current = query.stage === stage;

@@ -11,5 +11,9 @@ const TONES = {
 export function StatusPill({ status, label }: { status: string | null; label: string }) {
   const tone = statusTone(status);
   if (tone === "none") return <span className={TONES.none}>—</span>;
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONES[tone]}`}>{label}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONES[tone]}`}>
+      {label}
+    </span>
+  );
 }

@@ -37,7 +37,11 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
     if (result.formError) setFormError(result.formError);
     const entries = Object.entries(result.fieldErrors);
     entries.forEach(([field, messages], index) => {
-      form.setError(field as Path<z.input<Schema>>, { type: "server", message: messages[0] }, { shouldFocus: index === 0 });
+      form.setError(
+        field as Path<z.input<Schema>>,
+        { type: "server", message: messages[0] },
+        { shouldFocus: index === 0 },
+      );
     });
   });
 

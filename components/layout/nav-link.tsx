@@ -6,7 +6,12 @@ import type { ReactNode } from "react";
 
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const pathname = usePathname();
-  const active = href === "/staff" ? pathname === "/staff" || pathname.startsWith("/staff/customers") : href === "/staff/reviews" ? pathname.startsWith("/staff/reviews") || pathname.startsWith("/staff/applications") : pathname.startsWith(href);
+  const active =
+    href === "/staff"
+      ? pathname === "/staff" || pathname.startsWith("/staff/customers")
+      : href === "/staff/reviews"
+        ? pathname.startsWith("/staff/reviews") || pathname.startsWith("/staff/applications")
+        : pathname.startsWith(href);
   return (
     <Link
       href={href}

@@ -36,7 +36,10 @@ export function SiteHeader({ user, portalName }: { user: CurrentUser; portalName
             <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{roleLabel(user)}</span>
           </span>
           <form action={signOutAction}>
-            <button type="submit" className="rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+            <button
+              type="submit"
+              className="rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+            >
               Sign out
             </button>
           </form>

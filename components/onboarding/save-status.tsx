@@ -2,7 +2,8 @@
 
 import { useWizard } from "./wizard-context";
 
-const time = (iso: string) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+const time = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 
 /** "Saving…", "Saved 14:02", "Not saved — Retry": announced politely to screen readers. */
 export function SaveStatus() {

@@ -17,11 +17,24 @@ export function StepIndicator() {
           const isCurrent = step.id === current;
           const badge =
             status === "done" ? (
-              <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-full bg-emerald-600 text-xs text-white">✓</span>
+              <span
+                aria-hidden
+                className="flex h-6 w-6 items-center justify-center rounded-full bg-emerald-600 text-xs text-white"
+              >
+                ✓
+              </span>
             ) : status === "has-errors" && !isCurrent ? (
-              <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-full bg-amber-500 text-xs font-bold text-white">!</span>
+              <span
+                aria-hidden
+                className="flex h-6 w-6 items-center justify-center rounded-full bg-amber-500 text-xs font-bold text-white"
+              >
+                !
+              </span>
             ) : (
-              <span aria-hidden className={`flex h-6 w-6 items-center justify-center rounded-full text-xs font-semibold ${isCurrent ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600"}`}>
+              <span
+                aria-hidden
+                className={`flex h-6 w-6 items-center justify-center rounded-full text-xs font-semibold ${isCurrent ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600"}`}
+              >
                 {index + 1}
               </span>
             );
@@ -39,7 +52,15 @@ export function StepIndicator() {
                 {badge}
                 <span>
                   {step.title}
-                  {status ? <span className="sr-only"> ({isCurrent ? "current step, " : ""}{LABEL[status]})</span> : isCurrent ? <span className="sr-only"> (current step)</span> : null}
+                  {status ? (
+                    <span className="sr-only">
+                      {" "}
+                      ({isCurrent ? "current step, " : ""}
+                      {LABEL[status]})
+                    </span>
+                  ) : isCurrent ? (
+                    <span className="sr-only"> (current step)</span>
+                  ) : null}
                 </span>
               </a>
             </li>

@@ -21,7 +21,9 @@ const DEBOUNCE_MS = 800;
  */
 export function useDraftAutosave(applicationId: string, initial: DraftSnapshot, step: StepId) {
   const [draft, setDraft] = useState<ApplicationDraft>(initial.draft);
-  const [saveState, setSaveState] = useState<SaveState>(initial.version > 1 ? { kind: "saved", at: initial.updatedAt } : { kind: "idle" });
+  const [saveState, setSaveState] = useState<SaveState>(
+    initial.version > 1 ? { kind: "saved", at: initial.updatedAt } : { kind: "idle" },
+  );
   const version = useRef(initial.version);
   const latest = useRef<ApplicationDraft>(initial.draft);
   const dirty = useRef(false);
@@ -36,7 +38,12 @@ export function useDraftAutosave(applicationId: string, initial: DraftSnapshot, 
     const sending = latest.current;
     setSaveState({ kind: "saving" });
     try {
-      const result = await saveDraftAction({ applicationId, expectedVersion: version.current, draft: sending, currentStep: step });
+      const result = await saveDraftAction({
+        applicationId,
+        expectedVersion: version.current,
+        draft: sending,
+        currentStep: step,
+      });
       if (!result.ok) {
         dirty.current = true;
         setSaveState({ kind: "error", message: result.formError ?? "Not saved." });

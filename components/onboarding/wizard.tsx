@@ -17,11 +17,31 @@ import { ReviewStep } from "./steps/review-step";
 import { useDraftAutosave } from "./use-draft-autosave";
 import { WizardContext, type WizardContextValue } from "./wizard-context";
 
-const STEP_COMPONENTS = { business: BusinessStep, representatives: RepresentativesStep, address: AddressStep, company: CompanyStep, review: ReviewStep };
+const STEP_COMPONENTS = {
+  business: BusinessStep,
+  representatives: RepresentativesStep,
+  address: AddressStep,
+  company: CompanyStep,
+  review: ReviewStep,
+};
 
-export function OnboardingWizard({ applicationId, snapshot, step, comments = {} }: { applicationId: string; snapshot: DraftSnapshot; step: StepId; comments?: Record<string, string[]> }) {
+export function OnboardingWizard({
+  applicationId,
+  snapshot,
+  step,
+  comments = {},
+}: {
+  applicationId: string;
+  snapshot: DraftSnapshot;
+  step: StepId;
+  comments?: Record<string, string[]>;
+}) {
   const router = useRouter();
-  const { draft, saveState, update, saveNow, resolveConflict, currentVersion } = useDraftAutosave(applicationId, snapshot, step);
+  const { draft, saveState, update, saveNow, resolveConflict, currentVersion } = useDraftAutosave(
+    applicationId,
+    snapshot,
+    step,
+  );
   const [revision, setRevision] = useState(0);
   const readOnly = !["DRAFT", "CHANGES_REQUESTED"].includes(snapshot.status);
 
@@ -35,7 +55,19 @@ export function OnboardingWizard({ applicationId, snapshot, step, comments = {} 
   );
 
   const value = useMemo<WizardContextValue>(
-    () => ({ applicationId, step, draft, readOnly, comments, revision, saveState, update, saveNow, currentVersion, goTo }),
+    () => ({
+      applicationId,
+      step,
+      draft,
+      readOnly,
+      comments,
+      revision,
+      saveState,
+      update,
+      saveNow,
+      currentVersion,
+      goTo,
+    }),
     [applicationId, step, draft, readOnly, comments, revision, saveState, update, saveNow, currentVersion, goTo],
   );
   const Step = STEP_COMPONENTS[step];
@@ -53,11 +85,20 @@ export function OnboardingWizard({ applicationId, snapshot, step, comments = {} 
         ) : null}
         {Object.keys(comments).length && !readOnly ? (
           <Alert tone="warning" title="Please update your application">
-            Our review found {Object.keys(comments).length === 1 ? "one thing" : `${Object.keys(comments).length} things`} to fix. Each is shown next to its field; when you are done, send the application again from the last step.
+            Our review found{" "}
+            {Object.keys(comments).length === 1 ? "one thing" : `${Object.keys(comments).length} things`} to fix. Each
+            is shown next to its field; when you are done, send the application again from the last step.
           </Alert>
         ) : null}
         {saveState.kind === "conflict" ? (
-          <Alert tone="warning" title={saveState.locked ? "This application can no longer be edited" : "This application was changed somewhere else"}>
+          <Alert
+            tone="warning"
+            title={
+              saveState.locked
+                ? "This application can no longer be edited"
+                : "This application was changed somewhere else"
+            }
+          >
             <p>
               {saveState.locked
                 ? "It was sent for review from another tab or device. Your latest changes were not saved."

@@ -7,7 +7,15 @@ import { TextField } from "@/components/ui/text-field";
 import { setCustomerAccountAction } from "@/lib/server/actions/staff-actions";
 
 /** Which Twilio account holds this customer's resources (admin only; fixed once provisioning starts). */
-export function CustomerAccountForm({ organizationId, accountSid, locked }: { organizationId: string; accountSid: string | null; locked: boolean }) {
+export function CustomerAccountForm({
+  organizationId,
+  accountSid,
+  locked,
+}: {
+  organizationId: string;
+  accountSid: string | null;
+  locked: boolean;
+}) {
   const [existing, setExisting] = useState("");
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -18,17 +26,29 @@ export function CustomerAccountForm({ organizationId, accountSid, locked }: { or
     setFieldError(undefined);
     const result = await setCustomerAccountAction({ organizationId, ...input });
     setBusy(false);
-    if (result.ok) setMessage({ tone: "success", text: result.data.accountSid ? `Resources will be created in subaccount ${result.data.accountSid}.` : "Resources will be created in your own account." });
+    if (result.ok)
+      setMessage({
+        tone: "success",
+        text: result.data.accountSid
+          ? `Resources will be created in subaccount ${result.data.accountSid}.`
+          : "Resources will be created in your own account.",
+      });
     else {
       setFieldError(result.fieldErrors.accountSid?.[0]);
-      setMessage({ tone: "error", text: result.formError ?? result.fieldErrors.accountSid?.[0] ?? "Could not change the account." });
+      setMessage({
+        tone: "error",
+        text: result.formError ?? result.fieldErrors.accountSid?.[0] ?? "Could not change the account.",
+      });
     }
   }
 
   return (
     <div className="space-y-3 text-sm">
       <p>
-        Current: <span className="font-mono" data-testid="customer-account">{accountSid ?? "your ISV account"}</span>
+        Current:{" "}
+        <span className="font-mono" data-testid="customer-account">
+          {accountSid ?? "your ISV account"}
+        </span>
       </p>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {locked ? (
@@ -44,8 +64,18 @@ export function CustomerAccountForm({ organizationId, accountSid, locked }: { or
             </Button>
           </div>
           <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-            <TextField className="flex-1" label="Existing subaccount SID" value={existing} onChange={(event) => setExisting(event.target.value)} error={fieldError} />
-            <Button variant="secondary" disabled={busy || !existing} onClick={() => void choose({ mode: "existing", accountSid: existing })}>
+            <TextField
+              className="flex-1"
+              label="Existing subaccount SID"
+              value={existing}
+              onChange={(event) => setExisting(event.target.value)}
+              error={fieldError}
+            />
+            <Button
+              variant="secondary"
+              disabled={busy || !existing}
+              onClick={() => void choose({ mode: "existing", accountSid: existing })}
+            >
               Use this subaccount
             </Button>
           </div>

@@ -9,7 +9,13 @@ import { TextField } from "@/components/ui/text-field";
 import { editFieldAction } from "@/lib/server/actions/review-actions";
 
 /** A staff correction of one field (a typo, a missing suite number); recorded in the history. */
-export function EditFieldForm({ applicationId, fields }: { applicationId: string; fields: { value: string; label: string }[] }) {
+export function EditFieldForm({
+  applicationId,
+  fields,
+}: {
+  applicationId: string;
+  fields: { value: string; label: string }[];
+}) {
   const router = useRouter();
   const [field, setField] = useState("");
   const [value, setValue] = useState("");
@@ -20,12 +26,24 @@ export function EditFieldForm({ applicationId, fields }: { applicationId: string
       onSubmit={async (event) => {
         event.preventDefault();
         const result = await editFieldAction({ applicationId, field, value });
-        setMessage(result.ok ? { tone: "success", text: "Field updated." } : { tone: "error", text: result.formError ?? Object.values(result.fieldErrors)[0]?.[0] ?? "Could not update." });
+        setMessage(
+          result.ok
+            ? { tone: "success", text: "Field updated." }
+            : {
+                tone: "error",
+                text: result.formError ?? Object.values(result.fieldErrors)[0]?.[0] ?? "Could not update.",
+              },
+        );
         if (result.ok) router.refresh();
       }}
     >
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <SelectField label="Field to correct" options={fields} value={field} onChange={(event) => setField(event.target.value)} />
+      <SelectField
+        label="Field to correct"
+        options={fields}
+        value={field}
+        onChange={(event) => setField(event.target.value)}
+      />
       <TextField label="New value" value={value} onChange={(event) => setValue(event.target.value)} />
       <Button type="submit" variant="secondary" disabled={!field}>
         Save correction

@@ -4,7 +4,17 @@ import { useState } from "react";
 import { formatDateTime } from "@/components/ui/format";
 
 /** The invitation link for staff to copy and pass on; also emailed when SMTP is configured. */
-export function InvitationLink({ link, emailed, expiresAt, email }: { link: string; emailed: boolean; expiresAt: string; email: string }) {
+export function InvitationLink({
+  link,
+  emailed,
+  expiresAt,
+  email,
+}: {
+  link: string;
+  emailed: boolean;
+  expiresAt: string;
+  email: string;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">

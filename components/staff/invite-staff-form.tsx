@@ -23,10 +23,23 @@ export function InviteStaffForm() {
   const { errors, isSubmitting } = form.formState;
   return (
     <div className="space-y-4">
-      {created ? <InvitationLink link={created.link} emailed={created.emailed} expiresAt={created.expiresAt} email={created.email} /> : null}
+      {created ? (
+        <InvitationLink
+          link={created.link}
+          emailed={created.emailed}
+          expiresAt={created.expiresAt}
+          email={created.email}
+        />
+      ) : null}
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <TextField label="Email" type="email" autoComplete="off" error={errors.email?.message} {...form.register("email")} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="off"
+          error={errors.email?.message}
+          {...form.register("email")}
+        />
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Role</legend>
           <div className="mt-2 space-y-2 text-sm">

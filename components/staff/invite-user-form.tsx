@@ -23,10 +23,24 @@ export function InviteCustomerUserForm({ organizationId }: { organizationId: str
   const { errors, isSubmitting } = form.formState;
   return (
     <div className="space-y-4">
-      {created ? <InvitationLink link={created.link} emailed={created.emailed} expiresAt={created.expiresAt} email={created.email} /> : null}
+      {created ? (
+        <InvitationLink
+          link={created.link}
+          emailed={created.emailed}
+          expiresAt={created.expiresAt}
+          email={created.email}
+        />
+      ) : null}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <TextField className="flex-1" label="Email to invite" type="email" autoComplete="off" error={errors.email?.message} {...form.register("email")} />
+        <TextField
+          className="flex-1"
+          label="Email to invite"
+          type="email"
+          autoComplete="off"
+          error={errors.email?.message}
+          {...form.register("email")}
+        />
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? "Inviting…" : "Send invitation"}
         </Button>

@@ -23,7 +23,12 @@ export function NewCustomerForm() {
   if (created) {
     return (
       <div className="space-y-5">
-        <InvitationLink link={created.link} emailed={created.emailed} expiresAt={created.expiresAt} email={created.email} />
+        <InvitationLink
+          link={created.link}
+          emailed={created.emailed}
+          expiresAt={created.expiresAt}
+          email={created.email}
+        />
         <div className="flex flex-wrap gap-3">
           <Link href={`/staff/customers/${created.organizationId}`} className={buttonClasses("primary")}>
             Open customer

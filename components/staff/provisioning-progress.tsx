@@ -13,16 +13,31 @@ const STATE_LABELS: Record<string, string> = {
 };
 
 /** Live provisioning progress: polls every 2 s while work is under way, every 30 s otherwise. */
-export function ProvisioningProgressPanel({ applicationId, initial }: { applicationId: string; initial: ProvisioningProgress }) {
-  const { data } = useLiveQuery(["provisioning", applicationId], `/api/applications/${applicationId}/provisioning`, initial, (latest) =>
-    ["QUEUED", "RUNNING"].includes(latest.state ?? "") ? 2000 : 30_000,
+export function ProvisioningProgressPanel({
+  applicationId,
+  initial,
+}: {
+  applicationId: string;
+  initial: ProvisioningProgress;
+}) {
+  const { data } = useLiveQuery(
+    ["provisioning", applicationId],
+    `/api/applications/${applicationId}/provisioning`,
+    initial,
+    (latest) => (["QUEUED", "RUNNING"].includes(latest.state ?? "") ? 2000 : 30_000),
   );
-  if (!data.state) return <p className="text-sm text-slate-600">Not started. Approving the application starts provisioning at Twilio.</p>;
+  if (!data.state)
+    return (
+      <p className="text-sm text-slate-600">Not started. Approving the application starts provisioning at Twilio.</p>
+    );
   return (
     <div className="space-y-3 text-sm" data-testid="provisioning-progress">
       <p>
-        <span className="font-medium">Status:</span> <span data-testid="provisioning-state">{STATE_LABELS[data.state] ?? data.state}</span>
-        {data.currentStep && ["QUEUED", "RUNNING"].includes(data.state) ? <span className="text-slate-600"> — {data.currentStep}</span> : null}
+        <span className="font-medium">Status:</span>{" "}
+        <span data-testid="provisioning-state">{STATE_LABELS[data.state] ?? data.state}</span>
+        {data.currentStep && ["QUEUED", "RUNNING"].includes(data.state) ? (
+          <span className="text-slate-600"> — {data.currentStep}</span>
+        ) : null}
       </p>
       {data.lastError ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800">
@@ -35,9 +50,15 @@ export function ProvisioningProgressPanel({ applicationId, initial }: { applicat
           <caption className="sr-only">Twilio resources</caption>
           <thead className="text-slate-500">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">Step</th>
-              <th scope="col" className="py-1 pr-3 font-medium">SID</th>
-              <th scope="col" className="py-1 font-medium">Status</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Step
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                SID
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody>

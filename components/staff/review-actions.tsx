@@ -20,7 +20,16 @@ export function ReviewActions({ applicationId, fields }: { applicationId: string
     setBusy(true);
     const result = await approveApplicationAction({ applicationId });
     setBusy(false);
-    setMessage(result.ok ? { tone: "success", text: result.data.started ? "Approved. Provisioning at Twilio has started." : "Already approved by a colleague." } : { tone: "error", text: result.formError ?? "Could not approve." });
+    setMessage(
+      result.ok
+        ? {
+            tone: "success",
+            text: result.data.started
+              ? "Approved. Provisioning at Twilio has started."
+              : "Already approved by a colleague.",
+          }
+        : { tone: "error", text: result.formError ?? "Could not approve." },
+    );
     router.refresh();
   }
 
@@ -44,7 +53,10 @@ export function ReviewActions({ applicationId, fields }: { applicationId: string
         <Button onClick={() => void approve()} disabled={busy}>
           Approve and provision
         </Button>
-        <p className="mt-1 text-xs text-slate-500">Creates the Secondary Customer Profile, A2P Trust Product, Brand and Messaging Service at Twilio. A brand registration costs a fee.</p>
+        <p className="mt-1 text-xs text-slate-500">
+          Creates the Secondary Customer Profile, A2P Trust Product, Brand and Messaging Service at Twilio. A brand
+          registration costs a fee.
+        </p>
       </div>
       <fieldset className="space-y-3 border-t border-slate-200 pt-4">
         <legend className="text-sm font-semibold text-slate-900">Request changes</legend>
@@ -60,7 +72,9 @@ export function ReviewActions({ applicationId, fields }: { applicationId: string
                 value={comment.field}
                 aria-invalid={errors[`comments.${index}.field`] ? true : undefined}
                 aria-describedby={errors[`comments.${index}.field`] ? `comment-field-${index}-error` : undefined}
-                onChange={(event) => setComments(comments.map((c, i) => (i === index ? { ...c, field: event.target.value } : c)))}
+                onChange={(event) =>
+                  setComments(comments.map((c, i) => (i === index ? { ...c, field: event.target.value } : c)))
+                }
               >
                 <option value="">Choose a field…</option>
                 {fields.map((field) => (
@@ -85,9 +99,13 @@ export function ReviewActions({ applicationId, fields }: { applicationId: string
                 className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
                 value={comment.message}
                 aria-invalid={errors[`comments.${index}.message`] ? true : undefined}
-                onChange={(event) => setComments(comments.map((c, i) => (i === index ? { ...c, message: event.target.value } : c)))}
+                onChange={(event) =>
+                  setComments(comments.map((c, i) => (i === index ? { ...c, message: event.target.value } : c)))
+                }
               />
-              {errors[`comments.${index}.message`] ? <p className="mt-1 text-xs text-red-700">{errors[`comments.${index}.message`]![0]}</p> : null}
+              {errors[`comments.${index}.message`] ? (
+                <p className="mt-1 text-xs text-red-700">{errors[`comments.${index}.message`]![0]}</p>
+              ) : null}
             </div>
           </div>
         ))}

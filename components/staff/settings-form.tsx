@@ -21,7 +21,12 @@ export function SettingsForm({ portalName, supportEmail }: { portalName: string;
     <form onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {saved ? <Alert tone="success">Settings saved.</Alert> : null}
-      <TextField label="Portal name" hint="Shown in the header and on sign-in pages: usually your company's name." error={errors.portalName?.message} {...form.register("portalName")} />
+      <TextField
+        label="Portal name"
+        hint="Shown in the header and on sign-in pages: usually your company's name."
+        error={errors.portalName?.message}
+        {...form.register("portalName")}
+      />
       <TextField
         label="Support email"
         type="email"

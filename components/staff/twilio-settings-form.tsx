@@ -10,15 +10,37 @@ import { updateTwilioSettingsAction } from "@/lib/server/actions/staff-actions";
 
 export function TwilioSettingsForm({ initial }: { initial: TwilioSettingsInput }) {
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, formError } = useActionForm({ schema: twilioSettingsSchema, action: updateTwilioSettingsAction, defaultValues: initial, onSuccess: () => setSaved(true) });
+  const { form, onSubmit, formError } = useActionForm({
+    schema: twilioSettingsSchema,
+    action: updateTwilioSettingsAction,
+    defaultValues: initial,
+    onSuccess: () => setSaved(true),
+  });
   const { errors, isSubmitting } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {saved ? <Alert tone="success">Twilio settings saved. The primary profile is twilio-approved.</Alert> : null}
-      <TextField label="ISV notification email" type="email" hint="Receives Trust Hub status emails for every customer profile. Use your own team's address, not your customers'." error={errors.notificationEmail?.message} {...form.register("notificationEmail")} />
-      <TextField label="Primary Customer Profile SID" hint="Your own twilio-approved Business Profile (BU…). We check it at Twilio." error={errors.primaryCustomerProfileSid?.message} {...form.register("primaryCustomerProfileSid")} />
-      <TextField label="Public base URL" type="url" hint="Where Twilio can reach this portal for status callbacks." error={errors.publicBaseUrl?.message} {...form.register("publicBaseUrl")} />
+      <TextField
+        label="ISV notification email"
+        type="email"
+        hint="Receives Trust Hub status emails for every customer profile. Use your own team's address, not your customers'."
+        error={errors.notificationEmail?.message}
+        {...form.register("notificationEmail")}
+      />
+      <TextField
+        label="Primary Customer Profile SID"
+        hint="Your own twilio-approved Business Profile (BU…). We check it at Twilio."
+        error={errors.primaryCustomerProfileSid?.message}
+        {...form.register("primaryCustomerProfileSid")}
+      />
+      <TextField
+        label="Public base URL"
+        type="url"
+        hint="Where Twilio can reach this portal for status callbacks."
+        error={errors.publicBaseUrl?.message}
+        {...form.register("publicBaseUrl")}
+      />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Checking at Twilio…" : "Save Twilio settings"}
       </Button>

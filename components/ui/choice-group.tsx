@@ -42,8 +42,17 @@ export function ChoiceGroup({
       <FieldNoteAndError noteId={noteId} note={note} />
       <div className={`mt-2 grid gap-2 ${grid}`}>
         {choices.map((choice, index) => (
-          <label key={choice.value} className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-            <input type={type} value={choice.value} className="mt-0.5" {...registration} id={index === 0 ? `${id}-first` : undefined} />
+          <label
+            key={choice.value}
+            className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+          >
+            <input
+              type={type}
+              value={choice.value}
+              className="mt-0.5"
+              {...registration}
+              id={index === 0 ? `${id}-first` : undefined}
+            />
             <span>
               <span className="block font-medium text-slate-900">{choice.label}</span>
               {choice.help ? <span className="block text-xs text-slate-600">{choice.help}</span> : null}

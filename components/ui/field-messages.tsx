@@ -4,8 +4,15 @@ import type { ReactNode } from "react";
  * The texts around a form control: help, a reviewer's note and the error. Each has an id that the
  * control lists in aria-describedby, so screen readers read them with the field.
  */
-export function fieldMessageIds(id: string, { hint, note, error }: { hint?: unknown; note?: unknown; error?: unknown }) {
-  const ids = { hintId: hint ? `${id}-hint` : undefined, noteId: note ? `${id}-note` : undefined, errorId: error ? `${id}-error` : undefined };
+export function fieldMessageIds(
+  id: string,
+  { hint, note, error }: { hint?: unknown; note?: unknown; error?: unknown },
+) {
+  const ids = {
+    hintId: hint ? `${id}-hint` : undefined,
+    noteId: note ? `${id}-note` : undefined,
+    errorId: error ? `${id}-error` : undefined,
+  };
   return { ...ids, describedBy: [ids.hintId, ids.noteId, ids.errorId].filter(Boolean).join(" ") || undefined };
 }
 
@@ -17,7 +24,17 @@ export function FieldHint({ id, hint }: { id?: string; hint?: ReactNode }) {
   ) : null;
 }
 
-export function FieldNoteAndError({ noteId, note, errorId, error }: { noteId?: string; note?: string; errorId?: string; error?: string }) {
+export function FieldNoteAndError({
+  noteId,
+  note,
+  errorId,
+  error,
+}: {
+  noteId?: string;
+  note?: string;
+  errorId?: string;
+  error?: string;
+}) {
   return (
     <>
       {note ? (

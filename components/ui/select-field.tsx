@@ -17,7 +17,15 @@ export function SelectField({
   className = "",
   ref,
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; options: readonly Option[]; error?: string; hint?: string; placeholder?: string; note?: string; ref?: Ref<HTMLSelectElement> }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  options: readonly Option[];
+  error?: string;
+  hint?: string;
+  placeholder?: string;
+  note?: string;
+  ref?: Ref<HTMLSelectElement>;
+}) {
   const generated = useId();
   const selectId = id ?? generated;
   const { hintId, noteId, errorId, describedBy } = fieldMessageIds(selectId, { hint, note, error });

@@ -9,5 +9,9 @@ const labels: Record<ApplicationStatus, { text: string; className: string }> = {
 
 export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }) {
   const label = labels[status];
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ${label.className}`}>{label.text}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ${label.className}`}>
+      {label.text}
+    </span>
+  );
 }

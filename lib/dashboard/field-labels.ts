@@ -2,9 +2,16 @@ import { reviewSections } from "@/lib/onboarding/review-sections";
 import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
 
 // Every field the wizard can show (second representative and public-company fields included).
-const EVERY_FIELD = { representatives: { hasSecondary: true }, company: { companyType: "public" } } as unknown as ApplicationDraft;
+const EVERY_FIELD = {
+  representatives: { hasSecondary: true },
+  company: { companyType: "public" },
+} as unknown as ApplicationDraft;
 
-const LABELS = new Map<string, string>(reviewSections(EVERY_FIELD).flatMap((section) => section.rows.map((row) => [`${section.step}.${row.field}`, `${section.title}: ${row.label}`] as const)));
+const LABELS = new Map<string, string>(
+  reviewSections(EVERY_FIELD).flatMap((section) =>
+    section.rows.map((row) => [`${section.step}.${row.field}`, `${section.title}: ${row.label}`] as const),
+  ),
+);
 
 /** "business.websiteUrl" → "Business information: Website URL". */
 export const fieldLabel = (path: string) => LABELS.get(path) ?? path;

@@ -1,36 +1,106 @@
 import { STAGES, type StageId } from "./stages";
 
-export type NextStep = { title: string; text: string; wait: string | null; who: "customer" | "staff" | "twilio" | "none" };
+export type NextStep = {
+  title: string;
+  text: string;
+  wait: string | null;
+  who: "customer" | "staff" | "twilio" | "none";
+};
 
 /** What happens next from a stage, for the customer's eyes (staff read the same words). */
 export function nextStep(stage: StageId): NextStep {
   const wait = STAGES[stage].usualWait;
   switch (stage) {
     case "draft":
-      return { title: "Finish your application", text: "Fill in the four steps and send them for review. Your answers are saved as you type.", wait, who: "customer" };
+      return {
+        title: "Finish your application",
+        text: "Fill in the four steps and send them for review. Your answers are saved as you type.",
+        wait,
+        who: "customer",
+      };
     case "in-staff-review":
-      return { title: "Our team reviews your details", text: "We check them before anything goes to Twilio, and email you if something needs to change.", wait, who: "staff" };
+      return {
+        title: "Our team reviews your details",
+        text: "We check them before anything goes to Twilio, and email you if something needs to change.",
+        wait,
+        who: "staff",
+      };
     case "changes-requested":
-      return { title: "Fix the fields marked for you", text: "Open each link below, correct the field, then send the application again.", wait, who: "customer" };
+      return {
+        title: "Fix the fields marked for you",
+        text: "Open each link below, correct the field, then send the application again.",
+        wait,
+        who: "customer",
+      };
     case "provisioning":
-      return { title: "We are registering you at Twilio", text: "Your business profile, A2P profile, brand and messaging service are being created.", wait, who: "twilio" };
+      return {
+        title: "We are registering you at Twilio",
+        text: "Your business profile, A2P profile, brand and messaging service are being created.",
+        wait,
+        who: "twilio",
+      };
     case "provisioning-failed":
-      return { title: "Our team is looking into it", text: "Twilio refused one of the registration steps. We will fix it or tell you what to change.", wait, who: "staff" };
+      return {
+        title: "Our team is looking into it",
+        text: "Twilio refused one of the registration steps. We will fix it or tell you what to change.",
+        wait,
+        who: "staff",
+      };
     case "profile-in-review":
-      return { title: "Twilio reviews your business profile", text: "Trust Hub checks your business details. Nothing to do unless we email you.", wait, who: "twilio" };
+      return {
+        title: "Twilio reviews your business profile",
+        text: "Trust Hub checks your business details. Nothing to do unless we email you.",
+        wait,
+        who: "twilio",
+      };
     case "profile-rejected":
-      return { title: "Correct your business details", text: "Twilio could not approve your profile. See the reasons below; our team will help you resubmit.", wait, who: "customer" };
+      return {
+        title: "Correct your business details",
+        text: "Twilio could not approve your profile. See the reasons below; our team will help you resubmit.",
+        wait,
+        who: "customer",
+      };
     case "brand-pending":
-      return { title: "The Campaign Registry reviews your brand", text: "Your brand is registered and being verified. Nothing to do unless we email you.", wait, who: "twilio" };
+      return {
+        title: "The Campaign Registry reviews your brand",
+        text: "Your brand is registered and being verified. Nothing to do unless we email you.",
+        wait,
+        who: "twilio",
+      };
     case "brand-failed":
-      return { title: "Check the details of your brand", text: "The Campaign Registry could not verify your brand. The reasons and the fields concerned are below.", wait, who: "customer" };
+      return {
+        title: "Check the details of your brand",
+        text: "The Campaign Registry could not verify your brand. The reasons and the fields concerned are below.",
+        wait,
+        who: "customer",
+      };
     case "brand-approved":
-      return { title: "Your brand is approved", text: "Next comes your messaging campaign: what you send and how people opt in.", wait: "campaign vetting usually takes two to three weeks", who: "none" };
+      return {
+        title: "Your brand is approved",
+        text: "Next comes your messaging campaign: what you send and how people opt in.",
+        wait: "campaign vetting usually takes two to three weeks",
+        who: "none",
+      };
     case "campaign-pending":
-      return { title: "Your campaign is being vetted", text: "Carriers review what you will send. Nothing to do unless we email you.", wait, who: "twilio" };
+      return {
+        title: "Your campaign is being vetted",
+        text: "Carriers review what you will send. Nothing to do unless we email you.",
+        wait,
+        who: "twilio",
+      };
     case "campaign-failed":
-      return { title: "Your campaign needs changes", text: "The campaign was not accepted. Our team will tell you what to change.", wait, who: "customer" };
+      return {
+        title: "Your campaign needs changes",
+        text: "The campaign was not accepted. Our team will tell you what to change.",
+        wait,
+        who: "customer",
+      };
     case "campaign-verified":
-      return { title: "You are ready to send", text: "Your brand and campaign are approved: messages from your numbers reach US phones.", wait: null, who: "none" };
+      return {
+        title: "You are ready to send",
+        text: "Your brand and campaign are approved: messages from your numbers reach US phones.",
+        wait: null,
+        who: "none",
+      };
   }
 }

@@ -42,22 +42,54 @@ type StageInfo = {
  */
 export const STAGES: Record<StageId, StageInfo> = {
   draft: { label: "Draft", reached: 0, attention: false, usualMs: null, usualWait: null },
-  "in-staff-review": { label: "In staff review", reached: 1, attention: false, usualMs: 2 * DAY, usualWait: "usually within one business day" },
+  "in-staff-review": {
+    label: "In staff review",
+    reached: 1,
+    attention: false,
+    usualMs: 2 * DAY,
+    usualWait: "usually within one business day",
+  },
   "changes-requested": { label: "Changes requested", reached: 1, attention: true, usualMs: null, usualWait: null },
   provisioning: { label: "Provisioning", reached: 2, attention: false, usualMs: HOUR, usualWait: "a few minutes" },
   "provisioning-failed": { label: "Provisioning failed", reached: 2, attention: true, usualMs: null, usualWait: null },
-  "profile-in-review": { label: "Profile in review", reached: 3, attention: false, usualMs: 5 * DAY, usualWait: "usually 1–3 business days" },
+  "profile-in-review": {
+    label: "Profile in review",
+    reached: 3,
+    attention: false,
+    usualMs: 5 * DAY,
+    usualWait: "usually 1–3 business days",
+  },
   "profile-rejected": { label: "Profile rejected", reached: 3, attention: true, usualMs: null, usualWait: null },
-  "brand-pending": { label: "Brand pending", reached: 4, attention: false, usualMs: 7 * DAY, usualWait: "minutes to a few days; a manual review can take up to a week" },
+  "brand-pending": {
+    label: "Brand pending",
+    reached: 4,
+    attention: false,
+    usualMs: 7 * DAY,
+    usualWait: "minutes to a few days; a manual review can take up to a week",
+  },
   "brand-failed": { label: "Brand failed", reached: 4, attention: true, usualMs: null, usualWait: null },
   "brand-approved": { label: "Brand approved", reached: 5, attention: false, usualMs: null, usualWait: null },
-  "campaign-pending": { label: "Campaign in review", reached: 5, attention: false, usualMs: 21 * DAY, usualWait: "campaign vetting is manual and can take two to three weeks" },
+  "campaign-pending": {
+    label: "Campaign in review",
+    reached: 5,
+    attention: false,
+    usualMs: 21 * DAY,
+    usualWait: "campaign vetting is manual and can take two to three weeks",
+  },
   "campaign-failed": { label: "Campaign failed", reached: 5, attention: true, usualMs: null, usualWait: null },
   "campaign-verified": { label: "Campaign verified", reached: 6, attention: false, usualMs: null, usualWait: null },
 };
 
 /** The approval funnel's steps: how many applications got at least this far. */
-export const FUNNEL = ["Started", "Sent for review", "Approved by staff", "Submitted to Twilio", "Profiles approved", "Brand approved", "Campaign verified"] as const;
+export const FUNNEL = [
+  "Started",
+  "Sent for review",
+  "Approved by staff",
+  "Submitted to Twilio",
+  "Profiles approved",
+  "Brand approved",
+  "Campaign verified",
+] as const;
 
 export const isStageId = (value: string): value is StageId => (STAGE_IDS as readonly string[]).includes(value);
 export const stageLabel = (stage: string) => (isStageId(stage) ? STAGES[stage].label : stage);
@@ -87,16 +119,24 @@ export function stageOf(input: StageInput): StageId {
   if (input.applicationStatus === "SUBMITTED") return "in-staff-review";
   if (input.applicationStatus === "CHANGES_REQUESTED") return "changes-requested";
   const campaign = input.campaignStatus?.toUpperCase() ?? null;
-  if (campaign) return campaign === "VERIFIED" ? "campaign-verified" : campaign === "FAILED" || campaign === "SUSPENDED" ? "campaign-failed" : "campaign-pending";
+  if (campaign)
+    return campaign === "VERIFIED"
+      ? "campaign-verified"
+      : campaign === "FAILED" || campaign === "SUSPENDED"
+        ? "campaign-failed"
+        : "campaign-pending";
   if (input.brandStatus === "APPROVED") return "brand-approved";
   if (input.brandStatus === "FAILED" || input.brandStatus === "SUSPENDED") return "brand-failed";
-  if (input.profileStatus === "twilio-rejected" || input.trustProductStatus === "twilio-rejected") return "profile-rejected";
+  if (input.profileStatus === "twilio-rejected" || input.trustProductStatus === "twilio-rejected")
+    return "profile-rejected";
   if (input.jobState === "FAILED") return "provisioning-failed";
   const bundlesApproved = input.profileStatus === "twilio-approved" && input.trustProductStatus === "twilio-approved";
   // The brand is registered as soon as both bundles are submitted, but TCR only looks at it once
   // Trust Hub has approved them: until then the profile review is what everyone waits for.
   if (input.brandStatus) return bundlesApproved ? "brand-pending" : "profile-in-review";
-  const submitted = [input.profileStatus, input.trustProductStatus].every((status) => REVIEWING.includes(status ?? "") || status === "twilio-approved");
+  const submitted = [input.profileStatus, input.trustProductStatus].every(
+    (status) => REVIEWING.includes(status ?? "") || status === "twilio-approved",
+  );
   return submitted && input.jobState === "DONE" ? "profile-in-review" : "provisioning";
 }
 

@@ -7,7 +7,13 @@ const BUNDLE: Record<string, string> = {
   "twilio-rejected": "Rejected",
 };
 
-const BRAND: Record<string, string> = { PENDING: "Pending", IN_REVIEW: "In review", APPROVED: "Approved", FAILED: "Failed", SUSPENDED: "Suspended" };
+const BRAND: Record<string, string> = {
+  PENDING: "Pending",
+  IN_REVIEW: "In review",
+  APPROVED: "Approved",
+  FAILED: "Failed",
+  SUSPENDED: "Suspended",
+};
 
 const IDENTITY: Record<string, string> = {
   SELF_DECLARED: "Self-declared",
@@ -16,12 +22,19 @@ const IDENTITY: Record<string, string> = {
   VETTED_VERIFIED: "Vetted and verified",
 };
 
-const CAMPAIGN: Record<string, string> = { PENDING: "Pending", IN_PROGRESS: "In review", VERIFIED: "Verified", FAILED: "Failed", SUSPENDED: "Suspended" };
+const CAMPAIGN: Record<string, string> = {
+  PENDING: "Pending",
+  IN_PROGRESS: "In review",
+  VERIFIED: "Verified",
+  FAILED: "Failed",
+  SUSPENDED: "Suspended",
+};
 
 export const bundleStatusLabel = (status: string | null) => (status ? (BUNDLE[status] ?? status) : "—");
 export const brandStatusLabel = (status: string | null) => (status ? (BRAND[status] ?? status) : "—");
 export const identityStatusLabel = (status: string | null) => (status ? (IDENTITY[status] ?? status) : "—");
-export const campaignStatusLabel = (status: string | null) => (status ? (CAMPAIGN[status.toUpperCase()] ?? status) : "—");
+export const campaignStatusLabel = (status: string | null) =>
+  status ? (CAMPAIGN[status.toUpperCase()] ?? status) : "—";
 
 /** Good, waiting, or bad: the colour a status is shown in. */
 export function statusTone(status: string | null): "good" | "bad" | "wait" | "none" {

@@ -4,7 +4,12 @@ import { fieldLabel } from "./field-labels";
 export type Audience = "staff" | "customer";
 export type TimelineEvent = { at: string; title: string; detail?: string; tone: "info" | "good" | "bad" };
 
-export type AuditInput = { createdAt: Date; action: string; metadata: unknown; actor: { name: string | null; email: string; role: string } | null };
+export type AuditInput = {
+  createdAt: Date;
+  action: string;
+  metadata: unknown;
+  actor: { name: string | null; email: string; role: string } | null;
+};
 export type ResourceInput = { step: string; sid: string; createdAt: Date };
 
 const PART: Record<string, string> = {
@@ -38,12 +43,18 @@ function statusWords(step: string, status: string): string {
   return bundleStatusLabel(status);
 }
 
-const TONE_OF = (status: string): TimelineEvent["tone"] => (/approved|verified/i.test(status) ? "good" : /rejected|failed|suspended/i.test(status) ? "bad" : "info");
+const TONE_OF = (status: string): TimelineEvent["tone"] =>
+  /approved|verified/i.test(status) ? "good" : /rejected|failed|suspended/i.test(status) ? "bad" : "info";
 
 function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null {
   const meta = (entry.metadata ?? {}) as Record<string, unknown>;
   const at = entry.createdAt.toISOString();
-  const byStaff = entry.actor && entry.actor.role !== "CUSTOMER" ? (audience === "staff" ? ` by ${entry.actor.name ?? entry.actor.email}` : " by our team") : "";
+  const byStaff =
+    entry.actor && entry.actor.role !== "CUSTOMER"
+      ? audience === "staff"
+        ? ` by ${entry.actor.name ?? entry.actor.email}`
+        : " by our team"
+      : "";
   const byCustomer = entry.actor?.role === "CUSTOMER" ? ` by ${entry.actor.name ?? entry.actor.email}` : "";
   const fields = Array.isArray(meta.fields) ? (meta.fields as string[]) : [];
   switch (entry.action) {
@@ -52,20 +63,44 @@ function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null 
     case "invitation.accepted":
       return { at, title: `${entry.actor?.name ?? entry.actor?.email ?? "A user"} joined`, tone: "info" };
     case "application.submitted":
-      return { at, title: meta.resubmission ? `Sent again after changes${byCustomer}` : `Sent for review${byCustomer}`, tone: "info" };
+      return {
+        at,
+        title: meta.resubmission ? `Sent again after changes${byCustomer}` : `Sent for review${byCustomer}`,
+        tone: "info",
+      };
     case "application.changes_requested":
-      return { at, title: `Changes requested${byStaff}`, detail: fields.map(fieldLabel).join("; ") || undefined, tone: "bad" };
+      return {
+        at,
+        title: `Changes requested${byStaff}`,
+        detail: fields.map(fieldLabel).join("; ") || undefined,
+        tone: "bad",
+      };
     case "application.field_edited":
-      return audience === "staff" ? { at, title: `Field corrected${byStaff}`, detail: typeof meta.field === "string" ? fieldLabel(meta.field) : undefined, tone: "info" } : null;
+      return audience === "staff"
+        ? {
+            at,
+            title: `Field corrected${byStaff}`,
+            detail: typeof meta.field === "string" ? fieldLabel(meta.field) : undefined,
+            tone: "info",
+          }
+        : null;
     case "application.approved":
       return { at, title: `Approved${byStaff}`, detail: "Registration at Twilio starts now.", tone: "good" };
     case "provisioning.needs_customer":
-      return { at, title: "Twilio's evaluation found details to fix", detail: fields.map(fieldLabel).join("; ") || undefined, tone: "bad" };
+      return {
+        at,
+        title: "Twilio's evaluation found details to fix",
+        detail: fields.map(fieldLabel).join("; ") || undefined,
+        tone: "bad",
+      };
     case "provisioning.failed":
       return {
         at,
         title: "Registration at Twilio stopped",
-        detail: audience === "staff" ? `Step ${String(meta.step ?? "?")}${meta.code ? `, Twilio error ${String(meta.code)}` : ""}` : "Our team has been told and will follow up.",
+        detail:
+          audience === "staff"
+            ? `Step ${String(meta.step ?? "?")}${meta.code ? `, Twilio error ${String(meta.code)}` : ""}`
+            : "Our team has been told and will follow up.",
         tone: "bad",
       };
     case "provisioning.done":
@@ -77,7 +112,12 @@ function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null 
       const to = String(meta.to ?? meta.status ?? "");
       if (!to) return null;
       const from = meta.from ? statusWords(step, String(meta.from)) : null;
-      return { at, title: `${(PART[step] ?? step) || "Twilio"}: ${statusWords(step, to)}`, detail: from ? `was ${from}` : undefined, tone: TONE_OF(to) };
+      return {
+        at,
+        title: `${(PART[step] ?? step) || "Twilio"}: ${statusWords(step, to)}`,
+        detail: from ? `was ${from}` : undefined,
+        tone: TONE_OF(to),
+      };
     }
     default:
       return null;
@@ -89,9 +129,16 @@ function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null 
  * created, each status Twilio reported. Pure; staff see names and SIDs, customers see "our team".
  */
 export function buildTimeline(audits: AuditInput[], resources: ResourceInput[], audience: Audience): TimelineEvent[] {
-  const events = audits.map((entry) => fromAudit(entry, audience)).filter((event): event is TimelineEvent => event !== null);
+  const events = audits
+    .map((entry) => fromAudit(entry, audience))
+    .filter((event): event is TimelineEvent => event !== null);
   for (const resource of resources) {
-    events.push({ at: resource.createdAt.toISOString(), title: stepTitle(resource.step), detail: audience === "staff" ? resource.sid : undefined, tone: "info" });
+    events.push({
+      at: resource.createdAt.toISOString(),
+      title: stepTitle(resource.step),
+      detail: audience === "staff" ? resource.sid : undefined,
+      tone: "info",
+    });
   }
   return events.sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -9,7 +9,8 @@ export type ProgressInput = {
   resources: { step: string; status: string | null; details?: unknown }[];
 };
 
-const status = (input: ProgressInput, step: string) => input.resources.find((resource) => resource.step === step)?.status ?? null;
+const status = (input: ProgressInput, step: string) =>
+  input.resources.find((resource) => resource.step === step)?.status ?? null;
 
 const BUNDLE_WORDS: Record<string, string> = {
   draft: "Being prepared",
@@ -32,23 +33,58 @@ export function approvalProgress(input: ProgressInput): Stage[] {
   const approved = input.applicationStatus === "APPROVED";
   const profile = status(input, "customer-profile");
   const brand = status(input, "brand");
-  const stage = (id: string, label: string, state: Stage["state"], detail?: string): Stage => ({ id, label, state, detail });
-  const bundleState = (value: string | null): Stage["state"] => (value === "twilio-approved" ? "done" : value === "twilio-rejected" ? "failed" : value ? "current" : "todo");
-  const brandErrors = (input.resources.find((resource) => resource.step === "brand")?.details as { errors?: { code?: number; description?: string }[] } | undefined)?.errors ?? [];
+  const stage = (id: string, label: string, state: Stage["state"], detail?: string): Stage => ({
+    id,
+    label,
+    state,
+    detail,
+  });
+  const bundleState = (value: string | null): Stage["state"] =>
+    value === "twilio-approved" ? "done" : value === "twilio-rejected" ? "failed" : value ? "current" : "todo";
+  const brandErrors =
+    (
+      input.resources.find((resource) => resource.step === "brand")?.details as
+        { errors?: { code?: number; description?: string }[] } | undefined
+    )?.errors ?? [];
   return [
-    stage("sent", "Application sent", sent ? "done" : "current", sent ? undefined : "Fill in the four steps and send it for review."),
+    stage(
+      "sent",
+      "Application sent",
+      sent ? "done" : "current",
+      sent ? undefined : "Fill in the four steps and send it for review.",
+    ),
     stage(
       "review",
       "Reviewed by our team",
       approved ? "done" : input.applicationStatus === "CHANGES_REQUESTED" ? "failed" : sent ? "current" : "todo",
-      input.applicationStatus === "CHANGES_REQUESTED" ? "Some answers need changes: they are shown next to each field." : sent && !approved ? "We usually review within one business day." : undefined,
+      input.applicationStatus === "CHANGES_REQUESTED"
+        ? "Some answers need changes: they are shown next to each field."
+        : sent && !approved
+          ? "We usually review within one business day."
+          : undefined,
     ),
-    stage("profile", "Business profile at Twilio", bundleState(profile), profile ? BUNDLE_WORDS[profile] ?? profile : approved ? "Being created" : undefined),
+    stage(
+      "profile",
+      "Business profile at Twilio",
+      bundleState(profile),
+      profile ? (BUNDLE_WORDS[profile] ?? profile) : approved ? "Being created" : undefined,
+    ),
     stage(
       "brand",
       "Brand registration",
-      brand === "APPROVED" ? "done" : brand === "FAILED" || brand === "SUSPENDED" ? "failed" : brand ? "current" : "todo",
-      brand ? [BRAND_WORDS[brand] ?? brand, ...brandErrors.map((error) => `${error.code ?? ""} ${error.description ?? ""}`.trim())].join(" — ") : undefined,
+      brand === "APPROVED"
+        ? "done"
+        : brand === "FAILED" || brand === "SUSPENDED"
+          ? "failed"
+          : brand
+            ? "current"
+            : "todo",
+      brand
+        ? [
+            BRAND_WORDS[brand] ?? brand,
+            ...brandErrors.map((error) => `${error.code ?? ""} ${error.description ?? ""}`.trim()),
+          ].join(" — ")
+        : undefined,
     ),
   ];
 }

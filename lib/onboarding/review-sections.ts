@@ -1,12 +1,20 @@
 import type { ApplicationDraft, FormStepId } from "@/lib/schemas/onboarding/application";
 import { countryName } from "@/lib/schemas/onboarding/geo";
-import { BRAND_TYPES, BUSINESS_IDENTITIES, COMPANY_TYPES, industryLabel, REGIONS, REGISTRATION_ID_TYPES } from "@/lib/schemas/onboarding/options";
+import {
+  BRAND_TYPES,
+  BUSINESS_IDENTITIES,
+  COMPANY_TYPES,
+  industryLabel,
+  REGIONS,
+  REGISTRATION_ID_TYPES,
+} from "@/lib/schemas/onboarding/options";
 
 export type ReviewRow = { label: string; value: string; field: string };
 export type ReviewSection = { step: FormStepId; title: string; rows: ReviewRow[] };
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : "—");
-const pick = <T extends { value: string; label: string }>(options: readonly T[], value: unknown) => options.find((option) => option.value === value)?.label ?? text(value);
+const pick = <T extends { value: string; label: string }>(options: readonly T[], value: unknown) =>
+  options.find((option) => option.value === value)?.label ?? text(value);
 
 function representativeRows(prefix: string, rep: Record<string, unknown> | undefined): ReviewRow[] {
   const r = rep ?? {};
@@ -14,7 +22,11 @@ function representativeRows(prefix: string, rep: Record<string, unknown> | undef
     { label: "First Name", value: text(r.firstName), field: `${prefix}.firstName` },
     { label: "Last Name", value: text(r.lastName), field: `${prefix}.lastName` },
     { label: "Email", value: text(r.email), field: `${prefix}.email` },
-    { label: "Phone Number", value: r.phoneNumber ? `${text(r.phoneNumber)} (${text(r.phoneCountry)})` : "—", field: `${prefix}.phoneNumber` },
+    {
+      label: "Phone Number",
+      value: r.phoneNumber ? `${text(r.phoneNumber)} (${text(r.phoneCountry)})` : "—",
+      field: `${prefix}.phoneNumber`,
+    },
     { label: "Business Title", value: text(r.businessTitle), field: `${prefix}.businessTitle` },
     { label: "Job Position", value: text(r.jobPosition), field: `${prefix}.jobPosition` },
   ];
@@ -26,7 +38,9 @@ export function reviewSections(draft: ApplicationDraft): ReviewSection[] {
   const reps = draft.representatives ?? {};
   const a = draft.address ?? {};
   const c = draft.company ?? {};
-  const regions = Array.isArray(b.regions) ? (b.regions as string[]).map((region) => pick(REGIONS, region)).join(", ") : "—";
+  const regions = Array.isArray(b.regions)
+    ? (b.regions as string[]).map((region) => pick(REGIONS, region)).join(", ")
+    : "—";
   const social = Array.isArray(b.socialMediaUrls) ? (b.socialMediaUrls as string[]).filter(Boolean).join(", ") : "";
   return [
     {
@@ -36,10 +50,17 @@ export function reviewSections(draft: ApplicationDraft): ReviewSection[] {
         { label: "Business Name", value: text(b.businessName), field: "businessName" },
         { label: "Business Identity", value: pick(BUSINESS_IDENTITIES, b.businessIdentity), field: "businessIdentity" },
         { label: "Business Type", value: text(b.businessType), field: "businessType" },
-        { label: "Business Industry", value: typeof b.businessIndustry === "string" && b.businessIndustry ? industryLabel(b.businessIndustry) : "—", field: "businessIndustry" },
+        {
+          label: "Business Industry",
+          value: typeof b.businessIndustry === "string" && b.businessIndustry ? industryLabel(b.businessIndustry) : "—",
+          field: "businessIndustry",
+        },
         {
           label: "Business Registration ID Type",
-          value: b.registrationIdType === "Other" ? `Other: ${text(b.registrationIdTypeOther)}` : pick(REGISTRATION_ID_TYPES, b.registrationIdType),
+          value:
+            b.registrationIdType === "Other"
+              ? `Other: ${text(b.registrationIdTypeOther)}`
+              : pick(REGISTRATION_ID_TYPES, b.registrationIdType),
           field: "registrationIdType",
         },
         { label: "Business Registration Number", value: text(b.registrationNumber), field: "registrationNumber" },
@@ -52,8 +73,16 @@ export function reviewSections(draft: ApplicationDraft): ReviewSection[] {
       step: "representatives",
       title: "Authorized representatives",
       rows: [
-        ...representativeRows("primary", reps.primary as Record<string, unknown> | undefined).map((row) => ({ ...row, label: `Representative 1: ${row.label}` })),
-        ...(reps.hasSecondary ? representativeRows("secondary", reps.secondary as Record<string, unknown> | undefined).map((row) => ({ ...row, label: `Representative 2: ${row.label}` })) : []),
+        ...representativeRows("primary", reps.primary as Record<string, unknown> | undefined).map((row) => ({
+          ...row,
+          label: `Representative 1: ${row.label}`,
+        })),
+        ...(reps.hasSecondary
+          ? representativeRows("secondary", reps.secondary as Record<string, unknown> | undefined).map((row) => ({
+              ...row,
+              label: `Representative 2: ${row.label}`,
+            }))
+          : []),
       ],
     },
     {
@@ -61,11 +90,20 @@ export function reviewSections(draft: ApplicationDraft): ReviewSection[] {
       title: "Business address",
       rows: [
         { label: "Business Name on the Address", value: text(a.customerName), field: "customerName" },
-        { label: "Street Address", value: [a.street, a.streetSecondary].filter((part) => typeof part === "string" && part.trim()).join(", ") || "—", field: "street" },
+        {
+          label: "Street Address",
+          value:
+            [a.street, a.streetSecondary].filter((part) => typeof part === "string" && part.trim()).join(", ") || "—",
+          field: "street",
+        },
         { label: "City", value: text(a.city), field: "city" },
         { label: "State / Province / Region", value: text(a.region), field: "region" },
         { label: "Postal Code", value: text(a.postalCode), field: "postalCode" },
-        { label: "Country", value: typeof a.country === "string" && a.country ? countryName(a.country) : "—", field: "country" },
+        {
+          label: "Country",
+          value: typeof a.country === "string" && a.country ? countryName(a.country) : "—",
+          field: "country",
+        },
       ],
     },
     {

@@ -13,6 +13,7 @@ const hasContent = (value: unknown): boolean => {
 export function stepStatus(draft: ApplicationDraft, step: FormStepId): StepStatus {
   const values = draft[step];
   if (!hasContent(values)) return "not-started";
-  const input = step === "representatives" ? { ...values, primary: (values as Record<string, unknown>).primary ?? {} } : values;
+  const input =
+    step === "representatives" ? { ...values, primary: (values as Record<string, unknown>).primary ?? {} } : values;
   return stepSchemas[step].safeParse(input).success ? "done" : "has-errors";
 }

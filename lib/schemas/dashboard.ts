@@ -14,7 +14,8 @@ export const BRAND_STATUSES = ["PENDING", "IN_REVIEW", "APPROVED", "FAILED", "SU
 export const PAGE_SIZE = 25;
 
 // A bad or stale value in the address bar falls back to "no filter" rather than an error page.
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
 
 /** The staff dashboard's address-bar state, shared by the page, its API route and the filter form. */
 export const dashboardQuerySchema = z.object({
@@ -28,14 +29,24 @@ export const dashboardQuerySchema = z.object({
   stage: optionalEnum([...STAGE_IDS, "attention"] as unknown as readonly ["attention", ...string[]]),
   profile: optionalEnum(PROFILE_STATUSES),
   brand: optionalEnum(BRAND_STATUSES),
-  sort: z.enum(DASHBOARD_SORTS.map((sort) => sort.value) as unknown as readonly ["attention", ...string[]]).catch("attention").default("attention"),
+  sort: z
+    .enum(DASHBOARD_SORTS.map((sort) => sort.value) as unknown as readonly ["attention", ...string[]])
+    .catch("attention")
+    .default("attention"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
 /** Search params (a URLSearchParams or Next's searchParams object) → a valid query. */
-export function parseDashboardQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): DashboardQuery {
-  const entries = params instanceof URLSearchParams ? Object.fromEntries(params) : Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+export function parseDashboardQuery(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): DashboardQuery {
+  const entries =
+    params instanceof URLSearchParams
+      ? Object.fromEntries(params)
+      : Object.fromEntries(
+          Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+        );
   return dashboardQuerySchema.parse(entries);
 }
 

@@ -1,17 +1,28 @@
 import { z } from "zod";
 
 /** A field path of the application that staff may comment on or edit. */
-export const fieldPath = z.string().regex(/^(business|representatives|address|company)\.[A-Za-z.]+$/, "Choose a field.");
+export const fieldPath = z
+  .string()
+  .regex(/^(business|representatives|address|company)\.[A-Za-z.]+$/, "Choose a field.");
 
 export const requestChangesSchema = z.object({
   applicationId: z.string().min(1),
   comments: z
-    .array(z.object({ field: fieldPath, message: z.string().trim().min(1, "Write what needs to change.").max(1000, "Use at most 1000 characters.") }))
+    .array(
+      z.object({
+        field: fieldPath,
+        message: z.string().trim().min(1, "Write what needs to change.").max(1000, "Use at most 1000 characters."),
+      }),
+    )
     .min(1, "Add at least one comment for the customer."),
 });
 export type RequestChangesInput = z.input<typeof requestChangesSchema>;
 
-export const editFieldSchema = z.object({ applicationId: z.string().min(1), field: fieldPath, value: z.string().max(255, "Use at most 255 characters.") });
+export const editFieldSchema = z.object({
+  applicationId: z.string().min(1),
+  field: fieldPath,
+  value: z.string().max(255, "Use at most 255 characters."),
+});
 export type EditFieldInput = z.input<typeof editFieldSchema>;
 
 export const approveSchema = z.object({ applicationId: z.string().min(1) });

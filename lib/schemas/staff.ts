@@ -2,7 +2,11 @@ import { z } from "zod";
 import { emailField } from "./fields";
 
 export const createCustomerSchema = z.object({
-  organizationName: z.string().trim().min(1, "Enter the customer's company name.").max(255, "Use at most 255 characters."),
+  organizationName: z
+    .string()
+    .trim()
+    .min(1, "Enter the customer's company name.")
+    .max(255, "Use at most 255 characters."),
   email: emailField,
 });
 export type CreateCustomerInput = z.input<typeof createCustomerSchema>;
@@ -17,7 +21,11 @@ export const inviteStaffSchema = z.object({
 export type InviteStaffInput = z.input<typeof inviteStaffSchema>;
 
 export const isvSettingsSchema = z.object({
-  portalName: z.string().trim().min(1, "Enter the name shown in the portal's header.").max(80, "Use at most 80 characters."),
+  portalName: z
+    .string()
+    .trim()
+    .min(1, "Enter the name shown in the portal's header.")
+    .max(80, "Use at most 80 characters."),
   supportEmail: z
     .string()
     .trim()
@@ -28,19 +36,38 @@ export const isvSettingsSchema = z.object({
 export type IsvSettingsInput = z.input<typeof isvSettingsSchema>;
 
 export const twilioSettingsSchema = z.object({
-  notificationEmail: z.string().trim().min(1, "Enter the email address for Trust Hub status updates.").pipe(z.email("Enter an email address like compliance@your-company.com.")),
-  primaryCustomerProfileSid: z.string().trim().regex(/^BU[0-9a-fA-F]{32}$/, "A Customer Profile SID is BU followed by 32 hexadecimal characters."),
+  notificationEmail: z
+    .string()
+    .trim()
+    .min(1, "Enter the email address for Trust Hub status updates.")
+    .pipe(z.email("Enter an email address like compliance@your-company.com.")),
+  primaryCustomerProfileSid: z
+    .string()
+    .trim()
+    .regex(/^BU[0-9a-fA-F]{32}$/, "A Customer Profile SID is BU followed by 32 hexadecimal characters."),
   publicBaseUrl: z
     .string()
     .trim()
     .transform((value) => value.replace(/\/+$/, ""))
-    .pipe(z.url({ protocol: /^https?$/, error: "Enter the portal's public address, like https://portal.your-company.com." })),
+    .pipe(
+      z.url({
+        protocol: /^https?$/,
+        error: "Enter the portal's public address, like https://portal.your-company.com.",
+      }),
+    ),
 });
 export type TwilioSettingsInput = z.input<typeof twilioSettingsSchema>;
 
 export const customerAccountSchema = z.discriminatedUnion("mode", [
   z.object({ organizationId: z.string().min(1), mode: z.literal("create") }),
-  z.object({ organizationId: z.string().min(1), mode: z.literal("existing"), accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, "An Account SID is AC followed by 32 hexadecimal characters.") }),
+  z.object({
+    organizationId: z.string().min(1),
+    mode: z.literal("existing"),
+    accountSid: z
+      .string()
+      .trim()
+      .regex(/^AC[0-9a-fA-F]{32}$/, "An Account SID is AC followed by 32 hexadecimal characters."),
+  }),
   z.object({ organizationId: z.string().min(1), mode: z.literal("isv") }),
 ]);
 export type CustomerAccountInput = z.input<typeof customerAccountSchema>;

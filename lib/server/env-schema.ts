@@ -25,8 +25,15 @@ export const envSchema = z
     AUTH_SECRET: z
       .string({ error: "is required: generate one with `openssl rand -base64 32`" })
       .min(32, "must be at least 32 characters: generate one with `openssl rand -base64 32`"),
-    APP_URL: z.url({ error: "must be the portal's public URL, such as http://localhost:3000" }).default("http://localhost:3000"),
-    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "must look like smtp://user:pass@host:587").optional()),
+    APP_URL: z
+      .url({ error: "must be the portal's public URL, such as http://localhost:3000" })
+      .default("http://localhost:3000"),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "must look like smtp://user:pass@host:587")
+        .optional(),
+    ),
     MAIL_FROM: z.string().default("Onboarding Portal <no-reply@localhost>"),
     MAIL_OUTBOX_DIR: optionalString,
     INVITATION_TTL_DAYS: positiveInt(7),
@@ -35,7 +42,10 @@ export const envSchema = z
     SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(20),
     SIGN_IN_WINDOW_MINUTES: positiveInt(15),
     TWILIO_ACCOUNT_SID: optionalString.pipe(
-      z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be an Account SID: AC followed by 32 hex digits").optional(),
+      z
+        .string()
+        .regex(/^AC[0-9a-fA-F]{32}$/, "must be an Account SID: AC followed by 32 hex digits")
+        .optional(),
     ),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_SANDBOX_URL: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:4010").optional()),
@@ -57,7 +67,11 @@ export const envSchema = z
       });
     }
     if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["TWILIO_AUTH_TOKEN"], message: "is required when TWILIO_ACCOUNT_SID is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["TWILIO_AUTH_TOKEN"],
+        message: "is required when TWILIO_ACCOUNT_SID is set",
+      });
     }
   });
 
@@ -84,7 +98,9 @@ export class EnvError extends Error {
 /** Parses an environment; throws an EnvError whose lines each name the variable at fault. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // `NAME=` in a .env file means "not set".
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

@@ -3,7 +3,13 @@
  * fetch), Event Streams' lower-case keys (`identitystatus`, `brandscore`) or Twilio's snake_case.
  */
 export type BrandError = { code: number | null; description: string; fields: string[] };
-export type BrandDetails = { identityStatus: string | null; brandScore: number | null; tcrId: string | null; failureReason: string | null; errors: BrandError[] };
+export type BrandDetails = {
+  identityStatus: string | null;
+  brandScore: number | null;
+  tcrId: string | null;
+  failureReason: string | null;
+  errors: BrandError[];
+};
 
 type Raw = Record<string, unknown> | null | undefined;
 
@@ -22,7 +28,12 @@ export function normalizeBrandDetails(raw: Raw): BrandDetails {
     failureReason: (pick(raw, "failureReason", "failure_reason", "failurereason") as string | null) ?? null,
     errors: Array.isArray(errors)
       ? errors.map((error: Record<string, unknown>) => ({
-          code: typeof error?.code === "number" ? error.code : Number.isFinite(Number(error?.code)) ? Number(error.code) : null,
+          code:
+            typeof error?.code === "number"
+              ? error.code
+              : Number.isFinite(Number(error?.code))
+                ? Number(error.code)
+                : null,
           description: String(error?.description ?? error?.message ?? ""),
           fields: Array.isArray(error?.fields) ? error.fields.map(String) : [],
         }))

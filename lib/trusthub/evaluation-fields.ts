@@ -2,7 +2,12 @@
  * Trust Hub evaluation results → the wizard's fields. Pure: the provisioning pipeline stores what
  * this returns as comments next to the fields, and the customer fixes them there.
  */
-export type EvaluationEntry = { friendly_name?: string; object_field: string; failure_reason: string | null; error_code: number | null };
+export type EvaluationEntry = {
+  friendly_name?: string;
+  object_field: string;
+  failure_reason: string | null;
+  error_code: number | null;
+};
 export type EvaluationResult = {
   friendly_name?: string;
   object_type?: string;
@@ -49,7 +54,8 @@ const COMPANY_FIELDS: Record<string, string> = {
 
 /** The field of the wizard a Twilio object field belongs to, in the context of its requirement. */
 export function wizardField(requirement: string, objectField: string): string | null {
-  if (requirement === "authorized_representative_2" && REPRESENTATIVE_FIELDS[objectField]) return `representatives.secondary.${REPRESENTATIVE_FIELDS[objectField]}`;
+  if (requirement === "authorized_representative_2" && REPRESENTATIVE_FIELDS[objectField])
+    return `representatives.secondary.${REPRESENTATIVE_FIELDS[objectField]}`;
   if (REPRESENTATIVE_FIELDS[objectField]) return `representatives.primary.${REPRESENTATIVE_FIELDS[objectField]}`;
   if (BUSINESS_FIELDS[objectField]) return BUSINESS_FIELDS[objectField]!;
   if (COMPANY_FIELDS[objectField]) return COMPANY_FIELDS[objectField]!;
@@ -80,13 +86,29 @@ export function evaluationProblems(results: EvaluationResult[]): { fields: Field
       if (!field) continue;
       placed = true;
       if (!fields.some((problem) => problem.field === field)) {
-        fields.push({ field, message: entry.failure_reason ?? result.failure_reason ?? "Twilio could not accept this value.", code: entry.error_code ?? result.error_code, requirement: result.requirement_name });
+        fields.push({
+          field,
+          message: entry.failure_reason ?? result.failure_reason ?? "Twilio could not accept this value.",
+          code: entry.error_code ?? result.error_code,
+          requirement: result.requirement_name,
+        });
       }
     }
     if (placed) continue;
     const fallback = REQUIREMENT_FIELDS[result.requirement_name];
-    if (fallback) fields.push({ field: fallback, message: result.failure_reason ?? "Twilio could not accept this section.", code: result.error_code, requirement: result.requirement_name });
-    else other.push({ message: result.failure_reason ?? `The requirement ${result.requirement_name} is not met.`, code: result.error_code, requirement: result.requirement_name });
+    if (fallback)
+      fields.push({
+        field: fallback,
+        message: result.failure_reason ?? "Twilio could not accept this section.",
+        code: result.error_code,
+        requirement: result.requirement_name,
+      });
+    else
+      other.push({
+        message: result.failure_reason ?? `The requirement ${result.requirement_name} is not met.`,
+        code: result.error_code,
+        requirement: result.requirement_name,
+      });
   }
   return { fields, other };
 }

@@ -40,7 +40,14 @@ export function businessInformationAttributes(application: Application): Busines
   };
 }
 
-export type RepresentativeAttributes = { first_name: string; last_name: string; email: string; phone_number: string; business_title: string; job_position: string };
+export type RepresentativeAttributes = {
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone_number: string;
+  business_title: string;
+  job_position: string;
+};
 
 export function representativeAttributes(representative: Representative): RepresentativeAttributes {
   return {
@@ -54,7 +61,16 @@ export function representativeAttributes(representative: Representative): Repres
 }
 
 /** Parameters of client.addresses.create / update (Api v2010). */
-export type AddressParams = { customerName: string; street: string; streetSecondary?: string; city: string; region: string; postalCode: string; isoCountry: string; friendlyName: string };
+export type AddressParams = {
+  customerName: string;
+  street: string;
+  streetSecondary?: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  isoCountry: string;
+  friendlyName: string;
+};
 
 export function addressParams(application: Application, applicationId: string): AddressParams {
   const address = application.address;
@@ -71,19 +87,35 @@ export function addressParams(application: Application, applicationId: string): 
   };
 }
 
-export type MessagingProfileAttributes = { company_type: string; stock_exchange?: string; stock_ticker?: string; brand_contact_email?: string };
+export type MessagingProfileAttributes = {
+  company_type: string;
+  stock_exchange?: string;
+  stock_ticker?: string;
+  brand_contact_email?: string;
+};
 
 /** Stock fields only for public companies (seed 000, step 2.2). */
 export function messagingProfileAttributes(application: Application): MessagingProfileAttributes {
   const company = application.company;
   if (company.companyType !== "public") {
-    return { company_type: company.companyType, ...(company.brandContactEmail ? { brand_contact_email: company.brandContactEmail } : {}) };
+    return {
+      company_type: company.companyType,
+      ...(company.brandContactEmail ? { brand_contact_email: company.brandContactEmail } : {}),
+    };
   }
-  return { company_type: "public", stock_exchange: company.stockExchange, stock_ticker: company.stockTicker, brand_contact_email: company.brandContactEmail };
+  return {
+    company_type: "public",
+    stock_exchange: company.stockExchange,
+    stock_ticker: company.stockTicker,
+    brand_contact_email: company.brandContactEmail,
+  };
 }
 
 /** Low-Volume Standard is a STANDARD brand that skips automatic secondary vetting. */
-export function brandRegistrationOptions(application: Application): { brandType: "STANDARD"; skipAutomaticSecVet: boolean } {
+export function brandRegistrationOptions(application: Application): {
+  brandType: "STANDARD";
+  skipAutomaticSecVet: boolean;
+} {
   return { brandType: "STANDARD", skipAutomaticSecVet: application.company.brandType === "LOW_VOLUME_STANDARD" };
 }
 

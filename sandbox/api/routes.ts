@@ -41,8 +41,10 @@ function addressFields(ctx: RequestContext, creating: boolean): Record<string, u
     const value = isRequired ? required(ctx.body, param) : single(ctx.body, param);
     if (value !== undefined) fields[field] = value;
   }
-  if (fields.iso_country !== undefined && !ISO_COUNTRY.test(String(fields.iso_country))) throw invalidParameter("IsoCountry", "must be an ISO 3166-1 alpha-2 code such as US");
-  if (typeof fields.friendly_name === "string" && fields.friendly_name.length > 64) throw invalidParameter("FriendlyName", "must be at most 64 characters");
+  if (fields.iso_country !== undefined && !ISO_COUNTRY.test(String(fields.iso_country)))
+    throw invalidParameter("IsoCountry", "must be an ISO 3166-1 alpha-2 code such as US");
+  if (typeof fields.friendly_name === "string" && fields.friendly_name.length > 64)
+    throw invalidParameter("FriendlyName", "must be at most 64 characters");
   const emergency = bool(ctx.body, "EmergencyEnabled");
   if (emergency !== undefined) fields.emergency_enabled = emergency;
   return fields;
@@ -54,7 +56,10 @@ export const apiRoutes: R[] = [
     pattern: path("/2010-04-01/Accounts.json"),
     handle: (ctx) => {
       if (ctx.account.parentSid) throw new TwilioError(403, 20005, "Subaccounts cannot create subaccounts");
-      const account = ctx.sandbox.createSubaccount(ctx.account, single(ctx.body, "FriendlyName") ?? `SubAccount Created at ${new Date(ctx.sandbox.now()).toUTCString()}`);
+      const account = ctx.sandbox.createSubaccount(
+        ctx.account,
+        single(ctx.body, "FriendlyName") ?? `SubAccount Created at ${new Date(ctx.sandbox.now()).toUTCString()}`,
+      );
       return created(renderAccount(account, true));
     },
   },
@@ -66,7 +71,10 @@ export const apiRoutes: R[] = [
       const status = single(ctx.query, "Status");
       const accounts = Object.values(ctx.sandbox.store.state.accounts)
         .filter((account) => account.sid === ctx.account.sid || account.parentSid === ctx.account.sid)
-        .filter((account) => (!friendlyName || account.friendlyName === friendlyName) && (!status || account.status === status))
+        .filter(
+          (account) =>
+            (!friendlyName || account.friendlyName === friendlyName) && (!status || account.status === status),
+        )
         .map((account) => renderAccount(account, true));
       return ok(v2010Page("accounts", accounts, "/2010-04-01/Accounts.json", ctx.query));
     },
@@ -82,7 +90,19 @@ export const apiRoutes: R[] = [
     handle: (ctx, { accountSid }) => {
       const account = targetAccount(ctx, accountSid!);
       const fields = addressFields(ctx, true);
-      const address = ctx.sandbox.store.create("Address", account.sid, { friendly_name: null, street_secondary: null, emergency_enabled: false, validated: false, verified: false, ...fields }, ctx.sandbox.now());
+      const address = ctx.sandbox.store.create(
+        "Address",
+        account.sid,
+        {
+          friendly_name: null,
+          street_secondary: null,
+          emergency_enabled: false,
+          validated: false,
+          verified: false,
+          ...fields,
+        },
+        ctx.sandbox.now(),
+      );
       return created(renderResource(address));
     },
   },
@@ -91,7 +111,11 @@ export const apiRoutes: R[] = [
     pattern: path("/2010-04-01/Accounts/:accountSid/Addresses.json"),
     handle: (ctx, { accountSid }) => {
       const account = targetAccount(ctx, accountSid!);
-      const filters = { customer_name: single(ctx.query, "CustomerName"), friendly_name: single(ctx.query, "FriendlyName"), iso_country: single(ctx.query, "IsoCountry") };
+      const filters = {
+        customer_name: single(ctx.query, "CustomerName"),
+        friendly_name: single(ctx.query, "FriendlyName"),
+        iso_country: single(ctx.query, "IsoCountry"),
+      };
       const items = ctx.sandbox.store
         .list("Address", (r) => r.accountSid === account.sid)
         .filter((r) => Object.entries(filters).every(([field, value]) => !value || r.fields[field] === value))
@@ -102,7 +126,8 @@ export const apiRoutes: R[] = [
   {
     method: "GET",
     pattern: path("/2010-04-01/Accounts/:accountSid/Addresses/:sid.json"),
-    handle: (ctx, { accountSid, sid }) => ok(renderResource(ownedBy(ctx, targetAccount(ctx, accountSid!), sid!, "Address"))),
+    handle: (ctx, { accountSid, sid }) =>
+      ok(renderResource(ownedBy(ctx, targetAccount(ctx, accountSid!), sid!, "Address"))),
   },
   {
     method: "POST",
@@ -121,14 +146,26 @@ export const apiRoutes: R[] = [
       const friendlyName = single(ctx.query, "FriendlyName");
       const items = ctx.sandbox.store
         .list("IncomingPhoneNumber", (r) => r.accountSid === account.sid)
-        .filter((r) => (!phoneNumber || r.fields.phone_number === phoneNumber) && (!friendlyName || r.fields.friendly_name === friendlyName))
+        .filter(
+          (r) =>
+            (!phoneNumber || r.fields.phone_number === phoneNumber) &&
+            (!friendlyName || r.fields.friendly_name === friendlyName),
+        )
         .map(renderResource);
-      return ok(v2010Page("incoming_phone_numbers", items, `/2010-04-01/Accounts/${account.sid}/IncomingPhoneNumbers.json`, ctx.query));
+      return ok(
+        v2010Page(
+          "incoming_phone_numbers",
+          items,
+          `/2010-04-01/Accounts/${account.sid}/IncomingPhoneNumbers.json`,
+          ctx.query,
+        ),
+      );
     },
   },
   {
     method: "GET",
     pattern: path("/2010-04-01/Accounts/:accountSid/IncomingPhoneNumbers/:sid.json"),
-    handle: (ctx, { accountSid, sid }) => ok(renderResource(ownedBy(ctx, targetAccount(ctx, accountSid!), sid!, "IncomingPhoneNumber"))),
+    handle: (ctx, { accountSid, sid }) =>
+      ok(renderResource(ownedBy(ctx, targetAccount(ctx, accountSid!), sid!, "IncomingPhoneNumber"))),
   },
 ];

@@ -7,7 +7,8 @@ export type PageRequest = { page: number; pageSize: number };
 export function pageRequest(query: Params): PageRequest {
   const pageSize = Number(single(query, "PageSize") ?? 50);
   const page = Number(single(query, "Page") ?? 0);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw invalidParameter("PageSize", "must be between 1 and 1000");
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+    throw invalidParameter("PageSize", "must be between 1 and 1000");
   if (!Number.isInteger(page) || page < 0) throw invalidParameter("Page", "must be 0 or more");
   return { page, pageSize };
 }

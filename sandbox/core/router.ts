@@ -22,7 +22,11 @@ export const created = (body: unknown): Answer => ({ status: 201, body });
 export const noContent = (): Answer => ({ status: 204, body: null });
 
 /** Finds the route for a request: 404 for an unknown path, 405 for a known path with another method. */
-export function match<Ctx>(routes: Route<Ctx>[], method: string, pathname: string): { route: Route<Ctx>; params: Record<string, string> } {
+export function match<Ctx>(
+  routes: Route<Ctx>[],
+  method: string,
+  pathname: string,
+): { route: Route<Ctx>; params: Record<string, string> } {
   let pathKnown = false;
   for (const route of routes) {
     const found = route.pattern.exec(pathname);

@@ -61,7 +61,16 @@ export type SandboxState = {
 };
 
 export function emptyState(): SandboxState {
-  return { version: 1, accounts: {}, resources: {}, fees: [], schedule: [], clockOffsetMs: 0, lastRateLimited: {}, settings: { eventSinkUrl: null } };
+  return {
+    version: 1,
+    accounts: {},
+    resources: {},
+    fees: [],
+    schedule: [],
+    clockOffsetMs: 0,
+    lastRateLimited: {},
+    settings: { eventSinkUrl: null },
+  };
 }
 
 const PREFIX: Record<Kind, SidPrefix> = {
@@ -98,8 +107,23 @@ export class Store {
     this.changed();
   }
 
-  create(kind: Kind, accountSid: string, fields: Record<string, unknown>, now: number, parentSid: string | null = null, sid?: string): StoredResource {
-    const resource: StoredResource = { sid: sid ?? newSid(PREFIX[kind]), kind, accountSid, parentSid, createdAt: now, updatedAt: now, fields };
+  create(
+    kind: Kind,
+    accountSid: string,
+    fields: Record<string, unknown>,
+    now: number,
+    parentSid: string | null = null,
+    sid?: string,
+  ): StoredResource {
+    const resource: StoredResource = {
+      sid: sid ?? newSid(PREFIX[kind]),
+      kind,
+      accountSid,
+      parentSid,
+      createdAt: now,
+      updatedAt: now,
+      fields,
+    };
     this.state.resources[resource.sid] = resource;
     this.changed();
     return resource;

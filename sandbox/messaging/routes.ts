@@ -70,19 +70,44 @@ const brandRoutes: R[] = [
     method: "GET",
     pattern: path("/v1/a2p/BrandRegistrations"),
     handle: (ctx) =>
-      ok(v1Page("data", ctx.sandbox.store.list("BrandRegistration", (r) => r.accountSid === ctx.account.sid).map(renderResource), `${HOSTS.messaging}/v1/a2p/BrandRegistrations`, ctx.query)),
+      ok(
+        v1Page(
+          "data",
+          ctx.sandbox.store.list("BrandRegistration", (r) => r.accountSid === ctx.account.sid).map(renderResource),
+          `${HOSTS.messaging}/v1/a2p/BrandRegistrations`,
+          ctx.query,
+        ),
+      ),
   },
-  { method: "GET", pattern: path("/v1/a2p/BrandRegistrations/:sid"), handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "BrandRegistration"))) },
+  {
+    method: "GET",
+    pattern: path("/v1/a2p/BrandRegistrations/:sid"),
+    handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "BrandRegistration"))),
+  },
   {
     // Update = resubmit a FAILED brand, at most three times (Twilio's rule).
     method: "POST",
     pattern: path("/v1/a2p/BrandRegistrations/:sid"),
     handle: (ctx, { sid }) => {
       const brand = owned(ctx, sid!, "BrandRegistration");
-      if (brand.fields.status !== "FAILED") throw new TwilioError(400, 21752, `Only a FAILED brand can be resubmitted; this one is ${String(brand.fields.status)}`);
+      if (brand.fields.status !== "FAILED")
+        throw new TwilioError(
+          400,
+          21752,
+          `Only a FAILED brand can be resubmitted; this one is ${String(brand.fields.status)}`,
+        );
       const resubmissions = Number(brand.fields.resubmissions ?? 0);
-      if (resubmissions >= MAX_RESUBMISSIONS) throw new TwilioError(400, 21753, `This brand has already been resubmitted ${MAX_RESUBMISSIONS} times, the most Twilio allows`);
-      ctx.sandbox.store.update(brand, { status: "PENDING", resubmissions: resubmissions + 1, failure_reason: null, errors: [] }, ctx.sandbox.now());
+      if (resubmissions >= MAX_RESUBMISSIONS)
+        throw new TwilioError(
+          400,
+          21753,
+          `This brand has already been resubmitted ${MAX_RESUBMISSIONS} times, the most Twilio allows`,
+        );
+      ctx.sandbox.store.update(
+        brand,
+        { status: "PENDING", resubmissions: resubmissions + 1, failure_reason: null, errors: [] },
+        ctx.sandbox.now(),
+      );
       ctx.sandbox.schedule(brand.sid, ctx.sandbox.delays.brandSeconds, "decide");
       return ok(renderResource(brand));
     },
@@ -92,10 +117,17 @@ const brandRoutes: R[] = [
     pattern: path("/v1/a2p/BrandRegistrations/:sid/SmsOtp"),
     handle: (ctx, { sid }) => {
       const brand = owned(ctx, sid!, "BrandRegistration");
-      if (brand.fields.brand_type !== "SOLE_PROPRIETOR") throw new TwilioError(400, 21754, "Only Sole Proprietor brands verify by one-time password");
-      if (brand.fields.identity_status === "VERIFIED") throw new TwilioError(400, 21755, "This brand's identity is already verified");
+      if (brand.fields.brand_type !== "SOLE_PROPRIETOR")
+        throw new TwilioError(400, 21754, "Only Sole Proprietor brands verify by one-time password");
+      if (brand.fields.identity_status === "VERIFIED")
+        throw new TwilioError(400, 21755, "This brand's identity is already verified");
       ctx.sandbox.store.update(brand, { otp_sent_at: isoDate(ctx.sandbox.now()) }, ctx.sandbox.now());
-      return created(shape("messaging.v1.brand_registrations.brand_registration_otp", { account_sid: ctx.account.sid, brand_registration_sid: brand.sid }));
+      return created(
+        shape("messaging.v1.brand_registrations.brand_registration_otp", {
+          account_sid: ctx.account.sid,
+          brand_registration_sid: brand.sid,
+        }),
+      );
     },
   },
   {
@@ -108,7 +140,12 @@ const brandRoutes: R[] = [
       const vetting = ctx.sandbox.store.create(
         "BrandVetting",
         ctx.account.sid,
-        { vetting_id: single(ctx.body, "VettingId") ?? null, vetting_class: "POLITICAL", vetting_status: "IN_PROGRESS", vetting_provider: provider },
+        {
+          vetting_id: single(ctx.body, "VettingId") ?? null,
+          vetting_class: "POLITICAL",
+          vetting_status: "IN_PROGRESS",
+          vetting_provider: provider,
+        },
         ctx.sandbox.now(),
         brand.sid,
       );
@@ -129,7 +166,8 @@ const brandRoutes: R[] = [
     pattern: path("/v1/a2p/BrandRegistrations/:sid/Vettings/:vettingSid"),
     handle: (ctx, { sid, vettingSid }) => {
       const vetting = owned(ctx, vettingSid!, "BrandVetting");
-      if (vetting.parentSid !== sid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      if (vetting.parentSid !== sid)
+        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
       return ok(renderResource(vetting));
     },
   },
@@ -174,18 +212,34 @@ const serviceRoutes: R[] = [
   {
     method: "GET",
     pattern: path("/v1/Services"),
-    handle: (ctx) => ok(v1Page("services", ctx.sandbox.store.list("Service", (r) => r.accountSid === ctx.account.sid).map(renderResource), `${HOSTS.messaging}/v1/Services`, ctx.query)),
+    handle: (ctx) =>
+      ok(
+        v1Page(
+          "services",
+          ctx.sandbox.store.list("Service", (r) => r.accountSid === ctx.account.sid).map(renderResource),
+          `${HOSTS.messaging}/v1/Services`,
+          ctx.query,
+        ),
+      ),
   },
-  { method: "GET", pattern: path("/v1/Services/:sid"), handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "Service"))) },
+  {
+    method: "GET",
+    pattern: path("/v1/Services/:sid"),
+    handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "Service"))),
+  },
   {
     method: "DELETE",
     pattern: path("/v1/Services/:sid"),
     handle: (ctx, { sid }) => {
       const service = owned(ctx, sid!, "Service");
-      for (const number of ctx.sandbox.store.list("IncomingPhoneNumber", (n) => n.fields.messaging_service_sid === service.sid)) {
+      for (const number of ctx.sandbox.store.list(
+        "IncomingPhoneNumber",
+        (n) => n.fields.messaging_service_sid === service.sid,
+      )) {
         ctx.sandbox.store.update(number, { messaging_service_sid: null }, ctx.sandbox.now());
       }
-      for (const campaign of ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid)) ctx.sandbox.store.delete(campaign.sid);
+      for (const campaign of ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid))
+        ctx.sandbox.store.delete(campaign.sid);
       ctx.sandbox.store.delete(service.sid);
       return noContent();
     },
@@ -197,8 +251,10 @@ const serviceRoutes: R[] = [
       const service = owned(ctx, serviceSid!, "Service");
       const numberSid = requiredSid(ctx.body, "PhoneNumberSid", "PN");
       const number = ctx.sandbox.store.get(numberSid, "IncomingPhoneNumber");
-      if (!number || number.accountSid !== ctx.account.sid) throw new TwilioError(400, 21710, `Phone number ${numberSid} was not found in this account`);
-      if (number.fields.messaging_service_sid) throw new TwilioError(409, 21712, "This phone number is already in a Messaging Service");
+      if (!number || number.accountSid !== ctx.account.sid)
+        throw new TwilioError(400, 21710, `Phone number ${numberSid} was not found in this account`);
+      if (number.fields.messaging_service_sid)
+        throw new TwilioError(409, 21712, "This phone number is already in a Messaging Service");
       ctx.sandbox.store.update(number, { messaging_service_sid: service.sid }, ctx.sandbox.now());
       return created(renderServiceNumber(service.sid, number));
     },
@@ -208,8 +264,12 @@ const serviceRoutes: R[] = [
     pattern: path("/v1/Services/:serviceSid/PhoneNumbers"),
     handle: (ctx, { serviceSid }) => {
       const service = owned(ctx, serviceSid!, "Service");
-      const items = ctx.sandbox.store.list("IncomingPhoneNumber", (n) => n.fields.messaging_service_sid === service.sid).map((n) => renderServiceNumber(service.sid, n));
-      return ok(v1Page("phone_numbers", items, `${HOSTS.messaging}/v1/Services/${service.sid}/PhoneNumbers`, ctx.query));
+      const items = ctx.sandbox.store
+        .list("IncomingPhoneNumber", (n) => n.fields.messaging_service_sid === service.sid)
+        .map((n) => renderServiceNumber(service.sid, n));
+      return ok(
+        v1Page("phone_numbers", items, `${HOSTS.messaging}/v1/Services/${service.sid}/PhoneNumbers`, ctx.query),
+      );
     },
   },
   {
@@ -218,7 +278,8 @@ const serviceRoutes: R[] = [
     handle: (ctx, { serviceSid, sid }) => {
       const service = owned(ctx, serviceSid!, "Service");
       const number = owned(ctx, sid!, "IncomingPhoneNumber");
-      if (number.fields.messaging_service_sid !== service.sid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      if (number.fields.messaging_service_sid !== service.sid)
+        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
       return ok(renderServiceNumber(service.sid, number));
     },
   },
@@ -228,7 +289,8 @@ const serviceRoutes: R[] = [
     handle: (ctx, { serviceSid, sid }) => {
       const service = owned(ctx, serviceSid!, "Service");
       const number = owned(ctx, sid!, "IncomingPhoneNumber");
-      if (number.fields.messaging_service_sid !== service.sid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      if (number.fields.messaging_service_sid !== service.sid)
+        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
       ctx.sandbox.store.update(number, { messaging_service_sid: null }, ctx.sandbox.now());
       return noContent();
     },
@@ -255,19 +317,30 @@ const campaignRoutes: R[] = [
       const service = owned(ctx, serviceSid!, "Service");
       const brandSid = requiredSid(ctx.body, "BrandRegistrationSid", "BN");
       const brand = ctx.sandbox.store.get(brandSid, "BrandRegistration");
-      if (!brand || brand.accountSid !== ctx.account.sid) throw new TwilioError(400, 21760, `BrandRegistrationSid ${brandSid} was not found in this account`);
-      if (brand.fields.status !== "APPROVED") throw new TwilioError(400, 21761, `The brand must be APPROVED before a campaign is created; it is ${String(brand.fields.status)}`);
-      if (ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid).length) throw new TwilioError(409, 21762, "This Messaging Service already has an A2P campaign");
+      if (!brand || brand.accountSid !== ctx.account.sid)
+        throw new TwilioError(400, 21760, `BrandRegistrationSid ${brandSid} was not found in this account`);
+      if (brand.fields.status !== "APPROVED")
+        throw new TwilioError(
+          400,
+          21761,
+          `The brand must be APPROVED before a campaign is created; it is ${String(brand.fields.status)}`,
+        );
+      if (ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid).length)
+        throw new TwilioError(409, 21762, "This Messaging Service already has an A2P campaign");
       const description = required(ctx.body, "Description");
       const messageFlow = required(ctx.body, "MessageFlow");
       const samples = list(ctx.body, "MessageSamples");
-      if (samples.length < 2 || samples.length > 5) throw invalidParameter("MessageSamples", "give between 2 and 5 sample messages");
+      if (samples.length < 2 || samples.length > 5)
+        throw invalidParameter("MessageSamples", "give between 2 and 5 sample messages");
       const usecase = required(ctx.body, "UsAppToPersonUsecase");
-      if (!USECASE_CODES.includes(usecase)) throw invalidParameter("UsAppToPersonUsecase", `'${usecase}' is not one of ${USECASE_CODES.join(", ")}`);
+      if (!USECASE_CODES.includes(usecase))
+        throw invalidParameter("UsAppToPersonUsecase", `'${usecase}' is not one of ${USECASE_CODES.join(", ")}`);
       const hasEmbeddedLinks = bool(ctx.body, "HasEmbeddedLinks");
       const hasEmbeddedPhone = bool(ctx.body, "HasEmbeddedPhone");
-      if (hasEmbeddedLinks === undefined) throw new TwilioError(400, 20001, "Missing required parameter HasEmbeddedLinks in the post body");
-      if (hasEmbeddedPhone === undefined) throw new TwilioError(400, 20001, "Missing required parameter HasEmbeddedPhone in the post body");
+      if (hasEmbeddedLinks === undefined)
+        throw new TwilioError(400, 20001, "Missing required parameter HasEmbeddedLinks in the post body");
+      if (hasEmbeddedPhone === undefined)
+        throw new TwilioError(400, 20001, "Missing required parameter HasEmbeddedPhone in the post body");
       ctx.sandbox.enforceOnePerSecond(ctx.account.sid, "campaign");
       const campaign = ctx.sandbox.store.create(
         "Usa2p",
@@ -299,7 +372,11 @@ const campaignRoutes: R[] = [
         ctx.sandbox.now(),
         service.sid,
       );
-      ctx.sandbox.store.update(service, { us_app_to_person_registered: true, usecase: usecase.toLowerCase() }, ctx.sandbox.now());
+      ctx.sandbox.store.update(
+        service,
+        { us_app_to_person_registered: true, usecase: usecase.toLowerCase() },
+        ctx.sandbox.now(),
+      );
       ctx.sandbox.chargeFee(ctx.account.sid, "campaign_vetting", campaign.sid);
       ctx.sandbox.schedule(campaign.sid, ctx.sandbox.delays.campaignSeconds, "decide");
       return created(renderResource(campaign));
@@ -311,7 +388,9 @@ const campaignRoutes: R[] = [
     handle: (ctx, { serviceSid }) => {
       const service = owned(ctx, serviceSid!, "Service");
       const items = ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid).map(renderResource);
-      return ok(v1Page("compliance", items, `${HOSTS.messaging}/v1/Services/${service.sid}/Compliance/Usa2p`, ctx.query));
+      return ok(
+        v1Page("compliance", items, `${HOSTS.messaging}/v1/Services/${service.sid}/Compliance/Usa2p`, ctx.query),
+      );
     },
   },
   {
@@ -319,7 +398,8 @@ const campaignRoutes: R[] = [
     pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
       const campaign = owned(ctx, sid!, "Usa2p");
-      if (campaign.parentSid !== serviceSid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      if (campaign.parentSid !== serviceSid)
+        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
       return ok(renderResource(campaign));
     },
   },
@@ -328,7 +408,8 @@ const campaignRoutes: R[] = [
     pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
       const campaign = owned(ctx, sid!, "Usa2p");
-      if (campaign.parentSid !== serviceSid) throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      if (campaign.parentSid !== serviceSid)
+        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
       ctx.sandbox.store.delete(campaign.sid);
       const service = ctx.sandbox.store.get(serviceSid!, "Service");
       if (service) ctx.sandbox.store.update(service, { us_app_to_person_registered: false }, ctx.sandbox.now());

@@ -15,20 +15,77 @@ export type EndUserType = (typeof END_USER_TYPES)[number];
 
 export const ENUMS = {
   business_identity: ["direct_customer", "isv_reseller_or_partner", "unknown"],
-  business_type: ["Sole Proprietorship", "Partnership", "Limited Liability Corporation", "Co-operative", "Non-profit Corporation", "Corporation"],
+  business_type: [
+    "Sole Proprietorship",
+    "Partnership",
+    "Limited Liability Corporation",
+    "Co-operative",
+    "Non-profit Corporation",
+    "Corporation",
+  ],
   business_industry: [
-    "AUTOMOTIVE", "AGRICULTURE", "BANKING", "CONSUMER", "EDUCATION", "ENGINEERING", "ENERGY", "OIL_AND_GAS",
-    "FAST_MOVING_CONSUMER_GOODS", "FINANCIAL", "FINTECH", "FOOD_AND_BEVERAGE", "GOVERNMENT", "HEALTHCARE", "HOSPITALITY",
-    "INSURANCE", "LEGAL", "MANUFACTURING", "MEDIA", "ONLINE", "RAW_MATERIALS", "REAL_ESTATE", "RELIGION", "RETAIL",
-    "JEWELRY", "TECHNOLOGY", "TELECOMMUNICATIONS", "TRANSPORTATION", "TRAVEL", "ELECTRONICS", "NOT_FOR_PROFIT",
+    "AUTOMOTIVE",
+    "AGRICULTURE",
+    "BANKING",
+    "CONSUMER",
+    "EDUCATION",
+    "ENGINEERING",
+    "ENERGY",
+    "OIL_AND_GAS",
+    "FAST_MOVING_CONSUMER_GOODS",
+    "FINANCIAL",
+    "FINTECH",
+    "FOOD_AND_BEVERAGE",
+    "GOVERNMENT",
+    "HEALTHCARE",
+    "HOSPITALITY",
+    "INSURANCE",
+    "LEGAL",
+    "MANUFACTURING",
+    "MEDIA",
+    "ONLINE",
+    "RAW_MATERIALS",
+    "REAL_ESTATE",
+    "RELIGION",
+    "RETAIL",
+    "JEWELRY",
+    "TECHNOLOGY",
+    "TELECOMMUNICATIONS",
+    "TRANSPORTATION",
+    "TRAVEL",
+    "ELECTRONICS",
+    "NOT_FOR_PROFIT",
   ],
   business_registration_identifier: ["EIN", "DUNS", "CCN", "CBN", "CN", "ACN", "CIN", "VAT", "VATRN", "RN", "Other"],
   business_regions_of_operation: ["AFRICA", "ASIA", "EUROPE", "LATIN_AMERICA", "USA_AND_CANADA", "AUSTRALIA"],
   job_position: ["Director", "GM", "VP", "CEO", "CFO", "General Counsel", "Other"],
   company_type: ["public", "private", "non-profit", "government"],
   stock_exchange: [
-    "NONE", "NASDAQ", "NYSE", "AMEX", "AMX", "ASX", "B3", "BME", "BSE", "FRA", "ICEX", "JPX", "JSE", "KRX", "LON",
-    "NSE", "OMX", "SEHK", "SSE", "STO", "SWX", "SZSE", "TSX", "TWSE", "VSE",
+    "NONE",
+    "NASDAQ",
+    "NYSE",
+    "AMEX",
+    "AMX",
+    "ASX",
+    "B3",
+    "BME",
+    "BSE",
+    "FRA",
+    "ICEX",
+    "JPX",
+    "JSE",
+    "KRX",
+    "LON",
+    "NSE",
+    "OMX",
+    "SEHK",
+    "SSE",
+    "STO",
+    "SWX",
+    "SZSE",
+    "TSX",
+    "TWSE",
+    "VSE",
   ],
 } as const;
 
@@ -44,17 +101,27 @@ function check(name: string, value: unknown): void {
   if (name === "business_regions_of_operation") {
     for (const region of text.split(",").map((part) => part.trim())) {
       if (!ENUMS.business_regions_of_operation.includes(region as never)) {
-        throw invalidParameter(`Attributes.${name}`, `'${region}' is not one of ${ENUMS.business_regions_of_operation.join(", ")}`);
+        throw invalidParameter(
+          `Attributes.${name}`,
+          `'${region}' is not one of ${ENUMS.business_regions_of_operation.join(", ")}`,
+        );
       }
     }
     return;
   }
-  if (allowed && !allowed.includes(text)) throw invalidParameter(`Attributes.${name}`, `'${text}' is not one of ${allowed.join(", ")}`);
-  if (name === "phone_number" && !E164.test(text)) throw invalidParameter(`Attributes.${name}`, `'${text}' is not an E.164 phone number such as +15017122661`);
-  if ((name === "email" || name === "brand_contact_email") && !EMAIL.test(text)) throw invalidParameter(`Attributes.${name}`, `'${text}' is not an email address`);
-  if (name === "website_url" && !WEB_URL.test(text)) throw invalidParameter(`Attributes.${name}`, `'${text}' is not a URL`);
+  if (allowed && !allowed.includes(text))
+    throw invalidParameter(`Attributes.${name}`, `'${text}' is not one of ${allowed.join(", ")}`);
+  if (name === "phone_number" && !E164.test(text))
+    throw invalidParameter(`Attributes.${name}`, `'${text}' is not an E.164 phone number such as +15017122661`);
+  if ((name === "email" || name === "brand_contact_email") && !EMAIL.test(text))
+    throw invalidParameter(`Attributes.${name}`, `'${text}' is not an email address`);
+  if (name === "website_url" && !WEB_URL.test(text))
+    throw invalidParameter(`Attributes.${name}`, `'${text}' is not a URL`);
   if (name === "social_media_profile_urls") {
-    for (const url of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+    for (const url of text
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       if (!WEB_URL.test(url)) throw invalidParameter(`Attributes.${name}`, `'${url}' is not a URL`);
     }
   }
@@ -69,7 +136,8 @@ export function parseAttributes(raw: string | undefined): Record<string, unknown
   } catch {
     throw invalidParameter("Attributes", "must be a JSON object");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw invalidParameter("Attributes", "must be a JSON object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw invalidParameter("Attributes", "must be a JSON object");
   for (const [name, value] of Object.entries(parsed)) check(name, value);
   return parsed as Record<string, unknown>;
 }

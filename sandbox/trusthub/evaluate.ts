@@ -3,7 +3,12 @@ import { isPoBox } from "./attributes";
 import { A2P_MESSAGING_PROFILE_POLICY, SECONDARY_CUSTOMER_PROFILE_POLICY, SHAKEN_STIR_POLICY } from "./policies";
 
 /** One field's verdict, in the shape of seed 001's evaluation example. */
-type FieldResult = { friendly_name: string; object_field: string; failure_reason: string | null; error_code: number | null };
+type FieldResult = {
+  friendly_name: string;
+  object_field: string;
+  failure_reason: string | null;
+  error_code: number | null;
+};
 
 export type RequirementResult = {
   friendly_name: string;
@@ -54,13 +59,23 @@ const REGISTRATION_FORMATS: Record<string, RegExp> = {
   CIN: /^[A-Z0-9]{21}$/i,
 };
 
-function fieldResults(requirementLabel: string, attributes: Record<string, unknown>, required: string[], extraChecks: (field: string) => string | null = () => null) {
+function fieldResults(
+  requirementLabel: string,
+  attributes: Record<string, unknown>,
+  required: string[],
+  extraChecks: (field: string) => string | null = () => null,
+) {
   const valid: FieldResult[] = [];
   const invalid: FieldResult[] = [];
   for (const field of required) {
     const name = FIELD_NAMES[field] ?? field;
     if (!present(attributes[field])) {
-      invalid.push({ friendly_name: name, object_field: field, failure_reason: `The ${name} is missing. Please enter in a ${name} on the ${requirementLabel}.`, error_code: 22215 });
+      invalid.push({
+        friendly_name: name,
+        object_field: field,
+        failure_reason: `The ${name} is missing. Please enter in a ${name} on the ${requirementLabel}.`,
+        error_code: 22215,
+      });
       continue;
     }
     const problem = extraChecks(field);
@@ -123,18 +138,24 @@ function secondaryProfileResults(store: Store, bundle: StoredResource): Requirem
   const results: RequirementResult[] = [];
 
   results.push(
-    endUserRequirement("Business Information", "customer_profile_business_information", endUser("customer_profile_business_information"), BUSINESS_FIELDS, (attributes) => (field) => {
-      if (field === "business_registration_number") {
-        const format = REGISTRATION_FORMATS[String(attributes.business_registration_identifier)];
-        if (format && !format.test(String(attributes.business_registration_number))) {
-          return `The Business Registration Number is not a valid ${String(attributes.business_registration_identifier)}. Please check the number on the Business Information.`;
+    endUserRequirement(
+      "Business Information",
+      "customer_profile_business_information",
+      endUser("customer_profile_business_information"),
+      BUSINESS_FIELDS,
+      (attributes) => (field) => {
+        if (field === "business_registration_number") {
+          const format = REGISTRATION_FORMATS[String(attributes.business_registration_identifier)];
+          if (format && !format.test(String(attributes.business_registration_number))) {
+            return `The Business Registration Number is not a valid ${String(attributes.business_registration_identifier)}. Please check the number on the Business Information.`;
+          }
         }
-      }
-      if (field === "business_registration_identifier" && attributes.business_registration_identifier === "CCN") {
-        return "The Canadian Corporation Number (CCN) is no longer accepted. Please use the Canadian Business Number (CBN).";
-      }
-      return null;
-    }),
+        if (field === "business_registration_identifier" && attributes.business_registration_identifier === "CCN") {
+          return "The Canadian Corporation Number (CCN) is no longer accepted. Please use the Canadian Business Number (CBN).";
+        }
+        return null;
+      },
+    ),
   );
 
   // Documented trigger: a representative whose last name contains "Mismatch" does not match the
@@ -143,19 +164,44 @@ function secondaryProfileResults(store: Store, bundle: StoredResource): Requirem
     (field === "first_name" || field === "last_name") && /mismatch/i.test(String(attributes.last_name ?? ""))
       ? `The ${FIELD_NAMES[field]} does not match the ${FIELD_NAMES[field]} on record for this business. Please make sure the ${label} fields use the same exact inputs.`
       : null;
-  results.push(endUserRequirement("Authorized Representative 1", "authorized_representative_1", endUser("authorized_representative_1"), REPRESENTATIVE_FIELDS, nameCheck("Authorized Representative 1")));
+  results.push(
+    endUserRequirement(
+      "Authorized Representative 1",
+      "authorized_representative_1",
+      endUser("authorized_representative_1"),
+      REPRESENTATIVE_FIELDS,
+      nameCheck("Authorized Representative 1"),
+    ),
+  );
   const secondRepresentative = endUser("authorized_representative_2");
   if (secondRepresentative) {
-    results.push(endUserRequirement("Authorized Representative 2", "authorized_representative_2", secondRepresentative, REPRESENTATIVE_FIELDS, nameCheck("Authorized Representative 2")));
+    results.push(
+      endUserRequirement(
+        "Authorized Representative 2",
+        "authorized_representative_2",
+        secondRepresentative,
+        REPRESENTATIVE_FIELDS,
+        nameCheck("Authorized Representative 2"),
+      ),
+    );
   }
 
   results.push(addressRequirement(store, bundle, objects));
-  results.push(profileRequirement("Primary Customer Profile", "primary_customer_profile", objects.filter((object) => object.sid !== bundle.sid), true));
+  results.push(
+    profileRequirement(
+      "Primary Customer Profile",
+      "primary_customer_profile",
+      objects.filter((object) => object.sid !== bundle.sid),
+      true,
+    ),
+  );
   return results;
 }
 
 function addressRequirement(store: Store, bundle: StoredResource, objects: StoredResource[]): RequirementResult {
-  const document = objects.find((object) => object.kind === "SupportingDocument" && object.fields.type === "customer_profile_address");
+  const document = objects.find(
+    (object) => object.kind === "SupportingDocument" && object.fields.type === "customer_profile_address",
+  );
   const base = {
     friendly_name: "Physical Business Address",
     object_type: "customer_profile_address",
@@ -169,26 +215,51 @@ function addressRequirement(store: Store, bundle: StoredResource, objects: Store
       failure_reason: "A Physical Business Address is missing. Please add one to the regulatory bundle.",
       error_code: 22216,
       valid: [],
-      invalid: [{ friendly_name: "Address sid(s)", object_field: "address_sids", failure_reason: "The Address is missing. Please enter in the address of the business headquarters.", error_code: 22219 }],
+      invalid: [
+        {
+          friendly_name: "Address sid(s)",
+          object_field: "address_sids",
+          failure_reason: "The Address is missing. Please enter in the address of the business headquarters.",
+          error_code: 22219,
+        },
+      ],
     };
   }
   const sids = String((document.fields.attributes as Record<string, unknown>)?.address_sids ?? "")
     .split(",")
     .map((sid) => sid.trim())
     .filter(Boolean);
-  const addresses = sids.map((sid) => store.get(sid, "Address")).filter((address) => address && address.accountSid === bundle.accountSid);
+  const addresses = sids
+    .map((sid) => store.get(sid, "Address"))
+    .filter((address) => address && address.accountSid === bundle.accountSid);
   const invalid: FieldResult[] = [];
   if (addresses.length === 0) {
-    invalid.push({ friendly_name: "Address sid(s)", object_field: "address_sids", failure_reason: "The Address is missing or was not found. Please enter in the address of the business headquarters.", error_code: 22219 });
-  } else if (addresses.some((address) => isPoBox(`${address!.fields.street ?? ""} ${address!.fields.street_secondary ?? ""}`))) {
-    invalid.push({ friendly_name: "Address sid(s)", object_field: "address_sids", failure_reason: "The Address is a PO Box. PO Boxes are not accepted: please enter the physical address of the business.", error_code: 22219 });
+    invalid.push({
+      friendly_name: "Address sid(s)",
+      object_field: "address_sids",
+      failure_reason:
+        "The Address is missing or was not found. Please enter in the address of the business headquarters.",
+      error_code: 22219,
+    });
+  } else if (
+    addresses.some((address) => isPoBox(`${address!.fields.street ?? ""} ${address!.fields.street_secondary ?? ""}`))
+  ) {
+    invalid.push({
+      friendly_name: "Address sid(s)",
+      object_field: "address_sids",
+      failure_reason:
+        "The Address is a PO Box. PO Boxes are not accepted: please enter the physical address of the business.",
+      error_code: 22219,
+    });
   }
   return {
     ...base,
     passed: invalid.length === 0,
     failure_reason: invalid.length ? "The Physical Business Address is not valid. Please correct it." : null,
     error_code: invalid.length ? 22216 : null,
-    valid: invalid.length ? [] : [{ friendly_name: "Address sid(s)", object_field: "address_sids", failure_reason: null, error_code: null }],
+    valid: invalid.length
+      ? []
+      : [{ friendly_name: "Address sid(s)", object_field: "address_sids", failure_reason: null, error_code: null }],
     invalid,
   };
 }
@@ -197,7 +268,12 @@ function addressRequirement(store: Store, bundle: StoredResource, objects: Store
  * A customer profile assigned to the bundle. For a secondary profile it is the ISV's primary
  * profile (same account or the parent account), which must be twilio-approved.
  */
-function profileRequirement(label: string, requirementName: string, objects: StoredResource[], mustBeApproved: boolean): RequirementResult {
+function profileRequirement(
+  label: string,
+  requirementName: string,
+  objects: StoredResource[],
+  mustBeApproved: boolean,
+): RequirementResult {
   const profile = objects.find((object) => object.kind === "CustomerProfile");
   const problem = !profile
     ? `A ${label} is missing. Please assign one to the regulatory bundle.`
@@ -224,7 +300,12 @@ function a2pProfileResults(store: Store, bundle: StoredResource): RequirementRes
   const required = ["company_type"];
   if (attributes.company_type === "public") required.push("stock_exchange", "stock_ticker", "brand_contact_email");
   return [
-    endUserRequirement("US A2P Messaging Profile Information", "us_a2p_messaging_profile_information", messagingProfile, required),
+    endUserRequirement(
+      "US A2P Messaging Profile Information",
+      "us_a2p_messaging_profile_information",
+      messagingProfile,
+      required,
+    ),
     profileRequirement("Secondary Customer Profile", "customer_profile", objects, false),
   ];
 }
@@ -235,7 +316,10 @@ export function evaluateBundle(store: Store, bundle: StoredResource): Evaluation
   let results: RequirementResult[];
   if (policy === SECONDARY_CUSTOMER_PROFILE_POLICY) results = secondaryProfileResults(store, bundle);
   else if (policy === A2P_MESSAGING_PROFILE_POLICY) results = a2pProfileResults(store, bundle);
-  else if (policy === SHAKEN_STIR_POLICY) results = [profileRequirement("Secondary Customer Profile", "customer_profile", assigned(store, bundle.sid).objects, false)];
+  else if (policy === SHAKEN_STIR_POLICY)
+    results = [
+      profileRequirement("Secondary Customer Profile", "customer_profile", assigned(store, bundle.sid).objects, false),
+    ];
   else results = [];
   return { status: results.every((result) => result.passed) ? "compliant" : "noncompliant", results };
 }

@@ -44,13 +44,20 @@ export const POLICIES: Record<string, { friendly_name: string; requirements: Rec
             type: "document",
             name: "Physical Business Address",
             accepted_documents: [
-              { url: "/SupportingDocumentTypes/customer_profile_address", fields: ["address_sids"], type: "customer_profile_address", name: "Physical Business Address" },
+              {
+                url: "/SupportingDocumentTypes/customer_profile_address",
+                fields: ["address_sids"],
+                type: "customer_profile_address",
+                name: "Physical Business Address",
+              },
             ],
             requirement_name: "customer_profile_address",
           },
         ],
       ],
-      supporting_customer_profiles: [{ name: "Primary Customer Profile", requirement_name: "primary_customer_profile" }],
+      supporting_customer_profiles: [
+        { name: "Primary Customer Profile", requirement_name: "primary_customer_profile" },
+      ],
     },
   },
   [A2P_MESSAGING_PROFILE_POLICY]: {
@@ -84,5 +91,10 @@ export const POLICIES: Record<string, { friendly_name: string; requirements: Rec
 export function renderPolicy(sid: string) {
   const policy = POLICIES[sid];
   if (!policy) return null;
-  return { sid, friendly_name: policy.friendly_name, requirements: policy.requirements, url: `https://trusthub.twilio.com/v1/Policies/${sid}` };
+  return {
+    sid,
+    friendly_name: policy.friendly_name,
+    requirements: policy.requirements,
+    url: `https://trusthub.twilio.com/v1/Policies/${sid}`,
+  };
 }

@@ -24,7 +24,15 @@ const policyRoutes: R[] = [
   {
     method: "GET",
     pattern: path("/v1/Policies"),
-    handle: (ctx) => ok(v1Page("results", Object.keys(POLICIES).map((sid) => renderPolicy(sid)!), `${HOSTS.trusthub}/v1/Policies`, ctx.query)),
+    handle: (ctx) =>
+      ok(
+        v1Page(
+          "results",
+          Object.keys(POLICIES).map((sid) => renderPolicy(sid)!),
+          `${HOSTS.trusthub}/v1/Policies`,
+          ctx.query,
+        ),
+      ),
   },
   {
     method: "GET",
@@ -45,7 +53,9 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
   const base = `/v1/${collection}`;
   const bundle = (ctx: RequestContext, sid: string) => owned(ctx, sid, kind);
   const children = (ctx: RequestContext, bundleSid: string, childKind: Kind) =>
-    ctx.sandbox.store.list(childKind, (child) => child.parentSid === bundleSid && child.accountSid === ctx.account.sid).map(renderResource);
+    ctx.sandbox.store
+      .list(childKind, (child) => child.parentSid === bundleSid && child.accountSid === ctx.account.sid)
+      .map(renderResource);
   const child = (ctx: RequestContext, bundleSid: string, sid: string, childKind: Kind) => {
     const found = owned(ctx, sid, childKind);
     if (found.parentSid !== bundleSid) throw notFound(ctx.pathname);
@@ -65,7 +75,15 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         const resource = ctx.sandbox.store.create(
           kind,
           ctx.account.sid,
-          { policy_sid: policySid, friendly_name: friendlyName, email, status_callback: statusCallback ?? null, status: "draft", valid_until: null, errors: null },
+          {
+            policy_sid: policySid,
+            friendly_name: friendlyName,
+            email,
+            status_callback: statusCallback ?? null,
+            status: "draft",
+            valid_until: null,
+            errors: null,
+          },
           ctx.sandbox.now(),
         );
         return created(renderResource(resource));
@@ -80,7 +98,12 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         const policySid = single(ctx.query, "PolicySid");
         const items = ctx.sandbox.store
           .list(kind, (r) => r.accountSid === ctx.account.sid)
-          .filter((r) => (!status || r.fields.status === status) && (!friendlyName || r.fields.friendly_name === friendlyName) && (!policySid || r.fields.policy_sid === policySid))
+          .filter(
+            (r) =>
+              (!status || r.fields.status === status) &&
+              (!friendlyName || r.fields.friendly_name === friendlyName) &&
+              (!policySid || r.fields.policy_sid === policySid),
+          )
           .map(renderResource);
         return ok(v1Page("results", items, `${HOSTS.trusthub}${base}`, ctx.query));
       },
@@ -101,9 +124,14 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         if (statusCallback) updates.status_callback = statusCallback;
         ctx.sandbox.store.update(resource, updates, ctx.sandbox.now());
         if (status && status !== resource.fields.status) {
-          if (status !== "pending-review") throw invalidParameter("Status", "only pending-review may be set: the other statuses are Twilio's");
+          if (status !== "pending-review")
+            throw invalidParameter("Status", "only pending-review may be set: the other statuses are Twilio's");
           if (!["draft", "twilio-rejected"].includes(String(resource.fields.status))) {
-            throw new TwilioError(400, 22222, `The ${kind === "CustomerProfile" ? "Customer Profile" : "Trust Product"} cannot be submitted while its status is ${String(resource.fields.status)}`);
+            throw new TwilioError(
+              400,
+              22222,
+              `The ${kind === "CustomerProfile" ? "Customer Profile" : "Trust Product"} cannot be submitted while its status is ${String(resource.fields.status)}`,
+            );
           }
           ctx.sandbox.submitBundle(resource);
         }
@@ -116,7 +144,8 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
       handle: (ctx, { sid }) => {
         const resource = bundle(ctx, sid!);
         for (const childKind of ["EntityAssignment", "Evaluation", "ChannelEndpointAssignment"] as const) {
-          for (const item of ctx.sandbox.store.list(childKind, (c) => c.parentSid === resource.sid)) ctx.sandbox.store.delete(item.sid);
+          for (const item of ctx.sandbox.store.list(childKind, (c) => c.parentSid === resource.sid))
+            ctx.sandbox.store.delete(item.sid);
         }
         ctx.sandbox.store.delete(resource.sid);
         return noContent();
@@ -131,14 +160,28 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         const objectSid = requiredSid(ctx.body, "ObjectSid");
         const object = ctx.sandbox.store.get(objectSid);
         // Objects of this account, or (for the ISV's primary profile) of its parent account.
-        const reachable = object && (object.accountSid === ctx.account.sid || (object.kind === "CustomerProfile" && object.accountSid === ctx.account.parentSid));
+        const reachable =
+          object &&
+          (object.accountSid === ctx.account.sid ||
+            (object.kind === "CustomerProfile" && object.accountSid === ctx.account.parentSid));
         if (!reachable || !["EndUser", "SupportingDocument", "CustomerProfile", "TrustProduct"].includes(object.kind)) {
           throw new TwilioError(400, 22208, `ObjectSid ${objectSid} was not found`);
         }
-        if (ctx.sandbox.store.list("EntityAssignment", (a) => a.parentSid === resource.sid && a.fields.object_sid === objectSid).length) {
+        if (
+          ctx.sandbox.store.list(
+            "EntityAssignment",
+            (a) => a.parentSid === resource.sid && a.fields.object_sid === objectSid,
+          ).length
+        ) {
           throw new TwilioError(409, 22206, `Object ${objectSid} is already assigned to this bundle`);
         }
-        const assignment = ctx.sandbox.store.create("EntityAssignment", ctx.account.sid, { object_sid: objectSid, bundle_kind: kind }, ctx.sandbox.now(), resource.sid);
+        const assignment = ctx.sandbox.store.create(
+          "EntityAssignment",
+          ctx.account.sid,
+          { object_sid: objectSid, bundle_kind: kind },
+          ctx.sandbox.now(),
+          resource.sid,
+        );
         return created(renderResource(assignment));
       },
     },
@@ -148,11 +191,17 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
       handle: (ctx, { bundleSid }) => {
         bundle(ctx, bundleSid!);
         const objectType = single(ctx.query, "ObjectType");
-        const items = children(ctx, bundleSid!, "EntityAssignment").filter((a) => !objectType || ctx.sandbox.store.get(String(a.object_sid))?.fields.type === objectType);
+        const items = children(ctx, bundleSid!, "EntityAssignment").filter(
+          (a) => !objectType || ctx.sandbox.store.get(String(a.object_sid))?.fields.type === objectType,
+        );
         return ok(v1Page("results", items, `${HOSTS.trusthub}${base}/${bundleSid}/EntityAssignments`, ctx.query));
       },
     },
-    { method: "GET", pattern: path(`${base}/:bundleSid/EntityAssignments/:sid`), handle: (ctx, { bundleSid, sid }) => ok(renderResource(child(ctx, bundleSid!, sid!, "EntityAssignment"))) },
+    {
+      method: "GET",
+      pattern: path(`${base}/:bundleSid/EntityAssignments/:sid`),
+      handle: (ctx, { bundleSid, sid }) => ok(renderResource(child(ctx, bundleSid!, sid!, "EntityAssignment"))),
+    },
     {
       method: "DELETE",
       pattern: path(`${base}/:bundleSid/EntityAssignments/:sid`),
@@ -168,9 +217,16 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
       handle: (ctx, { bundleSid }) => {
         const resource = bundle(ctx, bundleSid!);
         const policySid = requiredSid(ctx.body, "PolicySid", "RN");
-        if (policySid !== resource.fields.policy_sid) throw invalidParameter("PolicySid", "must be the policy of this bundle");
+        if (policySid !== resource.fields.policy_sid)
+          throw invalidParameter("PolicySid", "must be the policy of this bundle");
         const evaluation = evaluateBundle(ctx.sandbox.store, resource);
-        const stored = ctx.sandbox.store.create("Evaluation", ctx.account.sid, { policy_sid: policySid, status: evaluation.status, results: evaluation.results, bundle_kind: kind }, ctx.sandbox.now(), resource.sid);
+        const stored = ctx.sandbox.store.create(
+          "Evaluation",
+          ctx.account.sid,
+          { policy_sid: policySid, status: evaluation.status, results: evaluation.results, bundle_kind: kind },
+          ctx.sandbox.now(),
+          resource.sid,
+        );
         return created(renderResource(stored));
       },
     },
@@ -179,10 +235,21 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
       pattern: path(`${base}/:bundleSid/Evaluations`),
       handle: (ctx, { bundleSid }) => {
         bundle(ctx, bundleSid!);
-        return ok(v1Page("results", children(ctx, bundleSid!, "Evaluation"), `${HOSTS.trusthub}${base}/${bundleSid}/Evaluations`, ctx.query));
+        return ok(
+          v1Page(
+            "results",
+            children(ctx, bundleSid!, "Evaluation"),
+            `${HOSTS.trusthub}${base}/${bundleSid}/Evaluations`,
+            ctx.query,
+          ),
+        );
       },
     },
-    { method: "GET", pattern: path(`${base}/:bundleSid/Evaluations/:sid`), handle: (ctx, { bundleSid, sid }) => ok(renderResource(child(ctx, bundleSid!, sid!, "Evaluation"))) },
+    {
+      method: "GET",
+      pattern: path(`${base}/:bundleSid/Evaluations/:sid`),
+      handle: (ctx, { bundleSid, sid }) => ok(renderResource(child(ctx, bundleSid!, sid!, "Evaluation"))),
+    },
     // Channel endpoint assignments (phone numbers)
     {
       method: "POST",
@@ -193,7 +260,8 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         if (type !== "phone-number") throw invalidParameter("ChannelEndpointType", "must be phone-number");
         const endpointSid = requiredSid(ctx.body, "ChannelEndpointSid", "PN");
         const number = ctx.sandbox.store.get(endpointSid, "IncomingPhoneNumber");
-        if (!number || number.accountSid !== ctx.account.sid) throw new TwilioError(400, 22208, `ChannelEndpointSid ${endpointSid} was not found`);
+        if (!number || number.accountSid !== ctx.account.sid)
+          throw new TwilioError(400, 22208, `ChannelEndpointSid ${endpointSid} was not found`);
         const assignment = ctx.sandbox.store.create(
           "ChannelEndpointAssignment",
           ctx.account.sid,
@@ -210,14 +278,19 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
       handle: (ctx, { bundleSid }) => {
         bundle(ctx, bundleSid!);
         const endpointSid = single(ctx.query, "ChannelEndpointSid");
-        const items = children(ctx, bundleSid!, "ChannelEndpointAssignment").filter((a) => !endpointSid || a.channel_endpoint_sid === endpointSid);
-        return ok(v1Page("results", items, `${HOSTS.trusthub}${base}/${bundleSid}/ChannelEndpointAssignments`, ctx.query));
+        const items = children(ctx, bundleSid!, "ChannelEndpointAssignment").filter(
+          (a) => !endpointSid || a.channel_endpoint_sid === endpointSid,
+        );
+        return ok(
+          v1Page("results", items, `${HOSTS.trusthub}${base}/${bundleSid}/ChannelEndpointAssignments`, ctx.query),
+        );
       },
     },
     {
       method: "GET",
       pattern: path(`${base}/:bundleSid/ChannelEndpointAssignments/:sid`),
-      handle: (ctx, { bundleSid, sid }) => ok(renderResource(child(ctx, bundleSid!, sid!, "ChannelEndpointAssignment"))),
+      handle: (ctx, { bundleSid, sid }) =>
+        ok(renderResource(child(ctx, bundleSid!, sid!, "ChannelEndpointAssignment"))),
     },
     {
       method: "DELETE",
@@ -237,18 +310,36 @@ const endUserRoutes: R[] = [
     handle: (ctx) => {
       const friendlyName = required(ctx.body, "FriendlyName");
       const type = required(ctx.body, "Type");
-      if (!END_USER_TYPES.includes(type as never)) throw invalidParameter("Type", `'${type}' is not one of ${END_USER_TYPES.join(", ")}`);
+      if (!END_USER_TYPES.includes(type as never))
+        throw invalidParameter("Type", `'${type}' is not one of ${END_USER_TYPES.join(", ")}`);
       const attributes = parseAttributes(single(ctx.body, "Attributes"));
-      const resource = ctx.sandbox.store.create("EndUser", ctx.account.sid, { friendly_name: friendlyName, type, attributes }, ctx.sandbox.now());
+      const resource = ctx.sandbox.store.create(
+        "EndUser",
+        ctx.account.sid,
+        { friendly_name: friendlyName, type, attributes },
+        ctx.sandbox.now(),
+      );
       return created(renderResource(resource));
     },
   },
   {
     method: "GET",
     pattern: path("/v1/EndUsers"),
-    handle: (ctx) => ok(v1Page("results", ctx.sandbox.store.list("EndUser", (r) => r.accountSid === ctx.account.sid).map(renderResource), `${HOSTS.trusthub}/v1/EndUsers`, ctx.query)),
+    handle: (ctx) =>
+      ok(
+        v1Page(
+          "results",
+          ctx.sandbox.store.list("EndUser", (r) => r.accountSid === ctx.account.sid).map(renderResource),
+          `${HOSTS.trusthub}/v1/EndUsers`,
+          ctx.query,
+        ),
+      ),
   },
-  { method: "GET", pattern: path("/v1/EndUsers/:sid"), handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "EndUser"))) },
+  {
+    method: "GET",
+    pattern: path("/v1/EndUsers/:sid"),
+    handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "EndUser"))),
+  },
   {
     method: "POST",
     pattern: path("/v1/EndUsers/:sid"),
@@ -257,7 +348,8 @@ const endUserRoutes: R[] = [
       const updates: Record<string, unknown> = {};
       const friendlyName = single(ctx.body, "FriendlyName");
       if (friendlyName) updates.friendly_name = friendlyName;
-      if (single(ctx.body, "Attributes") !== undefined) updates.attributes = parseAttributes(single(ctx.body, "Attributes"));
+      if (single(ctx.body, "Attributes") !== undefined)
+        updates.attributes = parseAttributes(single(ctx.body, "Attributes"));
       return ok(renderResource(ctx.sandbox.store.update(resource, updates, ctx.sandbox.now())));
     },
   },
@@ -280,7 +372,8 @@ function documentAttributes(ctx: RequestContext): Record<string, unknown> {
     .map((sid) => sid.trim())
     .filter(Boolean);
   for (const addressSid of sids) {
-    if (!/^AD[0-9a-fA-F]{32}$/.test(addressSid)) throw invalidParameter("Attributes.address_sids", `'${addressSid}' is not an Address SID`);
+    if (!/^AD[0-9a-fA-F]{32}$/.test(addressSid))
+      throw invalidParameter("Attributes.address_sids", `'${addressSid}' is not an Address SID`);
   }
   return attributes;
 }
@@ -292,8 +385,14 @@ const supportingDocumentRoutes: R[] = [
     handle: (ctx) => {
       const friendlyName = required(ctx.body, "FriendlyName");
       const type = required(ctx.body, "Type");
-      if (!SUPPORTING_DOCUMENT_TYPES.includes(type)) throw invalidParameter("Type", `'${type}' is not one of ${SUPPORTING_DOCUMENT_TYPES.join(", ")}`);
-      const resource = ctx.sandbox.store.create("SupportingDocument", ctx.account.sid, { friendly_name: friendlyName, type, attributes: documentAttributes(ctx), status: "DRAFT", mime_type: null }, ctx.sandbox.now());
+      if (!SUPPORTING_DOCUMENT_TYPES.includes(type))
+        throw invalidParameter("Type", `'${type}' is not one of ${SUPPORTING_DOCUMENT_TYPES.join(", ")}`);
+      const resource = ctx.sandbox.store.create(
+        "SupportingDocument",
+        ctx.account.sid,
+        { friendly_name: friendlyName, type, attributes: documentAttributes(ctx), status: "DRAFT", mime_type: null },
+        ctx.sandbox.now(),
+      );
       return created(renderResource(resource));
     },
   },
@@ -301,9 +400,20 @@ const supportingDocumentRoutes: R[] = [
     method: "GET",
     pattern: path("/v1/SupportingDocuments"),
     handle: (ctx) =>
-      ok(v1Page("results", ctx.sandbox.store.list("SupportingDocument", (r) => r.accountSid === ctx.account.sid).map(renderResource), `${HOSTS.trusthub}/v1/SupportingDocuments`, ctx.query)),
+      ok(
+        v1Page(
+          "results",
+          ctx.sandbox.store.list("SupportingDocument", (r) => r.accountSid === ctx.account.sid).map(renderResource),
+          `${HOSTS.trusthub}/v1/SupportingDocuments`,
+          ctx.query,
+        ),
+      ),
   },
-  { method: "GET", pattern: path("/v1/SupportingDocuments/:sid"), handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "SupportingDocument"))) },
+  {
+    method: "GET",
+    pattern: path("/v1/SupportingDocuments/:sid"),
+    handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "SupportingDocument"))),
+  },
   {
     method: "POST",
     pattern: path("/v1/SupportingDocuments/:sid"),
@@ -326,4 +436,10 @@ const supportingDocumentRoutes: R[] = [
   },
 ];
 
-export const trusthubRoutes: R[] = [...policyRoutes, ...bundleRoutes("CustomerProfile"), ...bundleRoutes("TrustProduct"), ...endUserRoutes, ...supportingDocumentRoutes];
+export const trusthubRoutes: R[] = [
+  ...policyRoutes,
+  ...bundleRoutes("CustomerProfile"),
+  ...bundleRoutes("TrustProduct"),
+  ...endUserRoutes,
+  ...supportingDocumentRoutes,
+];

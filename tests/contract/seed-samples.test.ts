@@ -20,7 +20,9 @@ import { RecordingClient, startTestSandbox, type TestSandbox } from "../support/
  */
 const suite = haveSeeds && haveOai ? describe : describe.skip;
 if (!haveSeeds || !haveOai) {
-  console.warn("[contract] ../shared/seeds or ../shared/twilio-oai is absent: the seed-sample contract tests are SKIPPED.");
+  console.warn(
+    "[contract] ../shared/seeds or ../shared/twilio-oai is absent: the seed-sample contract tests are SKIPPED.",
+  );
 }
 
 /** Samples whose own values Twilio refuses (400), by seed and sample number, with the reason. */
@@ -45,7 +47,8 @@ function placeholderResolver(sandbox: TestSandbox) {
   const latest = (kind: StoredResource["kind"], predicate: (resource: StoredResource) => boolean = () => true) =>
     store.list(kind, (resource) => resource.accountSid === DEFAULT_ACCOUNT_SID && predicate(resource))[0]?.sid;
   const secondaryProfile = () => latest("CustomerProfile", (resource) => resource.sid !== PRIMARY_CUSTOMER_PROFILE_SID);
-  const assignedTo = (bundleSid: string) => new Set(store.list("EntityAssignment", (a) => a.parentSid === bundleSid).map((a) => String(a.fields.object_sid)));
+  const assignedTo = (bundleSid: string) =>
+    new Set(store.list("EntityAssignment", (a) => a.parentSid === bundleSid).map((a) => String(a.fields.object_sid)));
 
   const byCollection: Record<string, () => string | undefined> = {
     CustomerProfiles: secondaryProfile,
@@ -67,7 +70,8 @@ function placeholderResolver(sandbox: TestSandbox) {
       if (resolve && value && isPlaceholder(value, sandbox)) segments[i] = (resolve() ?? value) + (suffix ?? "");
     }
     url.pathname = segments.join("/");
-    const bundleSid = segments[segments.indexOf("CustomerProfiles") + 1] ?? segments[segments.indexOf("TrustProducts") + 1];
+    const bundleSid =
+      segments[segments.indexOf("CustomerProfiles") + 1] ?? segments[segments.indexOf("TrustProducts") + 1];
     const onProfile = segments.includes("CustomerProfiles");
     const onTrustProduct = segments.includes("TrustProducts");
 
@@ -76,19 +80,40 @@ function placeholderResolver(sandbox: TestSandbox) {
       const value = data[name];
       if (typeof value === "string" && isPlaceholder(value, sandbox)) data[name] = choose(value) ?? value;
     };
-    swap("PolicySid", () => (onTrustProduct ? (bundleSid && store.get(bundleSid)?.fields.policy_sid as string) || A2P_MESSAGING_PROFILE_POLICY : (bundleSid && store.get(bundleSid)?.fields.policy_sid as string) || SECONDARY_CUSTOMER_PROFILE_POLICY));
+    swap("PolicySid", () =>
+      onTrustProduct
+        ? (bundleSid && (store.get(bundleSid)?.fields.policy_sid as string)) || A2P_MESSAGING_PROFILE_POLICY
+        : (bundleSid && (store.get(bundleSid)?.fields.policy_sid as string)) || SECONDARY_CUSTOMER_PROFILE_POLICY,
+    );
     swap("ObjectSid", (value) => {
       const assigned = bundleSid ? assignedTo(bundleSid) : new Set<string>();
       const hint = value.toUpperCase();
-      if (hint.startsWith("RD") || hint.includes("DOCUMENT")) return latest("SupportingDocument", (r) => !assigned.has(r.sid));
-      if (hint.includes("REP")) return latest("EndUser", (r) => !assigned.has(r.sid) && String(r.fields.type).startsWith("authorized_representative"));
-      if (hint.includes("BUSINESS_INFORMATION")) return latest("EndUser", (r) => !assigned.has(r.sid) && r.fields.type === "customer_profile_business_information");
+      if (hint.startsWith("RD") || hint.includes("DOCUMENT"))
+        return latest("SupportingDocument", (r) => !assigned.has(r.sid));
+      if (hint.includes("REP"))
+        return latest(
+          "EndUser",
+          (r) => !assigned.has(r.sid) && String(r.fields.type).startsWith("authorized_representative"),
+        );
+      if (hint.includes("BUSINESS_INFORMATION"))
+        return latest(
+          "EndUser",
+          (r) => !assigned.has(r.sid) && r.fields.type === "customer_profile_business_information",
+        );
       if (hint.startsWith("IT") || hint.includes("END_USER")) return latest("EndUser", (r) => !assigned.has(r.sid));
       if (onProfile) return PRIMARY_CUSTOMER_PROFILE_SID; // a profile assigned to a profile: the ISV's primary
       if (onTrustProduct) return secondaryProfile();
       return undefined;
     });
-    const phoneNumber = () => latest("IncomingPhoneNumber", (r) => !store.list("ChannelEndpointAssignment", (a) => a.fields.channel_endpoint_sid === r.sid && a.parentSid === bundleSid).length);
+    const phoneNumber = () =>
+      latest(
+        "IncomingPhoneNumber",
+        (r) =>
+          !store.list(
+            "ChannelEndpointAssignment",
+            (a) => a.fields.channel_endpoint_sid === r.sid && a.parentSid === bundleSid,
+          ).length,
+      );
     swap("ChannelEndpointSid", phoneNumber);
     swap("PhoneNumberSid", phoneNumber);
     swap("CustomerProfileBundleSid", secondaryProfile);
@@ -113,14 +138,78 @@ function placeholderResolver(sandbox: TestSandbox) {
 function createFixtures(sandbox: TestSandbox) {
   const { store } = sandbox.sandbox;
   const now = sandbox.sandbox.now();
-  const address = store.create("Address", DEFAULT_ACCOUNT_SID, { customer_name: "Fixture", street: "1 Main St", city: "Springfield", region: "IL", postal_code: "62701", iso_country: "US" }, now - 10_000);
-  store.create("SupportingDocument", DEFAULT_ACCOUNT_SID, { friendly_name: "fixture", type: "customer_profile_address", attributes: { address_sids: address.sid }, status: "DRAFT" }, now - 10_000);
-  store.create("EndUser", DEFAULT_ACCOUNT_SID, { friendly_name: "fixture", type: "customer_profile_business_information", attributes: {} }, now - 10_000);
-  store.create("EndUser", DEFAULT_ACCOUNT_SID, { friendly_name: "fixture", type: "authorized_representative_1", attributes: {} }, now - 10_000);
-  const profile = store.create("CustomerProfile", DEFAULT_ACCOUNT_SID, { policy_sid: SECONDARY_CUSTOMER_PROFILE_POLICY, friendly_name: "fixture", email: "isv@example.com", status: "in-review" }, now - 10_000);
-  const trustProduct = store.create("TrustProduct", DEFAULT_ACCOUNT_SID, { policy_sid: A2P_MESSAGING_PROFILE_POLICY, friendly_name: "fixture", email: "isv@example.com", status: "in-review" }, now - 10_000);
+  const address = store.create(
+    "Address",
+    DEFAULT_ACCOUNT_SID,
+    {
+      customer_name: "Fixture",
+      street: "1 Main St",
+      city: "Springfield",
+      region: "IL",
+      postal_code: "62701",
+      iso_country: "US",
+    },
+    now - 10_000,
+  );
+  store.create(
+    "SupportingDocument",
+    DEFAULT_ACCOUNT_SID,
+    {
+      friendly_name: "fixture",
+      type: "customer_profile_address",
+      attributes: { address_sids: address.sid },
+      status: "DRAFT",
+    },
+    now - 10_000,
+  );
+  store.create(
+    "EndUser",
+    DEFAULT_ACCOUNT_SID,
+    { friendly_name: "fixture", type: "customer_profile_business_information", attributes: {} },
+    now - 10_000,
+  );
+  store.create(
+    "EndUser",
+    DEFAULT_ACCOUNT_SID,
+    { friendly_name: "fixture", type: "authorized_representative_1", attributes: {} },
+    now - 10_000,
+  );
+  const profile = store.create(
+    "CustomerProfile",
+    DEFAULT_ACCOUNT_SID,
+    {
+      policy_sid: SECONDARY_CUSTOMER_PROFILE_POLICY,
+      friendly_name: "fixture",
+      email: "isv@example.com",
+      status: "in-review",
+    },
+    now - 10_000,
+  );
+  const trustProduct = store.create(
+    "TrustProduct",
+    DEFAULT_ACCOUNT_SID,
+    {
+      policy_sid: A2P_MESSAGING_PROFILE_POLICY,
+      friendly_name: "fixture",
+      email: "isv@example.com",
+      status: "in-review",
+    },
+    now - 10_000,
+  );
   store.create("Service", DEFAULT_ACCOUNT_SID, { friendly_name: "fixture" }, now - 10_000);
-  store.create("BrandRegistration", DEFAULT_ACCOUNT_SID, { customer_profile_bundle_sid: profile.sid, a2p_profile_bundle_sid: trustProduct.sid, brand_type: "STANDARD", status: "APPROVED", identity_status: "VERIFIED", errors: [] }, now - 10_000);
+  store.create(
+    "BrandRegistration",
+    DEFAULT_ACCOUNT_SID,
+    {
+      customer_profile_bundle_sid: profile.sid,
+      a2p_profile_bundle_sid: trustProduct.sid,
+      brand_type: "STANDARD",
+      status: "APPROVED",
+      identity_status: "VERIFIED",
+      errors: [],
+    },
+    now - 10_000,
+  );
 }
 
 suite("the seeds' code samples against the sandbox, validated by Twilio's OpenAPI", () => {
@@ -163,7 +252,16 @@ suite("the seeds' code samples against the sandbox, validated by Twilio's OpenAP
               expect(errorShapeProblems(exchange.body, 400), where).toEqual([]);
             } else {
               expect(exchange.status, where).toBeLessThan(300);
-              expect(contract.check(exchange.url.host, exchange.method, exchange.url.pathname, exchange.status, exchange.body), where).toEqual([]);
+              expect(
+                contract.check(
+                  exchange.url.host,
+                  exchange.method,
+                  exchange.url.pathname,
+                  exchange.status,
+                  exchange.body,
+                ),
+                where,
+              ).toEqual([]);
             }
           }
           if (!EXPECTED_REFUSALS[key]) expect(outcome).toBeNull();
@@ -190,7 +288,13 @@ suite("the seeds' code samples against the sandbox, validated by Twilio's OpenAP
         const [exchange] = recorder.exchanges;
         expect(exchange!.status).toBe(201);
         expect(contract.check(exchange!.url.host, "POST", exchange!.url.pathname, 201, exchange!.body)).toEqual([]);
-        expect(exchange!.body).toMatchObject({ status: "PENDING", brand_type: "STANDARD", mock: false, skip_automatic_sec_vet: false, errors: [] });
+        expect(exchange!.body).toMatchObject({
+          status: "PENDING",
+          brand_type: "STANDARD",
+          mock: false,
+          skip_automatic_sec_vet: false,
+          errors: [],
+        });
       } finally {
         await sandbox.close();
       }

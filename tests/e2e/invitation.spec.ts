@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { addCustomerAndAccept, alerts, DEMO_STAFF, signIn, signOut } from "./support/fixtures";
 
-test("staff invite a customer; the customer accepts, sets a password and lands on their home page", async ({ page }) => {
+test("staff invite a customer; the customer accepts, sets a password and lands on their home page", async ({
+  page,
+}) => {
   await signIn(page, DEMO_STAFF);
   await page.goto("/staff/customers/new");
   await page.getByLabel("Company name").fill("Globex Corporation");
@@ -35,7 +37,9 @@ test("staff invite a customer; the customer accepts, sets a password and lands o
   // The link is single-use.
   await signOut(page);
   await page.goto(link);
-  await expect(alerts(page)).toHaveText("This invitation link has already been used. Sign in with your email and password instead.");
+  await expect(alerts(page)).toHaveText(
+    "This invitation link has already been used. Sign in with your email and password instead.",
+  );
 
   // And the new password works for a later sign-in.
   await signIn(page, { email: "hank@globex.example", password: "volcano lair 2026" });

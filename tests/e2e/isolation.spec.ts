@@ -54,7 +54,13 @@ test("staff read every organization's application; anonymous callers get 401", a
 test("a customer is kept out of every staff page", async ({ page }) => {
   await signedInAs(page, DEMO_CUSTOMER, /\/home$/);
   const acme = applicationOf("Acme, Inc.");
-  for (const path of ["/staff", "/staff/customers/new", `/staff/customers/${acme.organizationId}`, "/staff/team", "/staff/settings"]) {
+  for (const path of [
+    "/staff",
+    "/staff/customers/new",
+    `/staff/customers/${acme.organizationId}`,
+    "/staff/team",
+    "/staff/settings",
+  ]) {
     await page.goto(path);
     await expect(page, `${path} must not open for a customer`).toHaveURL(/\/home$/);
   }
@@ -63,18 +69,26 @@ test("a customer is kept out of every staff page", async ({ page }) => {
 test("a customer calling staff server actions directly is refused and nothing changes", async ({ page }) => {
   await signedInAs(page, DEMO_CUSTOMER, /\/home$/);
   const before = organizationCount();
-  const created = await callServerAction(page.request, "/home", "createCustomerAction", [{ organizationName: "Sneaky Org", email: "sneaky@example.org" }]);
+  const created = await callServerAction(page.request, "/home", "createCustomerAction", [
+    { organizationName: "Sneaky Org", email: "sneaky@example.org" },
+  ]);
   expect(created).toContain("Only staff can do that.");
   expect(organizationCount()).toBe(before);
 
   const initechApp = applicationOf("Initech");
-  const invited = await callServerAction(page.request, "/home", "inviteCustomerUserAction", [{ organizationId: initechApp.organizationId, email: "spy@example.org" }]);
+  const invited = await callServerAction(page.request, "/home", "inviteCustomerUserAction", [
+    { organizationId: initechApp.organizationId, email: "spy@example.org" },
+  ]);
   expect(invited).toContain("Only staff can do that.");
   expect(query('SELECT id FROM "Invitation" WHERE email = ?', "spy@example.org")).toHaveLength(0);
 
-  const settings = await callServerAction(page.request, "/home", "updateIsvSettingsAction", [{ portalName: "Hacked", supportEmail: "" }]);
+  const settings = await callServerAction(page.request, "/home", "updateIsvSettingsAction", [
+    { portalName: "Hacked", supportEmail: "" },
+  ]);
   expect(settings).toContain("Only administrators can do that.");
-  expect(query<{ portalName: string }>('SELECT portalName FROM "IsvSettings"').map((row) => row.portalName)).not.toContain("Hacked");
+  expect(
+    query<{ portalName: string }>('SELECT portalName FROM "IsvSettings"').map((row) => row.portalName),
+  ).not.toContain("Hacked");
 });
 
 test("callers without a valid session cannot run staff server actions", async ({ playwright }) => {
@@ -98,25 +112,46 @@ test("callers without a valid session cannot run staff server actions", async ({
   await forged.dispose();
 });
 
-test("draft server actions: another organization's application is not found, staff cannot call them, bad payloads are refused", async ({ page, browser }) => {
+test("draft server actions: another organization's application is not found, staff cannot call them, bad payloads are refused", async ({
+  page,
+  browser,
+}) => {
   const acme = applicationOf("Acme, Inc.");
-  const versionBefore = query<{ version: number }>('SELECT version FROM "OnboardingApplication" WHERE id = ?', acme.id)[0]!.version;
+  const versionBefore = query<{ version: number }>(
+    'SELECT version FROM "OnboardingApplication" WHERE id = ?',
+    acme.id,
+  )[0]!.version;
   await signedInAs(page, initech, /\/home$/);
-  const foreign = await callServerAction(page.request, "/home", "saveDraftAction", [{ applicationId: acme.id, expectedVersion: versionBefore, draft: { business: { businessName: "Hijacked" } }, currentStep: "business" }]);
+  const foreign = await callServerAction(page.request, "/home", "saveDraftAction", [
+    {
+      applicationId: acme.id,
+      expectedVersion: versionBefore,
+      draft: { business: { businessName: "Hijacked" } },
+      currentStep: "business",
+    },
+  ]);
   expect(foreign).toContain("We could not find that.");
-  const submitForeign = await callServerAction(page.request, "/home", "submitApplicationAction", [{ applicationId: acme.id, expectedVersion: versionBefore }]);
+  const submitForeign = await callServerAction(page.request, "/home", "submitApplicationAction", [
+    { applicationId: acme.id, expectedVersion: versionBefore },
+  ]);
   expect(submitForeign).toContain("We could not find that.");
-  expect(query<{ version: number }>('SELECT version FROM "OnboardingApplication" WHERE id = ?', acme.id)[0]!.version).toBe(versionBefore);
+  expect(
+    query<{ version: number }>('SELECT version FROM "OnboardingApplication" WHERE id = ?', acme.id)[0]!.version,
+  ).toBe(versionBefore);
 
   const own = applicationOf("Initech");
-  const malformed = await callServerAction(page.request, "/home", "saveDraftAction", [{ applicationId: own.id, expectedVersion: 0, draft: { unknownStep: {} }, currentStep: "nowhere" }]);
+  const malformed = await callServerAction(page.request, "/home", "saveDraftAction", [
+    { applicationId: own.id, expectedVersion: 0, draft: { unknownStep: {} }, currentStep: "nowhere" },
+  ]);
   expect(malformed).toContain("Please correct the highlighted fields.");
   expect(malformed).toContain("currentStep");
 
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   await signedInAs(staff, DEMO_STAFF, /\/staff$/);
-  const byStaff = await callServerAction(staff.request, "/staff", "saveDraftAction", [{ applicationId: acme.id, expectedVersion: versionBefore, draft: {}, currentStep: "business" }]);
+  const byStaff = await callServerAction(staff.request, "/staff", "saveDraftAction", [
+    { applicationId: acme.id, expectedVersion: versionBefore, draft: {}, currentStep: "business" },
+  ]);
   expect(byStaff).toContain("This page is for customers.");
   await staffContext.close();
 });

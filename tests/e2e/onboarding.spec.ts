@@ -13,7 +13,6 @@ async function freshCustomer(page: Page, browser: import("@playwright/test").Bro
   await staffContext.close();
 }
 
-
 test.describe("bad input on each step", () => {
   test("is refused next to its field, keeps everything typed, and survives a reload", async ({ page, browser }) => {
     await freshCustomer(page, browser, "Bad Input LLC");
@@ -50,7 +49,9 @@ test.describe("bad input on each step", () => {
 
     await fillAddress(page, { ...ACME.address, street: "PO Box 123" });
     await page.getByRole("button", { name: "Next" }).click();
-    await expect(page.getByText("PO boxes are not accepted: enter the street address where your business is located.")).toBeVisible();
+    await expect(
+      page.getByText("PO boxes are not accepted: enter the street address where your business is located."),
+    ).toBeVisible();
     await expect(page.getByLabel("City")).toHaveValue("San Fransisco");
     await page.getByLabel("Street Address", { exact: true }).fill(ACME.address.street);
     await next(page, "company");
@@ -75,7 +76,9 @@ test.describe("bad input on each step", () => {
 
     // The review lists what is missing and will not send.
     await page.goto("/onboarding/review");
-    await expect(page.getByRole("alert").filter({ hasText: "Some answers need attention" })).toContainText("Company type: Choose the stock exchange");
+    await expect(page.getByRole("alert").filter({ hasText: "Some answers need attention" })).toContainText(
+      "Company type: Choose the stock exchange",
+    );
   });
 });
 
@@ -88,16 +91,24 @@ test("a save over a newer version (a second tab) is refused and the newer data o
   await page.getByLabel("Business Name", { exact: true }).fill("Name from tab one");
   await expectSaved(page);
   await second.getByLabel("Business Name", { exact: true }).fill("Name from tab two");
-  await expect(second.getByRole("status").filter({ hasText: "This application was changed somewhere else" })).toBeVisible();
+  await expect(
+    second.getByRole("status").filter({ hasText: "This application was changed somewhere else" }),
+  ).toBeVisible();
   await expect(second.getByTestId("save-status")).toContainText("Not saved");
-  const stored = query<{ draft: string }>('SELECT a.draft FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?', "Two Tabs Co")[0]!;
+  const stored = query<{ draft: string }>(
+    'SELECT a.draft FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?',
+    "Two Tabs Co",
+  )[0]!;
   expect(JSON.parse(stored.draft).business.businessName).toBe("Name from tab one");
 
   await second.getByRole("button", { name: "Use the newer version" }).click();
   await expect(second.getByLabel("Business Name", { exact: true })).toHaveValue("Name from tab one");
 });
 
-test("every step passes axe-core without serious or critical violations, and fits a 360 px screen", async ({ page, browser }) => {
+test("every step passes axe-core without serious or critical violations, and fits a 360 px screen", async ({
+  page,
+  browser,
+}) => {
   await freshCustomer(page, browser, "Accessible Co");
   await page.setViewportSize({ width: 360, height: 740 });
   for (const step of ["business", "representatives", "address", "company", "review"]) {
@@ -125,7 +136,9 @@ test("the keyboard alone fills a field and moves on", async ({ page, browser }) 
   await expect(page.getByRole("radio", { name: /We send messages to our own customers/ })).toBeChecked();
 });
 
-test("the demo customer fills every step with the seeds' Acme, Inc. data, reloads midway, and sends it for review", async ({ page }) => {
+test("the demo customer fills every step with the seeds' Acme, Inc. data, reloads midway, and sends it for review", async ({
+  page,
+}) => {
   await signIn(page, DEMO_CUSTOMER);
   await page.getByRole("link", { name: /Start your registration|Continue your registration/ }).click();
   await expect(page).toHaveURL(/\/onboarding\/business$/);
@@ -152,16 +165,25 @@ test("the demo customer fills every step with the seeds' Acme, Inc. data, reload
   const review = page.getByRole("region", { name: "Business information" });
   await expect(review.getByText("Acme, Inc.")).toBeVisible();
   await expect(review.getByText("12-3456789")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Authorized representatives" }).getByText("jdoe@example.com")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Authorized representatives" }).getByText("jdoe@example.com"),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Company type" }).getByText("NYSE")).toBeVisible();
 
   const mailsBefore = outbox().length;
   await page.getByRole("button", { name: "Send for review" }).click();
   await expect(page.getByText("Sent for review").first()).toBeVisible();
-  const stored = query<{ status: string; draft: string }>('SELECT status, draft FROM "OnboardingApplication" WHERE organizationId = ?', "demo-org-acme")[0]!;
+  const stored = query<{ status: string; draft: string }>(
+    'SELECT status, draft FROM "OnboardingApplication" WHERE organizationId = ?',
+    "demo-org-acme",
+  )[0]!;
   expect(stored.status).toBe("SUBMITTED");
   expect(JSON.parse(stored.draft).address.street).toBe("1234 Market St");
-  expect(outbox().slice(mailsBefore).some((mail) => mail.subject === "Acme, Inc. sent their registration for review")).toBe(true);
+  expect(
+    outbox()
+      .slice(mailsBefore)
+      .some((mail) => mail.subject === "Acme, Inc. sent their registration for review"),
+  ).toBe(true);
 
   // Now read-only.
   await page.goto("/onboarding/business");
@@ -169,17 +191,25 @@ test("the demo customer fills every step with the seeds' Acme, Inc. data, reload
   await expect(page.getByText("Our team is reviewing it")).toBeVisible();
 });
 
-test("a lost connection shows 'Not saved — Retry', Retry saves, and leaving with unsaved changes warns", async ({ page, browser }) => {
+test("a lost connection shows 'Not saved — Retry', Retry saves, and leaving with unsaved changes warns", async ({
+  page,
+  browser,
+}) => {
   await freshCustomer(page, browser, "Flaky Network Co");
   await page.goto("/onboarding/business");
   // Cut the connection for the autosave's POST (the page itself stays loaded).
-  await page.route("**/onboarding/**", (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
+  await page.route("**/onboarding/**", (route) =>
+    route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue(),
+  );
   await page.getByLabel("Business Name", { exact: true }).fill("Offline Draft Ltd");
   await expect(page.getByTestId("save-status")).toContainText("Not saved — Retry");
   await page.unroute("**/onboarding/**");
   await page.getByRole("button", { name: "Retry" }).click();
   await expectSaved(page);
-  const stored = query<{ draft: string }>('SELECT a.draft FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?', "Flaky Network Co")[0]!;
+  const stored = query<{ draft: string }>(
+    'SELECT a.draft FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?',
+    "Flaky Network Co",
+  )[0]!;
   expect(JSON.parse(stored.draft).business.businessName).toBe("Offline Draft Ltd");
 
   await page.getByLabel("Website URL").fill("www.offline.example");

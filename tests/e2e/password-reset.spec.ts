@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { addCustomerAndAccept, alerts, attemptSignIn, DEMO_STAFF, linkIn, outbox, signIn } from "./support/fixtures";
 
-test("forgot password: the emailed link sets a new password and the old one stops working", async ({ page, browser }) => {
+test("forgot password: the emailed link sets a new password and the old one stops working", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO_STAFF);
   const context = await browser.newContext();
   const customer = await context.newPage();
@@ -17,7 +20,9 @@ test("forgot password: the emailed link sets a new password and the old one stop
   await visitor.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(visitor.getByRole("status").filter({ hasText: "If an account uses that address" })).toBeVisible();
 
-  const mail = outbox().filter((m) => m.to === email && m.subject === "Reset your password").pop();
+  const mail = outbox()
+    .filter((m) => m.to === email && m.subject === "Reset your password")
+    .pop();
   expect(mail, "a reset mail in the outbox").toBeDefined();
   const link = linkIn(mail!.text);
   await visitor.goto(link);

@@ -3,19 +3,38 @@ import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
 import { ACME, expectSaved, fillAll } from "./support/wizard";
 import { E2E } from "./support/e2e-env";
 
-type SandboxState = { accounts: { sid: string; resources: Record<string, { sid: string; friendly_name?: string; customer_profile_bundle_sid?: string }[]>; fees: { type: string; resourceSid: string }[] }[] };
+type SandboxState = {
+  accounts: {
+    sid: string;
+    resources: Record<string, { sid: string; friendly_name?: string; customer_profile_bundle_sid?: string }[]>;
+    fees: { type: string; resourceSid: string }[];
+  }[];
+};
 
 async function sandboxFor(page: Page, businessName: string) {
   const state = (await (await page.request.get(`${E2E.sandboxUrl}/__sandbox/state`)).json()) as SandboxState;
   const account = state.accounts[0]!;
-  const named = (group: string) => (account.resources[group] ?? []).filter((r) => (r.friendly_name ?? "").startsWith(`${businessName} `));
+  const named = (group: string) =>
+    (account.resources[group] ?? []).filter((r) => (r.friendly_name ?? "").startsWith(`${businessName} `));
   const profiles = named("CustomerProfiles");
-  const brands = (account.resources.BrandRegistrations ?? []).filter((b) => profiles.some((p) => p.sid === b.customer_profile_bundle_sid));
-  return { profiles, products: named("TrustProducts"), services: named("Services"), brands, brandFees: account.fees.filter((f) => f.type === "brand_registration" && brands.some((b) => b.sid === f.resourceSid)) };
+  const brands = (account.resources.BrandRegistrations ?? []).filter((b) =>
+    profiles.some((p) => p.sid === b.customer_profile_bundle_sid),
+  );
+  return {
+    profiles,
+    products: named("TrustProducts"),
+    services: named("Services"),
+    brands,
+    brandFees: account.fees.filter(
+      (f) => f.type === "brand_registration" && brands.some((b) => b.sid === f.resourceSid),
+    ),
+  };
 }
 
-
-test("staff ask for a change on one field; the customer sees it next to that field, fixes it and sends again", async ({ page, browser }) => {
+test("staff ask for a change on one field; the customer sees it next to that field, fixes it and sends again", async ({
+  page,
+  browser,
+}) => {
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   await signIn(staff, DEMO_STAFF);
@@ -31,7 +50,9 @@ test("staff ask for a change on one field; the customer sees it next to that fie
   await staff.getByRole("button", { name: "Send back to the customer" }).click();
   // The decision is made: the actions give way to the open comment (the page refreshes right away).
   await expect(staff.getByRole("region", { name: "Open comments" }).or(staff.getByText("Open comments"))).toBeVisible();
-  await expect(staff.getByText("business.websiteUrl (staff): This site does not load.", { exact: false })).toBeVisible();
+  await expect(
+    staff.getByText("business.websiteUrl (staff): This site does not load.", { exact: false }),
+  ).toBeVisible();
   await expect(staff.getByRole("button", { name: "Send back to the customer" })).toHaveCount(0);
 
   await page.goto("/onboarding/business");
@@ -48,7 +69,9 @@ test("staff ask for a change on one field; the customer sees it next to that fie
   await staffContext.close();
 });
 
-test("staff approve the demo application; the sandbox then holds exactly one of each resource for Acme, Inc., faults and all", async ({ page }) => {
+test("staff approve the demo application; the sandbox then holds exactly one of each resource for Acme, Inc., faults and all", async ({
+  page,
+}) => {
   // Twilio misbehaves on the way: a server error, and a brand created whose answer is lost.
   for (const fault of [
     { method: "POST", path: "/v1/EndUsers", status: 500, times: 1 },
@@ -76,7 +99,9 @@ test("staff approve the demo application; the sandbox then holds exactly one of 
   expect(found.brandFees).toHaveLength(1);
 });
 
-test("a status change made in the sandbox appears on the customer's home within one refetch interval, without a reload", async ({ page }) => {
+test("a status change made in the sandbox appears on the customer's home within one refetch interval, without a reload", async ({
+  page,
+}) => {
   const { query } = await import("./support/database");
   const profile = query<{ sid: string }>(
     `SELECT r.sid FROM "TwilioResource" r JOIN "OnboardingApplication" a ON a.id = r.applicationId WHERE a.organizationId = ? AND r.step = 'customer-profile'`,
@@ -87,7 +112,13 @@ test("a status change made in the sandbox appears on the customer's home within 
   await expect(stage).toHaveAttribute("data-state", "current");
 
   // Twilio approves the profile: its signed status callback reaches the portal, and the page follows.
-  expect((await page.request.post(`${E2E.sandboxUrl}/__sandbox/advance`, { data: { sid: profile.sid, outcome: "twilio-approved" } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.post(`${E2E.sandboxUrl}/__sandbox/advance`, {
+        data: { sid: profile.sid, outcome: "twilio-approved" },
+      })
+    ).status(),
+  ).toBe(200);
   await expect(stage).toHaveAttribute("data-state", "done", { timeout: 7_000 });
   await expect(stage).toContainText("Approved");
 });

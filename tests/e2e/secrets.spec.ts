@@ -15,7 +15,9 @@ function files(dir: string): string[] {
 
 test("no secret is in the browser bundle or in a page", async ({ page }) => {
   const secrets = [E2E.serverEnv.AUTH_SECRET!, EXAMPLE_AUTH_SECRET, DEFAULT_AUTH_TOKEN];
-  const bundle = files(path.resolve(__dirname, "../../.next/static")).filter((file) => /\.(js|css|html|json)$/.test(file));
+  const bundle = files(path.resolve(__dirname, "../../.next/static")).filter((file) =>
+    /\.(js|css|html|json)$/.test(file),
+  );
   expect(bundle.length).toBeGreaterThan(0);
   for (const file of bundle) {
     const text = readFileSync(file, "utf8");

@@ -7,7 +7,9 @@ function startServer(overrides: Record<string, string>): Promise<{ code: number 
   return new Promise((resolve, reject) => {
     // An empty value counts as unset, and keeps Next.js from filling it in from a local .env file.
     const env = { ...process.env, ...E2E.serverEnv, ...overrides };
-    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E.port + 50)], { env });
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E.port + 50)], {
+      env,
+    });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

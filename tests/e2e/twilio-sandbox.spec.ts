@@ -3,7 +3,9 @@ import { DEFAULT_ACCOUNT_SID, PRIMARY_CUSTOMER_PROFILE_SID } from "../../sandbox
 import { DEMO_STAFF, signIn } from "./support/fixtures";
 import { E2E } from "./support/e2e-env";
 
-test("the settings page says the portal talks to the local Twilio sandbox, and never shows the token", async ({ page }) => {
+test("the settings page says the portal talks to the local Twilio sandbox, and never shows the token", async ({
+  page,
+}) => {
   await signIn(page, DEMO_STAFF);
   await page.goto("/staff/settings");
   await expect(page.getByTestId("twilio-mode")).toHaveText(`Local sandbox (${E2E.sandboxUrl})`);
@@ -14,8 +16,13 @@ test("the settings page says the portal talks to the local Twilio sandbox, and n
 test("the sandbox beside the portal answers with its built-in ISV account", async ({ request }) => {
   const state = await request.get(`${E2E.sandboxUrl}/__sandbox/state`);
   expect(state.status()).toBe(200);
-  const body = (await state.json()) as { accounts: { sid: string; resources: { CustomerProfiles: { sid: string; status: string }[] } }[] };
+  const body = (await state.json()) as {
+    accounts: { sid: string; resources: { CustomerProfiles: { sid: string; status: string }[] } }[];
+  };
   expect(body.accounts[0]!.sid).toBe(DEFAULT_ACCOUNT_SID);
   // Other tests may have provisioned customers by now; the ISV's primary profile is always there.
-  expect(body.accounts[0]!.resources.CustomerProfiles.find((profile) => profile.sid === PRIMARY_CUSTOMER_PROFILE_SID)?.status).toBe("twilio-approved");
+  expect(
+    body.accounts[0]!.resources.CustomerProfiles.find((profile) => profile.sid === PRIMARY_CUSTOMER_PROFILE_SID)
+      ?.status,
+  ).toBe("twilio-approved");
 });

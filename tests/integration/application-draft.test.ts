@@ -18,22 +18,45 @@ describe("drafts (real SQLite)", () => {
     const { application, user } = await customerWithApplication();
     const draft = { business: { businessName: "Acme", registrationIdType: "EIN", registrationNumber: "12-34" } };
     const outcome = await saveDraft(application, { expectedVersion: 1, draft, currentStep: "business" }, user.id);
-    expect(outcome).toMatchObject({ ok: true, snapshot: { version: 2, draft, currentStep: "business", status: "DRAFT" } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      snapshot: { version: 2, draft, currentStep: "business", status: "DRAFT" },
+    });
     expect((await fresh(application.id)).draft).toEqual(draft);
   });
 
   it("refuses a save over a newer version and returns the newer data", async () => {
     const { application, user } = await customerWithApplication();
-    await saveDraft(application, { expectedVersion: 1, draft: { business: { businessName: "From tab one" } }, currentStep: "business" }, user.id);
-    const stale = await saveDraft(application, { expectedVersion: 1, draft: { business: { businessName: "From tab two" } }, currentStep: "business" }, user.id);
-    expect(stale).toMatchObject({ ok: false, reason: "conflict", current: { version: 2, draft: { business: { businessName: "From tab one" } } } });
-    expect(((await fresh(application.id)).draft as { business: { businessName: string } }).business.businessName).toBe("From tab one");
+    await saveDraft(
+      application,
+      { expectedVersion: 1, draft: { business: { businessName: "From tab one" } }, currentStep: "business" },
+      user.id,
+    );
+    const stale = await saveDraft(
+      application,
+      { expectedVersion: 1, draft: { business: { businessName: "From tab two" } }, currentStep: "business" },
+      user.id,
+    );
+    expect(stale).toMatchObject({
+      ok: false,
+      reason: "conflict",
+      current: { version: 2, draft: { business: { businessName: "From tab one" } } },
+    });
+    expect(((await fresh(application.id)).draft as { business: { businessName: string } }).business.businessName).toBe(
+      "From tab one",
+    );
   });
 
   it("two saves racing on the same version: exactly one wins", async () => {
     const { application, user } = await customerWithApplication();
     const outcomes = await Promise.all(
-      ["a", "b", "c"].map((name) => saveDraft(application, { expectedVersion: 1, draft: { business: { businessName: name } }, currentStep: "business" }, user.id)),
+      ["a", "b", "c"].map((name) =>
+        saveDraft(
+          application,
+          { expectedVersion: 1, draft: { business: { businessName: name } }, currentStep: "business" },
+          user.id,
+        ),
+      ),
     );
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
     expect((await fresh(application.id)).version).toBe(2);
@@ -41,7 +64,12 @@ describe("drafts (real SQLite)", () => {
 
   it("writes one audit entry for a burst of saves", async () => {
     const { application, user } = await customerWithApplication();
-    for (let version = 1; version <= 4; version++) await saveDraft(application, { expectedVersion: version, draft: { business: { businessName: `v${version}` } }, currentStep: "business" }, user.id);
+    for (let version = 1; version <= 4; version++)
+      await saveDraft(
+        application,
+        { expectedVersion: version, draft: { business: { businessName: `v${version}` } }, currentStep: "business" },
+        user.id,
+      );
     expect(await db.auditLog.count({ where: { targetId: application.id, action: "application.draft_saved" } })).toBe(1);
   });
 });
@@ -49,12 +77,18 @@ describe("drafts (real SQLite)", () => {
 describe("sending for review (real SQLite)", () => {
   it("an incomplete application is refused with messages for each field; nothing changes", async () => {
     const { application, user } = await customerWithApplication();
-    await saveDraft(application, { expectedVersion: 1, draft: { business: { ...ACME.business, registrationNumber: "1" } }, currentStep: "review" }, user.id);
+    await saveDraft(
+      application,
+      { expectedVersion: 1, draft: { business: { ...ACME.business, registrationNumber: "1" } }, currentStep: "review" },
+      user.id,
+    );
     const outcome = await submitApplication(await fresh(application.id), 2, user.id);
     expect(outcome.ok).toBe(false);
     if (outcome.ok || outcome.reason !== "invalid") throw new Error("expected invalid");
     expect(outcome.fieldErrors["business.registrationNumber"]).toEqual(["An EIN has 9 digits, like 12-3456789."]);
-    expect(Object.keys(outcome.fieldErrors)).toEqual(expect.arrayContaining(["representatives.primary.firstName", "address.street", "company.companyType"]));
+    expect(Object.keys(outcome.fieldErrors)).toEqual(
+      expect.arrayContaining(["representatives.primary.firstName", "address.street", "company.companyType"]),
+    );
     expect((await fresh(application.id)).status).toBe("DRAFT");
   });
 
@@ -66,13 +100,28 @@ describe("sending for review (real SQLite)", () => {
     expect(outcome).toMatchObject({ ok: true, snapshot: { status: "SUBMITTED", version: 3 } });
     const stored = await fresh(application.id);
     expect(stored.submittedAt).not.toBeNull();
-    expect(await db.auditLog.count({ where: { targetId: application.id, action: "application.submitted", actorUserId: user.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { targetId: application.id, action: "application.submitted", actorUserId: user.id },
+      }),
+    ).toBe(1);
 
     const outbox = process.env.MAIL_OUTBOX_DIR!;
-    const mails = readdirSync(outbox).map((file) => JSON.parse(readFileSync(path.join(outbox, file), "utf8")) as { to: string; subject: string });
-    expect(mails.some((mail) => mail.to === `reviewer-${application.id}@isv.test` && mail.subject.includes("sent their registration for review"))).toBe(true);
+    const mails = readdirSync(outbox).map(
+      (file) => JSON.parse(readFileSync(path.join(outbox, file), "utf8")) as { to: string; subject: string },
+    );
+    expect(
+      mails.some(
+        (mail) =>
+          mail.to === `reviewer-${application.id}@isv.test` &&
+          mail.subject.includes("sent their registration for review"),
+      ),
+    ).toBe(true);
 
-    expect(await saveDraft(stored, { expectedVersion: 3, draft: {}, currentStep: "business" }, user.id)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await saveDraft(stored, { expectedVersion: 3, draft: {}, currentStep: "business" }, user.id)).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     expect(await submitApplication(stored, 3, user.id)).toMatchObject({ ok: false, reason: "locked" });
   });
 
@@ -80,10 +129,18 @@ describe("sending for review (real SQLite)", () => {
     const { application, user } = await customerWithApplication();
     await saveDraft(application, { expectedVersion: 1, draft: ACME, currentStep: "review" }, user.id);
     await submitApplication(await fresh(application.id), 2, user.id);
-    await db.onboardingApplication.update({ where: { id: application.id }, data: { status: "CHANGES_REQUESTED", version: { increment: 1 } } });
+    await db.onboardingApplication.update({
+      where: { id: application.id },
+      data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
+    });
     const reopened = await fresh(application.id);
-    expect(await saveDraft(reopened, { expectedVersion: reopened.version, draft: ACME, currentStep: "business" }, user.id)).toMatchObject({ ok: true });
-    expect(await submitApplication(await fresh(application.id), reopened.version + 1, user.id)).toMatchObject({ ok: true, snapshot: { status: "SUBMITTED" } });
+    expect(
+      await saveDraft(reopened, { expectedVersion: reopened.version, draft: ACME, currentStep: "business" }, user.id),
+    ).toMatchObject({ ok: true });
+    expect(await submitApplication(await fresh(application.id), reopened.version + 1, user.id)).toMatchObject({
+      ok: true,
+      snapshot: { status: "SUBMITTED" },
+    });
   });
 });
 
@@ -93,12 +150,16 @@ describe("staff corrections", () => {
     const { application, user } = await customerWithApplication();
     const { user: staff } = await makeUser({ role: "STAFF" });
     await saveDraft(application, { expectedVersion: 1, draft: ACME, currentStep: "review" }, user.id);
-    expect(await editField(application.id, "address.streetSecondary", "Suite 200", staff.id)).toMatchObject({ ok: false });
+    expect(await editField(application.id, "address.streetSecondary", "Suite 200", staff.id)).toMatchObject({
+      ok: false,
+    });
     await submitApplication(await fresh(application.id), 2, user.id);
     expect(await editField(application.id, "address.streetSecondary", "Suite 200", staff.id)).toEqual({ ok: true });
     const stored = await fresh(application.id);
     expect((stored.draft as { address: { streetSecondary: string } }).address.streetSecondary).toBe("Suite 200");
-    const entry = await db.auditLog.findFirstOrThrow({ where: { targetId: application.id, action: "application.field_edited" } });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { targetId: application.id, action: "application.field_edited" },
+    });
     expect(entry).toMatchObject({ actorUserId: staff.id, metadata: { field: "address.streetSecondary" } });
     expect(JSON.stringify(entry.metadata)).not.toContain("Suite 200");
   });

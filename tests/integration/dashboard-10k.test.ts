@@ -19,7 +19,8 @@ beforeAll(async () => {
 
 const expectedCount = (stage: StageId) => customers.filter((c) => c.scenario.expected === stage).length;
 // Needs attention: a failure or request, or longer in a timed stage than Twilio's usual time.
-const needsAttention = (c: BulkCustomer) => STAGES[c.scenario.expected].attention || (c.stale && STAGES[c.scenario.expected].usualMs !== null);
+const needsAttention = (c: BulkCustomer) =>
+  STAGES[c.scenario.expected].attention || (c.stale && STAGES[c.scenario.expected].usualMs !== null);
 
 describe("the staff dashboard with 10,000 customers", () => {
   it("counts every customer in its stage, and the funnel narrows from all of them", async () => {
@@ -30,7 +31,8 @@ describe("the staff dashboard with 10,000 customers", () => {
     expect(dashboard.attentionCount).toBe(customers.filter(needsAttention).length);
     expect(dashboard.funnel[0]).toEqual({ label: "Started", count: COUNT });
     expect(dashboard.funnel[1]!.count).toBe(COUNT - expectedCount("draft"));
-    for (let i = 1; i < dashboard.funnel.length; i++) expect(dashboard.funnel[i]!.count).toBeLessThanOrEqual(dashboard.funnel[i - 1]!.count);
+    for (let i = 1; i < dashboard.funnel.length; i++)
+      expect(dashboard.funnel[i]!.count).toBeLessThanOrEqual(dashboard.funnel[i - 1]!.count);
   });
 
   it("filters by stage and by Twilio status", async () => {
@@ -51,13 +53,26 @@ describe("the staff dashboard with 10,000 customers", () => {
 
   it("finds a customer by business name, registration number (with or without its dash) or email, whatever the case", async () => {
     const target = bulkCustomer(4321);
-    for (const q of [target.name.toUpperCase(), target.registrationNumber, target.registrationNumber.replace("-", ""), target.email.toUpperCase(), `${target.name.split(" ")[0]} ${target.name.split(" ")[1]}`]) {
+    for (const q of [
+      target.name.toUpperCase(),
+      target.registrationNumber,
+      target.registrationNumber.replace("-", ""),
+      target.email.toUpperCase(),
+      `${target.name.split(" ")[0]} ${target.name.split(" ")[1]}`,
+    ]) {
       const found = await list({ q });
-      expect(found.rows.map((row) => row.applicationId), q).toContain("bulk-app-4321");
+      expect(
+        found.rows.map((row) => row.applicationId),
+        q,
+      ).toContain("bulk-app-4321");
       expect(found.total, q).toBeLessThanOrEqual(2);
     }
     const combined = await list({ q: target.name.split(" ")[0]!, stage: target.scenario.expected });
-    expect(combined.total).toBe(customers.filter((c) => c.name.startsWith(target.name.split(" ")[0]!) && c.scenario.expected === target.scenario.expected).length);
+    expect(combined.total).toBe(
+      customers.filter(
+        (c) => c.name.startsWith(target.name.split(" ")[0]!) && c.scenario.expected === target.scenario.expected,
+      ).length,
+    );
     expect((await list({ q: "no such customer anywhere" })).total).toBe(0);
   });
 
@@ -65,17 +80,23 @@ describe("the staff dashboard with 10,000 customers", () => {
     const first = await list({ stage: "brand-failed", sort: "name" });
     expect(first.pageCount).toBe(Math.ceil(expectedCount("brand-failed") / first.pageSize));
     const seen = new Set<string>();
-    for (let page = 1; page <= first.pageCount; page++) for (const row of (await list({ stage: "brand-failed", sort: "name", page: String(page) })).rows) seen.add(row.applicationId);
+    for (let page = 1; page <= first.pageCount; page++)
+      for (const row of (await list({ stage: "brand-failed", sort: "name", page: String(page) })).rows)
+        seen.add(row.applicationId);
     expect(seen.size).toBe(expectedCount("brand-failed"));
     const beyond = await list({ stage: "brand-failed", sort: "name", page: "9999" });
     expect(beyond.page).toBe(first.pageCount);
   });
 
   it("sorts by name, by progress and by time in stage", async () => {
-    const names = [...(await list({ sort: "name" })).rows, ...(await list({ sort: "name", page: "2" })).rows].map((row) => row.name);
+    const names = [...(await list({ sort: "name" })).rows, ...(await list({ sort: "name", page: "2" })).rows].map(
+      (row) => row.name,
+    );
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     const progress = (await list({ sort: "progress" })).rows;
-    expect(progress.every((row) => STAGE_IDS.indexOf(row.stage) === STAGE_IDS.length - 1 || row.stage === "brand-approved")).toBe(true);
+    expect(
+      progress.every((row) => STAGE_IDS.indexOf(row.stage) === STAGE_IDS.length - 1 || row.stage === "brand-approved"),
+    ).toBe(true);
     const waiting = (await list({ sort: "waiting" })).rows;
     expect(waiting.map((row) => row.stageSince)).toEqual([...waiting.map((row) => row.stageSince)].sort());
   });

@@ -26,7 +26,14 @@ afterAll(() => stop());
 const row = (id: string) => db.onboardingApplication.findUniqueOrThrow({ where: { id } });
 const mailsTo = (email: string) =>
   readdirSync(process.env.MAIL_OUTBOX_DIR!)
-    .map((file) => JSON.parse(readFileSync(path.join(process.env.MAIL_OUTBOX_DIR!, file), "utf8")) as { to: string; subject: string; text: string })
+    .map(
+      (file) =>
+        JSON.parse(readFileSync(path.join(process.env.MAIL_OUTBOX_DIR!, file), "utf8")) as {
+          to: string;
+          subject: string;
+          text: string;
+        },
+    )
     .filter((mail) => mail.to === email);
 
 describe("the dashboard row and status of an application", () => {
@@ -40,27 +47,59 @@ describe("the dashboard row and status of an application", () => {
     const { parseDashboardQuery } = await import("@/lib/schemas/dashboard");
 
     const { application, organization, staff } = await submittedApplication("Mismatch Brand Co");
-    const { user: owner } = await makeUser({ role: "CUSTOMER", organizationId: organization.id, email: "owner@mismatch-brand.example" });
+    const { user: owner } = await makeUser({
+      role: "CUSTOMER",
+      organizationId: organization.id,
+      email: "owner@mismatch-brand.example",
+    });
     await refreshDashboardRow(application.id);
-    expect(await row(application.id)).toMatchObject({ stage: "in-staff-review", displayName: "Mismatch Brand Co", registrationNumber: "12-3456789", needsAction: false });
+    expect(await row(application.id)).toMatchObject({
+      stage: "in-staff-review",
+      displayName: "Mismatch Brand Co",
+      registrationNumber: "12-3456789",
+      needsAction: false,
+    });
     expect((await row(application.id)).searchText).toContain("owner@mismatch-brand.example");
 
     await approveApplication(application.id, staff.id);
     expect((await row(application.id)).stage).toBe("provisioning");
     expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
-    expect(await row(application.id)).toMatchObject({ stage: "profile-in-review", profileStatus: "pending-review", trustProductStatus: "pending-review", brandStatus: "PENDING" });
+    expect(await row(application.id)).toMatchObject({
+      stage: "profile-in-review",
+      profileStatus: "pending-review",
+      trustProductStatus: "pending-review",
+      brandStatus: "PENDING",
+    });
 
     // Trust Hub approves both bundles; the sync brings the news (no callback URL is configured here).
-    const sid = async (step: string) => (await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step } } })).sid;
+    const sid = async (step: string) =>
+      (
+        await db.twilioResource.findUniqueOrThrow({
+          where: { applicationId_step: { applicationId: application.id, step } },
+        })
+      ).sid;
     await sandbox.control("POST", "advance", { sid: await sid("customer-profile"), outcome: "twilio-approved" });
     await sandbox.control("POST", "advance", { sid: await sid("trust-product"), outcome: "twilio-approved" });
-    await syncStatuses({ clientFor: (accountSid) => twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }), retry: { attempts: 2, baseMs: 5, maxMs: 10 } });
-    expect(await row(application.id)).toMatchObject({ stage: "brand-pending", profileStatus: "twilio-approved", trustProductStatus: "twilio-approved" });
+    await syncStatuses({
+      clientFor: (accountSid) =>
+        twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+      retry: { attempts: 2, baseMs: 5, maxMs: 10 },
+    });
+    expect(await row(application.id)).toMatchObject({
+      stage: "brand-pending",
+      profileStatus: "twilio-approved",
+      trustProductStatus: "twilio-approved",
+    });
 
     // TCR fails the brand: the Event Streams event moves the row at once and the customer is emailed.
     await sandbox.control("POST", "advance", { sid: await sid("brand"), outcome: "FAILED" });
     await sandbox.sandbox.settled();
-    expect(await row(application.id)).toMatchObject({ stage: "brand-failed", brandStatus: "FAILED", identityStatus: "UNVERIFIED", needsAction: true });
+    expect(await row(application.id)).toMatchObject({
+      stage: "brand-failed",
+      brandStatus: "FAILED",
+      identityStatus: "UNVERIFIED",
+      needsAction: true,
+    });
     expect(mailsTo(owner.email).map((mail) => mail.subject)).toContain("Your brand registration needs your attention");
 
     const status = await applicationStatus(application.id, "customer");
@@ -75,12 +114,24 @@ describe("the dashboard row and status of an application", () => {
     expect(status.next.who).toBe("customer");
     const titles = status.timeline.map((event) => event.title);
     expect(titles[0]).toBe("Approved by our team");
-    expect(titles).toEqual(expect.arrayContaining(["Secondary Customer Profile created at Twilio", "Brand registered with The Campaign Registry", "Everything submitted to Twilio", "Secondary Customer Profile: Approved", "BrandRegistration: Failed"]));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        "Secondary Customer Profile created at Twilio",
+        "Brand registered with The Campaign Registry",
+        "Everything submitted to Twilio",
+        "Secondary Customer Profile: Approved",
+        "BrandRegistration: Failed",
+      ]),
+    );
     expect(titles.indexOf("BrandRegistration: Failed")).toBe(titles.length - 1);
 
     // On the staff dashboard it is listed first, under "needs attention".
     const dashboard = await listDashboard(parseDashboardQuery({}));
-    expect(dashboard.rows[0]).toMatchObject({ applicationId: application.id, stage: "brand-failed", brandStatus: "FAILED" });
+    expect(dashboard.rows[0]).toMatchObject({
+      applicationId: application.id,
+      stage: "brand-failed",
+      brandStatus: "FAILED",
+    });
     expect(dashboard.counts["brand-failed"]).toBe(1);
     expect(dashboard.attentionCount).toBe(1);
   });
@@ -89,7 +140,13 @@ describe("the dashboard row and status of an application", () => {
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
     const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
     const { applicationStatus } = await import("@/lib/server/dashboard/application-status");
-    const { application, staff } = await submittedApplication("Evaluated Co", (draft) => ({ ...draft, representatives: { ...draft.representatives, primary: { ...draft.representatives.primary, lastName: "Mismatch" } } }));
+    const { application, staff } = await submittedApplication("Evaluated Co", (draft) => ({
+      ...draft,
+      representatives: {
+        ...draft.representatives,
+        primary: { ...draft.representatives.primary, lastName: "Mismatch" },
+      },
+    }));
     await approveApplication(application.id, staff.id);
     expect(await runProvisioning(application.id, testDeps(sandbox))).toMatchObject({ state: "NEEDS_CUSTOMER" });
     expect(await row(application.id)).toMatchObject({ stage: "changes-requested", needsAction: true });

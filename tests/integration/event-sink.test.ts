@@ -24,7 +24,9 @@ describe("the Event Streams sink", () => {
     const { application, staff } = await submittedApplication("Eventful Inc.");
     await approveApplication(application.id, staff.id);
     expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
-    const brand = await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step: "brand" } } });
+    const brand = await db.twilioResource.findUniqueOrThrow({
+      where: { applicationId_step: { applicationId: application.id, step: "brand" } },
+    });
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "FAILED" });
     await sandbox.sandbox.settled();
     const updated = await db.twilioResource.findUniqueOrThrow({ where: { id: brand.id } });
@@ -33,8 +35,18 @@ describe("the Event Streams sink", () => {
   });
 
   it("refuses a call without the sink token", async () => {
-    const response = await POST(new Request("http://portal.test/api/twilio/events?token=wrong", { method: "POST", body: "[]" }), {});
+    const response = await POST(
+      new Request("http://portal.test/api/twilio/events?token=wrong", { method: "POST", body: "[]" }),
+      {},
+    );
     expect(response.status).toBe(403);
-    expect((await POST(new Request(`http://portal.test/api/twilio/events?token=${token}`, { method: "POST", body: "not json" }), {})).status).toBe(400);
+    expect(
+      (
+        await POST(
+          new Request(`http://portal.test/api/twilio/events?token=${token}`, { method: "POST", body: "not json" }),
+          {},
+        )
+      ).status,
+    ).toBe(400);
   });
 });

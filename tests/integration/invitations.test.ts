@@ -29,7 +29,9 @@ describe("invitations (real SQLite)", () => {
     expect(application).toMatchObject({ status: "DRAFT", version: 1, draft: {} });
     const stored = await db.invitation.findFirstOrThrow({ where: { email } });
     expect(stored.tokenHash).not.toContain(tokenOf(link));
-    const actions = (await db.auditLog.findMany({ where: { organizationId: organization.id } })).map((entry) => entry.action);
+    const actions = (await db.auditLog.findMany({ where: { organizationId: organization.id } })).map(
+      (entry) => entry.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["organization.created", "invitation.created"]));
 
     const outbox = process.env.MAIL_OUTBOX_DIR!;
@@ -44,7 +46,9 @@ describe("invitations (real SQLite)", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user).toMatchObject({ role: "CUSTOMER", organizationId: organization.id, name: "Grace Hopper" });
     expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
-    expect((await checkCredentials(db, { email, password: "a fine passphrase", ip: "192.0.2.9" }, limits)).ok).toBe(true);
+    expect((await checkCredentials(db, { email, password: "a fine passphrase", ip: "192.0.2.9" }, limits)).ok).toBe(
+      true,
+    );
   });
 
   it("a used link cannot be used again", async () => {
@@ -97,13 +101,18 @@ describe("invitations (real SQLite)", () => {
   it("cannot invite an address that already has an account", async () => {
     const { user: staff } = await makeUser({ role: "ADMIN" });
     const { user: existing } = await makeUser({ role: "STAFF" });
-    await expect(createInvitation({ email: existing.email, role: "STAFF" }, staff.id)).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(createInvitation({ email: existing.email, role: "STAFF" }, staff.id)).rejects.toBeInstanceOf(
+      EmailTakenError,
+    );
   });
 
   it("a staff invitation creates a staff user with no organization", async () => {
     const { user: admin } = await makeUser({ role: "ADMIN" });
     const { link } = await createInvitation({ email: "new-staff@isv.test", role: "ADMIN" }, admin.id);
     const outcome = await acceptInvitation({ token: tokenOf(link), name: "New Admin", password: "a fine passphrase" });
-    expect(outcome.ok && { role: outcome.user.role, organizationId: outcome.user.organizationId }).toEqual({ role: "ADMIN", organizationId: null });
+    expect(outcome.ok && { role: outcome.user.role, organizationId: outcome.user.organizationId }).toEqual({
+      role: "ADMIN",
+      organizationId: null,
+    });
   });
 });

@@ -10,7 +10,9 @@ const tokenOf = (link: string) => new URL(link).pathname.split("/").pop()!;
 describe("password reset (real SQLite)", () => {
   it("the emailed link sets a new password once, ends older sessions and clears the lockout", async () => {
     const { user, password } = await makeUser({ role: "STAFF" });
-    await db.signInFailure.createMany({ data: Array.from({ length: 5 }, () => ({ email: user.email, ip: "192.0.2.1" })) });
+    await db.signInFailure.createMany({
+      data: Array.from({ length: 5 }, () => ({ email: user.email, ip: "192.0.2.1" })),
+    });
     const requested = await requestPasswordReset(user.email.toUpperCase());
     expect(requested?.link).toMatch(/^http:\/\/portal\.test\/reset-password\//);
     const token = tokenOf(requested!.link);
@@ -19,7 +21,10 @@ describe("password reset (real SQLite)", () => {
     const updated = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(updated.sessionVersion).toBe(user.sessionVersion + 1);
     expect((await checkCredentials(db, { email: user.email, password, ip: "192.0.2.2" }, limits)).ok).toBe(false);
-    expect((await checkCredentials(db, { email: user.email, password: "a brand new passphrase", ip: "192.0.2.2" }, limits)).ok).toBe(true);
+    expect(
+      (await checkCredentials(db, { email: user.email, password: "a brand new passphrase", ip: "192.0.2.2" }, limits))
+        .ok,
+    ).toBe(true);
 
     expect(await passwordResetLinkStatus(token)).toBe("used");
     expect((await resetPassword(token, "yet another passphrase")).ok).toBe(false);

@@ -25,19 +25,23 @@ describe("a worker killed mid-provisioning", () => {
     await sandbox.control("POST", "faults", { method: "POST", path: "/v1/TrustProducts/*", status: 503, times: 4 });
 
     const root = path.resolve(__dirname, "../..");
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/provisioning-worker.ts"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "test",
-        TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
-        TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
-        TWILIO_SANDBOX_URL: sandbox.url,
-        PROVISIONING_POLL_MS: "100",
-        PROVISIONING_LEASE_MS: "1500",
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/provisioning-worker.ts"],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          NODE_ENV: "test",
+          TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
+          TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
+          TWILIO_SANDBOX_URL: sandbox.url,
+          PROVISIONING_POLL_MS: "100",
+          PROVISIONING_LEASE_MS: "1500",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    );
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -59,7 +63,13 @@ describe("a worker killed mid-provisioning", () => {
     const ran = await drainJobs(testDeps(sandbox));
     expect(ran.find((run) => run.applicationId === application.id)?.outcome).toEqual({ state: "DONE" });
     const found = await sandboxResourcesFor(sandbox, "Crash Test Corp");
-    expect([found.profiles.length, found.products.length, found.brands.length, found.services.length, found.brandFees.length]).toEqual([1, 1, 1, 1, 1]);
+    expect([
+      found.profiles.length,
+      found.products.length,
+      found.brands.length,
+      found.services.length,
+      found.brandFees.length,
+    ]).toEqual([1, 1, 1, 1, 1]);
     expect(found.endUsers).toHaveLength(3);
   }, 60_000);
 });
@@ -72,9 +82,13 @@ describe("brand creation across applications", () => {
     await approveApplication(first.application.id, first.staff.id);
     await approveApplication(second.application.id, second.staff.id);
     const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
-    const outcomes = await Promise.all([runProvisioning(first.application.id, testDeps(sandbox, calls as never)), runProvisioning(second.application.id, testDeps(sandbox, calls as never))]);
+    const outcomes = await Promise.all([
+      runProvisioning(first.application.id, testDeps(sandbox, calls as never)),
+      runProvisioning(second.application.id, testDeps(sandbox, calls as never)),
+    ]);
     expect(outcomes).toEqual([{ state: "DONE" }, { state: "DONE" }]);
     expect(calls.filter((call) => call.status === 429)).toEqual([]);
-    for (const name of ["Rate One Inc.", "Rate Two Inc."]) expect((await sandboxResourcesFor(sandbox, name)).brands).toHaveLength(1);
+    for (const name of ["Rate One Inc.", "Rate Two Inc."])
+      expect((await sandboxResourcesFor(sandbox, name)).brands).toHaveLength(1);
   }, 60_000);
 });

@@ -23,7 +23,14 @@ beforeAll(async () => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", async () => {
-      const response = await POST(new Request(`${receiver.url}${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body }), {});
+      const response = await POST(
+        new Request(`${receiver.url}${req.url}`, {
+          method: "POST",
+          headers: req.headers as Record<string, string>,
+          body,
+        }),
+        {},
+      );
       res.writeHead(response.status).end(await response.text());
     });
   });
@@ -31,7 +38,11 @@ beforeAll(async () => {
   const { port } = server.address() as { port: number };
   receiver = { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
   PUBLIC = receiver.url;
-  await db.isvSettings.upsert({ where: { id: 1 }, create: { id: 1, publicBaseUrl: PUBLIC }, update: { publicBaseUrl: PUBLIC } });
+  await db.isvSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, publicBaseUrl: PUBLIC },
+    update: { publicBaseUrl: PUBLIC },
+  });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -41,13 +52,33 @@ afterAll(async () => {
 async function trackedProfile() {
   const { application } = await makeOrganization();
   // The sandbox calls back to the receiver; the portal signs against its public URL, so the path is what matters.
-  const profile = await buildSecondaryProfile(sandbox.client(), { statusCallback: `${receiver.url}/api/twilio/status-callback` });
-  await db.twilioResource.create({ data: { applicationId: application.id, step: "customer-profile", sid: profile.sid, accountSid: DEFAULT_ACCOUNT_SID, status: "draft" } });
+  const profile = await buildSecondaryProfile(sandbox.client(), {
+    statusCallback: `${receiver.url}/api/twilio/status-callback`,
+  });
+  await db.twilioResource.create({
+    data: {
+      applicationId: application.id,
+      step: "customer-profile",
+      sid: profile.sid,
+      accountSid: DEFAULT_ACCOUNT_SID,
+      status: "draft",
+    },
+  });
   return profile;
 }
 
 const post = (params: Record<string, string>, signature: string | null) =>
-  POST(new Request(`${PUBLIC}/api/twilio/status-callback`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...(signature ? { "x-twilio-signature": signature } : {}) }, body: new URLSearchParams(params) }), {});
+  POST(
+    new Request(`${PUBLIC}/api/twilio/status-callback`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(signature ? { "x-twilio-signature": signature } : {}),
+      },
+      body: new URLSearchParams(params),
+    }),
+    {},
+  );
 
 describe("Trust Hub status callbacks", () => {
   it("a signed callback from the sandbox updates the recorded status, through the real route", async () => {
@@ -62,12 +93,26 @@ describe("Trust Hub status callbacks", () => {
 
   it("refuses forged, altered or unsigned callbacks with 403", async () => {
     const profile = await trackedProfile();
-    const params = { AccountSid: DEFAULT_ACCOUNT_SID, BundleSid: profile.sid, Status: "twilio-approved", DateUpdated: new Date().toISOString() };
+    const params = {
+      AccountSid: DEFAULT_ACCOUNT_SID,
+      BundleSid: profile.sid,
+      Status: "twilio-approved",
+      DateUpdated: new Date().toISOString(),
+    };
     const url = `${PUBLIC}/api/twilio/status-callback`;
     expect((await post(params, null)).status).toBe(403);
     expect((await post(params, twilioSignature("not-the-token", url, params))).status).toBe(403);
-    expect((await post({ ...params, Status: "twilio-rejected" }, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).status).toBe(403);
-    expect((await post({ ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" }, twilioSignature(DEFAULT_AUTH_TOKEN, url, { ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" }))).status).toBe(403);
+    expect(
+      (await post({ ...params, Status: "twilio-rejected" }, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).status,
+    ).toBe(403);
+    expect(
+      (
+        await post(
+          { ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" },
+          twilioSignature(DEFAULT_AUTH_TOKEN, url, { ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" }),
+        )
+      ).status,
+    ).toBe(403);
     expect((await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } })).status).toBe("draft");
   });
 
@@ -76,7 +121,9 @@ describe("Trust Hub status callbacks", () => {
     const url = `${PUBLIC}/api/twilio/status-callback`;
     const send = async (status: string, at: string) => {
       const params = { AccountSid: DEFAULT_ACCOUNT_SID, BundleSid: profile.sid, Status: status, DateUpdated: at };
-      return (await (await post(params, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).json()) as { result: string };
+      return (await (await post(params, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).json()) as {
+        result: string;
+      };
     };
     expect(await send("in-review", "2026-11-21T10:00:10Z")).toEqual({ result: "updated" });
     expect(await send("in-review", "2026-11-21T10:00:10Z")).toEqual({ result: "unchanged" });
@@ -98,15 +145,30 @@ describe("Trust Hub status callbacks", () => {
     expect(stored.twilioAuthTokenEncrypted).toMatch(/^v1\./);
 
     const subClient = sandbox.client(outcome.accountSid, DEFAULT_AUTH_TOKEN);
-    const profile = await buildSecondaryProfile(subClient, { statusCallback: `${receiver.url}/api/twilio/status-callback` });
-    await db.twilioResource.create({ data: { applicationId: application.id, step: "customer-profile", sid: profile.sid, accountSid: outcome.accountSid, status: "draft" } });
+    const profile = await buildSecondaryProfile(subClient, {
+      statusCallback: `${receiver.url}/api/twilio/status-callback`,
+    });
+    await db.twilioResource.create({
+      data: {
+        applicationId: application.id,
+        step: "customer-profile",
+        sid: profile.sid,
+        accountSid: outcome.accountSid,
+        status: "draft",
+      },
+    });
     await subClient.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
     await sandbox.sandbox.settled();
     expect((await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } })).status).toBe("pending-review");
 
     // Signed with the ISV's token instead: refused.
     const url = `${PUBLIC}/api/twilio/status-callback`;
-    const params = { AccountSid: outcome.accountSid, BundleSid: profile.sid, Status: "twilio-approved", DateUpdated: new Date(Date.now() + 60_000).toISOString() };
+    const params = {
+      AccountSid: outcome.accountSid,
+      BundleSid: profile.sid,
+      Status: "twilio-approved",
+      DateUpdated: new Date(Date.now() + 60_000).toISOString(),
+    };
     expect((await post(params, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).status).toBe(403);
   });
 });

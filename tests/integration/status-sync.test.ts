@@ -22,18 +22,38 @@ describe("the status sync", () => {
     const { application, staff } = await submittedApplication("Synced Inc.");
     await approveApplication(application.id, staff.id);
     await runProvisioning(application.id, testDeps(sandbox));
-    const sid = async (step: string) => (await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step } } })).sid;
-    const status = async (step: string) => (await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step } } })).status;
+    const sid = async (step: string) =>
+      (
+        await db.twilioResource.findUniqueOrThrow({
+          where: { applicationId_step: { applicationId: application.id, step } },
+        })
+      ).sid;
+    const status = async (step: string) =>
+      (
+        await db.twilioResource.findUniqueOrThrow({
+          where: { applicationId_step: { applicationId: application.id, step } },
+        })
+      ).status;
 
     await sandbox.control("POST", "advance", { sid: await sid("customer-profile"), outcome: "twilio-approved" });
     await sandbox.control("POST", "advance", { sid: await sid("trust-product"), outcome: "twilio-approved" });
     await sandbox.control("POST", "advance", { sid: await sid("brand"), outcome: "APPROVED" });
-    const deps = { clientFor: (accountSid: string) => twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }), retry: { attempts: 2, baseMs: 5, maxMs: 10 } };
+    const deps = {
+      clientFor: (accountSid: string) =>
+        twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+      retry: { attempts: 2, baseMs: 5, maxMs: 10 },
+    };
     const first = await syncStatuses(deps);
     expect(first.failed).toBe(0);
     expect(first.changed).toBeGreaterThanOrEqual(3);
-    expect([await status("customer-profile"), await status("trust-product"), await status("brand")]).toEqual(["twilio-approved", "twilio-approved", "APPROVED"]);
-    const brand = await db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId: application.id, step: "brand" } } });
+    expect([await status("customer-profile"), await status("trust-product"), await status("brand")]).toEqual([
+      "twilio-approved",
+      "twilio-approved",
+      "APPROVED",
+    ]);
+    const brand = await db.twilioResource.findUniqueOrThrow({
+      where: { applicationId_step: { applicationId: application.id, step: "brand" } },
+    });
     expect(brand.details).toMatchObject({ identityStatus: "VETTED_VERIFIED", brandScore: 82 });
     const again = await syncStatuses(deps);
     expect(again.changed).toBe(0);
@@ -50,16 +70,34 @@ describe("the status sync", () => {
     }
     const brandFetches: number[] = [];
     const onCall = (call: { method: string; path: string; durationMs: number }) => {
-      if (call.method === "GET" && call.path.startsWith("/v1/a2p/BrandRegistrations/")) brandFetches.push(Date.now() - call.durationMs);
+      if (call.method === "GET" && call.path.startsWith("/v1/a2p/BrandRegistrations/"))
+        brandFetches.push(Date.now() - call.durationMs);
     };
-    await syncStatuses({ clientFor: (accountSid) => twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url, { onCall }) }), retry: { attempts: 2, baseMs: 5, maxMs: 10 } });
+    await syncStatuses({
+      clientFor: (accountSid) =>
+        twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url, { onCall }) }),
+      retry: { attempts: 2, baseMs: 5, maxMs: 10 },
+    });
     expect(brandFetches.length).toBeGreaterThanOrEqual(3);
-    for (let i = 1; i < brandFetches.length; i++) expect(brandFetches[i]! - brandFetches[i - 1]!).toBeGreaterThanOrEqual(1000);
+    for (let i = 1; i < brandFetches.length; i++)
+      expect(brandFetches[i]! - brandFetches[i - 1]!).toBeGreaterThanOrEqual(1000);
   });
 
   it("the cron route needs the secret", async () => {
-    const { POST } = (await import("@/app/api/cron/sync/route")) as unknown as { POST: (request: Request, context: unknown) => Promise<Response> };
+    const { POST } = (await import("@/app/api/cron/sync/route")) as unknown as {
+      POST: (request: Request, context: unknown) => Promise<Response>;
+    };
     expect((await POST(new Request("http://portal.test/api/cron/sync", { method: "POST" }), {})).status).toBe(401);
-    expect((await POST(new Request("http://portal.test/api/cron/sync", { method: "POST", headers: { authorization: "Bearer wrong-secret-of-the-same-len" } }), {})).status).toBe(401);
+    expect(
+      (
+        await POST(
+          new Request("http://portal.test/api/cron/sync", {
+            method: "POST",
+            headers: { authorization: "Bearer wrong-secret-of-the-same-len" },
+          }),
+          {},
+        )
+      ).status,
+    ).toBe(401);
   });
 });

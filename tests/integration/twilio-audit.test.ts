@@ -7,7 +7,11 @@ import { configureIsv, submittedApplication } from "../support/provisioning";
 let sandbox: TestSandbox;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  Object.assign(process.env, { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN, TWILIO_SANDBOX_URL: sandbox.url });
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
+    TWILIO_SANDBOX_URL: sandbox.url,
+  });
   await configureIsv();
 });
 afterAll(() => sandbox.close());
@@ -20,18 +24,39 @@ describe("the audit log", () => {
     const { organization, application, staff } = await submittedApplication("Audited Co");
     await approveApplication(application.id, staff.id);
     await sandbox.control("POST", "faults", { method: "POST", path: "/v1/EndUsers", status: 503, times: 1 });
-    expect(await runProvisioning(application.id, { ...portalProvisioningDeps(), retry: { attempts: 5, baseMs: 10, maxMs: 50 } })).toEqual({ state: "DONE" });
+    expect(
+      await runProvisioning(application.id, {
+        ...portalProvisioningDeps(),
+        retry: { attempts: 5, baseMs: 10, maxMs: 50 },
+      }),
+    ).toEqual({ state: "DONE" });
     await new Promise((resolve) => setTimeout(resolve, 200));
 
     const calls = await db.auditLog.findMany({ where: { organizationId: organization.id, action: "twilio.call" } });
-    const metadata = calls.map((call) => call.metadata as { method: string; path: string; status: number | null; code: number | null; durationMs: number });
-    expect(metadata.some((m) => m.method === "POST" && m.path === "/v1/a2p/BrandRegistrations" && m.status === 201)).toBe(true);
-    expect(metadata.some((m) => m.method === "POST" && m.path === "/v1/EndUsers" && m.status === 503 && m.code === 20503)).toBe(true);
+    const metadata = calls.map(
+      (call) =>
+        call.metadata as {
+          method: string;
+          path: string;
+          status: number | null;
+          code: number | null;
+          durationMs: number;
+        },
+    );
+    expect(
+      metadata.some((m) => m.method === "POST" && m.path === "/v1/a2p/BrandRegistrations" && m.status === 201),
+    ).toBe(true);
+    expect(
+      metadata.some((m) => m.method === "POST" && m.path === "/v1/EndUsers" && m.status === 503 && m.code === 20503),
+    ).toBe(true);
     expect(metadata.every((m) => typeof m.durationMs === "number")).toBe(true);
     const text = JSON.stringify(metadata);
-    for (const personal of ["jdoe@example.com", "Jane", "+12225557890", "1234 Market St"]) expect(text).not.toContain(personal);
+    for (const personal of ["jdoe@example.com", "Jane", "+12225557890", "1234 Market St"])
+      expect(text).not.toContain(personal);
 
-    const staffActions = await db.auditLog.findMany({ where: { organizationId: organization.id, actorUserId: staff.id } });
+    const staffActions = await db.auditLog.findMany({
+      where: { organizationId: organization.id, actorUserId: staff.id },
+    });
     expect(staffActions.map((entry) => entry.action)).toContain("application.approved");
   });
 });

@@ -6,7 +6,11 @@ let sandbox: TestSandbox;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   // Before the portal's environment is first read in this file.
-  Object.assign(process.env, { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN, TWILIO_SANDBOX_URL: sandbox.url });
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
+    TWILIO_SANDBOX_URL: sandbox.url,
+  });
 });
 afterAll(() => sandbox.close());
 
@@ -19,7 +23,11 @@ describe("the portal's Twilio client", () => {
     expect(policies.map((policy) => policy.sid)).toContain("RNdfbf3fae0e1107f8aded0e7cead80bf5");
     // And it acts for a subaccount with the ISV's own credentials.
     const sub = await client.api.v2010.accounts.create({ friendlyName: "Customer" });
-    const endUser = await twilioClient(sub.sid).trusthub.v1.endUsers.create({ friendlyName: "x", type: "authorized_representative_1", attributes: {} });
+    const endUser = await twilioClient(sub.sid).trusthub.v1.endUsers.create({
+      friendlyName: "x",
+      type: "authorized_representative_1",
+      attributes: {},
+    });
     expect(endUser.accountSid).toBe(sub.sid);
   });
 });

@@ -9,7 +9,11 @@ import { configureIsv, submittedApplication, testDeps } from "../support/provisi
 let sandbox: TestSandbox;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  Object.assign(process.env, { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN, TWILIO_SANDBOX_URL: sandbox.url });
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
+    TWILIO_SANDBOX_URL: sandbox.url,
+  });
 });
 afterAll(() => sandbox.close());
 
@@ -24,9 +28,17 @@ describe("ISV Twilio settings", () => {
       message: "Twilio has no Customer Profile with this SID in your account.",
     });
     const draft = await buildSecondaryProfile(sandbox.client());
-    expect(await saveTwilioSettings({ ...base, primaryCustomerProfileSid: draft.sid }, admin.id)).toMatchObject({ ok: false, message: expect.stringContaining("must be twilio-approved") });
-    expect(await saveTwilioSettings({ ...base, primaryCustomerProfileSid: PRIMARY_CUSTOMER_PROFILE_SID }, admin.id)).toEqual({ ok: true });
-    expect(await db.isvSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ primaryCustomerProfileSid: PRIMARY_CUSTOMER_PROFILE_SID, notificationEmail: "compliance@isv.example" });
+    expect(await saveTwilioSettings({ ...base, primaryCustomerProfileSid: draft.sid }, admin.id)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("must be twilio-approved"),
+    });
+    expect(
+      await saveTwilioSettings({ ...base, primaryCustomerProfileSid: PRIMARY_CUSTOMER_PROFILE_SID }, admin.id),
+    ).toEqual({ ok: true });
+    expect(await db.isvSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+      primaryCustomerProfileSid: PRIMARY_CUSTOMER_PROFILE_SID,
+      notificationEmail: "compliance@isv.example",
+    });
   });
 });
 
@@ -43,8 +55,15 @@ describe("the Twilio account of a customer", () => {
     expect((await sandbox.client().api.v2010.accounts(sub).fetch()).friendlyName).toBe("Sub Account Co");
 
     // Someone else's account is refused.
-    expect(await setCustomerAccount({ organizationId: organization.id, mode: "existing", accountSid: "AC" + "e".repeat(32) }, admin.id)).toMatchObject({ ok: false, field: "accountSid" });
-    expect(await setCustomerAccount({ organizationId: organization.id, mode: "existing", accountSid: sub }, admin.id)).toEqual({ ok: true, accountSid: sub });
+    expect(
+      await setCustomerAccount(
+        { organizationId: organization.id, mode: "existing", accountSid: "AC" + "e".repeat(32) },
+        admin.id,
+      ),
+    ).toMatchObject({ ok: false, field: "accountSid" });
+    expect(
+      await setCustomerAccount({ organizationId: organization.id, mode: "existing", accountSid: sub }, admin.id),
+    ).toEqual({ ok: true, accountSid: sub });
 
     // Provisioning then happens in the subaccount (the ISV's primary profile is assigned from the parent).
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
@@ -52,9 +71,18 @@ describe("the Twilio account of a customer", () => {
     await approveApplication(application.id, staff.id);
     expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
     const inSub = await sandbox.client(sub, DEFAULT_AUTH_TOKEN).trusthub.v1.customerProfiles.list();
-    expect(inSub.map((profile) => profile.friendlyName)).toEqual([expect.stringContaining("Sub Account Co Secondary Customer Profile")]);
-    expect((await sandbox.client().trusthub.v1.customerProfiles.list()).some((profile) => profile.friendlyName.includes("Sub Account Co"))).toBe(false);
+    expect(inSub.map((profile) => profile.friendlyName)).toEqual([
+      expect.stringContaining("Sub Account Co Secondary Customer Profile"),
+    ]);
+    expect(
+      (await sandbox.client().trusthub.v1.customerProfiles.list()).some((profile) =>
+        profile.friendlyName.includes("Sub Account Co"),
+      ),
+    ).toBe(false);
 
-    expect(await setCustomerAccount({ organizationId: organization.id, mode: "isv" }, admin.id)).toMatchObject({ ok: false, message: expect.stringContaining("can no longer change") });
+    expect(await setCustomerAccount({ organizationId: organization.id, mode: "isv" }, admin.id)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("can no longer change"),
+    });
   });
 });

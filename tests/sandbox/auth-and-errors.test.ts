@@ -9,27 +9,53 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-const raw = (path: string, init: RequestInit = {}) => fetch(`${sandbox.url}${path}`, init).then(async (response) => ({ status: response.status, body: await response.json() }));
+const raw = (path: string, init: RequestInit = {}) =>
+  fetch(`${sandbox.url}${path}`, init).then(async (response) => ({
+    status: response.status,
+    body: await response.json(),
+  }));
 const auth = { Authorization: basic(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN) };
 
 describe("Twilio's authentication and error answers", () => {
   it("401 with Twilio's error JSON for a wrong or missing token", async () => {
-    for (const headers of [{} as Record<string, string>, { Authorization: basic(DEFAULT_ACCOUNT_SID, "wrong") }, { Authorization: basic("ACffffffffffffffffffffffffffffffff", DEFAULT_AUTH_TOKEN) }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { Authorization: basic(DEFAULT_ACCOUNT_SID, "wrong") },
+      { Authorization: basic("ACffffffffffffffffffffffffffffffff", DEFAULT_AUTH_TOKEN) },
+    ]) {
       expect(await raw("/v1/Policies", { headers })).toEqual({
         status: 401,
-        body: { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 },
+        body: {
+          code: 20003,
+          message: "Authenticate",
+          more_info: "https://www.twilio.com/docs/errors/20003",
+          status: 401,
+        },
       });
     }
   });
 
   it("404 for an unknown path or resource, 405 for a known path with another method", async () => {
-    expect(await raw("/v1/Nothing", { headers: auth })).toMatchObject({ status: 404, body: { code: 20404, status: 404 } });
-    expect(await raw("/v1/EndUsers/ITffffffffffffffffffffffffffffffff", { headers: auth })).toMatchObject({ status: 404, body: { code: 20404 } });
-    expect(await raw("/v1/Policies", { method: "DELETE", headers: auth })).toMatchObject({ status: 405, body: { code: 20004, status: 405 } });
+    expect(await raw("/v1/Nothing", { headers: auth })).toMatchObject({
+      status: 404,
+      body: { code: 20404, status: 404 },
+    });
+    expect(await raw("/v1/EndUsers/ITffffffffffffffffffffffffffffffff", { headers: auth })).toMatchObject({
+      status: 404,
+      body: { code: 20404 },
+    });
+    expect(await raw("/v1/Policies", { method: "DELETE", headers: auth })).toMatchObject({
+      status: 405,
+      body: { code: 20004, status: 405 },
+    });
   });
 
   it("the SDK raises Twilio's error with its code and status", async () => {
-    const error = await sandbox.client().trusthub.v1.endUsers("ITffffffffffffffffffffffffffffffff").fetch().catch((e: unknown) => e);
+    const error = await sandbox
+      .client()
+      .trusthub.v1.endUsers("ITffffffffffffffffffffffffffffffff")
+      .fetch()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 404, code: 20404 });
   });
 
@@ -41,15 +67,33 @@ describe("Twilio's authentication and error answers", () => {
     const withOwnToken = sandbox.client(sub.sid, sub.authToken);
     const withParentToken = sandbox.client(sub.sid, DEFAULT_AUTH_TOKEN);
 
-    const parentUser = await parent.trusthub.v1.endUsers.create({ friendlyName: "parent's", type: "authorized_representative_1", attributes: {} });
-    const subUser = await withOwnToken.trusthub.v1.endUsers.create({ friendlyName: "sub's", type: "authorized_representative_1", attributes: {} });
+    const parentUser = await parent.trusthub.v1.endUsers.create({
+      friendlyName: "parent's",
+      type: "authorized_representative_1",
+      attributes: {},
+    });
+    const subUser = await withOwnToken.trusthub.v1.endUsers.create({
+      friendlyName: "sub's",
+      type: "authorized_representative_1",
+      attributes: {},
+    });
 
     expect((await withParentToken.trusthub.v1.endUsers.list()).map((user) => user.sid)).toEqual([subUser.sid]);
-    expect(await withOwnToken.trusthub.v1.endUsers(parentUser.sid).fetch().catch((e: { status: number }) => e.status)).toBe(404);
+    expect(
+      await withOwnToken.trusthub.v1
+        .endUsers(parentUser.sid)
+        .fetch()
+        .catch((e: { status: number }) => e.status),
+    ).toBe(404);
     expect((await parent.trusthub.v1.endUsers.list()).map((user) => user.sid)).not.toContain(subUser.sid);
     // Another account's token does not open a subaccount.
     const other = await parent.api.v2010.accounts.create({ friendlyName: "Another" });
-    expect(await sandbox.client(sub.sid, other.authToken).trusthub.v1.endUsers.list().catch((e: { status: number }) => e.status)).toBe(401);
+    expect(
+      await sandbox
+        .client(sub.sid, other.authToken)
+        .trusthub.v1.endUsers.list()
+        .catch((e: { status: number }) => e.status),
+    ).toBe(401);
     // Every account starts with a few phone numbers of its own.
     const numbers = await withOwnToken.api.v2010.accounts(sub.sid).incomingPhoneNumbers.list();
     expect(numbers.length).toBe(3);
@@ -65,9 +109,13 @@ describe("Twilio's authentication and error answers", () => {
     expect(page.body.meta.next_page_url).toBe("https://messaging.twilio.com/v1/Services?PageSize=2&Page=1");
     // The SDK follows next_page_url through the sandbox.
     expect((await client.messaging.v1.services.list({ pageSize: 2 })).length).toBe(3);
-    const numbers = await raw(`/2010-04-01/Accounts/${DEFAULT_ACCOUNT_SID}/IncomingPhoneNumbers.json?PageSize=2`, { headers: auth });
+    const numbers = await raw(`/2010-04-01/Accounts/${DEFAULT_ACCOUNT_SID}/IncomingPhoneNumbers.json?PageSize=2`, {
+      headers: auth,
+    });
     expect(numbers.body).toMatchObject({ page: 0, page_size: 2, start: 0, end: 1, previous_page_uri: null });
-    expect(numbers.body.next_page_uri).toBe(`/2010-04-01/Accounts/${DEFAULT_ACCOUNT_SID}/IncomingPhoneNumbers.json?PageSize=2&Page=1`);
+    expect(numbers.body.next_page_uri).toBe(
+      `/2010-04-01/Accounts/${DEFAULT_ACCOUNT_SID}/IncomingPhoneNumbers.json?PageSize=2&Page=1`,
+    );
   });
 
   it("the default account owns a twilio-approved primary customer profile", async () => {

@@ -47,11 +47,19 @@ describe("status callbacks and events", () => {
     const callback = receiver.received.find((entry) => entry.path === "/twilio/status?customer=acme")!;
     expect(callback.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     const params = Object.fromEntries(new URLSearchParams(callback.body));
-    expect(params).toMatchObject({ BundleSid: profile.sid, Status: "pending-review", PreviousStatus: "draft", ResourceType: "customer-profile", AccountSid: profile.accountSid });
+    expect(params).toMatchObject({
+      BundleSid: profile.sid,
+      Status: "pending-review",
+      PreviousStatus: "draft",
+      ResourceType: "customer-profile",
+      AccountSid: profile.accountSid,
+    });
     const signature = String(callback.headers["x-twilio-signature"]);
     expect(twilio.validateRequest(DEFAULT_AUTH_TOKEN, signature, callbackUrl, params)).toBe(true);
     // A forged or altered callback does not validate.
-    expect(twilio.validateRequest(DEFAULT_AUTH_TOKEN, signature, callbackUrl, { ...params, Status: "twilio-approved" })).toBe(false);
+    expect(
+      twilio.validateRequest(DEFAULT_AUTH_TOKEN, signature, callbackUrl, { ...params, Status: "twilio-approved" }),
+    ).toBe(false);
     expect(twilio.validateRequest("another-token", signature, callbackUrl, params)).toBe(false);
   });
 
@@ -62,7 +70,9 @@ describe("status callbacks and events", () => {
     await client.trusthub.v1.trustProducts(product.sid).update({ status: "pending-review" });
     await sandbox.control("POST", "advance", { seconds: 0 });
     await sandbox.sandbox.settled();
-    const statuses = receiver.received.filter((entry) => entry.path === "/tp").map((entry) => Object.fromEntries(new URLSearchParams(entry.body)));
+    const statuses = receiver.received
+      .filter((entry) => entry.path === "/tp")
+      .map((entry) => Object.fromEntries(new URLSearchParams(entry.body)));
     expect(statuses.map((s) => s.Status)).toEqual(["pending-review", "twilio-rejected"]);
     expect(statuses[1]!.ResourceType).toBe("trust-product");
     expect(statuses[1]!.FailureReason).toMatch(/missing or invalid fields/);
@@ -74,13 +84,28 @@ describe("status callbacks and events", () => {
     const product = await buildTrustProduct(client, profile.sid);
     await client.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
     await client.trusthub.v1.trustProducts(product.sid).update({ status: "pending-review" });
-    const brand = await client.messaging.v1.brandRegistrations.create({ customerProfileBundleSid: profile.sid, a2PProfileBundleSid: product.sid });
+    const brand = await client.messaging.v1.brandRegistrations.create({
+      customerProfileBundleSid: profile.sid,
+      a2PProfileBundleSid: product.sid,
+    });
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "APPROVED" });
     await sandbox.sandbox.settled();
-    const events = receiver.received.filter((entry) => entry.path === "/events").flatMap((entry) => JSON.parse(entry.body) as Record<string, unknown>[]);
-    const registered = events.find((event) => event.type === "com.twilio.messaging.compliance.brand-registration.brand-registered")!;
-    expect(registered).toMatchObject({ specversion: "1.0", source: `/v1/a2p/BrandRegistrations/${brand.sid}`, datacontenttype: "application/json" });
-    expect(registered.data).toMatchObject({ brandsid: brand.sid, brandstatus: "APPROVED", accountsid: brand.accountSid });
+    const events = receiver.received
+      .filter((entry) => entry.path === "/events")
+      .flatMap((entry) => JSON.parse(entry.body) as Record<string, unknown>[]);
+    const registered = events.find(
+      (event) => event.type === "com.twilio.messaging.compliance.brand-registration.brand-registered",
+    )!;
+    expect(registered).toMatchObject({
+      specversion: "1.0",
+      source: `/v1/a2p/BrandRegistrations/${brand.sid}`,
+      datacontenttype: "application/json",
+    });
+    expect(registered.data).toMatchObject({
+      brandsid: brand.sid,
+      brandstatus: "APPROVED",
+      accountsid: brand.accountSid,
+    });
   });
 });
 
@@ -93,9 +118,19 @@ describe("the one-per-second rule for brands", () => {
       const product = await buildTrustProduct(client, profile.sid);
       await client.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
       await client.trusthub.v1.trustProducts(product.sid).update({ status: "pending-review" });
-      const create = () => client.messaging.v1.brandRegistrations.create({ customerProfileBundleSid: profile.sid, a2PProfileBundleSid: product.sid });
+      const create = () =>
+        client.messaging.v1.brandRegistrations.create({
+          customerProfileBundleSid: profile.sid,
+          a2PProfileBundleSid: product.sid,
+        });
       await create();
-      expect(await create().catch((e: { status: number; code: number; message: string }) => ({ status: e.status, code: e.code, message: e.message }))).toEqual({ status: 429, code: 20429, message: "Too Many Requests" });
+      expect(
+        await create().catch((e: { status: number; code: number; message: string }) => ({
+          status: e.status,
+          code: e.code,
+          message: e.message,
+        })),
+      ).toEqual({ status: 429, code: 20429, message: "Too Many Requests" });
       await new Promise((resolve) => setTimeout(resolve, 1050));
       expect((await create()).status).toBe("PENDING");
       // Only the two brands that were created were charged.
@@ -119,7 +154,14 @@ describe("fault injection", () => {
   for (const status of [500, 503, 429]) {
     it(`${status}: the next matching requests fail with Twilio's error, then it works again, and nothing was done`, async () => {
       await sandbox.control("POST", "faults", { method: "POST", path: "/v1/EndUsers", status, times: 2 });
-      const create = () => sandbox.client().trusthub.v1.endUsers.create({ friendlyName: `fault ${status}`, type: "authorized_representative_1", attributes: {} });
+      const create = () =>
+        sandbox
+          .client()
+          .trusthub.v1.endUsers.create({
+            friendlyName: `fault ${status}`,
+            type: "authorized_representative_1",
+            attributes: {},
+          });
       expect(await create().catch((e: { status: number }) => e.status)).toBe(status);
       expect(await create().catch((e: { status: number }) => e.status)).toBe(status);
       expect((await endUsers()).filter((user) => user.friendlyName === `fault ${status}`)).toHaveLength(0);
@@ -129,7 +171,11 @@ describe("fault injection", () => {
 
   it("timeout: no answer until the client gives up", async () => {
     await sandbox.control("POST", "faults", { method: "GET", path: "/v1/Policies", status: "timeout", times: 1 });
-    const impatient = sandbox.client(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, new SandboxRequestClient(sandbox.url, { timeoutMs: 300 }));
+    const impatient = sandbox.client(
+      DEFAULT_ACCOUNT_SID,
+      DEFAULT_AUTH_TOKEN,
+      new SandboxRequestClient(sandbox.url, { timeoutMs: 300 }),
+    );
     const started = Date.now();
     const error = await impatient.trusthub.v1.policies.list().catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
@@ -139,17 +185,22 @@ describe("fault injection", () => {
 
   it("reset: the connection is dropped", async () => {
     await sandbox.control("POST", "faults", { method: "GET", path: "/v1/Policies*", status: "reset", times: 1 });
-    const error = (await sandbox.client().trusthub.v1.policies.list().then(
-      () => null,
-      (e: unknown) => e,
-    )) as (Error & { code?: string }) | null;
+    const error = (await sandbox
+      .client()
+      .trusthub.v1.policies.list()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )) as (Error & { code?: string }) | null;
     expect(error).toBeInstanceOf(Error);
     expect(String(error?.code ?? error?.message)).toMatch(/ECONNRESET|socket hang up/);
     expect((await sandbox.client().trusthub.v1.policies.list()).length).toBe(3);
   });
 
   it("bad fault definitions are refused", async () => {
-    expect((await sandbox.control("POST", "faults", { method: "GET", path: "/v1/Policies", status: "sometimes" })).status).toBe(400);
+    expect(
+      (await sandbox.control("POST", "faults", { method: "GET", path: "/v1/Policies", status: "sometimes" })).status,
+    ).toBe(400);
   });
 });
 
@@ -168,7 +219,13 @@ describe("persistence and the control API", () => {
       expect(fetched.friendlyName).toBe(profile.friendlyName);
       expect(second.sandbox.clock.offsetMs).toBe(3_600_000);
       await second.control("POST", "reset");
-      expect(await second.client().trusthub.v1.customerProfiles(profile.sid).fetch().catch((e: { status: number }) => e.status)).toBe(404);
+      expect(
+        await second
+          .client()
+          .trusthub.v1.customerProfiles(profile.sid)
+          .fetch()
+          .catch((e: { status: number }) => e.status),
+      ).toBe(404);
       await second.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -182,10 +239,24 @@ describe("persistence and the control API", () => {
       const { body } = await sandbox.control("GET", "state");
       const [account] = body.accounts!;
       expect(Object.keys(account!.resources)).toEqual(
-        expect.arrayContaining(["CustomerProfiles", "TrustProducts", "EndUsers", "SupportingDocuments", "Addresses", "IncomingPhoneNumbers", "BrandRegistrations", "Services", "Usa2p"]),
+        expect.arrayContaining([
+          "CustomerProfiles",
+          "TrustProducts",
+          "EndUsers",
+          "SupportingDocuments",
+          "Addresses",
+          "IncomingPhoneNumbers",
+          "BrandRegistrations",
+          "Services",
+          "Usa2p",
+        ]),
       );
       const listed = account!.resources.CustomerProfiles!.find((p) => p.sid === profile.sid)!;
-      expect(listed).toMatchObject({ sid: profile.sid, status: "draft", url: `https://trusthub.twilio.com/v1/CustomerProfiles/${profile.sid}` });
+      expect(listed).toMatchObject({
+        sid: profile.sid,
+        status: "draft",
+        url: `https://trusthub.twilio.com/v1/CustomerProfiles/${profile.sid}`,
+      });
       expect(account!.resources.IncomingPhoneNumbers).toHaveLength(3);
       expect(account!.parentSid).toBeNull();
       expect(account!.fees).toEqual([]);

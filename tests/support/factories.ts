@@ -11,7 +11,12 @@ export async function makeOrganization(name = `Org ${unique()}`) {
   return { organization, application };
 }
 
-export async function makeUser(options: { role: UserRole; organizationId?: string; password?: string; email?: string }) {
+export async function makeUser(options: {
+  role: UserRole;
+  organizationId?: string;
+  password?: string;
+  email?: string;
+}) {
   const password = options.password ?? "correct-horse-battery";
   const user = await db.user.create({
     data: {

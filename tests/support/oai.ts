@@ -4,7 +4,13 @@ import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { OAI_DIR } from "./seed-samples";
 
-type Spec = { servers: { url: string }[]; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>> };
+type Spec = {
+  servers: { url: string }[];
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+  >;
+};
 type Schema = { $ref?: string; properties?: Record<string, Schema>; type?: string; items?: Schema };
 
 const FILES = ["twilio_trusthub_v1.json", "twilio_messaging_v1.json", "twilio_api_v2010.json"];
@@ -25,7 +31,17 @@ export class OpenApiContract {
     // 001's Address example does too), though the spec says format "uri": accept URI references.
     this.ajv.addFormat("uri", (value: string) => /^(https?:\/\/[^\s]+|\/[^\s]*)$/.test(value));
     this.ajv.addFormat("date-time-rfc-2822", /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/);
-    for (const name of ["currency", "endpoint", "http-method", "ice-server", "iso-country-code", "phone-number", "phone-number-capabilities", "twiml", "uri-map"]) {
+    for (const name of [
+      "currency",
+      "endpoint",
+      "http-method",
+      "ice-server",
+      "iso-country-code",
+      "phone-number",
+      "phone-number-capabilities",
+      "twiml",
+      "uri-map",
+    ]) {
       this.ajv.addFormat(name, true);
     }
     for (const file of FILES) {
@@ -40,7 +56,9 @@ export class OpenApiContract {
     for (const [file, spec] of this.specs) {
       if (!spec.servers.some((server) => new URL(server.url).host === host)) continue;
       // The most literal template wins: .../Usa2p/Usecases before .../Usa2p/{Sid}.
-      const templates = Object.keys(spec.paths).sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
+      const templates = Object.keys(spec.paths).sort(
+        (a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0),
+      );
       for (const template of templates) {
         const pattern = new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+")}$`);
         if (pattern.test(pathname) && spec.paths[template]![method.toLowerCase()]) return { file, template };
@@ -55,12 +73,22 @@ export class OpenApiContract {
     if (!operation) return [`no operation in Twilio's OpenAPI for ${method} ${host}${pathname}`];
     const spec = this.specs.get(operation.file)!;
     const responses = spec.paths[operation.template]![method.toLowerCase()]!.responses;
-    if (status === 204) return responses["204"] ? [] : [`${method} ${operation.template} does not answer 204 in the spec`];
+    if (status === 204)
+      return responses["204"] ? [] : [`${method} ${operation.template} does not answer 204 in the spec`];
     const response = responses[String(status)];
     const schema = response?.content?.["application/json"]?.schema;
     if (!schema) return [`${method} ${operation.template}: the spec has no JSON response for status ${status}`];
 
-    const pointer = ["paths", operation.template, method.toLowerCase(), "responses", String(status), "content", "application/json", "schema"]
+    const pointer = [
+      "paths",
+      operation.template,
+      method.toLowerCase(),
+      "responses",
+      String(status),
+      "content",
+      "application/json",
+      "schema",
+    ]
       .map((segment) => encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1")))
       .join("/");
     const key = `${operation.file}#/${pointer}`;
@@ -69,13 +97,18 @@ export class OpenApiContract {
       validate = this.ajv.compile({ $ref: key });
       this.compiled.set(key, validate);
     }
-    const problems = validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || "(root)"} ${error.message}`);
+    const problems = validate(body)
+      ? []
+      : (validate.errors ?? []).map((error) => `${error.instancePath || "(root)"} ${error.message}`);
     return [...problems, ...this.missingProperties(spec, schema, body, "")];
   }
 
   private resolve(spec: Spec, schema: Schema): Schema {
     if (!schema.$ref) return schema;
-    const target = schema.$ref.replace(/^#\//, "").split("/").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], spec);
+    const target = schema.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], spec);
     return this.resolve(spec, target as Schema);
   }
 
@@ -89,7 +122,10 @@ export class OpenApiContract {
     const problems: string[] = [];
     for (const [name, propertySchema] of Object.entries(schema.properties)) {
       if (!(name in value)) problems.push(`${at}/${name} is missing`);
-      else if (name !== "meta") problems.push(...this.missingProperties(spec, propertySchema, (value as Record<string, unknown>)[name], `${at}/${name}`));
+      else if (name !== "meta")
+        problems.push(
+          ...this.missingProperties(spec, propertySchema, (value as Record<string, unknown>)[name], `${at}/${name}`),
+        );
     }
     return problems;
   }

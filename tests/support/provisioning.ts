@@ -10,7 +10,11 @@ import { makeUser } from "./factories";
 export async function configureIsv() {
   await db.isvSettings.upsert({
     where: { id: 1 },
-    create: { id: 1, notificationEmail: "compliance@isv.example", primaryCustomerProfileSid: PRIMARY_CUSTOMER_PROFILE_SID },
+    create: {
+      id: 1,
+      notificationEmail: "compliance@isv.example",
+      primaryCustomerProfileSid: PRIMARY_CUSTOMER_PROFILE_SID,
+    },
     update: { notificationEmail: "compliance@isv.example", primaryCustomerProfileSid: PRIMARY_CUSTOMER_PROFILE_SID },
   });
 }
@@ -18,8 +22,16 @@ export async function configureIsv() {
 /** An organization whose application (the seeds' Acme data, varied) waits for staff review. */
 export async function submittedApplication(name: string, changes: (draft: typeof ACME) => typeof ACME = (d) => d) {
   const organization = await db.organization.create({ data: { name } });
-  const draft = changes(structuredClone({ ...ACME, business: { ...ACME.business, businessName: name }, address: { ...ACME.address, customerName: name } }));
-  const application = await db.onboardingApplication.create({ data: { organizationId: organization.id, draft, status: "SUBMITTED", submittedAt: new Date() } });
+  const draft = changes(
+    structuredClone({
+      ...ACME,
+      business: { ...ACME.business, businessName: name },
+      address: { ...ACME.address, customerName: name },
+    }),
+  );
+  const application = await db.onboardingApplication.create({
+    data: { organizationId: organization.id, draft, status: "SUBMITTED", submittedAt: new Date() },
+  });
   const { user: staff } = await makeUser({ role: "STAFF" });
   return { organization, application, staff };
 }
@@ -28,7 +40,9 @@ export async function submittedApplication(name: string, changes: (draft: typeof
 export function testDeps(sandbox: TestSandbox, calls: TwilioCallRecord[] = []): ProvisioningDeps {
   return {
     clientFor: ({ twilioAccountSid: accountSid }) => ({
-      client: twilio(accountSid ?? DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url, { timeoutMs: 800, onCall: (call) => calls.push(call) }) }),
+      client: twilio(accountSid ?? DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, {
+        httpClient: new SandboxRequestClient(sandbox.url, { timeoutMs: 800, onCall: (call) => calls.push(call) }),
+      }),
       accountSid: accountSid ?? DEFAULT_ACCOUNT_SID,
     }),
     retry: { attempts: 8, baseMs: 20, maxMs: 200 },
@@ -41,11 +55,14 @@ export function testDeps(sandbox: TestSandbox, calls: TwilioCallRecord[] = []): 
 export async function sandboxResourcesFor(sandbox: TestSandbox, businessName: string) {
   const state = await sandbox.control("GET", "state");
   const account = state.body.accounts!.find((a) => a.sid === DEFAULT_ACCOUNT_SID)!;
-  const named = (group: string) => (account.resources[group] ?? []).filter((r) => String(r.friendly_name ?? "").includes(businessName));
+  const named = (group: string) =>
+    (account.resources[group] ?? []).filter((r) => String(r.friendly_name ?? "").includes(businessName));
   const profiles = named("CustomerProfiles");
   const products = named("TrustProducts");
   const bundleSids = new Set([...profiles, ...products].map((r) => r.sid));
-  const brands = (account.resources.BrandRegistrations ?? []).filter((b) => bundleSids.has(b.customer_profile_bundle_sid as string));
+  const brands = (account.resources.BrandRegistrations ?? []).filter((b) =>
+    bundleSids.has(b.customer_profile_bundle_sid as string),
+  );
   const brandSids = new Set(brands.map((b) => b.sid));
   return {
     profiles,

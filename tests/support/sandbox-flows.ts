@@ -41,18 +41,38 @@ export async function buildSecondaryProfile(client: Twilio, options: ProfileOpti
     policySid: SECONDARY_CUSTOMER_PROFILE_POLICY,
     statusCallback: options.statusCallback,
   });
-  const assign = (objectSid: string) => trusthub.customerProfiles(profile.sid).customerProfilesEntityAssignments.create({ objectSid });
+  const assign = (objectSid: string) =>
+    trusthub.customerProfiles(profile.sid).customerProfilesEntityAssignments.create({ objectSid });
   if (!skip.has("business")) {
-    const business = await trusthub.endUsers.create({ friendlyName: "business", type: "customer_profile_business_information", attributes: { ...BUSINESS, ...options.business } });
+    const business = await trusthub.endUsers.create({
+      friendlyName: "business",
+      type: "customer_profile_business_information",
+      attributes: { ...BUSINESS, ...options.business },
+    });
     await assign(business.sid);
   }
   if (!skip.has("representative")) {
-    const representative = await trusthub.endUsers.create({ friendlyName: "rep 1", type: "authorized_representative_1", attributes: { ...REPRESENTATIVE, ...options.representative } });
+    const representative = await trusthub.endUsers.create({
+      friendlyName: "rep 1",
+      type: "authorized_representative_1",
+      attributes: { ...REPRESENTATIVE, ...options.representative },
+    });
     await assign(representative.sid);
   }
   if (!skip.has("address")) {
-    const address = await client.addresses.create({ customerName: "Acme, Inc.", street: options.street ?? "1 Main Street", city: "Springfield", region: "IL", postalCode: "62701", isoCountry: "US" });
-    const document = await trusthub.supportingDocuments.create({ friendlyName: "address", type: "customer_profile_address", attributes: { address_sids: address.sid } });
+    const address = await client.addresses.create({
+      customerName: "Acme, Inc.",
+      street: options.street ?? "1 Main Street",
+      city: "Springfield",
+      region: "IL",
+      postalCode: "62701",
+      isoCountry: "US",
+    });
+    const document = await trusthub.supportingDocuments.create({
+      friendlyName: "address",
+      type: "customer_profile_address",
+      attributes: { address_sids: address.sid },
+    });
     await assign(document.sid);
   }
   if (!skip.has("primary")) await assign(PRIMARY_CUSTOMER_PROFILE_SID);
@@ -60,15 +80,31 @@ export async function buildSecondaryProfile(client: Twilio, options: ProfileOpti
 }
 
 /** Seed 000 section 2: the A2P messaging-profile TrustProduct for a profile. */
-export async function buildTrustProduct(client: Twilio, profileSid: string, attributes: Record<string, string> = { company_type: "private" }, statusCallback?: string) {
+export async function buildTrustProduct(
+  client: Twilio,
+  profileSid: string,
+  attributes: Record<string, string> = { company_type: "private" },
+  statusCallback?: string,
+) {
   const trusthub = client.trusthub.v1;
-  const product = await trusthub.trustProducts.create({ friendlyName: "A2P profile", email: "compliance@isv.example", policySid: A2P_MESSAGING_PROFILE_POLICY, statusCallback });
-  const endUser = await trusthub.endUsers.create({ friendlyName: "messaging profile", type: "us_a2p_messaging_profile_information", attributes });
+  const product = await trusthub.trustProducts.create({
+    friendlyName: "A2P profile",
+    email: "compliance@isv.example",
+    policySid: A2P_MESSAGING_PROFILE_POLICY,
+    statusCallback,
+  });
+  const endUser = await trusthub.endUsers.create({
+    friendlyName: "messaging profile",
+    type: "us_a2p_messaging_profile_information",
+    attributes,
+  });
   await trusthub.trustProducts(product.sid).trustProductsEntityAssignments.create({ objectSid: endUser.sid });
   await trusthub.trustProducts(product.sid).trustProductsEntityAssignments.create({ objectSid: profileSid });
   return product;
 }
 
 export async function evaluateProfile(client: Twilio, profileSid: string) {
-  return client.trusthub.v1.customerProfiles(profileSid).customerProfilesEvaluations.create({ policySid: SECONDARY_CUSTOMER_PROFILE_POLICY });
+  return client.trusthub.v1
+    .customerProfiles(profileSid)
+    .customerProfilesEvaluations.create({ policySid: SECONDARY_CUSTOMER_PROFILE_POLICY });
 }

@@ -7,15 +7,21 @@ import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client
 /** A fresh in-memory sandbox on a free port, the real SDK pointed at it, and its control API. */
 export async function startTestSandbox(options: SandboxServerOptions = {}) {
   const running = await startSandbox({ port: 0, stateFile: null, controlApi: true, tickMs: 50, ...options });
-  const client = (accountSid = DEFAULT_ACCOUNT_SID, authToken = DEFAULT_AUTH_TOKEN, httpClient: RequestClient = new SandboxRequestClient(running.url)) =>
-    twilio(accountSid, authToken, { httpClient });
+  const client = (
+    accountSid = DEFAULT_ACCOUNT_SID,
+    authToken = DEFAULT_AUTH_TOKEN,
+    httpClient: RequestClient = new SandboxRequestClient(running.url),
+  ) => twilio(accountSid, authToken, { httpClient });
   const control = async (method: "GET" | "POST", path: string, body?: unknown) => {
     const response = await fetch(`${running.url}/__sandbox/${path}`, {
       method,
       headers: body ? { "Content-Type": "application/json" } : undefined,
       body: body ? JSON.stringify(body) : undefined,
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { accounts?: SandboxAccount[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown> & { accounts?: SandboxAccount[] },
+    };
   };
   return { ...running, client, control };
 }
@@ -55,7 +61,11 @@ export class RecordingClient extends SandboxRequestClient {
   async request<TData>(options: RequestClient.RequestOptions<TData>) {
     const rewritten = this.rewrite(options as RequestClient.RequestOptions) as RequestClient.RequestOptions<TData>;
     const pathname = new URL(rewritten.uri).pathname;
-    if (this.pace && rewritten.method.toUpperCase() === "POST" && /^\/v1\/(a2p\/BrandRegistrations|Services\/[^/]+\/Compliance\/Usa2p)$/.test(pathname)) {
+    if (
+      this.pace &&
+      rewritten.method.toUpperCase() === "POST" &&
+      /^\/v1\/(a2p\/BrandRegistrations|Services\/[^/]+\/Compliance\/Usa2p)$/.test(pathname)
+    ) {
       const wait = this.lastPaced + 1100 - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       this.lastPaced = Date.now();

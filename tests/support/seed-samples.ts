@@ -45,7 +45,9 @@ function readdirSeed(prefix: string): string {
 
 /** Runs one sample's code with the given client; its console output is swallowed. */
 export async function runSample(sample: CodeSample, client: unknown): Promise<void> {
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
+  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+    ...args: string[]
+  ) => (...values: unknown[]) => Promise<void>;
   const body = `${sample.code}\nawait ${sample.functionName}();`;
   await new AsyncFunction("client", "console", body)(client, { log: () => undefined, info: () => undefined });
 }

@@ -1,22 +1,60 @@
 import { describe, expect, it } from "vitest";
 import { approvalProgress } from "@/lib/onboarding/approval-progress";
 
-const states = (input: Parameters<typeof approvalProgress>[0]) => approvalProgress(input).map((stage) => `${stage.id}:${stage.state}`);
+const states = (input: Parameters<typeof approvalProgress>[0]) =>
+  approvalProgress(input).map((stage) => `${stage.id}:${stage.state}`);
 
 describe("the customer's approval progress", () => {
   it("follows the application from draft to an approved brand", () => {
-    expect(states({ applicationStatus: "DRAFT", jobState: null, resources: [] })).toEqual(["sent:current", "review:todo", "profile:todo", "brand:todo"]);
-    expect(states({ applicationStatus: "SUBMITTED", jobState: null, resources: [] })).toEqual(["sent:done", "review:current", "profile:todo", "brand:todo"]);
-    expect(states({ applicationStatus: "APPROVED", jobState: "RUNNING", resources: [{ step: "customer-profile", status: "in-review" }] })).toEqual(["sent:done", "review:done", "profile:current", "brand:todo"]);
+    expect(states({ applicationStatus: "DRAFT", jobState: null, resources: [] })).toEqual([
+      "sent:current",
+      "review:todo",
+      "profile:todo",
+      "brand:todo",
+    ]);
+    expect(states({ applicationStatus: "SUBMITTED", jobState: null, resources: [] })).toEqual([
+      "sent:done",
+      "review:current",
+      "profile:todo",
+      "brand:todo",
+    ]);
     expect(
-      states({ applicationStatus: "APPROVED", jobState: "DONE", resources: [{ step: "customer-profile", status: "twilio-approved" }, { step: "brand", status: "APPROVED" }] }),
+      states({
+        applicationStatus: "APPROVED",
+        jobState: "RUNNING",
+        resources: [{ step: "customer-profile", status: "in-review" }],
+      }),
+    ).toEqual(["sent:done", "review:done", "profile:current", "brand:todo"]);
+    expect(
+      states({
+        applicationStatus: "APPROVED",
+        jobState: "DONE",
+        resources: [
+          { step: "customer-profile", status: "twilio-approved" },
+          { step: "brand", status: "APPROVED" },
+        ],
+      }),
     ).toEqual(["sent:done", "review:done", "profile:done", "brand:done"]);
   });
 
   it("says what went wrong: changes requested, a rejected profile, a failed brand with Twilio's error", () => {
-    expect(states({ applicationStatus: "CHANGES_REQUESTED", jobState: "NEEDS_CUSTOMER", resources: [] })[1]).toBe("review:failed");
-    expect(states({ applicationStatus: "APPROVED", jobState: "DONE", resources: [{ step: "customer-profile", status: "twilio-rejected" }] })[2]).toBe("profile:failed");
-    const brand = approvalProgress({ applicationStatus: "APPROVED", jobState: "DONE", resources: [{ step: "brand", status: "FAILED", details: { errors: [{ code: 30799, description: "Identity mismatch" }] } }] })[3]!;
+    expect(states({ applicationStatus: "CHANGES_REQUESTED", jobState: "NEEDS_CUSTOMER", resources: [] })[1]).toBe(
+      "review:failed",
+    );
+    expect(
+      states({
+        applicationStatus: "APPROVED",
+        jobState: "DONE",
+        resources: [{ step: "customer-profile", status: "twilio-rejected" }],
+      })[2],
+    ).toBe("profile:failed");
+    const brand = approvalProgress({
+      applicationStatus: "APPROVED",
+      jobState: "DONE",
+      resources: [
+        { step: "brand", status: "FAILED", details: { errors: [{ code: 30799, description: "Identity mismatch" }] } },
+      ],
+    })[3]!;
     expect(brand).toMatchObject({ state: "failed", detail: "Failed: see what to fix — 30799 Identity mismatch" });
   });
 });

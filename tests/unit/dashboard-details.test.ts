@@ -27,9 +27,21 @@ describe("evaluation failures", () => {
 
   it("send a requirement that names no field to the first field of its step", () => {
     const groups = groupEvaluationFailures("customer-profile", [
-      { passed: false, failure_reason: "A Physical Business Address is missing.", error_code: 22214, requirement_name: "customer_profile_address", invalid: [] },
+      {
+        passed: false,
+        failure_reason: "A Physical Business Address is missing.",
+        error_code: 22214,
+        requirement_name: "customer_profile_address",
+        invalid: [],
+      },
     ]);
-    expect(groups[0]!.items).toEqual([expect.objectContaining({ field: "address.street", code: 22214, href: "/onboarding/address?field=address.street" })]);
+    expect(groups[0]!.items).toEqual([
+      expect.objectContaining({
+        field: "address.street",
+        code: 22214,
+        href: "/onboarding/address?field=address.street",
+      }),
+    ]);
   });
 });
 
@@ -52,10 +64,16 @@ describe("field labels and explanations", () => {
 describe("brand details", () => {
   it("read the same from an SDK fetch, an Event Streams event and Twilio's JSON", () => {
     const expected = { identityStatus: "VERIFIED", brandScore: 82, tcrId: "BXYZ", failureReason: null, errors: [] };
-    expect(normalizeBrandDetails({ identityStatus: "VERIFIED", brandScore: 82, tcrId: "BXYZ", errors: [] })).toEqual(expected);
+    expect(normalizeBrandDetails({ identityStatus: "VERIFIED", brandScore: 82, tcrId: "BXYZ", errors: [] })).toEqual(
+      expected,
+    );
     expect(normalizeBrandDetails({ identitystatus: "VERIFIED", brandscore: "82", tcrid: "BXYZ" })).toEqual(expected);
-    expect(normalizeBrandDetails({ identity_status: "VERIFIED", brand_score: 82, tcr_id: "BXYZ", failure_reason: null })).toEqual(expected);
-    expect(normalizeBrandDetails({ errors: [{ code: "30799", description: "Mismatch", fields: ["business_name"] }] }).errors).toEqual([{ code: 30799, description: "Mismatch", fields: ["business_name"] }]);
+    expect(
+      normalizeBrandDetails({ identity_status: "VERIFIED", brand_score: 82, tcr_id: "BXYZ", failure_reason: null }),
+    ).toEqual(expected);
+    expect(
+      normalizeBrandDetails({ errors: [{ code: "30799", description: "Mismatch", fields: ["business_name"] }] }).errors,
+    ).toEqual([{ code: 30799, description: "Mismatch", fields: ["business_name"] }]);
     expect(normalizeBrandDetails(null).errors).toEqual([]);
   });
 });
@@ -67,9 +85,19 @@ describe("the timeline", () => {
   const audits = [
     { createdAt: at(0), action: "application.submitted", metadata: {}, actor: customer },
     { createdAt: at(5), action: "application.approved", metadata: null, actor: staff },
-    { createdAt: at(9), action: "twilio.status_changed", metadata: { step: "customer-profile", from: "pending-review", to: "twilio-approved" }, actor: null },
+    {
+      createdAt: at(9),
+      action: "twilio.status_changed",
+      metadata: { step: "customer-profile", from: "pending-review", to: "twilio-approved" },
+      actor: null,
+    },
     { createdAt: at(10), action: "application.field_edited", metadata: { field: "business.websiteUrl" }, actor: staff },
-    { createdAt: at(11), action: "twilio.event", metadata: { step: "brand", from: "PENDING", to: "FAILED", type: "x" }, actor: null },
+    {
+      createdAt: at(11),
+      action: "twilio.event",
+      metadata: { step: "brand", from: "PENDING", to: "FAILED", type: "x" },
+      actor: null,
+    },
     { createdAt: at(12), action: "something.unknown", metadata: null, actor: null },
   ];
   const resources = [
@@ -97,7 +125,9 @@ describe("the timeline", () => {
   it("shows customers 'our team' instead of staff names, and no SIDs or internal edits", () => {
     const events = buildTimeline(audits, resources, "customer");
     expect(events.map((event) => event.title)).toContain("Approved by our team");
-    expect(events.some((event) => event.title.includes("Sam Staff") || event.title.startsWith("Field corrected"))).toBe(false);
+    expect(events.some((event) => event.title.includes("Sam Staff") || event.title.startsWith("Field corrected"))).toBe(
+      false,
+    );
     expect(events.some((event) => event.detail === "BU123")).toBe(false);
   });
 });

@@ -3,7 +3,11 @@ import { dashboardSearch, parseDashboardQuery } from "@/lib/schemas/dashboard";
 
 describe("the dashboard's address-bar state", () => {
   it("reads filters, search, sort and page", () => {
-    expect(parseDashboardQuery(new URLSearchParams("q=%20Acme%20&stage=brand-failed&profile=twilio-approved&brand=FAILED&sort=name&page=3"))).toEqual({
+    expect(
+      parseDashboardQuery(
+        new URLSearchParams("q=%20Acme%20&stage=brand-failed&profile=twilio-approved&brand=FAILED&sort=name&page=3"),
+      ),
+    ).toEqual({
       q: "Acme",
       stage: "brand-failed",
       profile: "twilio-approved",
@@ -14,8 +18,21 @@ describe("the dashboard's address-bar state", () => {
   });
 
   it("falls back to no filter for a stale or bad value instead of failing the page", () => {
-    expect(parseDashboardQuery({ stage: "no-such-stage", profile: "approved", brand: "approved", sort: "sideways", page: "-4", q: "" })).toEqual({ sort: "attention", page: 1 });
-    expect(parseDashboardQuery({ page: ["2", "9"], stage: "attention" })).toEqual({ sort: "attention", page: 2, stage: "attention" });
+    expect(
+      parseDashboardQuery({
+        stage: "no-such-stage",
+        profile: "approved",
+        brand: "approved",
+        sort: "sideways",
+        page: "-4",
+        q: "",
+      }),
+    ).toEqual({ sort: "attention", page: 1 });
+    expect(parseDashboardQuery({ page: ["2", "9"], stage: "attention" })).toEqual({
+      sort: "attention",
+      page: 2,
+      stage: "attention",
+    });
     expect(parseDashboardQuery({ q: "x".repeat(500) }).q).toBeUndefined();
   });
 

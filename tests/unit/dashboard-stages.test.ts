@@ -2,13 +2,22 @@ import { describe, expect, it } from "vitest";
 import { dueAt, funnel, isStuck, STAGE_IDS, stageOf, type StageInput } from "@/lib/dashboard/stages";
 import { nextStep } from "@/lib/dashboard/next-steps";
 
-const base: StageInput = { applicationStatus: "APPROVED", jobState: "DONE", profileStatus: null, trustProductStatus: null, brandStatus: null, campaignStatus: null };
+const base: StageInput = {
+  applicationStatus: "APPROVED",
+  jobState: "DONE",
+  profileStatus: null,
+  trustProductStatus: null,
+  brandStatus: null,
+  campaignStatus: null,
+};
 
 describe("the stage of an application", () => {
   it("follows the application's status before Twilio is involved", () => {
     expect(stageOf({ ...base, applicationStatus: "DRAFT" })).toBe("draft");
     expect(stageOf({ ...base, applicationStatus: "SUBMITTED" })).toBe("in-staff-review");
-    expect(stageOf({ ...base, applicationStatus: "CHANGES_REQUESTED", jobState: "NEEDS_CUSTOMER" })).toBe("changes-requested");
+    expect(stageOf({ ...base, applicationStatus: "CHANGES_REQUESTED", jobState: "NEEDS_CUSTOMER" })).toBe(
+      "changes-requested",
+    );
   });
 
   it("is provisioning while the pipeline runs, and provisioning-failed when it stopped for good", () => {
@@ -18,15 +27,47 @@ describe("the stage of an application", () => {
   });
 
   it("waits on the profile review until both bundles are approved, then on the brand", () => {
-    expect(stageOf({ ...base, profileStatus: "pending-review", trustProductStatus: "pending-review", brandStatus: "PENDING" })).toBe("profile-in-review");
-    expect(stageOf({ ...base, profileStatus: "twilio-approved", trustProductStatus: "in-review", brandStatus: "PENDING" })).toBe("profile-in-review");
-    expect(stageOf({ ...base, profileStatus: "twilio-approved", trustProductStatus: "twilio-approved", brandStatus: "PENDING" })).toBe("brand-pending");
-    expect(stageOf({ ...base, profileStatus: "twilio-approved", trustProductStatus: "twilio-approved", brandStatus: "IN_REVIEW" })).toBe("brand-pending");
+    expect(
+      stageOf({
+        ...base,
+        profileStatus: "pending-review",
+        trustProductStatus: "pending-review",
+        brandStatus: "PENDING",
+      }),
+    ).toBe("profile-in-review");
+    expect(
+      stageOf({ ...base, profileStatus: "twilio-approved", trustProductStatus: "in-review", brandStatus: "PENDING" }),
+    ).toBe("profile-in-review");
+    expect(
+      stageOf({
+        ...base,
+        profileStatus: "twilio-approved",
+        trustProductStatus: "twilio-approved",
+        brandStatus: "PENDING",
+      }),
+    ).toBe("brand-pending");
+    expect(
+      stageOf({
+        ...base,
+        profileStatus: "twilio-approved",
+        trustProductStatus: "twilio-approved",
+        brandStatus: "IN_REVIEW",
+      }),
+    ).toBe("brand-pending");
   });
 
   it("shows failures over progress: a rejected bundle, a failed or suspended brand", () => {
-    expect(stageOf({ ...base, profileStatus: "twilio-rejected", trustProductStatus: "in-review", brandStatus: "PENDING" })).toBe("profile-rejected");
-    expect(stageOf({ ...base, profileStatus: "twilio-approved", trustProductStatus: "twilio-approved", brandStatus: "FAILED" })).toBe("brand-failed");
+    expect(
+      stageOf({ ...base, profileStatus: "twilio-rejected", trustProductStatus: "in-review", brandStatus: "PENDING" }),
+    ).toBe("profile-rejected");
+    expect(
+      stageOf({
+        ...base,
+        profileStatus: "twilio-approved",
+        trustProductStatus: "twilio-approved",
+        brandStatus: "FAILED",
+      }),
+    ).toBe("brand-failed");
     expect(stageOf({ ...base, brandStatus: "SUSPENDED" })).toBe("brand-failed");
     expect(stageOf({ ...base, brandStatus: "APPROVED" })).toBe("brand-approved");
   });
@@ -52,7 +93,14 @@ describe("stuck applications", () => {
 
 describe("the approval funnel", () => {
   it("counts each application for every step up to the one it reached", () => {
-    const steps = funnel({ draft: 5, "in-staff-review": 3, "changes-requested": 1, "brand-failed": 2, "brand-approved": 4, "campaign-verified": 1 });
+    const steps = funnel({
+      draft: 5,
+      "in-staff-review": 3,
+      "changes-requested": 1,
+      "brand-failed": 2,
+      "brand-approved": 4,
+      "campaign-verified": 1,
+    });
     expect(steps.map((step) => step.count)).toEqual([16, 11, 7, 7, 7, 5, 1]);
     expect(steps[0]!.label).toBe("Started");
   });

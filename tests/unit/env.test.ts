@@ -38,7 +38,9 @@ describe("environment validation", () => {
     expect(problemsOf({ ...valid, AUTH_SECRET: "short" })[0]).toMatch(/^AUTH_SECRET must be at least 32 characters/);
     expect(problemsOf({ ...valid, APP_URL: "not a url" })[0]).toMatch(/^APP_URL must be the portal's public URL/);
     expect(problemsOf({ ...valid, INVITATION_TTL_DAYS: "-1" })[0]).toMatch(/^INVITATION_TTL_DAYS /);
-    expect(problemsOf({ ...valid, TWILIO_ACCOUNT_SID: "AB123" })[0]).toMatch(/^TWILIO_ACCOUNT_SID must be an Account SID/);
+    expect(problemsOf({ ...valid, TWILIO_ACCOUNT_SID: "AB123" })[0]).toMatch(
+      /^TWILIO_ACCOUNT_SID must be an Account SID/,
+    );
     expect(problemsOf({ ...valid, SMTP_URL: "mail.example.com" })[0]).toMatch(/^SMTP_URL must look like smtp:/);
   });
 
@@ -56,12 +58,16 @@ describe("environment validation", () => {
   });
 
   it("the error message lists each problem on its own line", () => {
-    expect(() => parseEnv({ AUTH_SECRET: "x".repeat(40) })).toThrow(/Invalid environment, the portal cannot start:\n {2}- DATABASE_URL is required/);
+    expect(() => parseEnv({ AUTH_SECRET: "x".repeat(40) })).toThrow(
+      /Invalid environment, the portal cannot start:\n {2}- DATABASE_URL is required/,
+    );
   });
 
   it("production needs an https APP_URL, so session cookies are Secure there", () => {
     const production = { ...valid, NODE_ENV: "production" };
-    expect(problemsOf({ ...production, APP_URL: "http://portal.isv.example" })[0]).toMatch(/^APP_URL must use https in production/);
+    expect(problemsOf({ ...production, APP_URL: "http://portal.isv.example" })[0]).toMatch(
+      /^APP_URL must use https in production/,
+    );
     expect(() => parseEnv({ ...production, APP_URL: "https://portal.isv.example" })).not.toThrow();
     expect(() => parseEnv({ ...production, APP_URL: "http://127.0.0.1:3100" })).not.toThrow();
     expect(sessionCookiesSecure("https://portal.isv.example")).toBe(true);

@@ -43,7 +43,9 @@ describe("the provisioning graph runner", () => {
   });
 
   it("refuses a dependency on a step that does not exist", async () => {
-    await expect(runGraph([{ id: "x", deps: ["nowhere"], run: async () => undefined }], 1)).rejects.toThrow(/unknown step nowhere/);
+    await expect(runGraph([{ id: "x", deps: ["nowhere"], run: async () => undefined }], 1)).rejects.toThrow(
+      /unknown step nowhere/,
+    );
   });
 });
 
@@ -72,7 +74,15 @@ describe("retries", () => {
     expect(calls).toBe(3);
 
     let permanent = 0;
-    await expect(withRetry(async () => { permanent++; throw Object.assign(new Error("bad"), { status: 400 }); }, { attempts: 5, baseMs: 1, maxMs: 2 })).rejects.toThrow("bad");
+    await expect(
+      withRetry(
+        async () => {
+          permanent++;
+          throw Object.assign(new Error("bad"), { status: 400 });
+        },
+        { attempts: 5, baseMs: 1, maxMs: 2 },
+      ),
+    ).rejects.toThrow("bad");
     expect(permanent).toBe(1);
 
     let created = 0;

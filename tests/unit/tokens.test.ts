@@ -38,7 +38,9 @@ describe("passwords", () => {
     };
     expect(messages("short")).toEqual(["password: Use at least 12 characters."]);
     expect(messages("é".repeat(40))).toEqual(["password: Use at most 72 characters."]);
-    expect(messages("twelve chars ok", "twelve chars ko")).toEqual(["confirmPassword: The two passwords do not match."]);
+    expect(messages("twelve chars ok", "twelve chars ko")).toEqual([
+      "confirmPassword: The two passwords do not match.",
+    ]);
     expect(messages("twelve chars ok")).toEqual([]);
   });
 });

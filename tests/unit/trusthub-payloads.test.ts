@@ -41,21 +41,42 @@ describe("application → Twilio payloads, against the seeds' examples", () => {
 
   it("address: seed 000 step 1.6's parameters, with a friendly name that keeps the application marker", () => {
     const params = addressParams(acme, "cm3applicationid0000000000");
-    expect(params).toMatchObject({ city: "San Fransisco", customerName: "Acme, Inc.", isoCountry: "US", postalCode: "12345", region: "CA", street: "1234 Market St" });
+    expect(params).toMatchObject({
+      city: "San Fransisco",
+      customerName: "Acme, Inc.",
+      isoCountry: "US",
+      postalCode: "12345",
+      region: "CA",
+      street: "1234 Market St",
+    });
     expect(params).not.toHaveProperty("streetSecondary");
     expect(params.friendlyName.length).toBeLessThanOrEqual(64);
-    expect(parseFriendlyName(params.friendlyName)).toEqual({ applicationId: "cm3applicationid0000000000", step: "address" });
+    expect(parseFriendlyName(params.friendlyName)).toEqual({
+      applicationId: "cm3applicationid0000000000",
+      step: "address",
+    });
   });
 
   it("messaging profile: seed 000 step 2.2 for a public company, no stock fields otherwise", () => {
-    expect(messagingProfileAttributes(acme)).toEqual({ company_type: "public", stock_exchange: "NYSE", stock_ticker: "ACME", brand_contact_email: "ir@acme.example" });
-    const privateCompany = applicationSchema.parse({ ...ACME, company: { ...ACME.company, companyType: "private", brandContactEmail: "" } });
+    expect(messagingProfileAttributes(acme)).toEqual({
+      company_type: "public",
+      stock_exchange: "NYSE",
+      stock_ticker: "ACME",
+      brand_contact_email: "ir@acme.example",
+    });
+    const privateCompany = applicationSchema.parse({
+      ...ACME,
+      company: { ...ACME.company, companyType: "private", brandContactEmail: "" },
+    });
     expect(messagingProfileAttributes(privateCompany)).toEqual({ company_type: "private" });
   });
 
   it("brand: STANDARD, and Low-Volume Standard skips automatic secondary vetting", () => {
     expect(brandRegistrationOptions(acme)).toEqual({ brandType: "STANDARD", skipAutomaticSecVet: false });
-    const lowVolume = applicationSchema.parse({ ...ACME, company: { ...ACME.company, brandType: "LOW_VOLUME_STANDARD" } });
+    const lowVolume = applicationSchema.parse({
+      ...ACME,
+      company: { ...ACME.company, brandType: "LOW_VOLUME_STANDARD" },
+    });
     expect(brandRegistrationOptions(lowVolume)).toEqual({ brandType: "STANDARD", skipAutomaticSecVet: true });
   });
 

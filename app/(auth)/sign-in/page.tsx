@@ -8,7 +8,11 @@ import { safeCallbackPath } from "@/lib/server/auth/callback-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; reset?: string }>;
+}) {
   const params = await searchParams;
   const user = await getCurrentUser();
   if (user) redirect(homePathFor(user));

@@ -15,19 +15,29 @@ import { applicationStatus } from "@/lib/server/dashboard/application-status";
 export const metadata: Metadata = { title: "Home" };
 
 const nextSteps = [
-  { title: "Tell us about your business", text: "Business information, authorized representatives, address and company type." },
+  {
+    title: "Tell us about your business",
+    text: "Business information, authorized representatives, address and company type.",
+  },
   { title: "Our team reviews it", text: "We check your details and may ask you to fix a field or two." },
-  { title: "We register you with Twilio", text: "Trust Hub profile, A2P brand and messaging service. Carriers take from a few hours to a few weeks." },
+  {
+    title: "We register you with Twilio",
+    text: "Trust Hub profile, A2P brand and messaging service. Carriers take from a few hours to a few weeks.",
+  },
 ];
 
 export default async function CustomerHomePage() {
   const user = await guardPage(requireCustomer);
   const { organization, application } = await getCustomerHome(user.organizationId);
   const progress = application ? await customerProgress(application.id) : null;
-  const status = application && application.status !== "DRAFT" ? await applicationStatus(application.id, "customer") : null;
+  const status =
+    application && application.status !== "DRAFT" ? await applicationStatus(application.id, "customer") : null;
   return (
     <>
-      <PageHeader title={`Welcome${user.name ? `, ${user.name}` : ""}`} description={`Messaging registration for ${organization.name}`} />
+      <PageHeader
+        title={`Welcome${user.name ? `, ${user.name}` : ""}`}
+        description={`Messaging registration for ${organization.name}`}
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           {application ? (
@@ -42,8 +52,19 @@ export default async function CustomerHomePage() {
                     : `Sent for review${application.submittedAt ? ` on ${formatDateTime(application.submittedAt)}` : ""}. We will email you if anything needs to change.`}
               </p>
               <div className="mt-4">
-                <Link href="/onboarding" className={buttonClasses(application.status === "SUBMITTED" || application.status === "APPROVED" ? "secondary" : "primary")}>
-                  {application.status === "DRAFT" ? (application.version > 1 ? "Continue your registration" : "Start your registration") : application.status === "CHANGES_REQUESTED" ? "Fix and send again" : "View your application"}
+                <Link
+                  href="/onboarding"
+                  className={buttonClasses(
+                    application.status === "SUBMITTED" || application.status === "APPROVED" ? "secondary" : "primary",
+                  )}
+                >
+                  {application.status === "DRAFT"
+                    ? application.version > 1
+                      ? "Continue your registration"
+                      : "Start your registration"
+                    : application.status === "CHANGES_REQUESTED"
+                      ? "Fix and send again"
+                      : "View your application"}
                 </Link>
               </div>
             </Card>
@@ -56,21 +77,24 @@ export default async function CustomerHomePage() {
             <ApprovalProgress applicationId={application.id} initial={progress} />
           </Card>
         ) : (
-        <Card title="What happens next">
-          <ol className="space-y-3 text-sm">
-            {nextSteps.map((step, index) => (
-              <li key={step.title} className="flex gap-3">
-                <span aria-hidden className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700">
-                  {index + 1}
-                </span>
-                <span>
-                  <span className="block font-medium text-slate-900">{step.title}</span>
-                  <span className="text-slate-600">{step.text}</span>
-                </span>
-              </li>
-            ))}
-          </ol>
-        </Card>
+          <Card title="What happens next">
+            <ol className="space-y-3 text-sm">
+              {nextSteps.map((step, index) => (
+                <li key={step.title} className="flex gap-3">
+                  <span
+                    aria-hidden
+                    className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700"
+                  >
+                    {index + 1}
+                  </span>
+                  <span>
+                    <span className="block font-medium text-slate-900">{step.title}</span>
+                    <span className="text-slate-600">{step.text}</span>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </Card>
         )}
       </div>
       {status ? (

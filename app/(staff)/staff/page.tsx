@@ -11,7 +11,11 @@ import { parseDashboardQuery } from "@/lib/schemas/dashboard";
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default async function CustomersDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CustomersDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage(requireStaff);
   const query = parseDashboardQuery(await searchParams);
   const dashboard = await listDashboard(query);
@@ -25,14 +29,19 @@ export default async function CustomersDashboardPage({ searchParams }: { searchP
       <>
         <PageHeader title="Customers" description="Businesses registering for A2P 10DLC messaging through you." />
         <EmptyState title="No customers yet" action={addButton}>
-          Add a customer to invite its first user. They will fill in their business details themselves and send them to you for review.
+          Add a customer to invite its first user. They will fill in their business details themselves and send them to
+          you for review.
         </EmptyState>
       </>
     );
   }
   return (
     <>
-      <PageHeader title="Customers" description="Where every customer stands, from the first draft to a verified campaign. Updates by itself." actions={addButton} />
+      <PageHeader
+        title="Customers"
+        description="Where every customer stands, from the first draft to a verified campaign. Updates by itself."
+        actions={addButton}
+      />
       <div className="space-y-6">
         <DashboardFilters query={query} />
         <CustomerDashboard key={JSON.stringify(query)} query={query} initial={dashboard} />

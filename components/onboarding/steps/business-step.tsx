@@ -4,7 +4,14 @@ import { ChoiceGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
-import { BUSINESS_IDENTITIES, BUSINESS_INDUSTRIES, BUSINESS_TYPES, industryLabel, REGIONS, REGISTRATION_ID_TYPES } from "@/lib/schemas/onboarding/options";
+import {
+  BUSINESS_IDENTITIES,
+  BUSINESS_INDUSTRIES,
+  BUSINESS_TYPES,
+  industryLabel,
+  REGIONS,
+  REGISTRATION_ID_TYPES,
+} from "@/lib/schemas/onboarding/options";
 import { StepActions } from "../step-actions";
 import { useStepForm } from "../use-step-form";
 import { useFieldNote } from "../wizard-context";
@@ -43,14 +50,45 @@ export function BusinessStep() {
   const social = watch("socialMediaUrls") as string[];
 
   return (
-    <form onSubmit={onNext} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-      <TextField label="Business Name" hint="Your legal business name, exactly as registered with your tax authority." autoComplete="organization" error={errors.businessName?.message} note={note("business.businessName")} {...register("businessName")} />
+    <form
+      onSubmit={onNext}
+      noValidate
+      className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
+      <TextField
+        label="Business Name"
+        hint="Your legal business name, exactly as registered with your tax authority."
+        autoComplete="organization"
+        error={errors.businessName?.message}
+        note={note("business.businessName")}
+        {...register("businessName")}
+      />
 
-      <ChoiceGroup legend="Business Identity" type="radio" choices={BUSINESS_IDENTITIES} registration={register("businessIdentity")} note={note("business.businessIdentity")} error={errors.businessIdentity?.message} disabled={readOnly} />
+      <ChoiceGroup
+        legend="Business Identity"
+        type="radio"
+        choices={BUSINESS_IDENTITIES}
+        registration={register("businessIdentity")}
+        note={note("business.businessIdentity")}
+        error={errors.businessIdentity?.message}
+        disabled={readOnly}
+      />
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <SelectField label="Business Type" options={BUSINESS_TYPES.map((type) => ({ value: type, label: type }))} error={errors.businessType?.message} note={note("business.businessType")} {...register("businessType")} />
-        <SelectField label="Business Industry" options={BUSINESS_INDUSTRIES.map((industry) => ({ value: industry, label: industryLabel(industry) }))} error={errors.businessIndustry?.message} note={note("business.businessIndustry")} {...register("businessIndustry")} />
+        <SelectField
+          label="Business Type"
+          options={BUSINESS_TYPES.map((type) => ({ value: type, label: type }))}
+          error={errors.businessType?.message}
+          note={note("business.businessType")}
+          {...register("businessType")}
+        />
+        <SelectField
+          label="Business Industry"
+          options={BUSINESS_INDUSTRIES.map((industry) => ({ value: industry, label: industryLabel(industry) }))}
+          error={errors.businessIndustry?.message}
+          note={note("business.businessIndustry")}
+          {...register("businessIndustry")}
+        />
       </div>
 
       <div className="grid gap-6 sm:grid-cols-2">
@@ -59,25 +97,59 @@ export function BusinessStep() {
           hint="US businesses: use your EIN. Registering with a DUNS number often makes brand registration fail."
           options={[
             ...REGISTRATION_ID_TYPES.map((type) => ({ value: type.value, label: type.label })),
-            { value: "CCN", label: "Canada: Canadian Corporation Number (CCN) — no longer accepted, use CBN", disabled: true },
+            {
+              value: "CCN",
+              label: "Canada: Canadian Corporation Number (CCN) — no longer accepted, use CBN",
+              disabled: true,
+            },
           ]}
           error={errors.registrationIdType?.message}
-          note={note("business.registrationIdType")} {...register("registrationIdType")}
+          note={note("business.registrationIdType")}
+          {...register("registrationIdType")}
         />
         <TextField
           label="Business Registration Number"
           hint={example ? `For example ${example}.` : "The number on your registration documents."}
           inputMode={["EIN", "DUNS", "CBN", "ACN", "RN"].includes(idType) ? "numeric" : undefined}
           error={errors.registrationNumber?.message}
-          note={note("business.registrationNumber")} {...register("registrationNumber")}
+          note={note("business.registrationNumber")}
+          {...register("registrationNumber")}
         />
       </div>
-      {idType === "DUNS" ? <p className="-mt-3 text-sm text-amber-800">If you have an EIN, use it instead: Twilio recommends EIN for US businesses.</p> : null}
-      {idType === "Other" ? <TextField label="Name of Other Registration Type" error={errors.registrationIdTypeOther?.message} note={note("business.registrationIdTypeOther")} {...register("registrationIdTypeOther")} /> : null}
+      {idType === "DUNS" ? (
+        <p className="-mt-3 text-sm text-amber-800">
+          If you have an EIN, use it instead: Twilio recommends EIN for US businesses.
+        </p>
+      ) : null}
+      {idType === "Other" ? (
+        <TextField
+          label="Name of Other Registration Type"
+          error={errors.registrationIdTypeOther?.message}
+          note={note("business.registrationIdTypeOther")}
+          {...register("registrationIdTypeOther")}
+        />
+      ) : null}
 
-      <ChoiceGroup legend="Business Regions of Operation" type="checkbox" columns={3} choices={REGIONS} registration={register("regions")} note={note("business.regions")} error={errors.regions?.message ?? errors.regions?.root?.message} disabled={readOnly} />
+      <ChoiceGroup
+        legend="Business Regions of Operation"
+        type="checkbox"
+        columns={3}
+        choices={REGIONS}
+        registration={register("regions")}
+        note={note("business.regions")}
+        error={errors.regions?.message ?? errors.regions?.root?.message}
+        disabled={readOnly}
+      />
 
-      <TextField label="Website URL" hint="Your business's public website. We add https:// if you leave it out." inputMode="url" autoComplete="url" error={errors.websiteUrl?.message} note={note("business.websiteUrl")} {...register("websiteUrl")} />
+      <TextField
+        label="Website URL"
+        hint="Your business's public website. We add https:// if you leave it out."
+        inputMode="url"
+        autoComplete="url"
+        error={errors.websiteUrl?.message}
+        note={note("business.websiteUrl")}
+        {...register("websiteUrl")}
+      />
 
       <fieldset disabled={readOnly}>
         <legend className="text-sm font-medium text-slate-800">Social Media Profile URLs (optional)</legend>
@@ -108,7 +180,10 @@ export function BusinessStep() {
             </div>
           ))}
           {social.length < 5 ? (
-            <Button variant="secondary" onClick={() => form.setValue("socialMediaUrls", [...social, ""], { shouldDirty: true })}>
+            <Button
+              variant="secondary"
+              onClick={() => form.setValue("socialMediaUrls", [...social, ""], { shouldDirty: true })}
+            >
               Add a profile link
             </Button>
           ) : null}

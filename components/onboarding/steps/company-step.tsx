@@ -8,31 +8,86 @@ import { StepActions } from "../step-actions";
 import { useStepForm } from "../use-step-form";
 import { useFieldNote } from "../wizard-context";
 
-type Values = { companyType: string; stockExchange: string; stockTicker: string; brandContactEmail: string; brandType: string };
+type Values = {
+  companyType: string;
+  stockExchange: string;
+  stockTicker: string;
+  brandContactEmail: string;
+  brandType: string;
+};
 
 export function CompanyStep() {
-  const { form, onNext, onBack, readOnly } = useStepForm<Values>("company", { companyType: "", stockExchange: "", stockTicker: "", brandContactEmail: "", brandType: "" });
+  const { form, onNext, onBack, readOnly } = useStepForm<Values>("company", {
+    companyType: "",
+    stockExchange: "",
+    stockTicker: "",
+    brandContactEmail: "",
+    brandType: "",
+  });
   const note = useFieldNote();
   const { register, formState, watch } = form;
   const errors = formState.errors;
   const isPublic = watch("companyType") === "public";
   return (
-    <form onSubmit={onNext} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-      <ChoiceGroup legend="Company Type" type="radio" columns={2} choices={COMPANY_TYPES} registration={register("companyType")} note={note("company.companyType")} error={errors.companyType?.message} disabled={readOnly} />
+    <form
+      onSubmit={onNext}
+      noValidate
+      className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
+      <ChoiceGroup
+        legend="Company Type"
+        type="radio"
+        columns={2}
+        choices={COMPANY_TYPES}
+        registration={register("companyType")}
+        note={note("company.companyType")}
+        error={errors.companyType?.message}
+        disabled={readOnly}
+      />
       {isPublic ? (
         <div className="grid gap-6 sm:grid-cols-2">
-          <SelectField label="Stock Exchange" options={STOCK_EXCHANGES.filter((exchange) => exchange !== "NONE").map((exchange) => ({ value: exchange, label: exchange }))} error={errors.stockExchange?.message} note={note("company.stockExchange")} {...register("stockExchange")} />
-          <TextField label="Stock Ticker" hint="The symbol your shares trade under, such as ACME." autoCapitalize="characters" error={errors.stockTicker?.message} note={note("company.stockTicker")} {...register("stockTicker")} />
+          <SelectField
+            label="Stock Exchange"
+            options={STOCK_EXCHANGES.filter((exchange) => exchange !== "NONE").map((exchange) => ({
+              value: exchange,
+              label: exchange,
+            }))}
+            error={errors.stockExchange?.message}
+            note={note("company.stockExchange")}
+            {...register("stockExchange")}
+          />
+          <TextField
+            label="Stock Ticker"
+            hint="The symbol your shares trade under, such as ACME."
+            autoCapitalize="characters"
+            error={errors.stockTicker?.message}
+            note={note("company.stockTicker")}
+            {...register("stockTicker")}
+          />
         </div>
       ) : null}
       <TextField
         label="Brand Contact Email"
         type="email"
-        hint={isPublic ? "Required for public companies: a verification email is sent here to confirm your brand." : "Optional. For public companies, a verification email is sent here."}
+        hint={
+          isPublic
+            ? "Required for public companies: a verification email is sent here to confirm your brand."
+            : "Optional. For public companies, a verification email is sent here."
+        }
         error={errors.brandContactEmail?.message}
-        note={note("company.brandContactEmail")} {...register("brandContactEmail")}
+        note={note("company.brandContactEmail")}
+        {...register("brandContactEmail")}
       />
-      <ChoiceGroup legend="Brand type" type="radio" columns={2} choices={BRAND_TYPES} registration={register("brandType")} note={note("company.brandType")} error={errors.brandType?.message} disabled={readOnly} />
+      <ChoiceGroup
+        legend="Brand type"
+        type="radio"
+        columns={2}
+        choices={BRAND_TYPES}
+        registration={register("brandType")}
+        note={note("company.brandType")}
+        error={errors.brandType?.message}
+        disabled={readOnly}
+      />
       <StepActions onBack={onBack} readOnly={readOnly} />
     </form>
   );

@@ -17,7 +17,15 @@ export type RepresentativeValues = {
   jobPosition: string;
 };
 
-export const EMPTY_REPRESENTATIVE: RepresentativeValues = { firstName: "", lastName: "", email: "", phoneCountry: "US", phoneNumber: "", businessTitle: "", jobPosition: "" };
+export const EMPTY_REPRESENTATIVE: RepresentativeValues = {
+  firstName: "",
+  lastName: "",
+  email: "",
+  phoneCountry: "US",
+  phoneNumber: "",
+  businessTitle: "",
+  jobPosition: "",
+};
 
 const COUNTRY_OPTIONS = COUNTRIES.map((country) => ({ value: country.code, label: country.name }));
 
@@ -34,16 +42,59 @@ export function RepresentativeFields({
   errors?: FieldErrors<RepresentativeValues>;
 }) {
   const note = useFieldNote();
-  const field = (name: keyof RepresentativeValues) => ({ ...register(`${prefix}.${name}`), note: note(`representatives.${prefix}.${name}`) });
+  const field = (name: keyof RepresentativeValues) => ({
+    ...register(`${prefix}.${name}`),
+    note: note(`representatives.${prefix}.${name}`),
+  });
   return (
     <div className="grid gap-5 sm:grid-cols-2">
-      <TextField label="First Name" autoComplete="given-name" error={errors?.firstName?.message} {...field("firstName")} />
-      <TextField label="Last Name" autoComplete="family-name" error={errors?.lastName?.message} {...field("lastName")} />
-      <TextField label="Email" type="email" autoComplete="email" error={errors?.email?.message} {...field("email")} className="sm:col-span-2" />
-      <SelectField label="Phone Number Country" options={COUNTRY_OPTIONS} error={errors?.phoneCountry?.message} {...field("phoneCountry")} />
-      <TextField label="Phone Number" type="tel" autoComplete="tel-national" hint="A number where Twilio can reach this person." error={errors?.phoneNumber?.message} {...field("phoneNumber")} />
-      <TextField label="Business Title" hint="Their title at your company, such as Head of Operations." autoComplete="organization-title" error={errors?.businessTitle?.message} {...field("businessTitle")} />
-      <SelectField label="Job Position" options={JOB_POSITIONS.map((position) => ({ value: position, label: position }))} error={errors?.jobPosition?.message} {...field("jobPosition")} />
+      <TextField
+        label="First Name"
+        autoComplete="given-name"
+        error={errors?.firstName?.message}
+        {...field("firstName")}
+      />
+      <TextField
+        label="Last Name"
+        autoComplete="family-name"
+        error={errors?.lastName?.message}
+        {...field("lastName")}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors?.email?.message}
+        {...field("email")}
+        className="sm:col-span-2"
+      />
+      <SelectField
+        label="Phone Number Country"
+        options={COUNTRY_OPTIONS}
+        error={errors?.phoneCountry?.message}
+        {...field("phoneCountry")}
+      />
+      <TextField
+        label="Phone Number"
+        type="tel"
+        autoComplete="tel-national"
+        hint="A number where Twilio can reach this person."
+        error={errors?.phoneNumber?.message}
+        {...field("phoneNumber")}
+      />
+      <TextField
+        label="Business Title"
+        hint="Their title at your company, such as Head of Operations."
+        autoComplete="organization-title"
+        error={errors?.businessTitle?.message}
+        {...field("businessTitle")}
+      />
+      <SelectField
+        label="Job Position"
+        options={JOB_POSITIONS.map((position) => ({ value: position, label: position }))}
+        error={errors?.jobPosition?.message}
+        {...field("jobPosition")}
+      />
     </div>
   );
 }

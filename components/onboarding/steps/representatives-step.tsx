@@ -8,13 +8,22 @@ import { EMPTY_REPRESENTATIVE, RepresentativeFields, type RepresentativeValues }
 type Values = { primary: RepresentativeValues; hasSecondary: boolean; secondary: RepresentativeValues };
 
 export function RepresentativesStep() {
-  const { form, onNext, onBack, readOnly } = useStepForm<Values>("representatives", { primary: EMPTY_REPRESENTATIVE, hasSecondary: false, secondary: EMPTY_REPRESENTATIVE });
+  const { form, onNext, onBack, readOnly } = useStepForm<Values>("representatives", {
+    primary: EMPTY_REPRESENTATIVE,
+    hasSecondary: false,
+    secondary: EMPTY_REPRESENTATIVE,
+  });
   const { register, formState, watch, setValue } = form;
   const hasSecondary = watch("hasSecondary");
   return (
-    <form onSubmit={onNext} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+    <form
+      onSubmit={onNext}
+      noValidate
+      className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
       <p className="text-sm text-slate-600">
-        The people Twilio may contact about this registration: usually an owner, director or officer. Twilio checks these details against the business.
+        The people Twilio may contact about this registration: usually an owner, director or officer. Twilio checks
+        these details against the business.
       </p>
       <section aria-labelledby="representative-1">
         <h2 id="representative-1" className="mb-3 text-base font-semibold text-slate-900">

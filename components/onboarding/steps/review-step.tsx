@@ -22,7 +22,13 @@ export function ReviewStep() {
   const problemsRef = useRef<HTMLDivElement>(null);
 
   const check = applicationSchema.safeParse(draftAsInput(draft));
-  const problems = check.success ? [] : check.error.issues.map((issue) => ({ step: issue.path[0] as FormStepId, message: issue.message, path: issue.path.slice(1).join(".") }));
+  const problems = check.success
+    ? []
+    : check.error.issues.map((issue) => ({
+        step: issue.path[0] as FormStepId,
+        message: issue.message,
+        path: issue.path.slice(1).join("."),
+      }));
 
   async function send() {
     setServerError(null);
@@ -34,7 +40,9 @@ export function ReviewStep() {
     const saved = await saveNow();
     if (!saved) {
       setSending(false);
-      setServerError("Your latest changes could not be saved, so the application was not sent. Check the message above and try again.");
+      setServerError(
+        "Your latest changes could not be saved, so the application was not sent. Check the message above and try again.",
+      );
       return;
     }
     const result = await submitApplicationAction({ applicationId, expectedVersion: currentVersion() });
@@ -55,7 +63,12 @@ export function ReviewStep() {
         </Alert>
       ) : null}
       {problems.length && !readOnly ? (
-        <div ref={problemsRef} tabIndex={-1} role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 outline-none">
+        <div
+          ref={problemsRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 outline-none"
+        >
           <p className="font-semibold">Some answers need attention before you can send the application:</p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {problems.map((problem, index) => (
@@ -77,7 +90,11 @@ export function ReviewStep() {
         </div>
       ) : null}
       {reviewSections(draft).map((section) => (
-        <section key={section.step} aria-labelledby={`review-${section.step}`} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <section
+          key={section.step}
+          aria-labelledby={`review-${section.step}`}
+          className="rounded-lg border border-slate-200 bg-white shadow-sm"
+        >
           <header className="flex items-center justify-between gap-3 border-b border-slate-100 px-5 py-3">
             <h2 id={`review-${section.step}`} className="text-base font-semibold text-slate-900">
               {section.title}

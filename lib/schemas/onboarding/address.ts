@@ -6,9 +6,24 @@ const PO_BOX = "PO boxes are not accepted: enter the street address where your b
 /** Step 3: the business's physical address (Twilio's Address resource). */
 export const addressSchema = z
   .object({
-    customerName: z.string().trim().min(1, "Enter the business name as it appears on the address.").max(255, "Use at most 255 characters."),
-    street: z.string().trim().min(1, "Enter the street address.").max(255, "Use at most 255 characters.").refine((street) => !isPoBox(street), PO_BOX),
-    streetSecondary: z.string().trim().max(255, "Use at most 255 characters.").refine((street) => !isPoBox(street), PO_BOX).optional().default(""),
+    customerName: z
+      .string()
+      .trim()
+      .min(1, "Enter the business name as it appears on the address.")
+      .max(255, "Use at most 255 characters."),
+    street: z
+      .string()
+      .trim()
+      .min(1, "Enter the street address.")
+      .max(255, "Use at most 255 characters.")
+      .refine((street) => !isPoBox(street), PO_BOX),
+    streetSecondary: z
+      .string()
+      .trim()
+      .max(255, "Use at most 255 characters.")
+      .refine((street) => !isPoBox(street), PO_BOX)
+      .optional()
+      .default(""),
     city: z.string().trim().min(1, "Enter the city.").max(100, "Use at most 100 characters."),
     region: z.string().trim().min(1, "Enter the state, province or region.").max(100, "Use at most 100 characters."),
     postalCode: z.string().trim().min(1, "Enter the postal code."),
@@ -17,12 +32,19 @@ export const addressSchema = z
   .superRefine((address, ctx) => {
     const regions = regionsOf(address.country);
     if (regions && address.region && !regions.some(([code]) => code === address.region)) {
-      ctx.addIssue({ code: "custom", path: ["region"], message: address.country === "US" ? "Choose a state." : "Choose a province or territory." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["region"],
+        message: address.country === "US" ? "Choose a state." : "Choose a province or territory.",
+      });
     }
     const problem = address.postalCode ? postalCodeProblem(address.country, address.postalCode) : null;
     if (problem) ctx.addIssue({ code: "custom", path: ["postalCode"], message: problem });
   })
-  .transform((address) => ({ ...address, postalCode: address.country === "CA" ? address.postalCode.toUpperCase() : address.postalCode }));
+  .transform((address) => ({
+    ...address,
+    postalCode: address.country === "CA" ? address.postalCode.toUpperCase() : address.postalCode,
+  }));
 
 export type AddressInput = z.input<typeof addressSchema>;
 export type Address = z.output<typeof addressSchema>;

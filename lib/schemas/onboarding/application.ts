@@ -27,21 +27,43 @@ export const stepSchemas = {
  * span steps (Twilio expects non-profits in NOT_FOR_PROFIT and governments in GOVERNMENT).
  */
 export const applicationSchema = z
-  .object({ business: businessSchema, representatives: representativesSchema, address: addressSchema, company: companySchema })
+  .object({
+    business: businessSchema,
+    representatives: representativesSchema,
+    address: addressSchema,
+    company: companySchema,
+  })
   .superRefine((application, ctx) => {
     const industry = application.business.businessIndustry;
     const companyType = application.company.companyType;
     if (companyType === "non-profit" && industry !== "NOT_FOR_PROFIT") {
-      ctx.addIssue({ code: "custom", path: ["business", "businessIndustry"], message: "Non-profit organizations use the industry “Not for profit”." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["business", "businessIndustry"],
+        message: "Non-profit organizations use the industry “Not for profit”.",
+      });
     }
     if (industry === "NOT_FOR_PROFIT" && companyType !== "non-profit") {
-      ctx.addIssue({ code: "custom", path: ["company", "companyType"], message: "The industry “Not for profit” is for non-profit organizations: choose Non-profit organization, or another industry." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["company", "companyType"],
+        message:
+          "The industry “Not for profit” is for non-profit organizations: choose Non-profit organization, or another industry.",
+      });
     }
     if (companyType === "government" && industry !== "GOVERNMENT") {
-      ctx.addIssue({ code: "custom", path: ["business", "businessIndustry"], message: "Government organizations use the industry “Government”." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["business", "businessIndustry"],
+        message: "Government organizations use the industry “Government”.",
+      });
     }
     if (industry === "GOVERNMENT" && companyType !== "government") {
-      ctx.addIssue({ code: "custom", path: ["company", "companyType"], message: "The industry “Government” is for government organizations: choose Government, or another industry." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["company", "companyType"],
+        message: "The industry “Government” is for government organizations: choose Government, or another industry.",
+      });
     }
   });
 

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { BUSINESS_IDENTITIES, BUSINESS_INDUSTRIES, BUSINESS_TYPES, REGION_VALUES, REGISTRATION_ID_TYPE_VALUES } from "./options";
+import {
+  BUSINESS_IDENTITIES,
+  BUSINESS_INDUSTRIES,
+  BUSINESS_TYPES,
+  REGION_VALUES,
+  REGISTRATION_ID_TYPE_VALUES,
+} from "./options";
 import { checkRegistrationNumber } from "./registration-number";
 import { normalizeWebUrl } from "./web-url";
 
@@ -9,19 +15,31 @@ const choose = (what: string) => ({ error: `Choose ${what}.` });
 export const businessSchema = z
   .object({
     businessName: z.string().trim().min(1, "Enter your business's legal name.").max(255, "Use at most 255 characters."),
-    businessIdentity: z.enum(BUSINESS_IDENTITIES.map((identity) => identity.value) as [string, ...string[]], choose("how you use messaging")),
+    businessIdentity: z.enum(
+      BUSINESS_IDENTITIES.map((identity) => identity.value) as [string, ...string[]],
+      choose("how you use messaging"),
+    ),
     businessType: z.enum(BUSINESS_TYPES, choose("your business type")),
     businessIndustry: z.enum(BUSINESS_INDUSTRIES, choose("your industry")),
     registrationIdType: z
       .string({ error: "Choose the type of registration number." })
-      .refine((value) => value !== "CCN", "The Canadian Corporation Number (CCN) is no longer accepted for A2P messaging: use your Canadian Business Number (CBN).")
+      .refine(
+        (value) => value !== "CCN",
+        "The Canadian Corporation Number (CCN) is no longer accepted for A2P messaging: use your Canadian Business Number (CBN).",
+      )
       .pipe(z.enum(REGISTRATION_ID_TYPE_VALUES as [string, ...string[]], choose("the type of registration number"))),
     registrationIdTypeOther: z.string().trim().max(100, "Use at most 100 characters.").optional().default(""),
     registrationNumber: z.string({ error: "Enter the Business Registration Number." }),
-    regions: z.array(z.enum(REGION_VALUES as [string, ...string[]])).min(1, "Choose at least one region where you do business."),
+    regions: z
+      .array(z.enum(REGION_VALUES as [string, ...string[]]))
+      .min(1, "Choose at least one region where you do business."),
     websiteUrl: z.string({ error: "Enter your website address." }).transform((value, ctx) => {
       const url = normalizeWebUrl(value);
-      if (!url) ctx.addIssue({ code: "custom", message: value.trim() ? "Enter a website address like www.example.com." : "Enter your website address." });
+      if (!url)
+        ctx.addIssue({
+          code: "custom",
+          message: value.trim() ? "Enter a website address like www.example.com." : "Enter your website address.",
+        });
       return url ?? value;
     }),
     socialMediaUrls: z
@@ -29,7 +47,8 @@ export const businessSchema = z
         z.string().transform((value, ctx) => {
           if (!value.trim()) return "";
           const url = normalizeWebUrl(value);
-          if (!url) ctx.addIssue({ code: "custom", message: "Enter a link like https://www.linkedin.com/company/example." });
+          if (!url)
+            ctx.addIssue({ code: "custom", message: "Enter a link like https://www.linkedin.com/company/example." });
           return url ?? value;
         }),
       )
@@ -40,7 +59,11 @@ export const businessSchema = z
   })
   .superRefine((business, ctx) => {
     if (business.registrationIdType === "Other" && !business.registrationIdTypeOther) {
-      ctx.addIssue({ code: "custom", path: ["registrationIdTypeOther"], message: "Enter the name of the registration type." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["registrationIdTypeOther"],
+        message: "Enter the name of the registration type.",
+      });
     }
     const number = checkRegistrationNumber(business.registrationIdType, business.registrationNumber);
     if (!number.ok) ctx.addIssue({ code: "custom", path: ["registrationNumber"], message: number.message });

@@ -13,18 +13,33 @@ export const companySchema = z
   .superRefine((company, ctx) => {
     if (company.companyType === "public") {
       if (!STOCK_EXCHANGES.includes(company.stockExchange as never) || company.stockExchange === "NONE") {
-        ctx.addIssue({ code: "custom", path: ["stockExchange"], message: "Choose the stock exchange your shares trade on." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["stockExchange"],
+          message: "Choose the stock exchange your shares trade on.",
+        });
       }
-      if (!/^[A-Z0-9.\-]{1,10}$/.test(company.stockTicker)) ctx.addIssue({ code: "custom", path: ["stockTicker"], message: "Enter your stock ticker, like ACME." });
+      if (!/^[A-Z0-9.\-]{1,10}$/.test(company.stockTicker))
+        ctx.addIssue({ code: "custom", path: ["stockTicker"], message: "Enter your stock ticker, like ACME." });
       if (!z.email().safeParse(company.brandContactEmail).success) {
-        ctx.addIssue({ code: "custom", path: ["brandContactEmail"], message: "Enter the email address that will confirm your brand (a verification email is sent there)." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["brandContactEmail"],
+          message: "Enter the email address that will confirm your brand (a verification email is sent there).",
+        });
       }
     } else if (company.brandContactEmail && !z.email().safeParse(company.brandContactEmail).success) {
-      ctx.addIssue({ code: "custom", path: ["brandContactEmail"], message: "Enter an email address like name@company.com." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["brandContactEmail"],
+        message: "Enter an email address like name@company.com.",
+      });
     }
   })
   // Stock details only mean something for public companies; they are not sent otherwise.
-  .transform((company) => (company.companyType === "public" ? company : { ...company, stockExchange: "", stockTicker: "" }));
+  .transform((company) =>
+    company.companyType === "public" ? company : { ...company, stockExchange: "", stockTicker: "" },
+  );
 
 export type CompanyInput = z.input<typeof companySchema>;
 export type Company = z.output<typeof companySchema>;

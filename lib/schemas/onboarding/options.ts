@@ -3,18 +3,60 @@
  * The values are exactly Twilio's; only the labels are ours.
  */
 export const BUSINESS_IDENTITIES = [
-  { value: "direct_customer", label: "We send messages to our own customers", help: "You are the business whose name appears on the messages." },
-  { value: "isv_reseller_or_partner", label: "We resell messaging to other businesses", help: "You provide messaging software or services that other businesses use to reach their customers." },
+  {
+    value: "direct_customer",
+    label: "We send messages to our own customers",
+    help: "You are the business whose name appears on the messages.",
+  },
+  {
+    value: "isv_reseller_or_partner",
+    label: "We resell messaging to other businesses",
+    help: "You provide messaging software or services that other businesses use to reach their customers.",
+  },
   { value: "unknown", label: "Not sure", help: "Choose this if neither fits; our team will check with you." },
 ] as const;
 
-export const BUSINESS_TYPES = ["Sole Proprietorship", "Partnership", "Limited Liability Corporation", "Co-operative", "Non-profit Corporation", "Corporation"] as const;
+export const BUSINESS_TYPES = [
+  "Sole Proprietorship",
+  "Partnership",
+  "Limited Liability Corporation",
+  "Co-operative",
+  "Non-profit Corporation",
+  "Corporation",
+] as const;
 
 export const BUSINESS_INDUSTRIES = [
-  "AUTOMOTIVE", "AGRICULTURE", "BANKING", "CONSUMER", "EDUCATION", "ENGINEERING", "ENERGY", "OIL_AND_GAS",
-  "FAST_MOVING_CONSUMER_GOODS", "FINANCIAL", "FINTECH", "FOOD_AND_BEVERAGE", "GOVERNMENT", "HEALTHCARE", "HOSPITALITY",
-  "INSURANCE", "LEGAL", "MANUFACTURING", "MEDIA", "ONLINE", "RAW_MATERIALS", "REAL_ESTATE", "RELIGION", "RETAIL",
-  "JEWELRY", "TECHNOLOGY", "TELECOMMUNICATIONS", "TRANSPORTATION", "TRAVEL", "ELECTRONICS", "NOT_FOR_PROFIT",
+  "AUTOMOTIVE",
+  "AGRICULTURE",
+  "BANKING",
+  "CONSUMER",
+  "EDUCATION",
+  "ENGINEERING",
+  "ENERGY",
+  "OIL_AND_GAS",
+  "FAST_MOVING_CONSUMER_GOODS",
+  "FINANCIAL",
+  "FINTECH",
+  "FOOD_AND_BEVERAGE",
+  "GOVERNMENT",
+  "HEALTHCARE",
+  "HOSPITALITY",
+  "INSURANCE",
+  "LEGAL",
+  "MANUFACTURING",
+  "MEDIA",
+  "ONLINE",
+  "RAW_MATERIALS",
+  "REAL_ESTATE",
+  "RELIGION",
+  "RETAIL",
+  "JEWELRY",
+  "TECHNOLOGY",
+  "TELECOMMUNICATIONS",
+  "TRANSPORTATION",
+  "TRAVEL",
+  "ELECTRONICS",
+  "NOT_FOR_PROFIT",
 ] as const;
 
 /** "FAST_MOVING_CONSUMER_GOODS" → "Fast moving consumer goods". */
@@ -58,8 +100,31 @@ export const COMPANY_TYPES = [
 export const COMPANY_TYPE_VALUES = COMPANY_TYPES.map((type) => type.value);
 
 export const STOCK_EXCHANGES = [
-  "NONE", "NASDAQ", "NYSE", "AMEX", "AMX", "ASX", "B3", "BME", "BSE", "FRA", "ICEX", "JPX", "JSE", "KRX", "LON",
-  "NSE", "OMX", "SEHK", "SSE", "STO", "SWX", "SZSE", "TSX", "TWSE", "VSE",
+  "NONE",
+  "NASDAQ",
+  "NYSE",
+  "AMEX",
+  "AMX",
+  "ASX",
+  "B3",
+  "BME",
+  "BSE",
+  "FRA",
+  "ICEX",
+  "JPX",
+  "JSE",
+  "KRX",
+  "LON",
+  "NSE",
+  "OMX",
+  "SEHK",
+  "SSE",
+  "STO",
+  "SWX",
+  "SZSE",
+  "TSX",
+  "TWSE",
+  "VSE",
 ] as const;
 
 export const BRAND_TYPES = [

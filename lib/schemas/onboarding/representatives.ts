@@ -16,36 +16,62 @@ export const representativeSchema = z
   .object({
     firstName: z.string().trim().min(1, "Enter the first name.").max(100, "Use at most 100 characters."),
     lastName: z.string().trim().min(1, "Enter the last name.").max(100, "Use at most 100 characters."),
-    email: z.string().trim().min(1, "Enter an email address.").pipe(z.email("Enter an email address like name@company.com.")),
-    phoneCountry: z.string().trim().regex(/^[A-Z]{2}$/, "Choose the phone number's country."),
+    email: z
+      .string()
+      .trim()
+      .min(1, "Enter an email address.")
+      .pipe(z.email("Enter an email address like name@company.com.")),
+    phoneCountry: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2}$/, "Choose the phone number's country."),
     phoneNumber: z.string().trim().min(1, "Enter a phone number."),
-    businessTitle: z.string().trim().min(1, "Enter their title, such as Head of Operations.").max(100, "Use at most 100 characters."),
+    businessTitle: z
+      .string()
+      .trim()
+      .min(1, "Enter their title, such as Head of Operations.")
+      .max(100, "Use at most 100 characters."),
     jobPosition: z.enum(JOB_POSITIONS, { error: "Choose a job position." }),
   })
   // A refinement (not the transform) so the phone is checked even when another field is wrong too.
   .superRefine((rep, ctx) => {
-    if (typeof rep.phoneNumber === "string" && rep.phoneNumber.trim() && !toE164(rep.phoneCountry ?? "", rep.phoneNumber)) {
-      ctx.addIssue({ code: "custom", path: ["phoneNumber"], message: "Enter a phone number that can be dialled in the chosen country, like (415) 555-0100." });
+    if (
+      typeof rep.phoneNumber === "string" &&
+      rep.phoneNumber.trim() &&
+      !toE164(rep.phoneCountry ?? "", rep.phoneNumber)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["phoneNumber"],
+        message: "Enter a phone number that can be dialled in the chosen country, like (415) 555-0100.",
+      });
     }
   })
   .transform((rep) => ({ ...rep, phoneE164: toE164(rep.phoneCountry, rep.phoneNumber)! }));
 
 /** Step 2: representative 1 is required; representative 2 is optional and can be added or removed. */
-export const representativesSchema = z.object({
-  primary: representativeSchema,
-  hasSecondary: z.boolean().optional().default(false),
-  secondary: z.unknown().optional(),
-}).transform((reps, ctx) => {
-  if (!reps.hasSecondary) return { primary: reps.primary, secondary: null };
-  const secondary = representativeSchema.safeParse(reps.secondary ?? {});
-  if (!secondary.success) {
-    for (const issue of secondary.error.issues) ctx.addIssue({ ...issue, path: ["secondary", ...issue.path] } as z.core.$ZodRawIssue);
-    return z.NEVER;
-  }
-  return { primary: reps.primary, secondary: secondary.data };
-});
+export const representativesSchema = z
+  .object({
+    primary: representativeSchema,
+    hasSecondary: z.boolean().optional().default(false),
+    secondary: z.unknown().optional(),
+  })
+  .transform((reps, ctx) => {
+    if (!reps.hasSecondary) return { primary: reps.primary, secondary: null };
+    const secondary = representativeSchema.safeParse(reps.secondary ?? {});
+    if (!secondary.success) {
+      for (const issue of secondary.error.issues)
+        ctx.addIssue({ ...issue, path: ["secondary", ...issue.path] } as z.core.$ZodRawIssue);
+      return z.NEVER;
+    }
+    return { primary: reps.primary, secondary: secondary.data };
+  });
 
 export type RepresentativeInput = z.input<typeof representativeSchema>;
 export type Representative = z.output<typeof representativeSchema>;
-export type RepresentativesInput = { primary: RepresentativeInput; hasSecondary?: boolean; secondary?: RepresentativeInput };
+export type RepresentativesInput = {
+  primary: RepresentativeInput;
+  hasSecondary?: boolean;
+  secondary?: RepresentativeInput;
+};
 export type Representatives = z.output<typeof representativesSchema>;

@@ -35,12 +35,16 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }
 
-export const acceptInvitationAction = defineAction(anyone, acceptInvitationSchema, async ({ token, name, password }) => {
-  const outcome = await acceptInvitation({ token, name, password });
-  if (!outcome.ok) return fail(outcome.message);
-  await signIn("credentials", { email: outcome.user.email, password, redirect: false });
-  redirect(homePathFor(outcome.user));
-});
+export const acceptInvitationAction = defineAction(
+  anyone,
+  acceptInvitationSchema,
+  async ({ token, name, password }) => {
+    const outcome = await acceptInvitation({ token, name, password });
+    if (!outcome.ok) return fail(outcome.message);
+    await signIn("credentials", { email: outcome.user.email, password, redirect: false });
+    redirect(homePathFor(outcome.user));
+  },
+);
 
 export const requestPasswordResetAction = defineAction(anyone, forgotPasswordSchema, async ({ email }) => {
   await requestPasswordReset(email);

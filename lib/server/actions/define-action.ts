@@ -18,7 +18,12 @@ export function defineAction<Schema extends z.ZodType, Caller, Result>(
     try {
       const caller = await guard();
       const parsed = schema.safeParse(input);
-      if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), formError: "Please correct the highlighted fields." };
+      if (!parsed.success)
+        return {
+          ok: false,
+          fieldErrors: zodFieldErrors(parsed.error),
+          formError: "Please correct the highlighted fields.",
+        };
       return await body(parsed.data, caller);
     } catch (error) {
       // Let Next.js handle its own control flow (redirect(), notFound()).

@@ -15,7 +15,10 @@ const MAX_DRAFT_BYTES = 64 * 1024;
 const saveDraftInput = z.object({
   applicationId: z.string().min(1),
   expectedVersion: z.number().int().positive(),
-  draft: draftSchema.refine((draft) => JSON.stringify(draft).length <= MAX_DRAFT_BYTES, "This draft is too large to save."),
+  draft: draftSchema.refine(
+    (draft) => JSON.stringify(draft).length <= MAX_DRAFT_BYTES,
+    "This draft is too large to save.",
+  ),
   currentStep: z.enum(stepIds),
 });
 
@@ -24,7 +27,11 @@ export type SaveDraftResult = { snapshot: DraftSnapshot } | { conflict: DraftSna
 /** Autosave. Only the customer's own organization's application; never over a newer version. */
 export const saveDraftAction = defineAction(requireCustomer, saveDraftInput, async (input, customer) => {
   const { application } = await requireCustomerAccess(input.applicationId);
-  const outcome = await saveDraft(application, { expectedVersion: input.expectedVersion, draft: input.draft, currentStep: input.currentStep as never }, customer.id);
+  const outcome = await saveDraft(
+    application,
+    { expectedVersion: input.expectedVersion, draft: input.draft, currentStep: input.currentStep as never },
+    customer.id,
+  );
   if (outcome.ok) return ok<SaveDraftResult>({ snapshot: outcome.snapshot });
   return ok<SaveDraftResult>({ conflict: outcome.current, locked: outcome.reason === "locked" });
 });
@@ -35,7 +42,10 @@ export const submitApplicationAction = defineAction(requireCustomer, submitInput
   const { application } = await requireCustomerAccess(input.applicationId);
   const outcome = await submitApplication(application, input.expectedVersion, customer.id);
   if (outcome.ok) return ok({ snapshot: outcome.snapshot });
-  if (outcome.reason === "invalid") return fail("Some answers need attention before you can send the application.", outcome.fieldErrors);
+  if (outcome.reason === "invalid")
+    return fail("Some answers need attention before you can send the application.", outcome.fieldErrors);
   if (outcome.reason === "locked") return fail("This application has already been sent for review.");
-  return fail("This application was changed in another tab or by our team. Reload to see the newest version before sending.");
+  return fail(
+    "This application was changed in another tab or by our team. Reload to see the newest version before sending.",
+  );
 });

@@ -15,14 +15,22 @@ export const approveApplicationAction = defineAction(requireStaff, approveSchema
   return ok({ started: outcome.started });
 });
 
-export const requestChangesAction = defineAction(requireStaff, requestChangesSchema, async ({ applicationId, comments }, staff) => {
-  const outcome = await requestChanges(applicationId, comments, staff.id);
-  revalidatePath(`/staff/applications/${applicationId}`);
-  return outcome.ok ? ok({ sent: true }) : fail(outcome.message);
-});
+export const requestChangesAction = defineAction(
+  requireStaff,
+  requestChangesSchema,
+  async ({ applicationId, comments }, staff) => {
+    const outcome = await requestChanges(applicationId, comments, staff.id);
+    revalidatePath(`/staff/applications/${applicationId}`);
+    return outcome.ok ? ok({ sent: true }) : fail(outcome.message);
+  },
+);
 
-export const editFieldAction = defineAction(requireStaff, editFieldSchema, async ({ applicationId, field, value }, staff) => {
-  const outcome = await editField(applicationId, field, value, staff.id);
-  revalidatePath(`/staff/applications/${applicationId}`);
-  return outcome.ok ? ok({ saved: true }) : fail(outcome.message);
-});
+export const editFieldAction = defineAction(
+  requireStaff,
+  editFieldSchema,
+  async ({ applicationId, field, value }, staff) => {
+    const outcome = await editField(applicationId, field, value, staff.id);
+    revalidatePath(`/staff/applications/${applicationId}`);
+    return outcome.ok ? ok({ saved: true }) : fail(outcome.message);
+  },
+);

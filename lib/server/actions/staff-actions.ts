@@ -2,7 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { fail, fieldError, ok } from "@/lib/action-result";
-import { createCustomerSchema, customerAccountSchema, inviteCustomerUserSchema, inviteStaffSchema, isvSettingsSchema, twilioSettingsSchema } from "@/lib/schemas/staff";
+import {
+  createCustomerSchema,
+  customerAccountSchema,
+  inviteCustomerUserSchema,
+  inviteStaffSchema,
+  isvSettingsSchema,
+  twilioSettingsSchema,
+} from "@/lib/schemas/staff";
 import { saveTwilioSettings } from "../settings/twilio-settings";
 import { setCustomerAccount } from "../organizations/customer-account";
 import { db } from "../db";
@@ -36,7 +43,11 @@ export const inviteCustomerUserAction = defineAction(requireStaff, inviteCustome
   try {
     const created = await inviteCustomerUser(input, staff.id);
     revalidatePath(`/staff/customers/${organization.id}`);
-    return ok<InvitationLinkResult>({ link: created.link, emailed: created.delivery === "smtp", expiresAt: created.expiresAt.toISOString() });
+    return ok<InvitationLinkResult>({
+      link: created.link,
+      emailed: created.delivery === "smtp",
+      expiresAt: created.expiresAt.toISOString(),
+    });
   } catch (error) {
     if (error instanceof EmailTakenError) return fieldError("email", error.message);
     throw error;
@@ -48,7 +59,11 @@ export const inviteStaffAction = defineAction(requireAdmin, inviteStaffSchema, a
     const { invitation, link } = await createInvitation({ email: input.email, role: input.role }, admin.id);
     const delivery = await emailInvitation(invitation, link);
     revalidatePath("/staff/team");
-    return ok<InvitationLinkResult>({ link, emailed: delivery === "smtp", expiresAt: invitation.expiresAt.toISOString() });
+    return ok<InvitationLinkResult>({
+      link,
+      emailed: delivery === "smtp",
+      expiresAt: invitation.expiresAt.toISOString(),
+    });
   } catch (error) {
     if (error instanceof EmailTakenError) return fieldError("email", error.message);
     throw error;
@@ -57,7 +72,13 @@ export const inviteStaffAction = defineAction(requireAdmin, inviteStaffSchema, a
 
 export const updateIsvSettingsAction = defineAction(requireAdmin, isvSettingsSchema, async (input, admin) => {
   await db.isvSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
-  await audit(db, { actorUserId: admin.id, action: "settings.updated", targetType: "IsvSettings", targetId: "1", metadata: { fields: Object.keys(input) } });
+  await audit(db, {
+    actorUserId: admin.id,
+    action: "settings.updated",
+    targetType: "IsvSettings",
+    targetId: "1",
+    metadata: { fields: Object.keys(input) },
+  });
   revalidatePath("/", "layout");
   return ok({ savedAt: new Date().toISOString() });
 });

@@ -1,6 +1,11 @@
 import "server-only";
 import type { ApplicationStatus, OnboardingApplication, Prisma } from "@prisma/client";
-import { applicationSchema, draftAsInput, type ApplicationDraft, type StepId } from "@/lib/schemas/onboarding/application";
+import {
+  applicationSchema,
+  draftAsInput,
+  type ApplicationDraft,
+  type StepId,
+} from "@/lib/schemas/onboarding/application";
 import type { FieldErrors } from "@/lib/action-result";
 import { db } from "../db";
 import { audit } from "../audit/audit";
@@ -10,7 +15,14 @@ import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 /** The customer may change the application only while it is theirs to edit. */
 export const EDITABLE_STATUSES: ApplicationStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
 
-export type DraftSnapshot = { version: number; draft: ApplicationDraft; currentStep: string | null; status: ApplicationStatus; updatedAt: string; submittedAt: string | null };
+export type DraftSnapshot = {
+  version: number;
+  draft: ApplicationDraft;
+  currentStep: string | null;
+  status: ApplicationStatus;
+  updatedAt: string;
+  submittedAt: string | null;
+};
 
 export function snapshot(application: OnboardingApplication): DraftSnapshot {
   return {
@@ -47,15 +59,31 @@ export async function saveDraft(
     await refreshDashboardRow(current.id);
     return { ok: true, snapshot: snapshot(current) };
   }
-  return { ok: false, reason: EDITABLE_STATUSES.includes(current.status) ? "conflict" : "locked", current: snapshot(current) };
+  return {
+    ok: false,
+    reason: EDITABLE_STATUSES.includes(current.status) ? "conflict" : "locked",
+    current: snapshot(current),
+  };
 }
 
 /** One audit entry per editing session and hour, not per keystroke. */
 async function recordDraftSaved(application: OnboardingApplication, actorUserId: string) {
   const recent = await db.auditLog.findFirst({
-    where: { targetId: application.id, action: "application.draft_saved", actorUserId, createdAt: { gt: new Date(Date.now() - 60 * 60_000) } },
+    where: {
+      targetId: application.id,
+      action: "application.draft_saved",
+      actorUserId,
+      createdAt: { gt: new Date(Date.now() - 60 * 60_000) },
+    },
   });
-  if (!recent) await audit(db, { actorUserId, action: "application.draft_saved", targetType: "OnboardingApplication", targetId: application.id, organizationId: application.organizationId });
+  if (!recent)
+    await audit(db, {
+      actorUserId,
+      action: "application.draft_saved",
+      targetType: "OnboardingApplication",
+      targetId: application.id,
+      organizationId: application.organizationId,
+    });
 }
 
 export type SubmitOutcome =
@@ -64,7 +92,11 @@ export type SubmitOutcome =
   | { ok: false; reason: "conflict" | "locked"; current: DraftSnapshot };
 
 /** Checks the whole application and hands it to staff: status, audit entry, staff notified. */
-export async function submitApplication(application: OnboardingApplication, expectedVersion: number, actorUserId: string): Promise<SubmitOutcome> {
+export async function submitApplication(
+  application: OnboardingApplication,
+  expectedVersion: number,
+  actorUserId: string,
+): Promise<SubmitOutcome> {
   const parsed = applicationSchema.safeParse(draftAsInput((application.draft ?? {}) as ApplicationDraft));
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
@@ -76,8 +108,16 @@ export async function submitApplication(application: OnboardingApplication, expe
     where: { id: application.id, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
     data: { status: "SUBMITTED", submittedAt: now, version: { increment: 1 } },
   });
-  const current = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id }, include: { organization: true } });
-  if (updated.count !== 1) return { ok: false, reason: EDITABLE_STATUSES.includes(current.status) ? "conflict" : "locked", current: snapshot(current) };
+  const current = await db.onboardingApplication.findUniqueOrThrow({
+    where: { id: application.id },
+    include: { organization: true },
+  });
+  if (updated.count !== 1)
+    return {
+      ok: false,
+      reason: EDITABLE_STATUSES.includes(current.status) ? "conflict" : "locked",
+      current: snapshot(current),
+    };
   await audit(db, {
     actorUserId,
     action: "application.submitted",

@@ -29,7 +29,13 @@ export async function approveApplication(applicationId: string, staffUserId: str
       update: { state: "QUEUED", runAfter: now, lastError: null, lastErrorCode: null, finishedAt: null },
     });
     await tx.reviewComment.updateMany({ where: { applicationId, resolvedAt: null }, data: { resolvedAt: now } });
-    await audit(tx, { actorUserId: staffUserId, action: "application.approved", targetType: "OnboardingApplication", targetId: applicationId, organizationId: application.organizationId });
+    await audit(tx, {
+      actorUserId: staffUserId,
+      action: "application.approved",
+      targetType: "OnboardingApplication",
+      targetId: applicationId,
+      organizationId: application.organizationId,
+    });
     return { ok: true as const, started: true };
   });
   if (outcome.ok && outcome.started) await refreshDashboardRow(applicationId);

@@ -10,5 +10,8 @@ export async function customerProgress(applicationId: string): Promise<CustomerP
     db.provisioningJob.findUnique({ where: { applicationId }, select: { state: true } }),
     db.twilioResource.findMany({ where: { applicationId }, select: { step: true, status: true, details: true } }),
   ]);
-  return { stages: approvalProgress({ applicationStatus: application.status, jobState: job?.state ?? null, resources }), updatedAt: new Date().toISOString() };
+  return {
+    stages: approvalProgress({ applicationStatus: application.status, jobState: job?.state ?? null, resources }),
+    updatedAt: new Date().toISOString(),
+  };
 }

@@ -15,12 +15,20 @@ export async function reviewQueue() {
 }
 
 export async function applicationForReview(applicationId: string) {
-  const application = await db.onboardingApplication.findUnique({ where: { id: applicationId }, include: { organization: true } });
+  const application = await db.onboardingApplication.findUnique({
+    where: { id: applicationId },
+    include: { organization: true },
+  });
   if (!application) return null;
   const [comments, history] = await Promise.all([
     db.reviewComment.findMany({ where: { applicationId }, orderBy: { createdAt: "desc" } }),
     db.auditLog.findMany({
-      where: { OR: [{ targetId: applicationId }, { organizationId: application.organizationId, action: { not: "twilio.call" } }] },
+      where: {
+        OR: [
+          { targetId: applicationId },
+          { organizationId: application.organizationId, action: { not: "twilio.call" } },
+        ],
+      },
       orderBy: { createdAt: "desc" },
       take: 50,
       include: { actor: { select: { email: true } } },
@@ -31,46 +39,96 @@ export async function applicationForReview(applicationId: string) {
 }
 
 /** Staff send the application back with comments on specific fields; the customer is emailed. */
-export async function requestChanges(applicationId: string, comments: { field: string; message: string }[], staffUserId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function requestChanges(
+  applicationId: string,
+  comments: { field: string; message: string }[],
+  staffUserId: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const changed = await db.$transaction(async (tx) => {
-    const updated = await tx.onboardingApplication.updateMany({ where: { id: applicationId, status: "SUBMITTED" }, data: { status: "CHANGES_REQUESTED", version: { increment: 1 } } });
+    const updated = await tx.onboardingApplication.updateMany({
+      where: { id: applicationId, status: "SUBMITTED" },
+      data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
+    });
     if (updated.count !== 1) return null;
     await tx.reviewComment.updateMany({ where: { applicationId, resolvedAt: null }, data: { resolvedAt: new Date() } });
-    for (const comment of comments) await tx.reviewComment.create({ data: { applicationId, field: comment.field, message: comment.message, authorId: staffUserId } });
-    const application = await tx.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId }, include: { organization: true } });
-    await audit(tx, { actorUserId: staffUserId, action: "application.changes_requested", targetType: "OnboardingApplication", targetId: applicationId, organizationId: application.organizationId, metadata: { fields: comments.map((c) => c.field) } });
+    for (const comment of comments)
+      await tx.reviewComment.create({
+        data: { applicationId, field: comment.field, message: comment.message, authorId: staffUserId },
+      });
+    const application = await tx.onboardingApplication.findUniqueOrThrow({
+      where: { id: applicationId },
+      include: { organization: true },
+    });
+    await audit(tx, {
+      actorUserId: staffUserId,
+      action: "application.changes_requested",
+      targetType: "OnboardingApplication",
+      targetId: applicationId,
+      organizationId: application.organizationId,
+      metadata: { fields: comments.map((c) => c.field) },
+    });
     return application;
   });
   if (!changed) return { ok: false, message: "This application is not waiting for review." };
   await refreshDashboardRow(applicationId);
-  const customers = await db.user.findMany({ where: { organizationId: changed.organizationId, role: "CUSTOMER" }, select: { email: true } });
+  const customers = await db.user.findMany({
+    where: { organizationId: changed.organizationId, role: "CUSTOMER" },
+    select: { email: true },
+  });
   await Promise.all(
     customers.map((customer) =>
-      sendMail({ to: customer.email, subject: "Please update your messaging registration", text: [`Our team asked for a few changes to ${changed.organization.name}'s registration.`, "", `See them next to each field: ${absoluteUrl("/onboarding/review")}`].join("\n") }),
+      sendMail({
+        to: customer.email,
+        subject: "Please update your messaging registration",
+        text: [
+          `Our team asked for a few changes to ${changed.organization.name}'s registration.`,
+          "",
+          `See them next to each field: ${absoluteUrl("/onboarding/review")}`,
+        ].join("\n"),
+      }),
     ),
   );
   return { ok: true };
 }
 
 /** A staff correction of one field of a submitted application, audited with the field (not the value). */
-export async function editField(applicationId: string, field: string, value: string, staffUserId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function editField(
+  applicationId: string,
+  field: string,
+  value: string,
+  staffUserId: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
-  if (!application || application.status !== "SUBMITTED") return { ok: false, message: "Only an application waiting for review can be edited." };
+  if (!application || application.status !== "SUBMITTED")
+    return { ok: false, message: "Only an application waiting for review can be edited." };
   const draft = structuredClone(application.draft ?? {}) as Record<string, Record<string, unknown>>;
   const path = field.split(".");
   let node: Record<string, unknown> = draft;
   for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
   node[path[path.length - 1]!] = value;
-  const updated = await db.onboardingApplication.updateMany({ where: { id: applicationId, version: application.version }, data: { draft: draft as Prisma.InputJsonValue, version: { increment: 1 } } });
+  const updated = await db.onboardingApplication.updateMany({
+    where: { id: applicationId, version: application.version },
+    data: { draft: draft as Prisma.InputJsonValue, version: { increment: 1 } },
+  });
   if (updated.count !== 1) return { ok: false, message: "The application changed meanwhile; reload and try again." };
   await refreshDashboardRow(applicationId);
-  await audit(db, { actorUserId: staffUserId, action: "application.field_edited", targetType: "OnboardingApplication", targetId: applicationId, organizationId: application.organizationId, metadata: { field } });
+  await audit(db, {
+    actorUserId: staffUserId,
+    action: "application.field_edited",
+    targetType: "OnboardingApplication",
+    targetId: applicationId,
+    organizationId: application.organizationId,
+    metadata: { field },
+  });
   return { ok: true };
 }
 
 /** Open comments on an application, by field: what the customer sees next to each field. */
 export async function openComments(applicationId: string): Promise<Record<string, string[]>> {
-  const comments = await db.reviewComment.findMany({ where: { applicationId, resolvedAt: null }, orderBy: { createdAt: "asc" } });
+  const comments = await db.reviewComment.findMany({
+    where: { applicationId, resolvedAt: null },
+    orderBy: { createdAt: "asc" },
+  });
   const byField: Record<string, string[]> = {};
   for (const comment of comments) (byField[comment.field] ??= []).push(comment.message);
   return byField;

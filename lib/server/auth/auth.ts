@@ -48,17 +48,33 @@ function authConfig(): NextAuthConfig {
           const parsed = credentialsInput.safeParse(raw);
           if (!parsed.success) throw new InvalidCredentialsError();
           const ip = clientIp(request.headers);
-          const result = await checkCredentials(db, { ...parsed.data, ip }, {
-            maxPerAccount: settings.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
-            maxPerIp: settings.SIGN_IN_MAX_FAILURES_PER_IP,
-            windowMinutes: settings.SIGN_IN_WINDOW_MINUTES,
-          });
+          const result = await checkCredentials(
+            db,
+            { ...parsed.data, ip },
+            {
+              maxPerAccount: settings.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+              maxPerIp: settings.SIGN_IN_MAX_FAILURES_PER_IP,
+              windowMinutes: settings.SIGN_IN_WINDOW_MINUTES,
+            },
+          );
           if (!result.ok) {
             if (result.reason === "rate_limited") throw new RateLimitedError(result.retryAfterSeconds);
             throw new InvalidCredentialsError();
           }
-          await audit(db, { actorUserId: result.user.id, action: "auth.sign_in", targetType: "User", targetId: result.user.id, organizationId: result.user.organizationId });
-          return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
+          await audit(db, {
+            actorUserId: result.user.id,
+            action: "auth.sign_in",
+            targetType: "User",
+            targetId: result.user.id,
+            organizationId: result.user.organizationId,
+          });
+          return {
+            id: result.user.id,
+            email: result.user.email,
+            name: result.user.name,
+            role: result.user.role,
+            sessionVersion: result.user.sessionVersion,
+          };
         },
       }),
     ],

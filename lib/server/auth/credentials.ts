@@ -22,7 +22,8 @@ export async function checkCredentials(
 ): Promise<CredentialsCheck> {
   const email = normalizeEmail(input.email);
   const gate = await checkSignInGate(db, email, input.ip, limits);
-  if (!gate.allowed) return { ok: false, reason: "rate_limited", scope: gate.scope, retryAfterSeconds: gate.retryAfterSeconds };
+  if (!gate.allowed)
+    return { ok: false, reason: "rate_limited", scope: gate.scope, retryAfterSeconds: gate.retryAfterSeconds };
 
   const user = await db.user.findUnique({ where: { email } });
   const valid = user?.passwordHash

@@ -49,7 +49,9 @@ export async function requireCustomer(): Promise<CustomerUser> {
   return { ...user, organizationId: user.organizationId };
 }
 
-export async function requireOrganizationAccess(organizationId: string): Promise<{ user: CurrentUser; organization: Organization }> {
+export async function requireOrganizationAccess(
+  organizationId: string,
+): Promise<{ user: CurrentUser; organization: Organization }> {
   const user = await requireUser();
   if (!canAccessOrganization(user, organizationId)) throw new NotFoundError();
   const organization = await db.organization.findUnique({ where: { id: organizationId } });
@@ -58,7 +60,9 @@ export async function requireOrganizationAccess(organizationId: string): Promise
 }
 
 /** Staff: any application. Customers: only their organization's; anything else is "not found". */
-export async function requireCustomerAccess(applicationId: string): Promise<{ user: CurrentUser; application: OnboardingApplication }> {
+export async function requireCustomerAccess(
+  applicationId: string,
+): Promise<{ user: CurrentUser; application: OnboardingApplication }> {
   const user = await requireUser();
   const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
   if (!application || !canAccessOrganization(user, application.organizationId)) throw new NotFoundError();

@@ -17,8 +17,16 @@ export async function checkSignInGate(
 ): Promise<SignInGate> {
   const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
   const [accountFailures, ipFailures] = await Promise.all([
-    db.signInFailure.findMany({ where: { email, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    db.signInFailure.findMany({ where: { ip, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.signInFailure.findMany({
+      where: { email, createdAt: { gt: since } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+    db.signInFailure.findMany({
+      where: { ip, createdAt: { gt: since } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
   ]);
   const retryAfter = (failures: { createdAt: Date }[], max: number) => {
     // The window reopens when the oldest failure that still counts towards the limit leaves it.

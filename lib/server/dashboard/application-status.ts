@@ -10,7 +10,13 @@ import { wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fi
 import { db } from "../db";
 
 export type ProblemField = { field: string; label: string; href: string };
-export type TwilioProblem = { source: string; code: number | null; description: string; explanation: string; fields: ProblemField[] };
+export type TwilioProblem = {
+  source: string;
+  code: number | null;
+  description: string;
+  explanation: string;
+  fields: ProblemField[];
+};
 
 export type ApplicationStatusView = {
   applicationId: string;
@@ -19,7 +25,14 @@ export type ApplicationStatusView = {
   stageSince: string;
   stuck: boolean;
   dueAt: string | null;
-  statuses: { profile: string | null; trustProduct: string | null; brand: string | null; identity: string | null; brandScore: number | null; campaign: string | null };
+  statuses: {
+    profile: string | null;
+    trustProduct: string | null;
+    brand: string | null;
+    identity: string | null;
+    brandScore: number | null;
+    campaign: string | null;
+  };
   /** Failures of the latest noncompliant evaluations; `corrected` once the customer has sent the fixes. */
   evaluation: { groups: FailureGroup[]; corrected: boolean };
   /** Brand `errors` and rejected bundles' errors, with the wizard fields they concern. */
@@ -31,7 +44,14 @@ export type ApplicationStatusView = {
 };
 
 // Actions that are noise on a timeline (every HTTP call, sign-ins, hourly draft saves).
-const NOT_ON_TIMELINE = ["twilio.call", "auth.sign_in", "application.draft_saved", "password_reset.requested", "password_reset.completed", "invitation.created"];
+const NOT_ON_TIMELINE = [
+  "twilio.call",
+  "auth.sign_in",
+  "application.draft_saved",
+  "password_reset.requested",
+  "password_reset.completed",
+  "invitation.created",
+];
 
 /** A Twilio field name (brand errors name them so) → the wizard's field. */
 function problemField(twilioField: string): ProblemField | null {
@@ -44,36 +64,85 @@ function problemField(twilioField: string): ProblemField | null {
  * statuses, what Twilio found and where to fix it, what happens next, and every event so far.
  * The caller has already checked that the viewer may see this application.
  */
-export async function applicationStatus(applicationId: string, audience: Audience, now = new Date()): Promise<ApplicationStatusView> {
+export async function applicationStatus(
+  applicationId: string,
+  audience: Audience,
+  now = new Date(),
+): Promise<ApplicationStatusView> {
   const application = await db.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId } });
   const [resources, audits] = await Promise.all([
-    db.twilioResource.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" }, select: { step: true, sid: true, status: true, details: true, createdAt: true } }),
+    db.twilioResource.findMany({
+      where: { applicationId },
+      orderBy: { createdAt: "asc" },
+      select: { step: true, sid: true, status: true, details: true, createdAt: true },
+    }),
     db.auditLog.findMany({
       where: { organizationId: application.organizationId, action: { notIn: NOT_ON_TIMELINE } },
       orderBy: { createdAt: "desc" },
       take: 300,
-      select: { createdAt: true, action: true, metadata: true, actor: { select: { name: true, email: true, role: true } } },
+      select: {
+        createdAt: true,
+        action: true,
+        metadata: true,
+        actor: { select: { name: true, email: true, role: true } },
+      },
     }),
   ]);
 
   const groups = resources
     .filter((resource) => resource.step.startsWith("evaluate:") && resource.status === "noncompliant")
-    .flatMap((resource) => groupEvaluationFailures(resource.step.slice("evaluate:".length), ((resource.details as { results?: EvaluationResult[] } | null)?.results ?? []) as EvaluationResult[]));
+    .flatMap((resource) =>
+      groupEvaluationFailures(
+        resource.step.slice("evaluate:".length),
+        ((resource.details as { results?: EvaluationResult[] } | null)?.results ?? []) as EvaluationResult[],
+      ),
+    );
 
   const problems: TwilioProblem[] = [];
   const brand = resources.find((resource) => resource.step === "brand");
   if (brand && ["FAILED", "SUSPENDED"].includes(brand.status ?? "")) {
     const details = normalizeBrandDetails(brand.details as Record<string, unknown> | null);
     for (const error of details.errors) {
-      problems.push({ source: "Brand registration", code: error.code, description: error.description, explanation: explainTwilioError(error.code), fields: error.fields.map(problemField).filter((f): f is ProblemField => f !== null) });
+      problems.push({
+        source: "Brand registration",
+        code: error.code,
+        description: error.description,
+        explanation: explainTwilioError(error.code),
+        fields: error.fields.map(problemField).filter((f): f is ProblemField => f !== null),
+      });
     }
-    if (!details.errors.length) problems.push({ source: "Brand registration", code: null, description: details.failureReason ?? "The brand was not approved.", explanation: explainTwilioError(null), fields: [] });
+    if (!details.errors.length)
+      problems.push({
+        source: "Brand registration",
+        code: null,
+        description: details.failureReason ?? "The brand was not approved.",
+        explanation: explainTwilioError(null),
+        fields: [],
+      });
   }
-  for (const bundle of resources.filter((resource) => ["customer-profile", "trust-product"].includes(resource.step) && resource.status === "twilio-rejected")) {
-    const errors = ((bundle.details as { errors?: { code?: number; message?: string; fields?: string[] }[] } | null)?.errors ?? []) as { code?: number; message?: string; fields?: string[] }[];
+  for (const bundle of resources.filter(
+    (resource) =>
+      ["customer-profile", "trust-product"].includes(resource.step) && resource.status === "twilio-rejected",
+  )) {
+    const errors = ((bundle.details as { errors?: { code?: number; message?: string; fields?: string[] }[] } | null)
+      ?.errors ?? []) as { code?: number; message?: string; fields?: string[] }[];
     const source = bundle.step === "customer-profile" ? "Business profile review" : "A2P profile review";
-    if (!errors.length) problems.push({ source, code: null, description: "Twilio rejected this profile.", explanation: explainTwilioError(null), fields: [] });
-    for (const error of errors) problems.push({ source, code: error.code ?? null, description: error.message ?? "Twilio rejected this profile.", explanation: explainTwilioError(error.code), fields: (error.fields ?? []).map(problemField).filter((f): f is ProblemField => f !== null) });
+    if (!errors.length)
+      problems.push({
+        source,
+        code: null,
+        description: "Twilio rejected this profile.",
+        explanation: explainTwilioError(null),
+        fields: [],
+      });
+    for (const error of errors)
+      problems.push({
+        source,
+        code: error.code ?? null,
+        description: error.message ?? "Twilio rejected this profile.",
+        explanation: explainTwilioError(error.code),
+        fields: (error.fields ?? []).map(problemField).filter((f): f is ProblemField => f !== null),
+      });
   }
 
   const stage = application.stage as StageId;

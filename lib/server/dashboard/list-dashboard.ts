@@ -59,13 +59,19 @@ const SELECT = {
 
 type Selected = Prisma.OnboardingApplicationGetPayload<{ select: typeof SELECT }>;
 
-const attentionWhere = (now: Date): Prisma.OnboardingApplicationWhereInput => ({ OR: [{ needsAction: true }, { dueAt: { lt: now } }] });
-const calmWhere = (now: Date): Prisma.OnboardingApplicationWhereInput => ({ needsAction: false, OR: [{ dueAt: null }, { dueAt: { gte: now } }] });
+const attentionWhere = (now: Date): Prisma.OnboardingApplicationWhereInput => ({
+  OR: [{ needsAction: true }, { dueAt: { lt: now } }],
+});
+const calmWhere = (now: Date): Prisma.OnboardingApplicationWhereInput => ({
+  needsAction: false,
+  OR: [{ dueAt: null }, { dueAt: { gte: now } }],
+});
 
 function filters(query: DashboardQuery, now: Date): Prisma.OnboardingApplicationWhereInput {
   const and: Prisma.OnboardingApplicationWhereInput[] = [];
   // Each word must appear: "acme 12-3456789" finds Acme by name and EIN.
-  for (const word of (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)) and.push({ searchText: { contains: word } });
+  for (const word of (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean))
+    and.push({ searchText: { contains: word } });
   if (query.stage === "attention") and.push(attentionWhere(now));
   else if (query.stage) and.push({ stage: query.stage });
   if (query.profile) and.push({ profileStatus: query.profile });
@@ -102,7 +108,13 @@ export async function listDashboard(query: DashboardQuery, now = new Date()): Pr
     const attentionTotal = await db.onboardingApplication.count({ where: { AND: [where, attentionWhere(now)] } });
     const fromAttention =
       offset < attentionTotal
-        ? await db.onboardingApplication.findMany({ where: { AND: [where, attentionWhere(now)] }, select: SELECT, orderBy: [{ stageSince: "asc" }, { id: "asc" }], skip: offset, take: PAGE_SIZE })
+        ? await db.onboardingApplication.findMany({
+            where: { AND: [where, attentionWhere(now)] },
+            select: SELECT,
+            orderBy: [{ stageSince: "asc" }, { id: "asc" }],
+            skip: offset,
+            take: PAGE_SIZE,
+          })
         : [];
     const remaining = PAGE_SIZE - fromAttention.length;
     const fromCalm = remaining
@@ -116,7 +128,13 @@ export async function listDashboard(query: DashboardQuery, now = new Date()): Pr
       : [];
     rows = [...fromAttention, ...fromCalm];
   } else {
-    rows = await db.onboardingApplication.findMany({ where, select: SELECT, orderBy: ORDER[query.sort] ?? [{ stageSince: "asc" }, { id: "asc" }], skip: offset, take: PAGE_SIZE });
+    rows = await db.onboardingApplication.findMany({
+      where,
+      select: SELECT,
+      orderBy: ORDER[query.sort] ?? [{ stageSince: "asc" }, { id: "asc" }],
+      skip: offset,
+      take: PAGE_SIZE,
+    });
   }
 
   const counts = Object.fromEntries(STAGE_IDS.map((stage) => [stage, 0])) as Record<StageId, number>;

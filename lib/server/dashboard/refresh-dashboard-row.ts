@@ -9,15 +9,33 @@ const TRACKED_STEPS = ["customer-profile", "trust-product", "brand", "campaign"]
 const BATCH = 500;
 
 const APPLICATION_INCLUDE = {
-  organization: { select: { name: true, users: { select: { email: true } }, invitations: { where: { acceptedAt: null }, select: { email: true } } } },
+  organization: {
+    select: {
+      name: true,
+      users: { select: { email: true } },
+      invitations: { where: { acceptedAt: null }, select: { email: true } },
+    },
+  },
 } satisfies Prisma.OnboardingApplicationInclude;
 
 type Loaded = Prisma.OnboardingApplicationGetPayload<{ include: typeof APPLICATION_INCLUDE }>;
 type Job = { applicationId: string; state: string; updatedAt: Date };
-type Resource = { applicationId: string; step: string; status: string | null; details: Prisma.JsonValue; statusUpdatedAt: Date | null; updatedAt: Date };
+type Resource = {
+  applicationId: string;
+  step: string;
+  status: string | null;
+  details: Prisma.JsonValue;
+  statusUpdatedAt: Date | null;
+  updatedAt: Date;
+};
 
 /** The dashboard columns of one application, from what is on record. Pure. */
-function summarize(application: Loaded, job: Job | undefined, resources: Resource[], now: Date): Prisma.OnboardingApplicationUpdateInput {
+function summarize(
+  application: Loaded,
+  job: Job | undefined,
+  resources: Resource[],
+  now: Date,
+): Prisma.OnboardingApplicationUpdateInput {
   const statusOf = (step: string) => resources.find((resource) => resource.step === step)?.status ?? null;
   const brand = resources.find((resource) => resource.step === "brand");
   const brandDetails = normalizeBrandDetails(brand?.details as Record<string, unknown> | null);
@@ -34,8 +52,14 @@ function summarize(application: Loaded, job: Job | undefined, resources: Resourc
   const business = ((application.draft ?? {}) as ApplicationDraft).business ?? {};
   const businessName = typeof business.businessName === "string" ? business.businessName.trim() : "";
   const registrationNumber = typeof business.registrationNumber === "string" ? business.registrationNumber.trim() : "";
-  const emails = [...application.organization.users, ...application.organization.invitations].map((person) => person.email);
-  const activity = [application.updatedAt, job?.updatedAt, ...resources.map((resource) => resource.statusUpdatedAt ?? resource.updatedAt)].filter((date): date is Date => !!date);
+  const emails = [...application.organization.users, ...application.organization.invitations].map(
+    (person) => person.email,
+  );
+  const activity = [
+    application.updatedAt,
+    job?.updatedAt,
+    ...resources.map((resource) => resource.statusUpdatedAt ?? resource.updatedAt),
+  ].filter((date): date is Date => !!date);
   return {
     stage,
     stageRank: STAGE_IDS.indexOf(stage),
@@ -43,7 +67,16 @@ function summarize(application: Loaded, job: Job | undefined, resources: Resourc
     needsAction: STAGES[stage].attention,
     dueAt: dueAt(stage, stageSince),
     displayName: businessName || application.organization.name,
-    searchText: [businessName, application.organization.name, registrationNumber, registrationNumber.replace(/\D/g, ""), ...emails].filter(Boolean).join(" ").toLowerCase(),
+    searchText: [
+      businessName,
+      application.organization.name,
+      registrationNumber,
+      registrationNumber.replace(/\D/g, ""),
+      ...emails,
+    ]
+      .filter(Boolean)
+      .join(" ")
+      .toLowerCase(),
     registrationNumber: registrationNumber || null,
     profileStatus: statusOf("customer-profile"),
     trustProductStatus: statusOf("trust-product"),
@@ -67,17 +100,31 @@ export async function refreshDashboardRows(applicationIds: string[], now = new D
     const ids = applicationIds.slice(start, start + BATCH);
     const [applications, jobs, resources] = await Promise.all([
       db.onboardingApplication.findMany({ where: { id: { in: ids } }, include: APPLICATION_INCLUDE }),
-      db.provisioningJob.findMany({ where: { applicationId: { in: ids } }, select: { applicationId: true, state: true, updatedAt: true } }),
+      db.provisioningJob.findMany({
+        where: { applicationId: { in: ids } },
+        select: { applicationId: true, state: true, updatedAt: true },
+      }),
       db.twilioResource.findMany({
         where: { applicationId: { in: ids }, step: { in: TRACKED_STEPS } },
-        select: { applicationId: true, step: true, status: true, details: true, statusUpdatedAt: true, updatedAt: true },
+        select: {
+          applicationId: true,
+          step: true,
+          status: true,
+          details: true,
+          statusUpdatedAt: true,
+          updatedAt: true,
+        },
       }),
     ]);
     const jobOf = new Map(jobs.map((job) => [job.applicationId, job]));
     const resourcesOf = new Map<string, Resource[]>();
-    for (const resource of resources) resourcesOf.set(resource.applicationId, [...(resourcesOf.get(resource.applicationId) ?? []), resource]);
+    for (const resource of resources)
+      resourcesOf.set(resource.applicationId, [...(resourcesOf.get(resource.applicationId) ?? []), resource]);
     const updates = applications.map((application) =>
-      db.onboardingApplication.update({ where: { id: application.id }, data: summarize(application, jobOf.get(application.id), resourcesOf.get(application.id) ?? [], now) }),
+      db.onboardingApplication.update({
+        where: { id: application.id },
+        data: summarize(application, jobOf.get(application.id), resourcesOf.get(application.id) ?? [], now),
+      }),
     );
     await db.$transaction(updates);
   }
@@ -93,7 +140,11 @@ export async function refreshOrganizationRows(organizationId: string): Promise<v
 
 /** Rows never summarized (written before the dashboard existed): run by the status sync. */
 export async function refreshUnsummarizedRows(limit = 5000): Promise<number> {
-  const rows = await db.onboardingApplication.findMany({ where: { displayName: "" }, select: { id: true }, take: limit });
+  const rows = await db.onboardingApplication.findMany({
+    where: { displayName: "" },
+    select: { id: true },
+    take: limit,
+  });
   await refreshDashboardRows(rows.map((row) => row.id));
   return rows.length;
 }

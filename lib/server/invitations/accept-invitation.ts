@@ -12,7 +12,11 @@ export type AcceptInvitationOutcome = { ok: true; user: User } | { ok: false; me
  * Turns a valid invitation into an account. The invitation is claimed with a conditional update
  * inside the transaction, so two submissions of the same link create one account at most.
  */
-export async function acceptInvitation(input: { token: string; name: string; password: string }): Promise<AcceptInvitationOutcome> {
+export async function acceptInvitation(input: {
+  token: string;
+  name: string;
+  password: string;
+}): Promise<AcceptInvitationOutcome> {
   const lookup = await findInvitation(input.token);
   if (lookup.status !== "valid") return { ok: false, message: invitationProblem[lookup.status] };
   const { invitation } = lookup;
@@ -47,7 +51,8 @@ export async function acceptInvitation(input: { token: string; name: string; pas
     return { ok: true, user };
   } catch (error) {
     if (error instanceof InvitationClaimedError) return { ok: false, message: invitationProblem.used };
-    if (isUniqueViolation(error)) return { ok: false, message: "An account with this email already exists. Sign in instead." };
+    if (isUniqueViolation(error))
+      return { ok: false, message: "An account with this email already exists. Sign in instead." };
     throw error;
   }
 }
@@ -55,5 +60,7 @@ export async function acceptInvitation(input: { token: string; name: string; pas
 class InvitationClaimedError extends Error {}
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
 }

@@ -55,7 +55,11 @@ export async function createInvitation(
   return { invitation, link: absoluteUrl(`/invite/${token}`) };
 }
 
-export async function emailInvitation(invitation: Invitation, link: string, organizationName?: string): Promise<MailDelivery> {
+export async function emailInvitation(
+  invitation: Invitation,
+  link: string,
+  organizationName?: string,
+): Promise<MailDelivery> {
   const what = organizationName ? `${organizationName}'s messaging registration` : "the onboarding portal as staff";
   return sendMail({
     to: invitation.email,

@@ -24,11 +24,16 @@ export async function sendMail(mail: Mail): Promise<MailDelivery> {
     if (settings.MAIL_OUTBOX_DIR) {
       await mkdir(settings.MAIL_OUTBOX_DIR, { recursive: true });
       const file = path.join(settings.MAIL_OUTBOX_DIR, `${Date.now()}-${randomUUID()}.json`);
-      await writeFile(file, JSON.stringify({ from: settings.MAIL_FROM, ...mail, sentAt: new Date().toISOString() }, null, 2));
+      await writeFile(
+        file,
+        JSON.stringify({ from: settings.MAIL_FROM, ...mail, sentAt: new Date().toISOString() }, null, 2),
+      );
       return "outbox";
     }
     if (settings.NODE_ENV === "development") {
-      console.info(`[mail] (development: not sent, SMTP_URL is not set)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+      console.info(
+        `[mail] (development: not sent, SMTP_URL is not set)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
+      );
       return "log";
     }
     // Outside development the body may hold a sign-in link: do not log it.

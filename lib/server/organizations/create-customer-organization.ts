@@ -24,7 +24,11 @@ export async function createCustomerOrganization(
       targetId: organization.id,
       organizationId: organization.id,
     });
-    const created = await createInvitation({ email: input.email, role: "CUSTOMER", organizationId: organization.id }, staffUserId, tx);
+    const created = await createInvitation(
+      { email: input.email, role: "CUSTOMER", organizationId: organization.id },
+      staffUserId,
+      tx,
+    );
     return { organization, ...created };
   });
   await refreshOrganizationRows(organization.id);
@@ -37,7 +41,10 @@ export async function inviteCustomerUser(
   staffUserId: string,
 ): Promise<{ link: string; delivery: MailDelivery; expiresAt: Date }> {
   const organization = await db.organization.findUniqueOrThrow({ where: { id: input.organizationId } });
-  const { invitation, link } = await createInvitation({ email: input.email, role: "CUSTOMER", organizationId: organization.id }, staffUserId);
+  const { invitation, link } = await createInvitation(
+    { email: input.email, role: "CUSTOMER", organizationId: organization.id },
+    staffUserId,
+  );
   await refreshOrganizationRows(organization.id);
   const delivery = await emailInvitation(invitation, link, organization.name);
   return { link, delivery, expiresAt: invitation.expiresAt };

@@ -15,10 +15,19 @@ export async function setCustomerAccount(
   input: { organizationId: string } & ({ mode: "create" } | { mode: "existing"; accountSid: string } | { mode: "isv" }),
   adminId: string,
 ): Promise<AccountOutcome> {
-  const organization = await db.organization.findUnique({ where: { id: input.organizationId }, include: { applications: { select: { id: true } } } });
+  const organization = await db.organization.findUnique({
+    where: { id: input.organizationId },
+    include: { applications: { select: { id: true } } },
+  });
   if (!organization) return { ok: false, message: "This customer no longer exists." };
-  const provisioned = await db.twilioResource.count({ where: { applicationId: { in: organization.applications.map((a) => a.id) } } });
-  if (provisioned) return { ok: false, message: "Resources already exist at Twilio for this customer: its account can no longer change." };
+  const provisioned = await db.twilioResource.count({
+    where: { applicationId: { in: organization.applications.map((a) => a.id) } },
+  });
+  if (provisioned)
+    return {
+      ok: false,
+      message: "Resources already exist at Twilio for this customer: its account can no longer change.",
+    };
 
   let accountSid: string | null = null;
   let authToken: string | null = null;
@@ -37,11 +46,26 @@ export async function setCustomerAccount(
     }
   } catch (error) {
     const status = (error as { status?: number }).status;
-    return { ok: false, field: input.mode === "existing" ? "accountSid" : undefined, message: status === 404 ? "Twilio has no such account under yours." : `Twilio refused: ${(error as Error).message}` };
+    return {
+      ok: false,
+      field: input.mode === "existing" ? "accountSid" : undefined,
+      message:
+        status === 404 ? "Twilio has no such account under yours." : `Twilio refused: ${(error as Error).message}`,
+    };
   }
   // Kept (encrypted) only to check the signatures of this subaccount's status callbacks.
   const twilioAuthTokenEncrypted = authToken ? seal(authToken, env().AUTH_SECRET) : null;
-  await db.organization.update({ where: { id: organization.id }, data: { twilioAccountSid: accountSid, twilioAuthTokenEncrypted } });
-  await audit(db, { actorUserId: adminId, action: "organization.twilio_account_set", targetType: "Organization", targetId: organization.id, organizationId: organization.id, metadata: { mode: input.mode, accountSid } });
+  await db.organization.update({
+    where: { id: organization.id },
+    data: { twilioAccountSid: accountSid, twilioAuthTokenEncrypted },
+  });
+  await audit(db, {
+    actorUserId: adminId,
+    action: "organization.twilio_account_set",
+    targetType: "Organization",
+    targetId: organization.id,
+    organizationId: organization.id,
+    metadata: { mode: input.mode, accountSid },
+  });
   return { ok: true, accountSid };
 }

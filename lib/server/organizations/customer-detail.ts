@@ -7,13 +7,19 @@ export async function getCustomerDetail(organizationId: string) {
   return db.organization.findUnique({
     where: { id: organizationId },
     include: {
-      users: { orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true, lastSignInAt: true, createdAt: true } },
+      users: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, email: true, name: true, lastSignInAt: true, createdAt: true },
+      },
       invitations: {
         where: { acceptedAt: null, expiresAt: { gt: now } },
         orderBy: { createdAt: "desc" },
         select: { id: true, email: true, expiresAt: true, createdAt: true },
       },
-      applications: { orderBy: { createdAt: "desc" }, select: { id: true, status: true, version: true, updatedAt: true, submittedAt: true } },
+      applications: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, status: true, version: true, updatedAt: true, submittedAt: true },
+      },
     },
   });
 }

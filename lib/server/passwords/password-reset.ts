@@ -20,9 +20,16 @@ export async function requestPasswordReset(rawEmail: string): Promise<{ link: st
   const now = new Date();
   await db.$transaction([
     // Only the newest link works.
-    db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
+    db.passwordResetToken.updateMany({
+      where: { userId: user.id, usedAt: null, expiresAt: { gt: now } },
+      data: { expiresAt: now },
+    }),
     db.passwordResetToken.create({
-      data: { userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + env().PASSWORD_RESET_TTL_MINUTES * 60_000) },
+      data: {
+        userId: user.id,
+        tokenHash,
+        expiresAt: new Date(now.getTime() + env().PASSWORD_RESET_TTL_MINUTES * 60_000),
+      },
     }),
   ]);
   const link = absoluteUrl(`/reset-password/${token}`);
@@ -38,7 +45,13 @@ export async function requestPasswordReset(rawEmail: string): Promise<{ link: st
       "If you did not ask for this, ignore this email: your password stays as it is.",
     ].join("\n"),
   });
-  await audit(db, { actorUserId: user.id, action: "password_reset.requested", targetType: "User", targetId: user.id, organizationId: user.organizationId });
+  await audit(db, {
+    actorUserId: user.id,
+    action: "password_reset.requested",
+    targetType: "User",
+    targetId: user.id,
+    organizationId: user.organizationId,
+  });
   return { link };
 }
 
@@ -63,7 +76,10 @@ export const resetLinkProblem: Record<Exclude<ResetLinkStatus, "valid">, string>
  * Sets the new password and uses up the link. Bumping sessionVersion signs out every session
  * issued before the change; the failed-attempt counter of the account is cleared.
  */
-export async function resetPassword(token: string, password: string): Promise<{ ok: true; email: string } | { ok: false; message: string }> {
+export async function resetPassword(
+  token: string,
+  password: string,
+): Promise<{ ok: true; email: string } | { ok: false; message: string }> {
   const status = await passwordResetLinkStatus(token);
   if (status !== "valid") return { ok: false, message: resetLinkProblem[status] };
   const passwordHash = await hashPassword(password);
@@ -80,7 +96,13 @@ export async function resetPassword(token: string, password: string): Promise<{ 
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
     await tx.signInFailure.deleteMany({ where: { email: user.email } });
-    await audit(tx, { actorUserId: user.id, action: "password_reset.completed", targetType: "User", targetId: user.id, organizationId: user.organizationId });
+    await audit(tx, {
+      actorUserId: user.id,
+      action: "password_reset.completed",
+      targetType: "User",
+      targetId: user.id,
+      organizationId: user.organizationId,
+    });
     return { ok: true as const, email: user.email };
   });
 }

@@ -11,22 +11,39 @@ export async function saveTwilioSettings(
   try {
     const profile = await twilioClient().trusthub.v1.customerProfiles(input.primaryCustomerProfileSid).fetch();
     if (profile.status !== "twilio-approved") {
-      return { ok: false, field: "primaryCustomerProfileSid", message: `This profile's status is ${profile.status}: the primary profile must be twilio-approved.` };
+      return {
+        ok: false,
+        field: "primaryCustomerProfileSid",
+        message: `This profile's status is ${profile.status}: the primary profile must be twilio-approved.`,
+      };
     }
   } catch (error) {
     const status = (error as { status?: number }).status;
     return {
       ok: false,
       field: "primaryCustomerProfileSid",
-      message: status === 404 ? "Twilio has no Customer Profile with this SID in your account." : `Twilio could not be reached to check this profile (${(error as Error).message}).`,
+      message:
+        status === 404
+          ? "Twilio has no Customer Profile with this SID in your account."
+          : `Twilio could not be reached to check this profile (${(error as Error).message}).`,
     };
   }
   await db.isvSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
-  await audit(db, { actorUserId: adminId, action: "settings.twilio_updated", targetType: "IsvSettings", targetId: "1", metadata: { primaryCustomerProfileSid: input.primaryCustomerProfileSid } });
+  await audit(db, {
+    actorUserId: adminId,
+    action: "settings.twilio_updated",
+    targetType: "IsvSettings",
+    targetId: "1",
+    metadata: { primaryCustomerProfileSid: input.primaryCustomerProfileSid },
+  });
   return { ok: true };
 }
 
 export async function twilioSettings() {
   const row = await db.isvSettings.findUnique({ where: { id: 1 } });
-  return { notificationEmail: row?.notificationEmail ?? "", primaryCustomerProfileSid: row?.primaryCustomerProfileSid ?? "", publicBaseUrl: row?.publicBaseUrl ?? "" };
+  return {
+    notificationEmail: row?.notificationEmail ?? "",
+    primaryCustomerProfileSid: row?.primaryCustomerProfileSid ?? "",
+    publicBaseUrl: row?.publicBaseUrl ?? "",
+  };
 }

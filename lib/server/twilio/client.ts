@@ -5,7 +5,9 @@ import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-c
 
 export class TwilioNotConfiguredError extends Error {
   constructor() {
-    super("Twilio is not configured: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (and TWILIO_SANDBOX_URL for the local sandbox).");
+    super(
+      "Twilio is not configured: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (and TWILIO_SANDBOX_URL for the local sandbox).",
+    );
   }
 }
 

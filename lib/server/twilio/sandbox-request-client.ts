@@ -2,7 +2,13 @@ import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 
 /** One Twilio HTTP exchange, as the audit log records it: no bodies, no query strings. */
-export type TwilioCallRecord = { method: string; path: string; status: number | null; code: number | null; durationMs: number };
+export type TwilioCallRecord = {
+  method: string;
+  path: string;
+  status: number | null;
+  code: number | null;
+  durationMs: number;
+};
 
 /**
  * The SDK's own HTTP client, optionally aimed at the local sandbox (every request goes there,
@@ -26,11 +32,20 @@ export class SandboxRequestClient extends twilio.RequestClient {
     }
     const started = Date.now();
     const report = (status: number | null, code: number | null) =>
-      this.options.onCall?.({ method: requestOptions.method.toUpperCase(), path: new URL(requestOptions.uri).pathname, status, code, durationMs: Date.now() - started });
+      this.options.onCall?.({
+        method: requestOptions.method.toUpperCase(),
+        path: new URL(requestOptions.uri).pathname,
+        status,
+        code,
+        durationMs: Date.now() - started,
+      });
     try {
       const response = await super.request<TData>({ ...requestOptions, uri: target.toString() });
       const body = typeof response.body === "string" ? safeJson(response.body) : response.body;
-      report(response.statusCode, response.statusCode >= 400 ? ((body as { code?: number } | null)?.code ?? null) : null);
+      report(
+        response.statusCode,
+        response.statusCode >= 400 ? ((body as { code?: number } | null)?.code ?? null) : null,
+      );
       return response;
     } catch (error) {
       report(null, null);

@@ -6,7 +6,9 @@ type Manifest = { node: Record<string, { exportedName?: string; filename?: strin
 
 /** The id Next.js gave a server action in this build (what a browser sends in `Next-Action`). */
 export function serverActionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, "../../../.next/server/server-reference-manifest.json"), "utf8")) as Manifest;
+  const manifest = JSON.parse(
+    readFileSync(path.resolve(__dirname, "../../../.next/server/server-reference-manifest.json"), "utf8"),
+  ) as Manifest;
   const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName);
   if (!entry) throw new Error(`server action ${exportedName} is not in the build`);
   return entry[0];
@@ -16,9 +18,18 @@ export function serverActionId(exportedName: string): string {
  * Calls a server action exactly as a (possibly hostile) browser can: a POST with the action's id,
  * whatever page the caller is allowed to load. Returns the raw React Flight answer as text.
  */
-export async function callServerAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[]): Promise<string> {
+export async function callServerAction(
+  request: APIRequestContext,
+  pagePath: string,
+  exportedName: string,
+  args: unknown[],
+): Promise<string> {
   const response = await request.post(pagePath, {
-    headers: { "Next-Action": serverActionId(exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    headers: {
+      "Next-Action": serverActionId(exportedName),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });

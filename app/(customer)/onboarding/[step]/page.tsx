@@ -19,7 +19,16 @@ export default async function OnboardingStepPage({ params }: { params: Promise<{
   const { step } = await params;
   if (!STEPS.some((candidate) => candidate.id === step)) notFound();
   const { application } = await getCustomerHome(user.organizationId);
-  if (!application) return <EmptyState title="No application yet">Your provider has not opened an application for you yet.</EmptyState>;
+  if (!application)
+    return <EmptyState title="No application yet">Your provider has not opened an application for you yet.</EmptyState>;
   const comments = application.status === "CHANGES_REQUESTED" ? await openComments(application.id) : {};
-  return <OnboardingWizard key={step} applicationId={application.id} snapshot={snapshot(application)} step={step as StepId} comments={comments} />;
+  return (
+    <OnboardingWizard
+      key={step}
+      applicationId={application.id}
+      snapshot={snapshot(application)}
+      step={step as StepId}
+      comments={comments}
+    />
+  );
 }

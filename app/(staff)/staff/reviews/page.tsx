@@ -20,10 +20,15 @@ export default async function ReviewQueuePage() {
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
           {queue.map((application) => (
             <li key={application.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
-              <Link href={`/staff/applications/${application.id}`} className="font-medium text-brand-700 hover:underline">
+              <Link
+                href={`/staff/applications/${application.id}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
                 {application.organization.name}
               </Link>
-              <span className="text-sm text-slate-600">Sent {application.submittedAt ? formatDateTime(application.submittedAt) : "—"}</span>
+              <span className="text-sm text-slate-600">
+                Sent {application.submittedAt ? formatDateTime(application.submittedAt) : "—"}
+              </span>
             </li>
           ))}
         </ul>

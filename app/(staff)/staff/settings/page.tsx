@@ -22,16 +22,24 @@ export default async function SettingsPage() {
         <Card title="Portal">
           <SettingsForm portalName={settings.portalName} supportEmail={settings.supportEmail ?? ""} />
         </Card>
-        <Card title="Twilio connection" description="Set in the server's environment; credentials are never shown here.">
+        <Card
+          title="Twilio connection"
+          description="Set in the server's environment; credentials are never shown here."
+        >
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-600">Mode</dt>
-            <dd className="font-medium" data-testid="twilio-mode">{twilio.modeLabel}</dd>
+            <dd className="font-medium" data-testid="twilio-mode">
+              {twilio.modeLabel}
+            </dd>
             <dt className="text-slate-600">Account</dt>
             <dd className="font-mono text-xs">{twilio.accountSid ?? "not configured"}</dd>
           </dl>
         </Card>
         <div className="lg:col-span-2">
-          <Card title="Trust Hub" description="Used on every Secondary Customer Profile and A2P Trust Product the portal creates.">
+          <Card
+            title="Trust Hub"
+            description="Used on every Secondary Customer Profile and A2P Trust Product the portal creates."
+          >
             <TwilioSettingsForm initial={twilioValues} />
           </Card>
         </div>

@@ -20,10 +20,14 @@ export default async function TeamPage() {
             {staff.map((member) => (
               <li key={member.id} className="py-2">
                 <p className="font-medium text-slate-900">
-                  {member.name ?? member.email} <span className="ml-1 text-xs text-slate-500">{member.role === "ADMIN" ? "Administrator" : "Staff"}</span>
+                  {member.name ?? member.email}{" "}
+                  <span className="ml-1 text-xs text-slate-500">
+                    {member.role === "ADMIN" ? "Administrator" : "Staff"}
+                  </span>
                 </p>
                 <p className="text-slate-600">
-                  {member.email} · {member.lastSignInAt ? `last signed in ${formatDateTime(member.lastSignInAt)}` : "never signed in"}
+                  {member.email} ·{" "}
+                  {member.lastSignInAt ? `last signed in ${formatDateTime(member.lastSignInAt)}` : "never signed in"}
                 </p>
               </li>
             ))}

@@ -8,6 +8,7 @@ import { runPortalSync } from "@/lib/server/twilio/sync/portal-sync";
 export const POST = route(async (request) => {
   const secret = env().CRON_SECRET;
   const given = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
-  if (!secret || given.length !== secret.length || !timingSafeEqual(Buffer.from(given), Buffer.from(secret))) return jsonError(401, "A valid cron secret is required.");
+  if (!secret || given.length !== secret.length || !timingSafeEqual(Buffer.from(given), Buffer.from(secret)))
+    return jsonError(401, "A valid cron secret is required.");
   return NextResponse.json(await runPortalSync());
 });

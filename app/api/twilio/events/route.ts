@@ -11,6 +11,12 @@ export const POST = route(async (request) => {
     return NextResponse.json({ error: { status: 400, message: "The body is not JSON." } }, { status: 400 });
   }
   const outcome = await handleEvents(new URL(request.url).searchParams.get("token"), body);
-  if (outcome.status !== 200) return NextResponse.json({ error: { status: outcome.status, message: outcome.status === 403 ? "Invalid sink token." : "Not CloudEvents." } }, { status: outcome.status });
+  if (outcome.status !== 200)
+    return NextResponse.json(
+      {
+        error: { status: outcome.status, message: outcome.status === 403 ? "Invalid sink token." : "Not CloudEvents." },
+      },
+      { status: outcome.status },
+    );
   return NextResponse.json({ updated: outcome.updated });
 });

@@ -5,7 +5,12 @@ import { handleStatusCallback, publicUrlOf } from "@/lib/server/twilio/webhooks/
 /** Trust Hub status callbacks (CustomerProfiles and TrustProducts). */
 export const POST = route(async (request) => {
   const params = Object.fromEntries(new URLSearchParams(await request.text()));
-  const outcome = await handleStatusCallback(await publicUrlOf(request), request.headers.get("x-twilio-signature"), params);
-  if (outcome.status === 403) return NextResponse.json({ error: { status: 403, message: "Invalid Twilio signature." } }, { status: 403 });
+  const outcome = await handleStatusCallback(
+    await publicUrlOf(request),
+    request.headers.get("x-twilio-signature"),
+    params,
+  );
+  if (outcome.status === 403)
+    return NextResponse.json({ error: { status: 403, message: "Invalid Twilio signature." } }, { status: 403 });
   return NextResponse.json({ result: outcome.result });
 });

@@ -6,7 +6,10 @@ export function isTransient(error: unknown): boolean {
   if (!e) return false;
   if (typeof e.status === "number") return e.status === 429 || e.status >= 500;
   const code = String(e.code ?? "");
-  if (["ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "ECONNREFUSED", "EPIPE", "ERR_SOCKET_CONNECTION_TIMEOUT"].includes(code)) return true;
+  if (
+    ["ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "ECONNREFUSED", "EPIPE", "ERR_SOCKET_CONNECTION_TIMEOUT"].includes(code)
+  )
+    return true;
   return /timeout|socket hang up|network|ECONNRESET/i.test(e.message ?? "");
 }
 
@@ -24,7 +27,12 @@ export class TwilioStepError extends Error {
   static from(step: string, error: unknown): TwilioStepError {
     if (error instanceof TwilioStepError) return error;
     const e = error as { status?: number; code?: number; message?: string };
-    return new TwilioStepError(step, typeof e?.code === "number" ? e.code : null, e?.message ?? String(error), typeof e?.status === "number" ? e.status : null);
+    return new TwilioStepError(
+      step,
+      typeof e?.code === "number" ? e.code : null,
+      e?.message ?? String(error),
+      typeof e?.status === "number" ? e.status : null,
+    );
   }
 }
 

@@ -16,7 +16,12 @@ export function portalProvisioningDeps(): ProvisioningDeps {
       const accountSid = organization.twilioAccountSid ?? env().TWILIO_ACCOUNT_SID!;
       const client = twilioClient(organization.twilioAccountSid ?? undefined, {
         onCall: (call) =>
-          void audit(db, { action: "twilio.call", targetType: "TwilioApi", organizationId: organization.id, metadata: call }).catch((error: unknown) => console.error("[audit] twilio call not recorded", error)),
+          void audit(db, {
+            action: "twilio.call",
+            targetType: "TwilioApi",
+            organizationId: organization.id,
+            metadata: call,
+          }).catch((error: unknown) => console.error("[audit] twilio call not recorded", error)),
       });
       return { client, accountSid };
     },

@@ -15,7 +15,12 @@ export async function waitForSlot(accountSid: string, kind: "brand" | "campaign"
     const slot = Math.max(now, row?.nextAllowedAt.getTime() ?? 0);
     const next = new Date(slot + spacingMs);
     const claimed = row
-      ? (await db.twilioRateSlot.updateMany({ where: { key, nextAllowedAt: row.nextAllowedAt }, data: { nextAllowedAt: next } })).count === 1
+      ? (
+          await db.twilioRateSlot.updateMany({
+            where: { key, nextAllowedAt: row.nextAllowedAt },
+            data: { nextAllowedAt: next },
+          })
+        ).count === 1
       : await db.twilioRateSlot
           .create({ data: { key, nextAllowedAt: next } })
           .then(() => true)

@@ -10,8 +10,19 @@ export async function knownSid(applicationId: string, step: string): Promise<str
   return (await db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step } } }))?.sid ?? null;
 }
 
-export async function recordSid(applicationId: string, step: string, sid: string, accountSid: string, extra: { status?: string | null; details?: Prisma.InputJsonValue } = {}): Promise<void> {
-  const data = { sid, accountSid, ...(extra.status !== undefined ? { status: extra.status, statusUpdatedAt: new Date() } : {}), ...(extra.details ? { details: extra.details } : {}) };
+export async function recordSid(
+  applicationId: string,
+  step: string,
+  sid: string,
+  accountSid: string,
+  extra: { status?: string | null; details?: Prisma.InputJsonValue } = {},
+): Promise<void> {
+  const data = {
+    sid,
+    accountSid,
+    ...(extra.status !== undefined ? { status: extra.status, statusUpdatedAt: new Date() } : {}),
+    ...(extra.details ? { details: extra.details } : {}),
+  };
   await db.twilioResource.upsert({
     where: { applicationId_step: { applicationId, step } },
     create: { applicationId, step, ...data },

@@ -9,7 +9,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Runs a Twilio call, retrying transient failures with exponential backoff and jitter. `beforeRetry`
  * runs before every new attempt: a create uses it to look for what a lost answer may have created.
  */
-export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy, beforeRetry?: () => Promise<T | null>): Promise<T> {
+export async function withRetry<T>(
+  call: () => Promise<T>,
+  policy: RetryPolicy,
+  beforeRetry?: () => Promise<T | null>,
+): Promise<T> {
   let attempt = 0;
   for (;;) {
     try {

@@ -12,7 +12,11 @@ const LEASE_MS = Number(process.env.PROVISIONING_LEASE_MS ?? 30_000);
  */
 export async function claimJob(workerId: string, now = new Date()): Promise<string | null> {
   const candidates = await db.provisioningJob.findMany({
-    where: { state: { in: ["QUEUED", "RUNNING"] }, runAfter: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: {
+      state: { in: ["QUEUED", "RUNNING"] },
+      runAfter: { lte: now },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
     orderBy: { runAfter: "asc" },
     take: 5,
   });
@@ -27,20 +31,35 @@ export async function claimJob(workerId: string, now = new Date()): Promise<stri
 }
 
 /** Runs a claimed job, renewing its lease while it runs, and releases it at the end. */
-export async function runClaimedJob(applicationId: string, workerId: string, deps: ProvisioningDeps): Promise<ProvisioningOutcome> {
+export async function runClaimedJob(
+  applicationId: string,
+  workerId: string,
+  deps: ProvisioningDeps,
+): Promise<ProvisioningOutcome> {
   const renew = setInterval(() => {
-    void db.provisioningJob.updateMany({ where: { applicationId, lockedBy: workerId }, data: { lockedUntil: new Date(Date.now() + LEASE_MS) } }).catch(() => undefined);
+    void db.provisioningJob
+      .updateMany({
+        where: { applicationId, lockedBy: workerId },
+        data: { lockedUntil: new Date(Date.now() + LEASE_MS) },
+      })
+      .catch(() => undefined);
   }, LEASE_MS / 3);
   try {
     return await runProvisioning(applicationId, deps);
   } finally {
     clearInterval(renew);
-    await db.provisioningJob.updateMany({ where: { applicationId, lockedBy: workerId }, data: { lockedBy: null, lockedUntil: null } });
+    await db.provisioningJob.updateMany({
+      where: { applicationId, lockedBy: workerId },
+      data: { lockedBy: null, lockedUntil: null },
+    });
   }
 }
 
 /** Runs every runnable job now, one after another; returns what it ran. */
-export async function drainJobs(deps: ProvisioningDeps, workerId = `worker-${randomUUID()}`): Promise<{ applicationId: string; outcome: ProvisioningOutcome }[]> {
+export async function drainJobs(
+  deps: ProvisioningDeps,
+  workerId = `worker-${randomUUID()}`,
+): Promise<{ applicationId: string; outcome: ProvisioningOutcome }[]> {
   const ran: { applicationId: string; outcome: ProvisioningOutcome }[] = [];
   for (let applicationId = await claimJob(workerId); applicationId; applicationId = await claimJob(workerId)) {
     ran.push({ applicationId, outcome: await runClaimedJob(applicationId, workerId, deps) });

@@ -8,13 +8,21 @@ function messageFor(step: string, status: string): { subject: string; lines: str
     return {
       subject: "Your brand registration needs your attention",
       lines: [
-        status === "FAILED" ? "The Campaign Registry could not register your brand." : "Your brand registration was suspended.",
+        status === "FAILED"
+          ? "The Campaign Registry could not register your brand."
+          : "Your brand registration was suspended.",
         "Open your home page to see the reasons and which details to check:",
       ],
     };
   }
   if ((step === "customer-profile" || step === "trust-product") && status === "twilio-rejected") {
-    return { subject: "Twilio could not approve your business profile", lines: ["Twilio reviewed your business profile and could not approve it.", "Open your home page to see what to fix:"] };
+    return {
+      subject: "Twilio could not approve your business profile",
+      lines: [
+        "Twilio reviewed your business profile and could not approve it.",
+        "Open your home page to see what to fix:",
+      ],
+    };
   }
   return null;
 }
@@ -29,7 +37,16 @@ export async function notifyCustomerToAct(organizationId: string, step: string, 
   ]);
   await Promise.all(
     customers.map((customer) =>
-      sendMail({ to: customer.email, subject: message.subject, text: [`Messaging registration for ${organization?.name ?? "your business"}.`, "", ...message.lines, absoluteUrl("/home")].join("\n") }),
+      sendMail({
+        to: customer.email,
+        subject: message.subject,
+        text: [
+          `Messaging registration for ${organization?.name ?? "your business"}.`,
+          "",
+          ...message.lines,
+          absoluteUrl("/home"),
+        ].join("\n"),
+      }),
     ),
   );
 }

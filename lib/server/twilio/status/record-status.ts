@@ -7,7 +7,11 @@ import { notifyCustomerToAct } from "./notify-customer";
 
 export type StatusSource = "callback" | "event" | "sync";
 
-const AUDIT_ACTION: Record<StatusSource, string> = { callback: "twilio.status_changed", event: "twilio.event", sync: "twilio.status_synced" };
+const AUDIT_ACTION: Record<StatusSource, string> = {
+  callback: "twilio.status_changed",
+  event: "twilio.event",
+  sync: "twilio.status_synced",
+};
 
 /**
  * One place where a Twilio status reaches the portal, whoever brought it (a signed status callback,
@@ -20,15 +24,27 @@ export async function recordTwilioStatus(
 ): Promise<void> {
   await db.twilioResource.update({
     where: { id: resource.id },
-    data: { status: change.status, statusUpdatedAt: change.at ?? new Date(), ...(change.details !== undefined ? { details: change.details } : {}) },
+    data: {
+      status: change.status,
+      statusUpdatedAt: change.at ?? new Date(),
+      ...(change.details !== undefined ? { details: change.details } : {}),
+    },
   });
-  const application = await db.onboardingApplication.findUnique({ where: { id: resource.applicationId }, select: { organizationId: true } });
+  const application = await db.onboardingApplication.findUnique({
+    where: { id: resource.applicationId },
+    select: { organizationId: true },
+  });
   await audit(db, {
     action: AUDIT_ACTION[change.source],
     targetType: "TwilioResource",
     targetId: resource.sid,
     organizationId: application?.organizationId,
-    metadata: { step: resource.step, from: resource.status, to: change.status, ...(change.eventType ? { type: change.eventType } : {}) },
+    metadata: {
+      step: resource.step,
+      from: resource.status,
+      to: change.status,
+      ...(change.eventType ? { type: change.eventType } : {}),
+    },
   });
   await refreshDashboardRow(resource.applicationId);
   if (application) await notifyCustomerToAct(application.organizationId, resource.step, change.status);

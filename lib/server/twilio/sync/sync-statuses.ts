@@ -14,7 +14,12 @@ const FINAL: Record<string, string[]> = {
   brand: ["APPROVED", "FAILED", "SUSPENDED"],
 };
 
-export type SyncDeps = { clientFor: (accountSid: string) => Twilio; retry?: RetryPolicy; spacingMs?: number; brandSpacingMs?: number };
+export type SyncDeps = {
+  clientFor: (accountSid: string) => Twilio;
+  retry?: RetryPolicy;
+  spacingMs?: number;
+  brandSpacingMs?: number;
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,7 +31,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; changed: number; failed: number }> {
   // Only what can still change, least recently looked at first, so every run makes progress.
   const open = await db.twilioResource.findMany({
-    where: { OR: Object.entries(FINAL).map(([step, final]) => ({ step, OR: [{ status: null }, { status: { notIn: final } }] })) },
+    where: {
+      OR: Object.entries(FINAL).map(([step, final]) => ({
+        step,
+        OR: [{ status: null }, { status: { notIn: final } }],
+      })),
+    },
     orderBy: { updatedAt: "asc" },
     take: 500,
   });
@@ -35,18 +45,28 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
   for (const resource of open) {
     const client = deps.clientFor(resource.accountSid);
     try {
-      const fetched = await withRetry(async () => {
-        if (resource.step === "customer-profile" || resource.step === "trust-product") {
-          const bundle = resource.step === "customer-profile" ? await client.trusthub.v1.customerProfiles(resource.sid).fetch() : await client.trusthub.v1.trustProducts(resource.sid).fetch();
-          return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
-        }
-        // Twilio asks for at most one brand request per second per account: the same slots as brand creation.
-        await waitForSlot(resource.accountSid, "brand", deps.brandSpacingMs ?? 1100);
-        const brand = await client.messaging.v1.brandRegistrations(resource.sid).fetch();
-        return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
-      }, deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 });
+      const fetched = await withRetry(
+        async () => {
+          if (resource.step === "customer-profile" || resource.step === "trust-product") {
+            const bundle =
+              resource.step === "customer-profile"
+                ? await client.trusthub.v1.customerProfiles(resource.sid).fetch()
+                : await client.trusthub.v1.trustProducts(resource.sid).fetch();
+            return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
+          }
+          // Twilio asks for at most one brand request per second per account: the same slots as brand creation.
+          await waitForSlot(resource.accountSid, "brand", deps.brandSpacingMs ?? 1100);
+          const brand = await client.messaging.v1.brandRegistrations(resource.sid).fetch();
+          return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
+        },
+        deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 },
+      );
       if (fetched.status !== resource.status) {
-        await recordTwilioStatus(resource, { status: fetched.status, ...(fetched.details ? { details: fetched.details as never } : {}), source: "sync" });
+        await recordTwilioStatus(resource, {
+          status: fetched.status,
+          ...(fetched.details ? { details: fetched.details as never } : {}),
+          source: "sync",
+        });
         changed++;
       } else if (fetched.details && JSON.stringify(fetched.details) !== JSON.stringify(resource.details)) {
         // Same status, newer facts (a brand score, an identity status): kept without a status change.

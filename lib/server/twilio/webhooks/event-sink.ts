@@ -24,14 +24,19 @@ function tokenMatches(token: string | null): boolean {
 type CloudEvent = { type?: string; data?: Record<string, unknown> };
 
 /** Brand and campaign events: the recorded status of the brand (or campaign) moves at once. */
-export async function handleEvents(token: string | null, body: unknown): Promise<{ status: 200 | 400 | 403; updated: number }> {
+export async function handleEvents(
+  token: string | null,
+  body: unknown,
+): Promise<{ status: 200 | 400 | 403; updated: number }> {
   if (!tokenMatches(token)) return { status: 403, updated: 0 };
   const events = (Array.isArray(body) ? body : [body]) as CloudEvent[];
   if (!events.every((event) => event && typeof event === "object")) return { status: 400, updated: 0 };
   let updated = 0;
   for (const event of events) {
     const data = event.data ?? {};
-    const sid = (data.brandsid && String(event.type).includes("brand-registration") ? data.brandsid : data.campaignsid) as string | undefined;
+    const sid = (
+      data.brandsid && String(event.type).includes("brand-registration") ? data.brandsid : data.campaignsid
+    ) as string | undefined;
     const status = (data.brandstatus ?? data.campaignstatus) as string | undefined;
     if (!sid || !status) continue;
     const resource = await db.twilioResource.findFirst({ where: { sid } });

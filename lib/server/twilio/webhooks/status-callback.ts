@@ -6,7 +6,13 @@ import { recordTwilioStatus } from "../status/record-status";
 import { open } from "../../crypto/secret-box";
 
 /** The order statuses move in: a status never goes back to an earlier one. */
-const RANK: Record<string, number> = { draft: 0, "pending-review": 1, "in-review": 2, "twilio-rejected": 3, "twilio-approved": 3 };
+const RANK: Record<string, number> = {
+  draft: 0,
+  "pending-review": 1,
+  "in-review": 2,
+  "twilio-rejected": 3,
+  "twilio-approved": 3,
+};
 
 export type CallbackOutcome = { status: 403 | 200; result: "forged" | "unknown" | "stale" | "unchanged" | "updated" };
 
@@ -15,22 +21,36 @@ async function signingToken(accountSid: string | undefined): Promise<string | nu
   const settings = env();
   if (!accountSid || !settings.TWILIO_AUTH_TOKEN) return null;
   if (accountSid === settings.TWILIO_ACCOUNT_SID) return settings.TWILIO_AUTH_TOKEN;
-  const organization = await db.organization.findFirst({ where: { twilioAccountSid: accountSid }, select: { twilioAuthTokenEncrypted: true } });
-  return organization?.twilioAuthTokenEncrypted ? open(organization.twilioAuthTokenEncrypted, settings.AUTH_SECRET) : null;
+  const organization = await db.organization.findFirst({
+    where: { twilioAccountSid: accountSid },
+    select: { twilioAuthTokenEncrypted: true },
+  });
+  return organization?.twilioAuthTokenEncrypted
+    ? open(organization.twilioAuthTokenEncrypted, settings.AUTH_SECRET)
+    : null;
 }
 
 /**
  * A Trust Hub status callback: refused (403) unless X-Twilio-Signature is Twilio's signature of
  * this URL and parameters; idempotent; an older status arriving after a newer one is ignored.
  */
-export async function handleStatusCallback(publicUrl: string, signature: string | null, params: Record<string, string>): Promise<CallbackOutcome> {
+export async function handleStatusCallback(
+  publicUrl: string,
+  signature: string | null,
+  params: Record<string, string>,
+): Promise<CallbackOutcome> {
   const token = await signingToken(params.AccountSid);
-  if (!token || !signature || !twilio.validateRequest(token, signature, publicUrl, params)) return { status: 403, result: "forged" };
+  if (!token || !signature || !twilio.validateRequest(token, signature, publicUrl, params))
+    return { status: 403, result: "forged" };
 
-  const resource = await db.twilioResource.findFirst({ where: { sid: params.BundleSid ?? "", step: { in: ["customer-profile", "trust-product"] } } });
+  const resource = await db.twilioResource.findFirst({
+    where: { sid: params.BundleSid ?? "", step: { in: ["customer-profile", "trust-product"] } },
+  });
   if (!resource || !params.Status) return { status: 200, result: "unknown" };
   const at = params.DateUpdated ? new Date(params.DateUpdated) : new Date();
-  const newer = (RANK[params.Status] ?? 0) > (RANK[resource.status ?? "draft"] ?? 0) || (resource.statusUpdatedAt !== null && at > resource.statusUpdatedAt && params.Status !== resource.status);
+  const newer =
+    (RANK[params.Status] ?? 0) > (RANK[resource.status ?? "draft"] ?? 0) ||
+    (resource.statusUpdatedAt !== null && at > resource.statusUpdatedAt && params.Status !== resource.status);
   if (params.Status === resource.status) return { status: 200, result: "unchanged" };
   if (!newer || (resource.statusUpdatedAt && at < resource.statusUpdatedAt)) return { status: 200, result: "stale" };
 

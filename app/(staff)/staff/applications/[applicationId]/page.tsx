@@ -23,13 +23,19 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   if (!review) notFound();
   const { application, comments, history } = review;
   const sections = reviewSections((application.draft ?? {}) as ApplicationDraft);
-  const fieldOptions = sections.flatMap((section) => section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })));
+  const fieldOptions = sections.flatMap((section) =>
+    section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })),
+  );
   const openComments = comments.filter((comment) => !comment.resolvedAt);
   const progress = await provisioningProgress(applicationId);
 
   return (
     <>
-      <PageHeader title={application.organization.name} description={`Application · version ${application.version}`} actions={<ApplicationStatusBadge status={application.status} />} />
+      <PageHeader
+        title={application.organization.name}
+        description={`Application · version ${application.version}`}
+        actions={<ApplicationStatusBadge status={application.status} />}
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {sections.map((section) => (
@@ -58,7 +64,8 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
               <ul className="space-y-2 text-sm">
                 {openComments.map((comment) => (
                   <li key={comment.id}>
-                    <span className="font-medium">{comment.field}</span> ({comment.source === "twilio" ? "Twilio evaluation" : "staff"}): {comment.message}
+                    <span className="font-medium">{comment.field}</span> (
+                    {comment.source === "twilio" ? "Twilio evaluation" : "staff"}): {comment.message}
                   </li>
                 ))}
               </ul>

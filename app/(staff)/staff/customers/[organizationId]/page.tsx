@@ -39,7 +39,10 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
                 <li key={application.id} className="flex flex-wrap items-center justify-between gap-3">
                   <ApplicationStatusBadge status={application.status} />
                   <span className="text-slate-600">Last change {formatDateTime(application.updatedAt)}</span>
-                  <Link href={`/staff/applications/${application.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/staff/applications/${application.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {application.status === "SUBMITTED" ? "Review application" : "Open application"}
                   </Link>
                 </li>
@@ -56,7 +59,8 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
                 <li key={user.id} className="py-2">
                   <p className="font-medium text-slate-900">{user.name ?? user.email}</p>
                   <p className="text-slate-600">
-                    {user.email} · {user.lastSignInAt ? `last signed in ${formatDateTime(user.lastSignInAt)}` : "never signed in"}
+                    {user.email} ·{" "}
+                    {user.lastSignInAt ? `last signed in ${formatDateTime(user.lastSignInAt)}` : "never signed in"}
                   </p>
                 </li>
               ))}
