@@ -1,8 +1,18 @@
+import { devAllowedOrigins } from "./lib/config/dev-origins.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 is a native addon and twilio pulls in Node-only modules: keep both out of the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "twilio"],
   poweredByHeader: false,
+  // Two portals side by side in one checkout (tests, a second `npm run dev`) need their own build folders.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Opened at 127.0.0.1, the machine's name or a LAN address, `next dev` must still serve its scripts.
+  allowedDevOrigins: devAllowedOrigins(process.env),
+  // Next.js logs every server action call with its arguments in development: passwords included.
+  logging: { serverFunctions: false },
+  // The security headers that do not depend on the request; the Content-Security-Policy, which
+  // carries a nonce per request, is set in proxy.ts.
   async headers() {
     return [
       {
@@ -11,6 +21,13 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+          },
+          ...(process.env.NODE_ENV === "production"
+            ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+            : []),
         ],
       },
     ];

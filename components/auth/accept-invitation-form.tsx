@@ -3,21 +3,21 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { acceptInvitationSchema } from "@/lib/schemas/auth";
 import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/fields";
 import { acceptInvitationAction } from "@/lib/server/actions/auth-actions";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
-  const { form, onSubmit, formError } = useActionForm({
+  const { form, formAction, onSubmit, pending, errorFor, formError, initial } = useFormAction({
     schema: acceptInvitationSchema,
     action: acceptInvitationAction,
     defaultValues: { token, name: "", password: "", confirmPassword: "" },
   });
-  const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <input type="hidden" name="token" value={token} />
       <TextField
         label="Email"
         type="email"
@@ -26,24 +26,30 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         disabled
         hint="Your account uses the address the invitation was sent to."
       />
-      <TextField label="Your name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+      <TextField
+        label="Your name"
+        autoComplete="name"
+        defaultValue={initial("name")}
+        error={errorFor("name")}
+        {...form.register("name")}
+      />
       <TextField
         label="Password"
         type="password"
         autoComplete="new-password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`}
-        error={errors.password?.message}
+        error={errorFor("password")}
         {...form.register("password")}
       />
       <TextField
         label="Confirm password"
         type="password"
         autoComplete="new-password"
-        error={errors.confirmPassword?.message}
+        error={errorFor("confirmPassword")}
         {...form.register("confirmPassword")}
       />
-      <Button type="submit" disabled={isSubmitting} className="w-full">
-        {isSubmitting ? "Creating your account…" : "Create account and sign in"}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Creating your account…" : "Create account and sign in"}
       </Button>
     </form>
   );

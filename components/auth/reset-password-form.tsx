@@ -3,38 +3,38 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { resetPasswordSchema } from "@/lib/schemas/auth";
 import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/fields";
 import { resetPasswordAction } from "@/lib/server/actions/auth-actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { form, onSubmit, formError } = useActionForm({
+  const { form, formAction, onSubmit, pending, errorFor, formError } = useFormAction({
     schema: resetPasswordSchema,
     action: resetPasswordAction,
     defaultValues: { token, password: "", confirmPassword: "" },
   });
-  const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <input type="hidden" name="token" value={token} />
       <TextField
         label="New password"
         type="password"
         autoComplete="new-password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        error={errors.password?.message}
+        error={errorFor("password")}
         {...form.register("password")}
       />
       <TextField
         label="Confirm new password"
         type="password"
         autoComplete="new-password"
-        error={errors.confirmPassword?.message}
+        error={errorFor("confirmPassword")}
         {...form.register("confirmPassword")}
       />
-      <Button type="submit" disabled={isSubmitting} className="w-full">
-        {isSubmitting ? "Saving…" : "Set new password"}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Saving…" : "Set new password"}
       </Button>
     </form>
   );

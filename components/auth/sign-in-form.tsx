@@ -5,39 +5,41 @@ import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { signInSchema } from "@/lib/schemas/auth";
 import { signInWithPassword } from "@/lib/server/actions/auth-actions";
 
 const schema = signInSchema.extend({ callbackUrl: z.string().optional() });
 
+/** Posts to the server action even before hydration: the password never lands in a URL. */
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const { form, onSubmit, formError } = useActionForm({
+  const { form, formAction, onSubmit, pending, errorFor, formError, initial } = useFormAction({
     schema,
     action: signInWithPassword,
     defaultValues: { email: "", password: "", callbackUrl },
   });
-  const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField
         label="Email"
         type="email"
         autoComplete="username"
-        error={errors.email?.message}
+        defaultValue={initial("email")}
+        error={errorFor("email")}
         {...form.register("email")}
       />
       <TextField
         label="Password"
         type="password"
         autoComplete="current-password"
-        error={errors.password?.message}
+        error={errorFor("password")}
         {...form.register("password")}
       />
       <div className="flex items-center justify-between gap-4">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Signing in…" : "Sign in"}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
         </Button>
         <Link href="/forgot-password" className="text-sm font-medium text-brand-700 hover:underline">
           Forgot your password?

@@ -27,7 +27,14 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
     // Send what the user typed: the server parses it with the same schema.
-    const result = await options.action(form.getValues());
+    let result: ActionResult<Result>;
+    try {
+      result = await options.action(form.getValues());
+    } catch {
+      // The server could not be reached, or refused the request before the action ran (too large).
+      setFormError("We could not reach the server. Your input is kept; please try again.");
+      return;
+    }
     // A redirect from the action never returns here.
     if (!result) return;
     if (result.ok) {

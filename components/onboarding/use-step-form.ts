@@ -1,8 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect } from "react";
-import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { useEffect, useRef } from "react";
+import {
+  useForm,
+  type FieldValues,
+  type Path,
+  type PathValue,
+  type Resolver,
+  type UseFormReturn,
+} from "react-hook-form";
 import { STEPS, stepSchemas, type FormStepId } from "@/lib/schemas/onboarding/application";
 import { useWizard } from "./wizard-context";
 
@@ -21,11 +28,26 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
     disabled: wizard.readOnly,
   });
 
+  const typedBeforeHydration = useRef<TypedBeforeHydration>({ done: false, values: new Map() });
+  keepTextTypedBeforeHydration(form, typedBeforeHydration.current);
+
   const { update } = wizard;
   useEffect(() => {
     const subscription = form.watch((values) => update(stepId, values as Record<string, unknown>));
     return () => subscription.unsubscribe();
   }, [form, stepId, update]);
+
+  // Text typed while the page was still loading goes into the form (and so into the draft).
+  useEffect(() => {
+    const typed = typedBeforeHydration.current;
+    typed.done = true;
+    for (const [name, value] of typed.values)
+      form.setValue(name as Path<Values>, value as PathValue<Values, Path<Values>>, {
+        shouldDirty: true,
+        shouldTouch: true,
+      });
+    typed.values.clear();
+  }, [form]);
 
   // A step with saved answers shows what still needs fixing straight away.
   useEffect(() => {
@@ -61,4 +83,38 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
   const onBack = previous ? () => wizard.goTo(previous) : undefined;
 
   return { form, onNext, onBack, readOnly: wizard.readOnly };
+}
+
+const patchedForms = new WeakSet<object>();
+type TypedBeforeHydration = { done: boolean; values: Map<string, string> };
+
+/**
+ * The server renders the step's inputs empty; on a slow first load a customer can type into them
+ * before React hydrates, and react-hook-form would then overwrite that text with the saved draft.
+ * Each registered text input's value is read just before react-hook-form takes it over; whatever
+ * differs from what the server rendered was typed by the customer and is put back afterwards.
+ */
+function keepTextTypedBeforeHydration<Values extends FieldValues>(
+  form: UseFormReturn<Values>,
+  typed: TypedBeforeHydration,
+) {
+  if (patchedForms.has(form)) return;
+  patchedForms.add(form);
+  const register = form.register;
+  form.register = ((name, options) => {
+    const field = register(name, options);
+    return {
+      ...field,
+      ref: (element: unknown) => {
+        if (
+          !typed.done &&
+          (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) &&
+          !["checkbox", "radio", "hidden"].includes(element.type) &&
+          element.value !== element.defaultValue
+        )
+          typed.values.set(name, element.value);
+        field.ref(element as never);
+      },
+    };
+  }) as typeof form.register;
 }

@@ -22,6 +22,7 @@ export function EditFieldForm({
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   return (
     <form
+      method="post"
       className="space-y-3"
       onSubmit={async (event) => {
         event.preventDefault();

@@ -31,7 +31,7 @@ export function InviteStaffForm() {
           email={created.email}
         />
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <TextField
           label="Email"

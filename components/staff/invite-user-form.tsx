@@ -31,7 +31,7 @@ export function InviteCustomerUserForm({ organizationId }: { organizationId: str
           email={created.email}
         />
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <TextField
           className="flex-1"

@@ -18,7 +18,7 @@ export function SettingsForm({ portalName, supportEmail }: { portalName: string;
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {saved ? <Alert tone="success">Settings saved.</Alert> : null}
       <TextField

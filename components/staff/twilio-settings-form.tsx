@@ -18,7 +18,7 @@ export function TwilioSettingsForm({ initial }: { initial: TwilioSettingsInput }
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {saved ? <Alert tone="success">Twilio settings saved. The primary profile is twilio-approved.</Alert> : null}
       <TextField

@@ -40,7 +40,11 @@ export const envSchema = z
     PASSWORD_RESET_TTL_MINUTES: positiveInt(60),
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
     SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(20),
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES: positiveInt(50),
     SIGN_IN_WINDOW_MINUTES: positiveInt(15),
+    PASSWORD_RESET_MAX_PER_ACCOUNT: positiveInt(3),
+    PASSWORD_RESET_MAX_PER_IP: positiveInt(10),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     TWILIO_ACCOUNT_SID: optionalString.pipe(
       z
         .string()

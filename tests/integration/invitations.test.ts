@@ -9,7 +9,7 @@ import { findInvitation } from "@/lib/server/invitations/find-invitation";
 import { createCustomerOrganization } from "@/lib/server/organizations/create-customer-organization";
 import { makeUser } from "../support/factories";
 
-const limits = { maxPerAccount: 5, maxPerIp: 20, windowMinutes: 15 };
+const limits = { maxPerAccount: 5, maxPerIp: 20, maxPerAccountAllAddresses: 50, windowMinutes: 15 };
 const tokenOf = (link: string) => new URL(link).pathname.split("/").pop()!;
 
 async function newCustomerInvitation(email = `first-${Math.random().toString(36).slice(2)}@customer.test`) {

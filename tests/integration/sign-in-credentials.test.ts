@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { checkCredentials } from "@/lib/server/auth/credentials";
 import { makeOrganization, makeUser } from "../support/factories";
 
-const limits = { maxPerAccount: 5, maxPerIp: 20, windowMinutes: 15 };
+const limits = { maxPerAccount: 5, maxPerIp: 20, maxPerAccountAllAddresses: 12, windowMinutes: 15 };
 
 describe("password sign-in (real SQLite)", () => {
   it("signs in staff and customers with the right password, case-insensitively by email", async () => {
@@ -37,27 +37,67 @@ describe("password sign-in (real SQLite)", () => {
     ).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("locks an account after 5 failures, even against the right password, and says for how long", async () => {
+  it("locks an account for one address after 5 failures from it, even against the right password, and says for how long", async () => {
     const { user, password } = await makeUser({
       role: "CUSTOMER",
       organizationId: (await makeOrganization()).organization.id,
     });
-    for (let i = 0; i < 5; i++) {
-      // Failures from different IPs still count against the account.
-      await checkCredentials(db, { email: user.email, password: "wrong", ip: `198.51.100.${i}` }, limits);
-    }
-    const locked = await checkCredentials(db, { email: user.email, password, ip: "198.51.100.99" }, limits);
+    for (let i = 0; i < 5; i++)
+      await checkCredentials(db, { email: user.email, password: "wrong", ip: "198.51.100.7" }, limits);
+    const locked = await checkCredentials(db, { email: user.email, password, ip: "198.51.100.7" }, limits);
     expect(locked).toMatchObject({ ok: false, reason: "rate_limited", scope: "account" });
     expect(locked.ok === false && locked.reason === "rate_limited" && locked.retryAfterSeconds).toBeGreaterThan(
       14 * 60,
     );
   });
 
+  it("failures from other addresses do not lock the real user out of theirs", async () => {
+    const { user, password } = await makeUser({ role: "ADMIN" });
+    // An attacker guessing the administrator's password from two addresses, five times each…
+    for (let address = 0; address < 2; address++)
+      for (let i = 0; i < 5; i++)
+        await checkCredentials(db, { email: user.email, password: "guess", ip: `203.0.113.${address}` }, limits);
+    // …is locked out there, while the administrator signs in from the office.
+    expect(await checkCredentials(db, { email: user.email, password, ip: "203.0.113.1" }, limits)).toMatchObject({
+      reason: "rate_limited",
+    });
+    expect((await checkCredentials(db, { email: user.email, password, ip: "192.0.2.200" }, limits)).ok).toBe(true);
+  });
+
+  it("a slower limit over all addresses together still stops a distributed guess", async () => {
+    const { user, password } = await makeUser({ role: "STAFF" });
+    for (let i = 0; i < 12; i++)
+      await checkCredentials(db, { email: user.email, password: "guess", ip: `203.0.114.${i}` }, limits);
+    expect(await checkCredentials(db, { email: user.email, password, ip: "192.0.2.201" }, limits)).toMatchObject({
+      reason: "rate_limited",
+      scope: "account_all_addresses",
+    });
+  });
+
+  it("counters live in the database and expire with their window", async () => {
+    const { user } = await makeUser({ role: "STAFF" });
+    await checkCredentials(db, { email: user.email, password: "wrong", ip: "192.0.2.55" }, limits);
+    const rows = await db.rateLimit.findMany({ where: { key: { contains: user.email } } });
+    expect(rows.map((row) => row.key).sort()).toEqual([
+      `sign-in:account:${user.email}`,
+      `sign-in:pair:${user.email}|192.0.2.55`,
+    ]);
+    for (const row of rows) {
+      const minutesLeft = (row.expire!.getTime() - Date.now()) / 60_000;
+      expect(minutesLeft).toBeGreaterThan(14);
+      expect(minutesLeft).toBeLessThanOrEqual(15);
+    }
+  });
+
   it("the lock lifts when the window has passed", async () => {
     const { user, password } = await makeUser({ role: "STAFF" });
-    const longAgo = new Date(Date.now() - 16 * 60_000);
-    await db.signInFailure.createMany({
-      data: Array.from({ length: 5 }, () => ({ email: user.email, ip: "192.0.2.1", createdAt: longAgo })),
+    for (let i = 0; i < 5; i++)
+      await checkCredentials(db, { email: user.email, password: "wrong", ip: "192.0.2.1" }, limits);
+    expect((await checkCredentials(db, { email: user.email, password, ip: "192.0.2.1" }, limits)).ok).toBe(false);
+    // The window ends: the store treats an expired row as gone.
+    await db.rateLimit.updateMany({
+      where: { key: { contains: user.email } },
+      data: { expire: new Date(Date.now() - 1000) },
     });
     const result = await checkCredentials(db, { email: user.email, password, ip: "192.0.2.1" }, limits);
     expect(result.ok).toBe(true);
@@ -83,6 +123,6 @@ describe("password sign-in (real SQLite)", () => {
     for (let i = 0; i < 4; i++)
       await checkCredentials(db, { email: user.email, password: "wrong", ip: "192.0.2.5" }, limits);
     expect((await checkCredentials(db, { email: user.email, password, ip: "192.0.2.5" }, limits)).ok).toBe(true);
-    expect(await db.signInFailure.count({ where: { email: user.email } })).toBe(0);
+    expect(await db.rateLimit.count({ where: { key: `sign-in:pair:${user.email}|192.0.2.5` } })).toBe(0);
   });
 });

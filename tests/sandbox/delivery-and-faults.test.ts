@@ -155,13 +155,11 @@ describe("fault injection", () => {
     it(`${status}: the next matching requests fail with Twilio's error, then it works again, and nothing was done`, async () => {
       await sandbox.control("POST", "faults", { method: "POST", path: "/v1/EndUsers", status, times: 2 });
       const create = () =>
-        sandbox
-          .client()
-          .trusthub.v1.endUsers.create({
-            friendlyName: `fault ${status}`,
-            type: "authorized_representative_1",
-            attributes: {},
-          });
+        sandbox.client().trusthub.v1.endUsers.create({
+          friendlyName: `fault ${status}`,
+          type: "authorized_representative_1",
+          attributes: {},
+        });
       expect(await create().catch((e: { status: number }) => e.status)).toBe(status);
       expect(await create().catch((e: { status: number }) => e.status)).toBe(status);
       expect((await endUsers()).filter((user) => user.friendlyName === `fault ${status}`)).toHaveLength(0);

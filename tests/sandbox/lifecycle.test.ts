@@ -263,12 +263,10 @@ describe("messaging services and campaigns", () => {
     expect(usecases.usAppToPersonUsecases.length).toBe(20);
 
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const created = await client.messaging.v1
-      .services(service.sid)
-      .usAppToPerson.create({
-        brandRegistrationSid: brand.sid,
-        ...campaign("Order and appointment notifications for Acme customers."),
-      });
+    const created = await client.messaging.v1.services(service.sid).usAppToPerson.create({
+      brandRegistrationSid: brand.sid,
+      ...campaign("Order and appointment notifications for Acme customers."),
+    });
     expect(created).toMatchObject({ campaignStatus: "IN_PROGRESS" });
     expect(created.sid).toMatch(/^QE[0-9a-f]{32}$/);
     await advance({ seconds: 901 });

@@ -88,14 +88,12 @@ describe("request validation, as Twilio answers it", () => {
   it("StatusCallback must be a URL", async () => {
     expect(
       await failure(
-        sandbox
-          .client()
-          .trusthub.v1.customerProfiles.create({
-            friendlyName: "x",
-            email: "a@b.co",
-            policySid: "RNdfbf3fae0e1107f8aded0e7cead80bf5",
-            statusCallback: "not a url",
-          }),
+        sandbox.client().trusthub.v1.customerProfiles.create({
+          friendlyName: "x",
+          email: "a@b.co",
+          policySid: "RNdfbf3fae0e1107f8aded0e7cead80bf5",
+          statusCallback: "not a url",
+        }),
       ),
     ).toMatchObject({
       status: 400,

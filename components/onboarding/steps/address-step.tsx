@@ -33,6 +33,7 @@ export function AddressStep() {
   const regions = regionsOf(watch("country"));
   return (
     <form
+      method="post"
       onSubmit={onNext}
       noValidate
       className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"

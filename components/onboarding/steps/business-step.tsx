@@ -51,6 +51,7 @@ export function BusinessStep() {
 
   return (
     <form
+      method="post"
       onSubmit={onNext}
       noValidate
       className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"

@@ -17,6 +17,7 @@ export function RepresentativesStep() {
   const hasSecondary = watch("hasSecondary");
   return (
     <form
+      method="post"
       onSubmit={onNext}
       noValidate
       className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { fail, ok } from "@/lib/action-result";
@@ -10,19 +11,21 @@ import { CredentialsSignin } from "next-auth";
 import { homePathFor } from "../auth/policy";
 import { acceptInvitation } from "../invitations/accept-invitation";
 import { requestPasswordReset, resetPassword } from "../passwords/password-reset";
-import { defineAction } from "./define-action";
+import { defineFormAction } from "./define-action";
 import { safeCallbackPath } from "../auth/callback-path";
+import { clientIp } from "../auth/client-ip";
+import { describeRetryAfter } from "../auth/rate-limit";
 
 const anyone = async () => null;
 
-export const signInWithPassword = defineAction(
+export const signInWithPassword = defineFormAction(
   anyone,
   signInSchema.extend({ callbackUrl: z.string().optional() }),
   async ({ email, password, callbackUrl }) => {
     try {
       await signIn("credentials", { email, password, redirect: false });
     } catch (error) {
-      if (error instanceof RateLimitedError) return fail(error.message, { email: [error.message] });
+      if (error instanceof RateLimitedError) return fail(error.userMessage, { email: [error.userMessage] });
       if (error instanceof CredentialsSignin) return fail("The email or password is not correct.");
       throw error;
     }
@@ -35,7 +38,7 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }
 
-export const acceptInvitationAction = defineAction(
+export const acceptInvitationAction = defineFormAction(
   anyone,
   acceptInvitationSchema,
   async ({ token, name, password }) => {
@@ -46,13 +49,17 @@ export const acceptInvitationAction = defineAction(
   },
 );
 
-export const requestPasswordResetAction = defineAction(anyone, forgotPasswordSchema, async ({ email }) => {
-  await requestPasswordReset(email);
+export const requestPasswordResetAction = defineFormAction(anyone, forgotPasswordSchema, async ({ email }) => {
+  const outcome = await requestPasswordReset(email, clientIp(await headers()));
+  if (outcome.limited)
+    return fail(
+      `Too many reset requests from your network. Try again in ${describeRetryAfter(outcome.retryAfterSeconds)}.`,
+    );
   // The same answer whether or not the address has an account.
   return ok({ message: "If an account uses that address, we have emailed it a link to reset the password." });
 });
 
-export const resetPasswordAction = defineAction(anyone, resetPasswordSchema, async ({ token, password }) => {
+export const resetPasswordAction = defineFormAction(anyone, resetPasswordSchema, async ({ token, password }) => {
   const outcome = await resetPassword(token, password);
   if (!outcome.ok) return fail(outcome.message);
   redirect("/sign-in?reset=done");

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { fail, type ActionResult, type FieldErrors } from "@/lib/action-result";
+import { echoableValues, formDataToObject, type FormState } from "@/lib/form-state";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
 
 /**
@@ -43,4 +44,23 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     (errors[key] ??= []).push(issue.message);
   }
   return errors;
+}
+
+/**
+ * The same action for a `<form action={…}>` (React's useActionState): it takes the posted
+ * FormData, so the form works before the page hydrates or without JavaScript (a plain POST to the
+ * page, never a GET with the values in the address), and hands back what the user typed (no
+ * passwords) for the page to show again.
+ */
+export function defineFormAction<Schema extends z.ZodType, Caller, Result>(
+  guard: () => Promise<Caller>,
+  schema: Schema,
+  body: (input: z.output<Schema>, caller: Caller) => Promise<ActionResult<Result>>,
+): (previous: FormState<Result>, formData: FormData) => Promise<FormState<Result>> {
+  const action = defineAction(guard, schema, body);
+  return async (_previous, formData) => {
+    const input = formData instanceof FormData ? formDataToObject(formData) : {};
+    const result = await action(input as z.input<Schema>);
+    return { ...result, values: echoableValues(input) };
+  };
 }

@@ -17,7 +17,12 @@ export class InvalidCredentialsError extends CredentialsSignin {
 export class RateLimitedError extends CredentialsSignin {
   code = "rate_limited";
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed sign-in attempts. Try again in ${describeRetryAfter(retryAfterSeconds)}.`);
+    super("rate limited");
+  }
+
+  /** Our own words: Auth.js appends its documentation link to `message`, which no user should see. */
+  get userMessage(): string {
+    return `Too many failed sign-in attempts. Try again in ${describeRetryAfter(this.retryAfterSeconds)}.`;
   }
 }
 
@@ -54,6 +59,7 @@ function authConfig(): NextAuthConfig {
             {
               maxPerAccount: settings.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
               maxPerIp: settings.SIGN_IN_MAX_FAILURES_PER_IP,
+              maxPerAccountAllAddresses: settings.SIGN_IN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES,
               windowMinutes: settings.SIGN_IN_WINDOW_MINUTES,
             },
           );

@@ -1,5 +1,10 @@
-/** The caller's IP as the nearest proxy reports it; rate limiting keys on it. */
+import { CLIENT_IP_HEADER } from "@/lib/config/client-address.mjs";
+
+/**
+ * The caller's IP address as the portal's own server (server.mjs) decided it from the socket and
+ * TRUSTED_PROXY_HOPS. X-Forwarded-For is never read here: the client writes it. Without that server
+ * (plain `next dev`) every caller shares "unknown", which only makes the per-address limit stricter.
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  return headers.get(CLIENT_IP_HEADER)?.trim() || "unknown";
 }

@@ -1,11 +1,17 @@
 import type { PrismaClient, User } from "@prisma/client";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { checkSignInGate, clearAccountFailures, recordSignInFailure, type SignInLimits } from "./rate-limit";
+import {
+  checkSignInGate,
+  clearAccountFailures,
+  recordSignInFailure,
+  type LimitScope,
+  type SignInLimits,
+} from "./rate-limit";
 
 export type CredentialsCheck =
   | { ok: true; user: User }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate_limited"; scope: "account" | "ip"; retryAfterSeconds: number };
+  | { ok: false; reason: "rate_limited"; scope: LimitScope; retryAfterSeconds: number };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -13,7 +19,9 @@ export function normalizeEmail(email: string): string {
 
 /**
  * The whole password sign-in decision: rate limit first (so a locked account cannot be probed),
- * then the password. Unknown accounts cost the same time as known ones.
+ * then the password. Unknown accounts cost the same time as known ones. `ip` is the address the
+ * portal's server saw (never a client-written header): failures lock the account for that address,
+ * and only a much larger number from all addresses together locks it everywhere.
  */
 export async function checkCredentials(
   db: PrismaClient,
@@ -31,10 +39,10 @@ export async function checkCredentials(
     : (await burnPasswordCheck(input.password), false);
 
   if (!user || !valid) {
-    await recordSignInFailure(db, email, input.ip);
+    await recordSignInFailure(db, email, input.ip, limits);
     return { ok: false, reason: "invalid" };
   }
-  await clearAccountFailures(db, email);
+  await clearAccountFailures(db, email, input.ip, limits);
   const signedIn = await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { ok: true, user: signedIn };
 }

@@ -1,55 +1,125 @@
 import type { PrismaClient } from "@prisma/client";
-
-export type SignInLimits = { maxPerAccount: number; maxPerIp: number; windowMinutes: number };
-
-export type SignInGate = { allowed: true } | { allowed: false; scope: "account" | "ip"; retryAfterSeconds: number };
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 
 /**
- * Failed sign-ins are counted in the database (not in memory) so the limit holds across server
- * restarts and across several server processes.
+ * Rate limits on rate-limiter-flexible with its Prisma store: counters live in the database
+ * (table RateLimit), so they hold across restarts and across several portal instances, and each
+ * row expires with its window (the store deletes expired rows).
  */
+export type SignInLimits = {
+  /** Failures for one account from one address: the lock a password guesser meets. */
+  maxPerAccount: number;
+  /** Failures from one address over every account: password spraying. */
+  maxPerIp: number;
+  /** Failures for one account from every address together: slower, so that a real user is not
+   * locked out by someone guessing from elsewhere, yet a distributed guess still stops. */
+  maxPerAccountAllAddresses: number;
+  windowMinutes: number;
+};
+
+export type LimitScope = "account" | "ip" | "account_all_addresses";
+export type SignInGate = { allowed: true } | { allowed: false; scope: LimitScope; retryAfterSeconds: number };
+
+type Limiter = { scope: LimitScope; limiter: RateLimiterPrisma; key: string };
+
+const limiters = new WeakMap<PrismaClient, Map<string, RateLimiterPrisma>>();
+
+/** One limiter object per (client, purpose, size); the counting itself happens in the database. */
+function limiter(db: PrismaClient, keyPrefix: string, points: number, durationSeconds: number): RateLimiterPrisma {
+  let byKey = limiters.get(db);
+  if (!byKey) limiters.set(db, (byKey = new Map()));
+  const id = `${keyPrefix}:${points}:${durationSeconds}`;
+  let found = byKey.get(id);
+  if (!found) {
+    found = new RateLimiterPrisma({
+      storeClient: db,
+      tableName: "rateLimit",
+      keyPrefix,
+      points,
+      duration: durationSeconds,
+    });
+    byKey.set(id, found);
+  }
+  return found;
+}
+
+function signInLimiters(db: PrismaClient, email: string, ip: string, limits: SignInLimits): Limiter[] {
+  const window = limits.windowMinutes * 60;
+  return [
+    { scope: "account", limiter: limiter(db, "sign-in:pair", limits.maxPerAccount, window), key: `${email}|${ip}` },
+    { scope: "ip", limiter: limiter(db, "sign-in:ip", limits.maxPerIp, window), key: ip },
+    {
+      scope: "account_all_addresses",
+      limiter: limiter(db, "sign-in:account", limits.maxPerAccountAllAddresses, window),
+      key: email,
+    },
+  ];
+}
+
+/** Whether a sign-in may be checked at all; a locked pair cannot probe passwords. */
 export async function checkSignInGate(
   db: PrismaClient,
   email: string,
   ip: string,
   limits: SignInLimits,
-  now = new Date(),
 ): Promise<SignInGate> {
-  const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
-  const [accountFailures, ipFailures] = await Promise.all([
-    db.signInFailure.findMany({
-      where: { email, createdAt: { gt: since } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-    db.signInFailure.findMany({
-      where: { ip, createdAt: { gt: since } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-  ]);
-  const retryAfter = (failures: { createdAt: Date }[], max: number) => {
-    // The window reopens when the oldest failure that still counts towards the limit leaves it.
-    const oldestCounted = failures[failures.length - max];
-    const reopensAt = (oldestCounted?.createdAt.getTime() ?? now.getTime()) + limits.windowMinutes * 60_000;
-    return Math.max(1, Math.ceil((reopensAt - now.getTime()) / 1000));
-  };
-  if (accountFailures.length >= limits.maxPerAccount) {
-    return { allowed: false, scope: "account", retryAfterSeconds: retryAfter(accountFailures, limits.maxPerAccount) };
-  }
-  if (ipFailures.length >= limits.maxPerIp) {
-    return { allowed: false, scope: "ip", retryAfterSeconds: retryAfter(ipFailures, limits.maxPerIp) };
+  for (const { scope, limiter, key } of signInLimiters(db, email, ip, limits)) {
+    const state = await limiter.get(key);
+    if (state && state.consumedPoints >= limiter.points)
+      return { allowed: false, scope, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
   }
   return { allowed: true };
 }
 
-export async function recordSignInFailure(db: PrismaClient, email: string, ip: string): Promise<void> {
-  await db.signInFailure.create({ data: { email, ip } });
+/** A failed sign-in counts against the pair, the address and the account. */
+export async function recordSignInFailure(
+  db: PrismaClient,
+  email: string,
+  ip: string,
+  limits: SignInLimits,
+): Promise<void> {
+  for (const { limiter, key } of signInLimiters(db, email, ip, limits)) await consumeQuietly(limiter, key);
 }
 
-/** A successful sign-in forgives the account's earlier failures (not the IP's). */
-export async function clearAccountFailures(db: PrismaClient, email: string): Promise<void> {
-  await db.signInFailure.deleteMany({ where: { email } });
+/** A successful sign-in forgives the failures from that address (not the address's other accounts). */
+export async function clearAccountFailures(db: PrismaClient, email: string, ip: string, limits: SignInLimits) {
+  const [pair] = signInLimiters(db, email, ip, limits);
+  await pair!.limiter.delete(pair!.key);
+}
+
+/** After a password reset the account starts clean everywhere. */
+export async function clearAllAccountFailures(db: Pick<PrismaClient, "rateLimit">, email: string): Promise<void> {
+  await db.rateLimit.deleteMany({
+    where: { OR: [{ key: `sign-in:account:${email}` }, { key: { startsWith: `sign-in:pair:${email}|` } }] },
+  });
+}
+
+export type RequestLimit = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Counts one request against a fixed-window limit and says whether it is within it. Used for
+ * forgot-password, per account and per address.
+ */
+export async function takeRequest(
+  db: PrismaClient,
+  purpose: string,
+  key: string,
+  points: number,
+  durationSeconds: number,
+): Promise<RequestLimit> {
+  const result = await consumeQuietly(limiter(db, purpose, points, durationSeconds), key);
+  if (result.remainingPoints >= 0 && result.consumedPoints <= points) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
+}
+
+/** rate-limiter-flexible rejects with the state once the points are used up; both are an answer here. */
+async function consumeQuietly(limiter: RateLimiterPrisma, key: string): Promise<RateLimiterRes> {
+  try {
+    return await limiter.consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return rejection;
+    throw rejection;
+  }
 }
 
 export function describeRetryAfter(seconds: number): string {

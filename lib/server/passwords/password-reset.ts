@@ -5,17 +5,42 @@ import { createLinkToken, hashLinkToken, looksLikeLinkToken } from "../auth/toke
 import { hashPassword } from "../auth/password";
 import { normalizeEmail } from "../auth/credentials";
 import { audit } from "../audit/audit";
+import { clearAllAccountFailures, takeRequest } from "../auth/rate-limit";
 import { absoluteUrl, sendMail } from "../mail/send-mail";
+
+export type ResetRequestOutcome =
+  { limited: false; link: string | null } | { limited: true; retryAfterSeconds: number };
+
+// Every request takes at least this long, so the answer's timing does not tell who has an account.
+const RESET_REQUEST_MIN_MS = 300;
+const HOUR = 60 * 60;
 
 /**
  * Emails a single-use reset link when the address has an account. The caller tells the person the
- * same thing either way, so the form does not reveal who has an account. Returns the link for
- * server-side use (tests, logs in development); it is never sent to the browser.
+ * same thing either way, and the answer takes the same time either way (the email is sent in the
+ * background, and every request is held to a minimum duration), so the form does not reveal who
+ * has an account. Limited per address (the caller is told) and per account (silently: the same
+ * answer, no email). Returns the link for server-side use (tests); it never reaches the browser.
  */
-export async function requestPasswordReset(rawEmail: string): Promise<{ link: string } | null> {
-  const email = normalizeEmail(rawEmail);
+export async function requestPasswordReset(rawEmail: string, ip: string): Promise<ResetRequestOutcome> {
+  const started = Date.now();
+  try {
+    return await requestPasswordResetNow(normalizeEmail(rawEmail), ip);
+  } finally {
+    const left = RESET_REQUEST_MIN_MS - (Date.now() - started);
+    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  }
+}
+
+async function requestPasswordResetNow(email: string, ip: string): Promise<ResetRequestOutcome> {
+  const settings = env();
+  const byAddress = await takeRequest(db, "reset:ip", ip, settings.PASSWORD_RESET_MAX_PER_IP, HOUR);
+  if (!byAddress.allowed) return { limited: true, retryAfterSeconds: byAddress.retryAfterSeconds };
+  const byAccount = await takeRequest(db, "reset:account", email, settings.PASSWORD_RESET_MAX_PER_ACCOUNT, HOUR);
+  if (!byAccount.allowed) return { limited: false, link: null };
+
   const user = await db.user.findUnique({ where: { email } });
-  if (!user?.passwordHash) return null;
+  if (!user?.passwordHash) return { limited: false, link: null };
   const { token, tokenHash } = createLinkToken();
   const now = new Date();
   await db.$transaction([
@@ -28,23 +53,24 @@ export async function requestPasswordReset(rawEmail: string): Promise<{ link: st
       data: {
         userId: user.id,
         tokenHash,
-        expiresAt: new Date(now.getTime() + env().PASSWORD_RESET_TTL_MINUTES * 60_000),
+        expiresAt: new Date(now.getTime() + settings.PASSWORD_RESET_TTL_MINUTES * 60_000),
       },
     }),
   ]);
   const link = absoluteUrl(`/reset-password/${token}`);
-  await sendMail({
+  // In the background: an SMTP round trip would otherwise tell that the account exists.
+  void sendMail({
     to: user.email,
     subject: "Reset your password",
     text: [
       "Someone (hopefully you) asked to reset the password of your onboarding portal account.",
       "",
-      `Open this link to choose a new password (it works once, for ${env().PASSWORD_RESET_TTL_MINUTES} minutes):`,
+      `Open this link to choose a new password (it works once, for ${settings.PASSWORD_RESET_TTL_MINUTES} minutes):`,
       link,
       "",
       "If you did not ask for this, ignore this email: your password stays as it is.",
     ].join("\n"),
-  });
+  }).catch((error: unknown) => console.error(`[mail] password reset email failed: ${(error as Error).message}`));
   await audit(db, {
     actorUserId: user.id,
     action: "password_reset.requested",
@@ -52,7 +78,7 @@ export async function requestPasswordReset(rawEmail: string): Promise<{ link: st
     targetId: user.id,
     organizationId: user.organizationId,
   });
-  return { link };
+  return { limited: false, link };
 }
 
 export type ResetLinkStatus = "valid" | "invalid" | "expired" | "used";
@@ -95,7 +121,7 @@ export async function resetPassword(
       where: { id: row.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
-    await tx.signInFailure.deleteMany({ where: { email: user.email } });
+    await clearAllAccountFailures(tx, user.email);
     await audit(tx, {
       actorUserId: user.id,
       action: "password_reset.completed",

@@ -1,0 +1,1 @@
+export function devAllowedOrigins(env: Record<string, string | undefined>): string[];
