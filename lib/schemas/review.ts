@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { EDITABLE_FIELD_PATHS } from "@/lib/onboarding/field-edits";
 
-/** A field path of the application that staff may comment on or edit. */
-export const fieldPath = z
-  .string()
-  .regex(/^(business|representatives|address|company)\.[A-Za-z.]+$/, "Choose a field.");
+/** A field path of the application that staff may comment on or edit: only the review's own rows. */
+export const fieldPath = z.enum(EDITABLE_FIELD_PATHS, { error: "Choose a field." });
 
 export const requestChangesSchema = z.object({
   applicationId: z.string().min(1),
@@ -21,7 +20,7 @@ export type RequestChangesInput = z.input<typeof requestChangesSchema>;
 export const editFieldSchema = z.object({
   applicationId: z.string().min(1),
   field: fieldPath,
-  value: z.string().max(255, "Use at most 255 characters."),
+  value: z.string().max(1000, "Use at most 1000 characters."),
 });
 export type EditFieldInput = z.input<typeof editFieldSchema>;
 

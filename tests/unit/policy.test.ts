@@ -39,12 +39,45 @@ describe("callback paths after sign-in", () => {
     expect(safeCallbackPath("/api/auth/signout")).toBeNull();
     expect(safeCallbackPath(undefined)).toBeNull();
   });
+
+  it("lands every hostile callbackUrl on the portal's own origin", () => {
+    const hostile = [
+      "/\tevil.example",
+      "/\t/evil.example",
+      "/%09/evil.example",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/\\evil.example",
+      "/\\/evil.example",
+      "/%2F/evil.example",
+      "/%5C/evil.example",
+      "%2F%2Fevil.example",
+      "https:evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "/javascript:alert(1)",
+      "//evil.example",
+      "///evil.example",
+      "\t//evil.example",
+    ].map((value) => value.replace(/\\t/g, "\t").replace(/\\n/g, "\n").replace(/\\r/g, "\r"));
+    for (const value of hostile) {
+      const path = safeCallbackPath(value, "https://portal.example.com");
+      if (path === null) continue;
+      // A path that stays is one the browser resolves on the portal's origin, with no control characters.
+      expect(new URL(path, "https://portal.example.com").origin, value).toBe("https://portal.example.com");
+      expect(path, value).not.toMatch(/[\u0000-\u001f\\]/);
+      expect(path.startsWith("//"), value).toBe(false);
+    }
+    expect(safeCallbackPath("/\t/evil.example", "https://portal.example.com")).toBeNull();
+    expect(safeCallbackPath("/staff?tab=1#top", "https://portal.example.com")).toBe("/staff?tab=1#top");
+  });
 });
 
 describe("client IP", () => {
-  it("takes the first forwarded address, then x-real-ip", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("203.0.113.7");
-    expect(clientIp(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("198.51.100.2");
+  it("is what the portal's server decided, never a header the client wrote", () => {
+    expect(clientIp(new Headers({ "x-portal-client-ip": "203.0.113.7" }))).toBe("203.0.113.7");
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("unknown");
+    expect(clientIp(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("unknown");
     expect(clientIp(new Headers())).toBe("unknown");
   });
 });

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/server/auth/guards";
 import { homePathFor } from "@/lib/server/auth/policy";
 import { safeCallbackPath } from "@/lib/server/auth/callback-path";
+import { env } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -25,7 +26,7 @@ export default async function SignInPage({
           <Alert tone="success">Your password has been changed. Sign in with the new one.</Alert>
         </div>
       ) : null}
-      <SignInForm callbackUrl={safeCallbackPath(params.callbackUrl) ?? undefined} />
+      <SignInForm callbackUrl={safeCallbackPath(params.callbackUrl, env().APP_URL) ?? undefined} />
     </>
   );
 }

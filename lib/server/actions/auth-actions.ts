@@ -6,6 +6,7 @@ import { z } from "zod";
 import { fail, ok } from "@/lib/action-result";
 import { acceptInvitationSchema, forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/schemas/auth";
 import { db } from "../db";
+import { env } from "../env";
 import { signIn, signOut, RateLimitedError } from "../auth/auth";
 import { CredentialsSignin } from "next-auth";
 import { homePathFor } from "../auth/policy";
@@ -30,7 +31,7 @@ export const signInWithPassword = defineFormAction(
       throw error;
     }
     const user = await db.user.findUniqueOrThrow({ where: { email }, select: { role: true } });
-    redirect(safeCallbackPath(callbackUrl) ?? homePathFor(user));
+    redirect(safeCallbackPath(callbackUrl, env().APP_URL) ?? homePathFor(user));
   },
 );
 

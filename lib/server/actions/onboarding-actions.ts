@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 import { fail, ok } from "@/lib/action-result";
-import { draftSchema, STEPS } from "@/lib/schemas/onboarding/application";
+import { STEPS } from "@/lib/schemas/onboarding/application";
+import { strictDraftSchema } from "@/lib/schemas/onboarding/draft-shape";
 import { requireCustomer, requireCustomerAccess } from "../auth/guards";
 import { saveDraft, submitApplication, type DraftSnapshot } from "../applications/application-draft";
 import { defineAction } from "./define-action";
@@ -15,7 +16,7 @@ const MAX_DRAFT_BYTES = 64 * 1024;
 const saveDraftInput = z.object({
   applicationId: z.string().min(1),
   expectedVersion: z.number().int().positive(),
-  draft: draftSchema.refine(
+  draft: strictDraftSchema.refine(
     (draft) => JSON.stringify(draft).length <= MAX_DRAFT_BYTES,
     "This draft is too large to save.",
   ),

@@ -7,6 +7,7 @@ import {
   type StepId,
 } from "@/lib/schemas/onboarding/application";
 import type { FieldErrors } from "@/lib/action-result";
+import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { notifyStaffOfSubmission } from "./notify-staff";
@@ -27,7 +28,7 @@ export type DraftSnapshot = {
 export function snapshot(application: OnboardingApplication): DraftSnapshot {
   return {
     version: application.version,
-    draft: (application.draft ?? {}) as ApplicationDraft,
+    draft: readDraftShape(application.draft),
     currentStep: application.currentStep,
     status: application.status,
     updatedAt: application.updatedAt.toISOString(),
@@ -97,7 +98,7 @@ export async function submitApplication(
   expectedVersion: number,
   actorUserId: string,
 ): Promise<SubmitOutcome> {
-  const parsed = applicationSchema.safeParse(draftAsInput((application.draft ?? {}) as ApplicationDraft));
+  const parsed = applicationSchema.safeParse(draftAsInput(readDraftShape(application.draft)));
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);

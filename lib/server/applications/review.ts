@@ -1,9 +1,11 @@
 import "server-only";
+import { applyFieldEdit } from "@/lib/onboarding/field-edits";
 import type { Prisma } from "@prisma/client";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { absoluteUrl, sendMail } from "../mail/send-mail";
+import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
 
 /** Applications sent for review, oldest first: the staff queue. */
 export async function reviewQueue() {
@@ -101,11 +103,9 @@ export async function editField(
   const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
   if (!application || application.status !== "SUBMITTED")
     return { ok: false, message: "Only an application waiting for review can be edited." };
-  const draft = structuredClone(application.draft ?? {}) as Record<string, Record<string, unknown>>;
-  const path = field.split(".");
-  let node: Record<string, unknown> = draft;
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-  node[path[path.length - 1]!] = value;
+  const edit = applyFieldEdit(readDraftShape(application.draft), field, value);
+  if (!edit.ok) return { ok: false, message: edit.message };
+  const draft = edit.draft;
   const updated = await db.onboardingApplication.updateMany({
     where: { id: applicationId, version: application.version },
     data: { draft: draft as Prisma.InputJsonValue, version: { increment: 1 } },

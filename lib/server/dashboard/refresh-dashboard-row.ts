@@ -2,8 +2,8 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { dueAt, STAGE_IDS, STAGES, stageOf } from "@/lib/dashboard/stages";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
-import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
 import { db } from "../db";
+import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
 
 const TRACKED_STEPS = ["customer-profile", "trust-product", "brand", "campaign"];
 const BATCH = 500;
@@ -49,7 +49,7 @@ function summarize(
   });
   // The stage's start only moves when the stage changes (a row never summarized starts now).
   const stageSince = stage === application.stage && application.displayName !== "" ? application.stageSince : now;
-  const business = ((application.draft ?? {}) as ApplicationDraft).business ?? {};
+  const business = readDraftShape(application.draft).business ?? {};
   const businessName = typeof business.businessName === "string" ? business.businessName.trim() : "";
   const registrationNumber = typeof business.registrationNumber === "string" ? business.registrationNumber.trim() : "";
   const emails = [...application.organization.users, ...application.organization.invitations].map(

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Twilio } from "twilio";
-import { applicationSchema, draftAsInput, type ApplicationDraft } from "@/lib/schemas/onboarding/application";
+import { applicationSchema, draftAsInput } from "@/lib/schemas/onboarding/application";
 import { db } from "../../db";
 import { audit } from "../../audit/audit";
 import { sendMail, absoluteUrl } from "../../mail/send-mail";
@@ -10,6 +10,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { provisioningGraph, type StepContext } from "./steps";
 import { withAccountSlot } from "./account-limiter";
 import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
+import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
 
 export type ProvisioningDeps = {
   /** The Twilio client for a customer's account (null: the ISV's own account), and that account's SID. */
@@ -47,7 +48,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     where: { id: applicationId },
     include: { organization: true },
   });
-  const parsed = applicationSchema.safeParse(draftAsInput((application.draft ?? {}) as ApplicationDraft));
+  const parsed = applicationSchema.safeParse(draftAsInput(readDraftShape(application.draft)));
   if (!parsed.success)
     return fail(applicationId, "validate", null, "The application is not complete; it cannot be sent to Twilio.");
 
