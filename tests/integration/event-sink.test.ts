@@ -49,4 +49,43 @@ describe("the Event Streams sink", () => {
       ).status,
     ).toBe(400);
   });
+
+  it("an event moves only a resource of the account it names; older events and replays change nothing", async () => {
+    const { application } = await submittedApplication("Other Account Inc.");
+    const brand = await db.twilioResource.create({
+      data: {
+        applicationId: application.id,
+        step: "brand",
+        sid: "BN0123456789abcdef0123456789abcdef",
+        accountSid: "AC11111111111111111111111111111111",
+        status: "PENDING",
+        statusUpdatedAt: new Date("2026-11-21T10:00:00Z"),
+      },
+    });
+    const send = async (data: Record<string, unknown>) =>
+      (await (
+        await POST(
+          new Request(`http://portal.test/api/twilio/events?token=${token}`, {
+            method: "POST",
+            body: JSON.stringify([{ type: "com.twilio.messaging.compliance.brand-registration.brand-failure", data }]),
+          }),
+          {},
+        )
+      ).json()) as { updated: number };
+    const failure = { brandsid: brand.sid, brandstatus: "FAILED", updateddate: Date.parse("2026-11-21T11:00:00Z") };
+    expect(await send({ ...failure, accountsid: "AC22222222222222222222222222222222" })).toEqual({ updated: 0 });
+    expect(await send(failure)).toEqual({ updated: 0 });
+    expect((await db.twilioResource.findUniqueOrThrow({ where: { id: brand.id } })).status).toBe("PENDING");
+
+    const approved = {
+      brandsid: brand.sid,
+      accountsid: brand.accountSid,
+      brandstatus: "APPROVED",
+      updateddate: Date.parse("2026-11-21T12:00:00Z"),
+    };
+    expect(await send(approved)).toEqual({ updated: 1 });
+    expect(await send(approved)).toEqual({ updated: 0 });
+    expect(await send({ ...failure, accountsid: brand.accountSid })).toEqual({ updated: 0 });
+    expect((await db.twilioResource.findUniqueOrThrow({ where: { id: brand.id } })).status).toBe("APPROVED");
+  });
 });

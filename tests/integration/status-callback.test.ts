@@ -171,4 +171,54 @@ describe("Trust Hub status callbacks", () => {
     };
     expect((await post(params, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).status).toBe(403);
   });
+
+  it("a callback signed by one customer's subaccount cannot move another organization's bundle", async () => {
+    const { setCustomerAccount } = await import("@/lib/server/organizations/customer-account");
+    const { makeUser } = await import("../support/factories");
+    const { user: admin } = await makeUser({ role: "ADMIN" });
+    // Organization A has a subaccount of its own (its token is the attacker's).
+    const a = await makeOrganization();
+    const outcome = await setCustomerAccount({ organizationId: a.organization.id, mode: "create" }, admin.id);
+    if (!outcome.ok || !outcome.accountSid) throw new Error("no subaccount");
+    const stored = await db.organization.findUniqueOrThrow({ where: { id: a.organization.id } });
+    const { open } = await import("@/lib/server/crypto/secret-box");
+    const subToken = open(stored.twilioAuthTokenEncrypted!, process.env.AUTH_SECRET!)!;
+    // Organization B's profile lives in the ISV's account.
+    const victim = await trackedProfile();
+    const url = `${PUBLIC}/api/twilio/status-callback`;
+    const params = {
+      AccountSid: outcome.accountSid,
+      BundleSid: victim.sid,
+      Status: "twilio-rejected",
+      DateUpdated: new Date(Date.now() + 60_000).toISOString(),
+    };
+    const response = await post(params, twilioSignature(subToken, url, params));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ result: "unknown" });
+    expect((await db.twilioResource.findFirstOrThrow({ where: { sid: victim.sid } })).status).toBe("draft");
+  });
+
+  it("ignores unknown statuses, and a callback without a date never counts as the newest", async () => {
+    const profile = await trackedProfile();
+    const url = `${PUBLIC}/api/twilio/status-callback`;
+    const send = async (params: Record<string, string>) => {
+      const full = { AccountSid: DEFAULT_ACCOUNT_SID, BundleSid: profile.sid, ...params };
+      return (await (await post(full, twilioSignature(DEFAULT_AUTH_TOKEN, url, full))).json()) as { result: string };
+    };
+    expect(await send({ Status: "totally-made-up", DateUpdated: "2026-11-21T10:00:00Z" })).toEqual({
+      result: "unknown",
+    });
+    expect(await send({ Status: "twilio-approved", DateUpdated: "2026-11-21T10:05:00Z" })).toEqual({
+      result: "updated",
+    });
+    // No date: an earlier stage cannot overwrite the approval, nor can a sibling final state.
+    expect(await send({ Status: "pending-review" })).toEqual({ result: "stale" });
+    expect(await send({ Status: "twilio-rejected" })).toEqual({ result: "stale" });
+    expect(await send({ Status: "twilio-rejected", DateUpdated: "not a date" })).toEqual({ result: "stale" });
+    // A replay of the approval changes nothing.
+    expect(await send({ Status: "twilio-approved", DateUpdated: "2026-11-21T10:05:00Z" })).toEqual({
+      result: "unchanged",
+    });
+    expect((await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } })).status).toBe("twilio-approved");
+  });
 });

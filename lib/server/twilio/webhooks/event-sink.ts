@@ -39,11 +39,42 @@ export async function handleEvents(
     ) as string | undefined;
     const status = (data.brandstatus ?? data.campaignstatus) as string | undefined;
     if (!sid || !status) continue;
-    const resource = await db.twilioResource.findFirst({ where: { sid } });
+    // The event names the account it happened in; the resource must be that account's. An event
+    // without one is not trusted to move anything.
+    const accountSid = typeof data.accountsid === "string" ? data.accountsid : null;
+    if (!accountSid) continue;
+    const resource = await db.twilioResource.findFirst({ where: { sid, accountSid } });
     if (!resource || resource.status === status) continue;
+    // An event dated before the status we hold is late: it may not move the resource back.
+    const at = eventTime(data);
+    const laterStage = stageRank(status) > stageRank(resource.status);
+    if (at && resource.statusUpdatedAt && at < resource.statusUpdatedAt && !laterStage) continue;
     const details = resource.step === "brand" ? normalizeBrandDetails(data) : data;
-    await recordTwilioStatus(resource, { status, details: details as never, source: "event", eventType: event.type });
+    await recordTwilioStatus(resource, {
+      status,
+      details: details as never,
+      source: "event",
+      eventType: event.type,
+      ...(at ? { at } : {}),
+    });
     updated++;
   }
   return { status: 200, updated };
+}
+
+/** Brand and campaign statuses in the order they move: a final one never goes back to a waiting one. */
+const WAITING = new Set(["PENDING", "IN_REVIEW", "IN_PROGRESS", "pending", "in_review", "in_progress"]);
+function stageRank(status: string | null): number {
+  if (!status) return 0;
+  return WAITING.has(status) ? 1 : 2;
+}
+
+/** When the event happened: Twilio sends epoch milliseconds (`updateddate`) or an ISO `timestamp`. */
+function eventTime(data: Record<string, unknown>): Date | null {
+  for (const value of [data.updateddate, data.timestamp]) {
+    if (typeof value !== "number" && typeof value !== "string") continue;
+    const date = new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return null;
 }

@@ -43,19 +43,33 @@ export async function handleStatusCallback(
   if (!token || !signature || !twilio.validateRequest(token, signature, publicUrl, params))
     return { status: 403, result: "forged" };
 
+  // The bundle must belong to the account whose token signed the callback: one customer's
+  // subaccount token can never move another organization's profile.
   const resource = await db.twilioResource.findFirst({
-    where: { sid: params.BundleSid ?? "", step: { in: ["customer-profile", "trust-product"] } },
+    where: {
+      sid: params.BundleSid ?? "",
+      accountSid: params.AccountSid ?? "",
+      step: { in: ["customer-profile", "trust-product"] },
+    },
   });
-  if (!resource || !params.Status) return { status: 200, result: "unknown" };
-  const at = params.DateUpdated ? new Date(params.DateUpdated) : new Date();
-  const newer =
-    (RANK[params.Status] ?? 0) > (RANK[resource.status ?? "draft"] ?? 0) ||
-    (resource.statusUpdatedAt !== null && at > resource.statusUpdatedAt && params.Status !== resource.status);
+  if (!resource || !params.Status || !(params.Status in RANK)) return { status: 200, result: "unknown" };
   if (params.Status === resource.status) return { status: 200, result: "unchanged" };
-  if (!newer || (resource.statusUpdatedAt && at < resource.statusUpdatedAt)) return { status: 200, result: "stale" };
+  const at = parseDate(params.DateUpdated);
+  const since = resource.statusUpdatedAt;
+  // Without a date a callback cannot claim to be the newest: only a later stage in the order counts.
+  const laterStage = RANK[params.Status]! > (RANK[resource.status ?? "draft"] ?? 0);
+  const laterDate = at !== null && since !== null && at > since;
+  const olderDate = at !== null && since !== null && at < since;
+  if (olderDate || !(laterStage || laterDate)) return { status: 200, result: "stale" };
 
-  await recordTwilioStatus(resource, { status: params.Status, at, source: "callback" });
+  await recordTwilioStatus(resource, { status: params.Status, at: at ?? new Date(), source: "callback" });
   return { status: 200, result: "updated" };
+}
+
+function parseDate(value: string | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /** The URL Twilio called, as it signed it: the portal's public base URL, this path and query. */
