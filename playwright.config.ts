@@ -42,7 +42,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `npx tsx tests/e2e/support/prepare-db.ts && npx next start -p ${E2E.port}`,
+      command: "npx tsx tests/e2e/support/prepare-db.ts && node server.mjs",
       url: `${E2E.baseUrl}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

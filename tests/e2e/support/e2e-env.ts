@@ -20,6 +20,8 @@ export const E2E = {
   outboxDir: path.join(tmp, "outbox"),
   serverEnv: {
     NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: `file:${path.join(tmp, "portal.db")}`,
     AUTH_SECRET: authSecret,
