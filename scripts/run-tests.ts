@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 /**
- * `npm test`: every suite in order (unit and integration under Vitest, then the browser tests
- * under Playwright against a fresh production build), then one closing line with the totals.
+ * `npm test`: the formatter check, lint and types, then every suite in order (unit and integration
+ * under Vitest, then the browser tests under Playwright against a fresh production build), then
+ * one closing line with the totals.
  */
 const reports = path.resolve("tests/.tmp/reports");
 rmSync(reports, { recursive: true, force: true });
@@ -32,6 +33,9 @@ const playwrightCount = (file: string) => {
 };
 
 const steps: Step[] = [
+  { name: "format", command: ["npx", "prettier", "--check", "."] },
+  { name: "lint", command: ["npx", "eslint", ".", "--max-warnings", "0"] },
+  { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
   {
     name: "unit and integration",
     command: [

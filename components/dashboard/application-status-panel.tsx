@@ -9,7 +9,7 @@ import {
   identityStatusLabel,
 } from "@/lib/dashboard/status-labels";
 import type { Audience } from "@/lib/dashboard/timeline";
-import type { ApplicationStatusView } from "@/lib/server/dashboard/application-status";
+import type { ApplicationStatusView } from "@/lib/views/application-status";
 import { StageBadge } from "./stage-badge";
 import { StatusPill } from "./status-pill";
 

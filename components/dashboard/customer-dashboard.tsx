@@ -11,7 +11,7 @@ import {
 import { isUnderWay } from "@/lib/dashboard/stages";
 import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
 import { dashboardSearch, type DashboardQuery } from "@/lib/schemas/dashboard";
-import type { Dashboard } from "@/lib/server/dashboard/list-dashboard";
+import type { Dashboard } from "@/lib/views/dashboard";
 import { ApprovalFunnel } from "./approval-funnel";
 import { StageBadge } from "./stage-badge";
 import { StageCounts } from "./stage-counts";

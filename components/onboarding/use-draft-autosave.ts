@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApplicationDraft, FormStepId, StepId } from "@/lib/schemas/onboarding/application";
 import { saveDraftAction } from "@/lib/server/actions/onboarding-actions";
-import type { DraftSnapshot } from "@/lib/server/applications/application-draft";
+import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
 
 export type SaveState =
   | { kind: "idle" }

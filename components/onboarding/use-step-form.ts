@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import {
   useForm,
   type FieldValues,
@@ -28,26 +28,33 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
     disabled: wizard.readOnly,
   });
 
-  const typedBeforeHydration = useRef<TypedBeforeHydration>({ done: false, values: new Map() });
-  keepTextTypedBeforeHydration(form, typedBeforeHydration.current);
+  keepTextTypedBeforeHydration(form);
 
   const { update } = wizard;
-  useEffect(() => {
-    const subscription = form.watch((values) => update(stepId, values as Record<string, unknown>));
-    return () => subscription.unsubscribe();
-  }, [form, stepId, update]);
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: ({ values }) => update(stepId, values as Record<string, unknown>),
+      }),
+    [form, stepId, update],
+  );
 
   // Text typed while the page was still loading goes into the form (and so into the draft).
   useEffect(() => {
-    const typed = typedBeforeHydration.current;
+    const typed = typedBeforeHydration.get(form);
+    if (!typed) return;
     typed.done = true;
+    if (!typed.values.size) return;
     for (const [name, value] of typed.values)
       form.setValue(name as Path<Values>, value as PathValue<Values, Path<Values>>, {
         shouldDirty: true,
         shouldTouch: true,
       });
     typed.values.clear();
-  }, [form]);
+    // setValue before the first render's subscription has settled does not notify it: save directly.
+    update(stepId, form.getValues() as Record<string, unknown>);
+  }, [form, stepId, update]);
 
   // A step with saved answers shows what still needs fixing straight away.
   useEffect(() => {
@@ -85,8 +92,8 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
   return { form, onNext, onBack, readOnly: wizard.readOnly };
 }
 
-const patchedForms = new WeakSet<object>();
 type TypedBeforeHydration = { done: boolean; values: Map<string, string> };
+const typedBeforeHydration = new WeakMap<object, TypedBeforeHydration>();
 
 /**
  * The server renders the step's inputs empty; on a slow first load a customer can type into them
@@ -94,12 +101,10 @@ type TypedBeforeHydration = { done: boolean; values: Map<string, string> };
  * Each registered text input's value is read just before react-hook-form takes it over; whatever
  * differs from what the server rendered was typed by the customer and is put back afterwards.
  */
-function keepTextTypedBeforeHydration<Values extends FieldValues>(
-  form: UseFormReturn<Values>,
-  typed: TypedBeforeHydration,
-) {
-  if (patchedForms.has(form)) return;
-  patchedForms.add(form);
+function keepTextTypedBeforeHydration<Values extends FieldValues>(form: UseFormReturn<Values>) {
+  if (typedBeforeHydration.has(form)) return;
+  const typed: TypedBeforeHydration = { done: false, values: new Map() };
+  typedBeforeHydration.set(form, typed);
   const register = form.register;
   form.register = ((name, options) => {
     const field = register(name, options);

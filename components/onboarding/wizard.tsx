@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
 import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
-import type { DraftSnapshot } from "@/lib/server/applications/application-draft";
+import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
 import { SaveStatus } from "./save-status";
 import { StepIndicator } from "./step-indicator";
 import { AddressStep } from "./steps/address-step";

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { inviteStaffSchema } from "@/lib/schemas/staff";
-import { inviteStaffAction, type InvitationLinkResult } from "@/lib/server/actions/staff-actions";
+import { inviteStaffAction } from "@/lib/server/actions/staff-actions";
+import type { InvitationLinkResult } from "@/lib/views/invitation-link";
 import { InvitationLink } from "./invitation-link";
 
 export function InviteStaffForm() {

@@ -7,7 +7,8 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { createCustomerSchema } from "@/lib/schemas/staff";
-import { createCustomerAction, type InvitationLinkResult } from "@/lib/server/actions/staff-actions";
+import { createCustomerAction } from "@/lib/server/actions/staff-actions";
+import type { InvitationLinkResult } from "@/lib/views/invitation-link";
 import { InvitationLink } from "./invitation-link";
 
 export function NewCustomerForm() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLiveQuery } from "@/components/use-live-query";
-import type { ProvisioningProgress } from "@/lib/server/applications/provisioning-progress";
+import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
 
 const STATE_LABELS: Record<string, string> = {
   QUEUED: "Queued",

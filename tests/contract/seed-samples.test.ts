@@ -18,6 +18,9 @@ import { RecordingClient, startTestSandbox, type TestSandbox } from "../support/
  * Some samples carry placeholder values Twilio itself refuses (seed 002's "YOUR_SECONDARY_BUSINESS_TYPE"
  * as a business_type): those must get Twilio's 400 with its error JSON, and are listed below.
  */
+// In CI the contract must run: a missing ../shared fails the suite instead of skipping it.
+if ((!haveSeeds || !haveOai) && process.env.CI === "true")
+  throw new Error("[contract] ../shared/seeds and ../shared/twilio-oai are required under CI=true (they are missing)");
 const suite = haveSeeds && haveOai ? describe : describe.skip;
 if (!haveSeeds || !haveOai) {
   console.warn(

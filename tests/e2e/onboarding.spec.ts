@@ -221,3 +221,24 @@ test("a lost connection shows 'Not saved — Retry', Retry saves, and leaving wi
   await dialog.accept();
   await expect.poll(() => page.isClosed()).toBe(true);
 });
+
+test("text typed before the page hydrates is kept and saved, not overwritten", async ({ page, browser }) => {
+  await freshCustomer(page, browser, "Slow Network LLC");
+  // Hold back the page's scripts, as a slow first load would.
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/onboarding/business", { waitUntil: "commit" });
+  await page.getByLabel("Business Name", { exact: true }).fill("Typed Early, Inc.");
+  await page.getByLabel("Website URL").fill("www.typed-early.example");
+  release();
+  await expectSaved(page);
+  await expect(page.getByLabel("Business Name", { exact: true })).toHaveValue("Typed Early, Inc.");
+  await page.unroute("**/_next/static/chunks/**");
+  await page.reload();
+  await expect(page.getByLabel("Business Name", { exact: true })).toHaveValue("Typed Early, Inc.");
+  await expect(page.getByLabel("Website URL")).toHaveValue("www.typed-early.example");
+});

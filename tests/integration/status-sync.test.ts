@@ -99,5 +99,18 @@ describe("the status sync", () => {
         )
       ).status,
     ).toBe(401);
+    // As many characters as the secret, but more bytes: refused, not a 500.
+    const multibyte = "é".repeat("cron-secret-for-the-tests-123456".length);
+    expect(
+      (
+        await POST(
+          new Request("http://portal.test/api/cron/sync", {
+            method: "POST",
+            headers: { authorization: `Bearer ${multibyte}` },
+          }),
+          {},
+        )
+      ).status,
+    ).toBe(401);
   });
 });

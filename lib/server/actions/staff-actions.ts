@@ -18,8 +18,8 @@ import { requireAdmin, requireStaff } from "../auth/guards";
 import { createInvitation, emailInvitation, EmailTakenError } from "../invitations/create-invitation";
 import { createCustomerOrganization, inviteCustomerUser } from "../organizations/create-customer-organization";
 import { defineAction } from "./define-action";
-
-export type InvitationLinkResult = { link: string; emailed: boolean; expiresAt: string; organizationId?: string };
+import type { InvitationLinkResult } from "@/lib/views/invitation-link";
+export type { InvitationLinkResult };
 
 export const createCustomerAction = defineAction(requireStaff, createCustomerSchema, async (input, staff) => {
   try {

@@ -12,18 +12,11 @@ import { db } from "../db";
 import { audit } from "../audit/audit";
 import { notifyStaffOfSubmission } from "./notify-staff";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
+export type { DraftSnapshot };
 
 /** The customer may change the application only while it is theirs to edit. */
 export const EDITABLE_STATUSES: ApplicationStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
-
-export type DraftSnapshot = {
-  version: number;
-  draft: ApplicationDraft;
-  currentStep: string | null;
-  status: ApplicationStatus;
-  updatedAt: string;
-  submittedAt: string | null;
-};
 
 export function snapshot(application: OnboardingApplication): DraftSnapshot {
   return {

@@ -1,8 +1,8 @@
 import "server-only";
-import { approvalProgress, type Stage } from "@/lib/onboarding/approval-progress";
+import { approvalProgress } from "@/lib/onboarding/approval-progress";
 import { db } from "../db";
-
-export type CustomerProgress = { stages: Stage[]; updatedAt: string };
+import type { CustomerProgress } from "@/lib/views/customer-progress";
+export type { CustomerProgress };
 
 export async function customerProgress(applicationId: string): Promise<CustomerProgress> {
   const [application, job, resources] = await Promise.all([

@@ -1,13 +1,7 @@
 import "server-only";
 import { db } from "../db";
-
-export type ProvisioningProgress = {
-  state: string | null;
-  currentStep: string | null;
-  lastError: string | null;
-  lastErrorCode: number | null;
-  resources: { step: string; sid: string; status: string | null }[];
-};
+import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
+export type { ProvisioningProgress };
 
 export async function provisioningProgress(applicationId: string): Promise<ProvisioningProgress> {
   const [job, resources] = await Promise.all([

@@ -1,47 +1,15 @@
 import "server-only";
-import { groupEvaluationFailures, type FailureGroup } from "@/lib/dashboard/evaluation-failures";
+import { groupEvaluationFailures } from "@/lib/dashboard/evaluation-failures";
 import { fieldLabel, wizardFieldHref } from "@/lib/dashboard/field-labels";
-import { nextStep, type NextStep } from "@/lib/dashboard/next-steps";
+import { nextStep } from "@/lib/dashboard/next-steps";
 import { isStuck, isUnderWay, STAGES, type StageId } from "@/lib/dashboard/stages";
-import { buildTimeline, type Audience, type TimelineEvent } from "@/lib/dashboard/timeline";
+import { buildTimeline, type Audience } from "@/lib/dashboard/timeline";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { db } from "../db";
-
-export type ProblemField = { field: string; label: string; href: string };
-export type TwilioProblem = {
-  source: string;
-  code: number | null;
-  description: string;
-  explanation: string;
-  fields: ProblemField[];
-};
-
-export type ApplicationStatusView = {
-  applicationId: string;
-  stage: StageId;
-  stageLabel: string;
-  stageSince: string;
-  stuck: boolean;
-  dueAt: string | null;
-  statuses: {
-    profile: string | null;
-    trustProduct: string | null;
-    brand: string | null;
-    identity: string | null;
-    brandScore: number | null;
-    campaign: string | null;
-  };
-  /** Failures of the latest noncompliant evaluations; `corrected` once the customer has sent the fixes. */
-  evaluation: { groups: FailureGroup[]; corrected: boolean };
-  /** Brand `errors` and rejected bundles' errors, with the wizard fields they concern. */
-  problems: TwilioProblem[];
-  next: NextStep;
-  timeline: TimelineEvent[];
-  pending: boolean;
-  generatedAt: string;
-};
+import type { ProblemField, TwilioProblem, ApplicationStatusView } from "@/lib/views/application-status";
+export type { ProblemField, TwilioProblem, ApplicationStatusView };
 
 // Actions that are noise on a timeline (every HTTP call, sign-ins, hourly draft saves).
 const NOT_ON_TIMELINE = [

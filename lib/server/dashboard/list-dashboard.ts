@@ -3,40 +3,8 @@ import type { Prisma } from "@prisma/client";
 import { funnel, isStuck, STAGE_IDS, type StageId } from "@/lib/dashboard/stages";
 import { PAGE_SIZE, type DashboardQuery } from "@/lib/schemas/dashboard";
 import { db } from "../db";
-
-export type DashboardRow = {
-  applicationId: string;
-  organizationId: string;
-  name: string;
-  /** The ISV's name for the customer, when it differs from the business name they registered. */
-  organizationName: string | null;
-  registrationNumber: string | null;
-  stage: StageId;
-  stageSince: string;
-  needsAction: boolean;
-  stuck: boolean;
-  dueAt: string | null;
-  profileStatus: string | null;
-  trustProductStatus: string | null;
-  brandStatus: string | null;
-  identityStatus: string | null;
-  brandScore: number | null;
-  campaignStatus: string | null;
-  lastActivityAt: string;
-};
-
-export type Dashboard = {
-  rows: DashboardRow[];
-  total: number;
-  page: number;
-  pageCount: number;
-  pageSize: number;
-  counts: Record<StageId, number>;
-  attentionCount: number;
-  totalAll: number;
-  funnel: { label: string; count: number }[];
-  generatedAt: string;
-};
+import type { DashboardRow, Dashboard } from "@/lib/views/dashboard";
+export type { DashboardRow, Dashboard };
 
 const SELECT = {
   id: true,

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
+import { secretsEqual } from "@/lib/server/crypto/safe-equal";
 import { env } from "@/lib/server/env";
 import { route, jsonError } from "@/lib/server/http/route";
 import { runPortalSync } from "@/lib/server/twilio/sync/portal-sync";
@@ -8,7 +8,6 @@ import { runPortalSync } from "@/lib/server/twilio/sync/portal-sync";
 export const POST = route(async (request) => {
   const secret = env().CRON_SECRET;
   const given = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
-  if (!secret || given.length !== secret.length || !timingSafeEqual(Buffer.from(given), Buffer.from(secret)))
-    return jsonError(401, "A valid cron secret is required.");
+  if (!secret || !secretsEqual(given, secret)) return jsonError(401, "A valid cron secret is required.");
   return NextResponse.json(await runPortalSync());
 });

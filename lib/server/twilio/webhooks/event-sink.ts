@@ -1,5 +1,5 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
+import { secretsEqual } from "../../crypto/safe-equal";
 import { eventSinkTokenFor } from "./event-sink-token";
 import { db } from "../../db";
 import { env } from "../../env";
@@ -15,10 +15,7 @@ export function eventSinkToken(): string {
 }
 
 function tokenMatches(token: string | null): boolean {
-  if (!token) return false;
-  const expected = Buffer.from(eventSinkToken());
-  const given = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return secretsEqual(token, eventSinkToken());
 }
 
 type CloudEvent = { type?: string; data?: Record<string, unknown> };

@@ -1,0 +1,8 @@
+/** Shapes the server hands to client components: neutral, so the browser bundle imports nothing from lib/server. */
+export type ProvisioningProgress = {
+  state: string | null;
+  currentStep: string | null;
+  lastError: string | null;
+  lastErrorCode: number | null;
+  resources: { step: string; sid: string; status: string | null }[];
+};
