@@ -1,0 +1,285 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { addCustomerAndAccept, DEMO_STAFF, signIn, uniqueEmail } from "./support/fixtures";
+import { query } from "./support/database";
+import { serverActionId } from "./support/server-actions";
+import { E2E } from "./support/e2e-env";
+
+/**
+ * Every server action and every route handler, called over HTTP by each kind of caller, exactly
+ * as a hostile browser could. Organization A owns the application each call targets. The matrix is
+ * printed, and every cell is asserted: allowed (the caller got past the authorization check) or
+ * refused. No call ever answers 500.
+ */
+const ACTORS = ["anonymous", "customer A", "customer B", "staff", "admin"] as const;
+type Actor = (typeof ACTORS)[number];
+type Cell = "allowed" | "refused";
+const A: Cell = "allowed";
+const R: Cell = "refused";
+
+const REFUSALS = [
+  "Your session has ended. Please sign in again.",
+  "Only staff can do that.",
+  "Only administrators can do that.",
+  "This page is for customers.",
+  "We could not find that.",
+];
+
+type Target = { applicationId: string; organizationId: string };
+type Probe = {
+  name: string;
+  expected: readonly [Cell, Cell, Cell, Cell, Cell];
+  call: (request: APIRequestContext, target: Target) => Promise<Cell>;
+};
+
+async function callAction(request: APIRequestContext, exportedName: string, args: unknown[]): Promise<Cell> {
+  const response = await request.post("/sign-in", {
+    headers: {
+      "Next-Action": serverActionId(exportedName),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+  });
+  expect(response.status(), `${exportedName} answered ${response.status()}`).toBeLessThan(500);
+  const text = await response.text();
+  // Not a React Flight answer: the action never ran. Next.js forwards a call to the page that uses
+  // the action, and without a session cookie proxy.ts turns that into a redirect to sign-in.
+  if (!response.headers()["content-type"]?.startsWith("text/x-component")) return R;
+  return REFUSALS.some((refusal) => text.includes(refusal)) ? R : A;
+}
+
+async function callRoute(
+  request: APIRequestContext,
+  method: "GET" | "POST",
+  path: string,
+  body?: string,
+): Promise<Cell> {
+  const response = await request.fetch(path, { method, data: body, maxRedirects: 0 });
+  expect(response.status(), `${method} ${path} answered ${response.status()}`).toBeLessThan(500);
+  if ([401, 403, 404].includes(response.status())) return R;
+  expect(response.status(), `${method} ${path}`).toBe(200);
+  return A;
+}
+
+const anyone = [A, A, A, A, A] as const;
+const ownCustomer = [R, A, R, A, A] as const;
+const ownCustomerOnly = [R, A, R, R, R] as const;
+const staffOnly = [R, R, R, A, A] as const;
+const adminOnly = [R, R, R, R, A] as const;
+const nobody = [R, R, R, R, R] as const;
+
+const PROBES: Probe[] = [
+  // Server actions. Arguments aim at organization A and are such that an allowed call changes nothing
+  // that matters (a stale version, a draft application, an invalid form).
+  { name: "action signInWithPassword", expected: anyone, call: (r) => callAction(r, "signInWithPassword", [null, {}]) },
+  {
+    name: "action acceptInvitationAction",
+    expected: anyone,
+    call: (r) => callAction(r, "acceptInvitationAction", [null, {}]),
+  },
+  {
+    name: "action requestPasswordResetAction",
+    expected: anyone,
+    call: (r) => callAction(r, "requestPasswordResetAction", [null, {}]),
+  },
+  {
+    name: "action resetPasswordAction",
+    expected: anyone,
+    call: (r) => callAction(r, "resetPasswordAction", [null, {}]),
+  },
+  {
+    name: "action saveDraftAction",
+    expected: ownCustomerOnly,
+    call: (r, t) =>
+      callAction(r, "saveDraftAction", [
+        { applicationId: t.applicationId, expectedVersion: 999_999, draft: {}, currentStep: "business" },
+      ]),
+  },
+  {
+    name: "action submitApplicationAction",
+    expected: ownCustomerOnly,
+    call: (r, t) =>
+      callAction(r, "submitApplicationAction", [{ applicationId: t.applicationId, expectedVersion: 999_999 }]),
+  },
+  {
+    name: "action approveApplicationAction",
+    expected: staffOnly,
+    call: (r, t) => callAction(r, "approveApplicationAction", [{ applicationId: t.applicationId }]),
+  },
+  {
+    name: "action requestChangesAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "requestChangesAction", [
+        { applicationId: t.applicationId, comments: [{ field: "business.businessName", message: "Matrix" }] },
+      ]),
+  },
+  {
+    name: "action editFieldAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "editFieldAction", [
+        { applicationId: t.applicationId, field: "business.businessName", value: "Matrix" },
+      ]),
+  },
+  {
+    name: "action createCustomerAction",
+    expected: staffOnly,
+    call: (r) => callAction(r, "createCustomerAction", [{}]),
+  },
+  {
+    name: "action inviteCustomerUserAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "inviteCustomerUserAction", [{ organizationId: t.organizationId, email: "not an email" }]),
+  },
+  { name: "action inviteStaffAction", expected: adminOnly, call: (r) => callAction(r, "inviteStaffAction", [{}]) },
+  {
+    name: "action updateIsvSettingsAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "updateIsvSettingsAction", [{}]),
+  },
+  {
+    name: "action updateTwilioSettingsAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "updateTwilioSettingsAction", [{}]),
+  },
+  {
+    name: "action setCustomerAccountAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "setCustomerAccountAction", [{}]),
+  },
+  // Route handlers.
+  {
+    name: "GET /api/applications/[id]",
+    expected: ownCustomer,
+    call: (r, t) => callRoute(r, "GET", `/api/applications/${t.applicationId}`),
+  },
+  {
+    name: "GET /api/applications/[id]/progress",
+    expected: ownCustomer,
+    call: (r, t) => callRoute(r, "GET", `/api/applications/${t.applicationId}/progress`),
+  },
+  {
+    name: "GET /api/applications/[id]/provisioning",
+    expected: ownCustomer,
+    call: (r, t) => callRoute(r, "GET", `/api/applications/${t.applicationId}/provisioning`),
+  },
+  {
+    name: "GET /api/applications/[id]/status",
+    expected: ownCustomer,
+    call: (r, t) => callRoute(r, "GET", `/api/applications/${t.applicationId}/status`),
+  },
+  { name: "GET /api/staff/dashboard", expected: staffOnly, call: (r) => callRoute(r, "GET", "/api/staff/dashboard") },
+  { name: "GET /api/health", expected: anyone, call: (r) => callRoute(r, "GET", "/api/health") },
+  { name: "GET /api/auth/session", expected: anyone, call: (r) => callRoute(r, "GET", "/api/auth/session") },
+  { name: "POST /api/cron/sync (no secret)", expected: nobody, call: (r) => callRoute(r, "POST", "/api/cron/sync") },
+  {
+    name: "POST /api/twilio/status-callback (unsigned)",
+    expected: nobody,
+    call: (r, t) =>
+      callRoute(
+        r,
+        "POST",
+        "/api/twilio/status-callback",
+        `AccountSid=AC00&BundleSid=${t.applicationId}&Status=twilio-approved`,
+      ),
+  },
+  {
+    name: "POST /api/twilio/events (no token)",
+    expected: nobody,
+    call: (r) => callRoute(r, "POST", "/api/twilio/events", "[]"),
+  },
+  // Last: it ends the caller's session. Only the signed-in pages carry it, so an anonymous call
+  // never reaches it (it is forwarded to a page the proxy sends to sign-in).
+  { name: "action signOutAction", expected: [R, A, A, A, A], call: (r) => callAction(r, "signOutAction", []) },
+];
+
+async function staffMember(browser: Browser, adminPage: Page) {
+  await adminPage.goto("/staff/team");
+  await adminPage.getByLabel("Email").fill(uniqueEmail("matrix-staff"));
+  await adminPage.getByRole("button", { name: "Invite staff member" }).click();
+  const link = await adminPage.getByTestId("invitation-link").inputValue();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel("Your name").fill("Matrix Staff");
+  await page.getByLabel("Password", { exact: true }).fill("matrix staff passphrase");
+  await page.getByLabel("Confirm password").fill("matrix staff passphrase");
+  await page.getByRole("button", { name: "Create account and sign in" }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+  return context;
+}
+
+test("isolation matrix: every action and route, as every kind of caller", async ({ browser, playwright }) => {
+  test.setTimeout(180_000);
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, DEMO_STAFF);
+  const contexts: Record<Actor, APIRequestContext> = {
+    anonymous: await playwright.request.newContext({ baseURL: E2E.baseUrl }),
+    "customer A": (await customerContext(browser, adminPage, "Matrix A Corp")).request,
+    "customer B": (await customerContext(browser, adminPage, "Matrix B Corp")).request,
+    staff: (await staffMember(browser, adminPage)).request,
+    admin: adminContext.request,
+  };
+  const target = query<Target>(
+    'SELECT a.id AS applicationId, a.organizationId FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?',
+    "Matrix A Corp",
+  )[0]!;
+
+  const rows: string[][] = [];
+  const mismatches: string[] = [];
+  for (const probe of PROBES) {
+    const row = [probe.name];
+    for (const [index, actor] of ACTORS.entries()) {
+      const cell = await probe.call(contexts[actor], target);
+      row.push(cell);
+      if (cell !== probe.expected[index])
+        mismatches.push(`${probe.name} as ${actor}: ${cell}, expected ${probe.expected[index]}`);
+    }
+    rows.push(row);
+  }
+  const widths = [Math.max(...rows.map((row) => row[0]!.length)), ...ACTORS.map((actor) => Math.max(actor.length, 7))];
+  const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join(" | ");
+  console.info(
+    ["", "Isolation matrix (target: organization A's application)", line(["", ...ACTORS]), ...rows.map(line)].join(
+      "\n",
+    ),
+  );
+  expect(mismatches).toEqual([]);
+  expect(rows).toHaveLength(PROBES.length);
+});
+
+test("the matrix covers every server action of the build and every route handler", () => {
+  const manifest = JSON.parse(
+    readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { exportedName?: string }> };
+  const built = new Set(Object.values(manifest.node).map((action) => action.exportedName));
+  const probedActions = new Set(PROBES.filter((p) => p.name.startsWith("action ")).map((p) => p.name.slice(7)));
+  expect([...built].sort()).toEqual([...probedActions].sort());
+
+  const routes = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? routes(path.join(dir, entry.name)) : entry.name === "route.ts" ? [dir] : [],
+    );
+  const apiRoot = path.resolve(__dirname, "../../app");
+  for (const dir of routes(path.join(apiRoot, "api"))) {
+    const route = `/${path.relative(apiRoot, dir)}`
+      .replace(/\[\.\.\.nextauth\]/, "session")
+      .replace(/\[applicationId\]/, "[id]");
+    expect(
+      PROBES.some((p) => p.name.includes(` ${route}`)),
+      `${route} has a row in the matrix`,
+    ).toBe(true);
+  }
+});
+
+async function customerContext(browser: Browser, staffPage: Page, name: string) {
+  const context = await browser.newContext();
+  await addCustomerAndAccept(staffPage, await context.newPage(), name);
+  return context;
+}
