@@ -33,6 +33,14 @@ export default defineConfig({
   },
   webServer: [
     {
+      command: "npx tsx tests/e2e/support/smtp-sink.ts",
+      port: E2E.smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       command: "npx tsx sandbox/main.ts",
       url: `${E2E.sandboxUrl}/__sandbox/state`,
       reuseExistingServer: false,

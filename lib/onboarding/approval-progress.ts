@@ -1,3 +1,5 @@
+import { explainTwilioError } from "@/lib/trusthub/error-explanations";
+
 /**
  * Where an application stands, in the customer's words: a pure function of its status, its
  * provisioning job and the Twilio statuses the portal has recorded.
@@ -82,7 +84,8 @@ export function approvalProgress(input: ProgressInput): Stage[] {
       brand
         ? [
             BRAND_WORDS[brand] ?? brand,
-            ...brandErrors.map((error) => `${error.code ?? ""} ${error.description ?? ""}`.trim()),
+            // Plain words, not Twilio's raw text: this is the customer's own view.
+            ...brandErrors.map((error) => `${error.code ? `${error.code}: ` : ""}${explainTwilioError(error.code)}`),
           ].join(" — ")
         : undefined,
     ),

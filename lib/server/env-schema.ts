@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDataKeys } from "./crypto/data-keys";
 
 /**
  * The portal's environment, validated once at start-up (see instrumentation.ts).
@@ -54,6 +55,14 @@ export const envSchema = z
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_SANDBOX_URL: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:4010").optional()),
     CRON_SECRET: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+    DATA_ENCRYPTION_KEYS: optionalString.superRefine((value, ctx) => {
+      if (!value) return;
+      try {
+        parseDataKeys(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `is not a valid key list: ${(error as Error).message}` });
+      }
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.AUTH_SECRET === EXAMPLE_AUTH_SECRET) {
@@ -68,6 +77,21 @@ export const envSchema = z
         code: "custom",
         path: ["APP_URL"],
         message: "must use https in production (session cookies are sent only over https); only localhost may use http",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.DATA_ENCRYPTION_KEYS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATA_ENCRYPTION_KEYS"],
+        message:
+          'is required in production: personal data is encrypted with it. Generate one: echo "k1:$(openssl rand -base64 32)"',
+      });
+    }
+    if (env.NODE_ENV === "production" && env.MAIL_OUTBOX_DIR) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_OUTBOX_DIR"],
+        message: "must not be set in production: it writes every email, sign-in links included, to disk. Use SMTP_URL",
       });
     }
     if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {

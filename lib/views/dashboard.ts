@@ -7,6 +7,7 @@ export type DashboardRow = {
   name: string;
   /** The ISV's name for the customer, when it differs from the business name they registered. */
   organizationName: string | null;
+  /** The last characters of the registration number only (the number is personal data). */
   registrationNumber: string | null;
   stage: StageId;
   stageSince: string;

@@ -4,5 +4,6 @@ export type ProvisioningProgress = {
   currentStep: string | null;
   lastError: string | null;
   lastErrorCode: number | null;
-  resources: { step: string; sid: string; status: string | null }[];
+  /** `sid` is null in a customer's answer. */
+  resources: { step: string; sid: string | null; status: string | null }[];
 };

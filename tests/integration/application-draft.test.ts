@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
+import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 import { saveDraft, submitApplication } from "@/lib/server/applications/application-draft";
 import { makeOrganization, makeUser } from "../support/factories";
 import { ACME } from "../support/acme";
@@ -22,7 +23,11 @@ describe("drafts (real SQLite)", () => {
       ok: true,
       snapshot: { version: 2, draft, currentStep: "business", status: "DRAFT" },
     });
-    expect((await fresh(application.id)).draft).toEqual(draft);
+    const stored = (await fresh(application.id)).draft as { business: Record<string, string> };
+    expect(readStoredDraft(stored)).toEqual(draft);
+    // The registration number is encrypted at rest; the rest is kept as typed.
+    expect(stored.business.businessName).toBe("Acme");
+    expect(stored.business.registrationNumber).toMatch(/^enc:v1:auth:/);
   });
 
   it("refuses a save over a newer version and returns the newer data", async () => {

@@ -56,10 +56,13 @@ describe("the dashboard row and status of an application", () => {
     expect(await row(application.id)).toMatchObject({
       stage: "in-staff-review",
       displayName: "Mismatch Brand Co",
-      registrationNumber: "12-3456789",
+      registrationNumberHint: "…6789",
       needsAction: false,
     });
     expect((await row(application.id)).searchText).toContain("owner@mismatch-brand.example");
+    // The summary keeps no registration number: a hint to show and a keyed hash to search by.
+    expect((await row(application.id)).searchText).not.toContain("3456789");
+    expect((await row(application.id)).registrationNumberIndex).toMatch(/^[0-9a-f]{32}$/);
 
     await approveApplication(application.id, staff.id);
     expect((await row(application.id)).stage).toBe("provisioning");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { approvalProgress } from "@/lib/onboarding/approval-progress";
 
 const states = (input: Parameters<typeof approvalProgress>[0]) =>
@@ -55,6 +56,11 @@ describe("the customer's approval progress", () => {
         { step: "brand", status: "FAILED", details: { errors: [{ code: 30799, description: "Identity mismatch" }] } },
       ],
     })[3]!;
-    expect(brand).toMatchObject({ state: "failed", detail: "Failed: see what to fix — 30799 Identity mismatch" });
+    // The code and plain words; Twilio's raw text ("Identity mismatch") stays with staff.
+    expect(brand).toMatchObject({
+      state: "failed",
+      detail: `Failed: see what to fix — 30799: ${explainTwilioError(30799)}`,
+    });
+    expect(brand.detail).not.toContain("Identity mismatch");
   });
 });

@@ -7,6 +7,8 @@ const valid = {
   APP_URL: "http://localhost:3000",
 };
 
+const KEYS = `k2:${Buffer.alloc(32, 2).toString("base64")},k1:${Buffer.alloc(32, 1).toString("base64")}`;
+
 function problemsOf(source: Record<string, string | undefined>): string[] {
   try {
     parseEnv(source);
@@ -46,9 +48,9 @@ describe("environment validation", () => {
 
   it("refuses the example secret in production but not in development", () => {
     expect(() => parseEnv({ ...valid, AUTH_SECRET: EXAMPLE_AUTH_SECRET })).not.toThrow();
-    expect(problemsOf({ ...valid, NODE_ENV: "production", AUTH_SECRET: EXAMPLE_AUTH_SECRET })).toEqual([
-      "AUTH_SECRET is still the example value from .env.example: set a secret of your own in production",
-    ]);
+    expect(
+      problemsOf({ ...valid, NODE_ENV: "production", AUTH_SECRET: EXAMPLE_AUTH_SECRET, DATA_ENCRYPTION_KEYS: KEYS }),
+    ).toEqual(["AUTH_SECRET is still the example value from .env.example: set a secret of your own in production"]);
   });
 
   it("requires the Twilio auth token together with the account SID", () => {
@@ -64,7 +66,7 @@ describe("environment validation", () => {
   });
 
   it("production needs an https APP_URL, so session cookies are Secure there", () => {
-    const production = { ...valid, NODE_ENV: "production" };
+    const production = { ...valid, NODE_ENV: "production", DATA_ENCRYPTION_KEYS: KEYS };
     expect(problemsOf({ ...production, APP_URL: "http://portal.isv.example" })[0]).toMatch(
       /^APP_URL must use https in production/,
     );
@@ -72,5 +74,22 @@ describe("environment validation", () => {
     expect(() => parseEnv({ ...production, APP_URL: "http://127.0.0.1:3100" })).not.toThrow();
     expect(sessionCookiesSecure("https://portal.isv.example")).toBe(true);
     expect(sessionCookiesSecure("http://localhost:3000")).toBe(false);
+  });
+
+  it("production needs data-encryption keys and refuses the mail outbox folder", () => {
+    const production = { ...valid, NODE_ENV: "production", APP_URL: "https://portal.isv.example" };
+    expect(problemsOf(production)).toEqual([
+      'DATA_ENCRYPTION_KEYS is required in production: personal data is encrypted with it. Generate one: echo "k1:$(openssl rand -base64 32)"',
+    ]);
+    expect(problemsOf({ ...production, DATA_ENCRYPTION_KEYS: KEYS, MAIL_OUTBOX_DIR: "/tmp/outbox" })).toEqual([
+      "MAIL_OUTBOX_DIR must not be set in production: it writes every email, sign-in links included, to disk. Use SMTP_URL",
+    ]);
+    expect(problemsOf({ ...production, DATA_ENCRYPTION_KEYS: "k1:short" })[0]).toMatch(
+      /^DATA_ENCRYPTION_KEYS is not a valid key list: key "k1" must be 32 bytes/,
+    );
+    expect(problemsOf({ ...production, DATA_ENCRYPTION_KEYS: Buffer.alloc(32).toString("base64") })[0]).toMatch(
+      /^DATA_ENCRYPTION_KEYS is not a valid key list: each key needs an id/,
+    );
+    expect(() => parseEnv({ ...valid, MAIL_OUTBOX_DIR: "/tmp/outbox" })).not.toThrow();
   });
 });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { fail, type ActionResult, type FieldErrors } from "@/lib/action-result";
 import { echoableValues, formDataToObject, type FormState } from "@/lib/form-state";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
+import { describeErrorForLog } from "@/lib/logging/redact";
 
 /**
  * Every server action is built here: first who is calling (the guard), then the input (the same
@@ -31,7 +32,7 @@ export function defineAction<Schema extends z.ZodType, Caller, Result>(
       unstable_rethrow(error);
       if (error instanceof UnauthenticatedError) return fail("Your session has ended. Please sign in again.");
       if (error instanceof ForbiddenError || error instanceof NotFoundError) return fail(error.message);
-      console.error("[action] unexpected error", error);
+      console.error("[action] unexpected error", describeErrorForLog(error));
       return fail("Something went wrong on our side. Your input is kept; please try again.");
     }
   };

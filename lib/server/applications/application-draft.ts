@@ -7,7 +7,7 @@ import {
   type StepId,
 } from "@/lib/schemas/onboarding/application";
 import type { FieldErrors } from "@/lib/action-result";
-import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
+import { readStoredDraft, toStoredDraft } from "./stored-draft";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { notifyStaffOfSubmission } from "./notify-staff";
@@ -21,7 +21,7 @@ export const EDITABLE_STATUSES: ApplicationStatus[] = ["DRAFT", "CHANGES_REQUEST
 export function snapshot(application: OnboardingApplication): DraftSnapshot {
   return {
     version: application.version,
-    draft: readDraftShape(application.draft),
+    draft: readStoredDraft(application.draft),
     currentStep: application.currentStep,
     status: application.status,
     updatedAt: application.updatedAt.toISOString(),
@@ -45,7 +45,11 @@ export async function saveDraft(
 ): Promise<SaveOutcome> {
   const updated = await db.onboardingApplication.updateMany({
     where: { id: application.id, version: input.expectedVersion, status: { in: EDITABLE_STATUSES } },
-    data: { draft: input.draft as Prisma.InputJsonValue, currentStep: input.currentStep, version: { increment: 1 } },
+    data: {
+      draft: toStoredDraft(input.draft) as Prisma.InputJsonValue,
+      currentStep: input.currentStep,
+      version: { increment: 1 },
+    },
   });
   const current = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } });
   if (updated.count === 1) {
@@ -91,7 +95,7 @@ export async function submitApplication(
   expectedVersion: number,
   actorUserId: string,
 ): Promise<SubmitOutcome> {
-  const parsed = applicationSchema.safeParse(draftAsInput(readDraftShape(application.draft)));
+  const parsed = applicationSchema.safeParse(draftAsInput(readStoredDraft(application.draft)));
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);

@@ -5,7 +5,7 @@ import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { absoluteUrl, sendMail } from "../mail/send-mail";
-import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
+import { readStoredDraft, toStoredDraft } from "./stored-draft";
 
 /** Applications sent for review, oldest first: the staff queue. */
 export async function reviewQueue() {
@@ -103,12 +103,12 @@ export async function editField(
   const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
   if (!application || application.status !== "SUBMITTED")
     return { ok: false, message: "Only an application waiting for review can be edited." };
-  const edit = applyFieldEdit(readDraftShape(application.draft), field, value);
+  const edit = applyFieldEdit(readStoredDraft(application.draft), field, value);
   if (!edit.ok) return { ok: false, message: edit.message };
   const draft = edit.draft;
   const updated = await db.onboardingApplication.updateMany({
     where: { id: applicationId, version: application.version },
-    data: { draft: draft as Prisma.InputJsonValue, version: { increment: 1 } },
+    data: { draft: toStoredDraft(draft) as Prisma.InputJsonValue, version: { increment: 1 } },
   });
   if (updated.count !== 1) return { ok: false, message: "The application changed meanwhile; reload and try again." };
   await refreshDashboardRow(applicationId);

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { redactValue } from "@/lib/logging/redact";
 
 export type AuditEntry = {
   actorUserId?: string | null;
@@ -13,5 +14,7 @@ export type AuditEntry = {
 type AuditWriter = Pick<PrismaClient, "auditLog"> | Prisma.TransactionClient;
 
 export async function audit(db: AuditWriter, entry: AuditEntry): Promise<void> {
-  await db.auditLog.create({ data: entry });
+  // Whatever a caller puts in the metadata, personal data does not reach the audit trail.
+  const metadata = entry.metadata === undefined ? undefined : (redactValue(entry.metadata) as Prisma.InputJsonValue);
+  await db.auditLog.create({ data: { ...entry, ...(metadata === undefined ? {} : { metadata }) } });
 }

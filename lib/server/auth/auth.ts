@@ -9,6 +9,7 @@ import { checkCredentials } from "./credentials";
 import { clientIp } from "./client-ip";
 import { describeRetryAfter } from "./rate-limit";
 import { audit } from "../audit/audit";
+import { describeErrorForLog } from "@/lib/logging/redact";
 
 export class InvalidCredentialsError extends CredentialsSignin {
   code = "invalid_credentials";
@@ -43,7 +44,7 @@ function authConfig(): NextAuthConfig {
       // A wrong password is an everyday event, not a server error: keep it out of the error log.
       error(error) {
         if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-        console.error("[auth]", error);
+        console.error("[auth]", describeErrorForLog(error));
       },
     },
     providers: [

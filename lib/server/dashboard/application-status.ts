@@ -1,4 +1,5 @@
 import "server-only";
+import { customerSafeGroups, customerSafeProblems } from "@/lib/dashboard/customer-safe";
 import { groupEvaluationFailures } from "@/lib/dashboard/evaluation-failures";
 import { fieldLabel, wizardFieldHref } from "@/lib/dashboard/field-labels";
 import { nextStep } from "@/lib/dashboard/next-steps";
@@ -129,8 +130,11 @@ export async function applicationStatus(
       brandScore: application.brandScore,
       campaign: application.campaignStatus,
     },
-    evaluation: { groups, corrected: groups.length > 0 && application.status !== "CHANGES_REQUESTED" },
-    problems,
+    evaluation: {
+      groups: audience === "customer" ? customerSafeGroups(groups) : groups,
+      corrected: groups.length > 0 && application.status !== "CHANGES_REQUESTED",
+    },
+    problems: audience === "customer" ? customerSafeProblems(problems) : problems,
     next: nextStep(stage),
     timeline: buildTimeline(audits.reverse(), resources, audience),
     pending: isUnderWay(stage),

@@ -3,6 +3,8 @@ import type { Prisma } from "@prisma/client";
 import { funnel, isStuck, STAGE_IDS, type StageId } from "@/lib/dashboard/stages";
 import { PAGE_SIZE, type DashboardQuery } from "@/lib/schemas/dashboard";
 import { db } from "../db";
+import { blindIndex } from "../crypto/field-cipher";
+import { dataKeyring } from "../crypto/keyring";
 import type { DashboardRow, Dashboard } from "@/lib/views/dashboard";
 export type { DashboardRow, Dashboard };
 
@@ -11,7 +13,7 @@ const SELECT = {
   organizationId: true,
   organization: { select: { name: true } },
   displayName: true,
-  registrationNumber: true,
+  registrationNumberHint: true,
   stage: true,
   stageSince: true,
   needsAction: true,
@@ -37,9 +39,16 @@ const calmWhere = (now: Date): Prisma.OnboardingApplicationWhereInput => ({
 
 function filters(query: DashboardQuery, now: Date): Prisma.OnboardingApplicationWhereInput {
   const and: Prisma.OnboardingApplicationWhereInput[] = [];
-  // Each word must appear: "acme 12-3456789" finds Acme by name and EIN.
-  for (const word of (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean))
-    and.push({ searchText: { contains: word } });
+  // Each word must match: "acme 12-3456789" finds Acme by name and EIN. A registration number is
+  // found whole, through its blind index (the number itself is not stored in the summary).
+  for (const word of (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)) {
+    const index = (word.match(/\d/g)?.length ?? 0) >= 5 ? blindIndex(word, dataKeyring()) : null;
+    and.push(
+      index
+        ? { OR: [{ searchText: { contains: word } }, { registrationNumberIndex: index }] }
+        : { searchText: { contains: word } },
+    );
+  }
   if (query.stage === "attention") and.push(attentionWhere(now));
   else if (query.stage) and.push({ stage: query.stage });
   if (query.profile) and.push({ profileStatus: query.profile });
@@ -127,7 +136,7 @@ function toRow(row: Selected, now: Date): DashboardRow {
     organizationId: row.organizationId,
     name: row.displayName,
     organizationName: row.organization.name === row.displayName ? null : row.organization.name,
-    registrationNumber: row.registrationNumber,
+    registrationNumber: row.registrationNumberHint,
     stage: row.stage as StageId,
     stageSince: row.stageSince.toISOString(),
     needsAction: row.needsAction,

@@ -3,7 +3,9 @@ import type { Prisma } from "@prisma/client";
 import { dueAt, STAGE_IDS, STAGES, stageOf } from "@/lib/dashboard/stages";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { db } from "../db";
-import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
+import { readStoredDraft } from "../applications/stored-draft";
+import { blindIndex } from "../crypto/field-cipher";
+import { dataKeyring } from "../crypto/keyring";
 
 const TRACKED_STEPS = ["customer-profile", "trust-product", "brand", "campaign"];
 const BATCH = 500;
@@ -49,7 +51,7 @@ function summarize(
   });
   // The stage's start only moves when the stage changes (a row never summarized starts now).
   const stageSince = stage === application.stage && application.displayName !== "" ? application.stageSince : now;
-  const business = readDraftShape(application.draft).business ?? {};
+  const business = readStoredDraft(application.draft).business ?? {};
   const businessName = typeof business.businessName === "string" ? business.businessName.trim() : "";
   const registrationNumber = typeof business.registrationNumber === "string" ? business.registrationNumber.trim() : "";
   const emails = [...application.organization.users, ...application.organization.invitations].map(
@@ -67,17 +69,9 @@ function summarize(
     needsAction: STAGES[stage].attention,
     dueAt: dueAt(stage, stageSince),
     displayName: businessName || application.organization.name,
-    searchText: [
-      businessName,
-      application.organization.name,
-      registrationNumber,
-      registrationNumber.replace(/\D/g, ""),
-      ...emails,
-    ]
-      .filter(Boolean)
-      .join(" ")
-      .toLowerCase(),
-    registrationNumber: registrationNumber || null,
+    searchText: [businessName, application.organization.name, ...emails].filter(Boolean).join(" ").toLowerCase(),
+    registrationNumberHint: registrationNumberHint(registrationNumber),
+    registrationNumberIndex: registrationNumber ? blindIndex(registrationNumber, dataKeyring()) : null,
     profileStatus: statusOf("customer-profile"),
     trustProductStatus: statusOf("trust-product"),
     brandStatus: statusOf("brand"),
@@ -147,4 +141,10 @@ export async function refreshUnsummarizedRows(limit = 5000): Promise<number> {
   });
   await refreshDashboardRows(rows.map((row) => row.id));
   return rows.length;
+}
+
+/** What the dashboard shows of a registration number: its last four characters. */
+export function registrationNumberHint(number: string): string | null {
+  const significant = number.replace(/[^A-Za-z0-9]/g, "");
+  return significant.length >= 4 ? `…${significant.slice(-4)}` : null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
+import { describeErrorForLog } from "@/lib/logging/redact";
 
 type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response>;
 
@@ -13,7 +14,12 @@ export function route<Ctx>(handler: Handler<Ctx>): Handler<Ctx> {
       if (error instanceof UnauthenticatedError) return jsonError(401, error.message);
       if (error instanceof ForbiddenError) return jsonError(403, error.message);
       if (error instanceof NotFoundError) return jsonError(404, error.message);
-      console.error("[route] unexpected error", request.method, new URL(request.url).pathname, error);
+      console.error(
+        "[route] unexpected error",
+        request.method,
+        new URL(request.url).pathname,
+        describeErrorForLog(error),
+      );
       return jsonError(500, "Something went wrong on our side. Please try again.");
     }
   };

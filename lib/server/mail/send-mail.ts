@@ -4,6 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { env } from "../env";
+import { describeErrorForLog } from "@/lib/logging/redact";
 
 export type Mail = { to: string; subject: string; text: string };
 /** How the mail left: by SMTP, into the local outbox folder, or only into the development log. */
@@ -40,7 +41,7 @@ export async function sendMail(mail: Mail): Promise<MailDelivery> {
     console.warn(`[mail] not sent: SMTP_URL is not set (subject: ${mail.subject})`);
     return "not-sent";
   } catch (error) {
-    console.error("[mail] sending failed:", error instanceof Error ? error.message : error);
+    console.error("[mail] sending failed:", describeErrorForLog(error));
     return "not-sent";
   }
 }

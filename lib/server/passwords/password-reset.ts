@@ -7,6 +7,7 @@ import { normalizeEmail } from "../auth/credentials";
 import { audit } from "../audit/audit";
 import { clearAllAccountFailures, takeRequest } from "../auth/rate-limit";
 import { absoluteUrl, sendMail } from "../mail/send-mail";
+import { describeErrorForLog } from "@/lib/logging/redact";
 
 export type ResetRequestOutcome =
   { limited: false; link: string | null } | { limited: true; retryAfterSeconds: number };
@@ -70,7 +71,7 @@ async function requestPasswordResetNow(email: string, ip: string): Promise<Reset
       "",
       "If you did not ask for this, ignore this email: your password stays as it is.",
     ].join("\n"),
-  }).catch((error: unknown) => console.error(`[mail] password reset email failed: ${(error as Error).message}`));
+  }).catch((error: unknown) => console.error(`[mail] password reset email failed: ${describeErrorForLog(error)}`));
   await audit(db, {
     actorUserId: user.id,
     action: "password_reset.requested",

@@ -8,6 +8,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseUrl = `http://127.0.0.1:${port}`;
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2625);
 const authSecret = "e2e-test-secret-that-is-long-enough-0123456789abcdef";
 
 export const E2E = {
@@ -16,6 +17,7 @@ export const E2E = {
   sandboxPort,
   sandboxUrl,
   tmp,
+  smtpPort,
   databaseFile: path.join(tmp, "portal.db"),
   outboxDir: path.join(tmp, "outbox"),
   serverEnv: {
@@ -26,8 +28,10 @@ export const E2E = {
     DATABASE_URL: `file:${path.join(tmp, "portal.db")}`,
     AUTH_SECRET: authSecret,
     APP_URL: baseUrl,
-    MAIL_OUTBOX_DIR: path.join(tmp, "outbox"),
-    SMTP_URL: "",
+    // Production mode sends mail by SMTP only: to the tests' own SMTP sink (support/smtp-sink.ts).
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_OUTBOX_DIR: "",
+    DATA_ENCRYPTION_KEYS: `e2e:${Buffer.alloc(32, 7).toString("base64")}`,
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "5",
     SIGN_IN_MAX_FAILURES_PER_IP: "50",
     SIGN_IN_WINDOW_MINUTES: "15",

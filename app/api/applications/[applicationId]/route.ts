@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireCustomerAccess } from "@/lib/server/auth/guards";
 import { route } from "@/lib/server/http/route";
+import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 
 /** An application as its owner (or staff) may read it. Others get 404, as if it did not exist. */
 export const GET = route(async (_request, { params }: { params: Promise<{ applicationId: string }> }) => {
@@ -12,7 +13,7 @@ export const GET = route(async (_request, { params }: { params: Promise<{ applic
     status: application.status,
     version: application.version,
     currentStep: application.currentStep,
-    draft: application.draft,
+    draft: readStoredDraft(application.draft),
     updatedAt: application.updatedAt.toISOString(),
   });
 });

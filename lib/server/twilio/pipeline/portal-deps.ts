@@ -4,6 +4,7 @@ import { env } from "../../env";
 import { audit } from "../../audit/audit";
 import { twilioClient } from "../client";
 import type { ProvisioningDeps } from "./run-provisioning";
+import { describeErrorForLog } from "@/lib/logging/redact";
 
 /**
  * The pipeline as the portal runs it: the configured Twilio (or sandbox) client for the customer's
@@ -21,7 +22,7 @@ export function portalProvisioningDeps(): ProvisioningDeps {
             targetType: "TwilioApi",
             organizationId: organization.id,
             metadata: call,
-          }).catch((error: unknown) => console.error("[audit] twilio call not recorded", error)),
+          }).catch((error: unknown) => console.error("[audit] twilio call not recorded", describeErrorForLog(error))),
       });
       return { client, accountSid };
     },

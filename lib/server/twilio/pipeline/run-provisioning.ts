@@ -10,7 +10,8 @@ import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { provisioningGraph, type StepContext } from "./steps";
 import { withAccountSlot } from "./account-limiter";
 import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
-import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
+import { readStoredDraft } from "@/lib/server/applications/stored-draft";
+import { describeErrorForLog } from "@/lib/logging/redact";
 
 export type ProvisioningDeps = {
   /** The Twilio client for a customer's account (null: the ISV's own account), and that account's SID. */
@@ -38,7 +39,7 @@ export async function runProvisioning(applicationId: string, deps: ProvisioningD
   } finally {
     // Whatever the outcome (or a crash), the dashboard shows where the application now stands.
     await refreshDashboardRow(applicationId).catch((error: unknown) =>
-      console.error(`[provisioning] dashboard refresh failed: ${(error as Error).message}`),
+      console.error(`[provisioning] dashboard refresh failed: ${describeErrorForLog(error)}`),
     );
   }
 }
@@ -48,7 +49,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     where: { id: applicationId },
     include: { organization: true },
   });
-  const parsed = applicationSchema.safeParse(draftAsInput(readDraftShape(application.draft)));
+  const parsed = applicationSchema.safeParse(draftAsInput(readStoredDraft(application.draft)));
   if (!parsed.success)
     return fail(applicationId, "validate", null, "The application is not complete; it cannot be sent to Twilio.");
 

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../../db";
 import { runProvisioning, type ProvisioningDeps, type ProvisioningOutcome } from "./run-provisioning";
+import { describeErrorForLog } from "@/lib/logging/redact";
 
 // How long a claim holds without renewal; a crashed worker's job is picked up after it.
 const LEASE_MS = Number(process.env.PROVISIONING_LEASE_MS ?? 30_000);
@@ -81,7 +82,7 @@ export function startProvisioningWorker(deps: ProvisioningDeps, pollMs = 2000): 
     try {
       await drainJobs(deps, workerId);
     } catch (error) {
-      console.error("[provisioning] worker error", error);
+      console.error("[provisioning] worker error", describeErrorForLog(error));
     } finally {
       busy = false;
     }

@@ -6,6 +6,7 @@ import { recordTwilioStatus } from "../status/record-status";
 import { refreshDashboardRow, refreshUnsummarizedRows } from "../../dashboard/refresh-dashboard-row";
 import { withRetry, type RetryPolicy } from "../pipeline/retry";
 import { waitForSlot } from "../pipeline/rate-gate";
+import { describeErrorForLog } from "@/lib/logging/redact";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */
 const FINAL: Record<string, string[]> = {
@@ -78,7 +79,7 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
       }
     } catch (error) {
       failed++;
-      console.error(`[sync] ${resource.step} ${resource.sid}: ${(error as Error).message}`);
+      console.error(`[sync] ${resource.step} ${resource.sid}: ${describeErrorForLog(error)}`);
     }
     if (deps.spacingMs) await sleep(deps.spacingMs);
   }

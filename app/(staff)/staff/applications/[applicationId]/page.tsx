@@ -12,7 +12,7 @@ import { guardPage } from "@/lib/server/auth/page-guard";
 import { applicationForReview } from "@/lib/server/applications/review";
 import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
 import { reviewSections } from "@/lib/onboarding/review-sections";
-import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
+import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 
 export const metadata: Metadata = { title: "Review application" };
 
@@ -22,7 +22,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const review = await applicationForReview(applicationId);
   if (!review) notFound();
   const { application, comments, history } = review;
-  const sections = reviewSections(readDraftShape(application.draft));
+  const sections = reviewSections(readStoredDraft(application.draft));
   const fieldOptions = sections.flatMap((section) =>
     section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })),
   );

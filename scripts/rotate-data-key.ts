@@ -1,0 +1,17 @@
+import { loadLocalEnv } from "./load-env";
+
+/** `npm run data:rotate-key`: see lib/server/crypto/rotate-data-key.ts and the README. */
+loadLocalEnv();
+import("../lib/server/crypto/rotate-data-key")
+  .then(({ rotateDataKey }) => rotateDataKey())
+  .then((report) => {
+    console.info(
+      `[data] ${report.reencrypted} of ${report.applications} applications re-encrypted with key "${report.currentKeyId}"; ` +
+        `keys in use: ${report.keyIdsInUse.join(", ") || "none"}`,
+    );
+    process.exit(0);
+  })
+  .catch((error: unknown) => {
+    console.error(`[data] rotation failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
