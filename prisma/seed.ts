@@ -42,14 +42,20 @@ export async function seedDemo(databaseUrl = process.env.DATABASE_URL): Promise<
       },
     });
     // The ISV's Twilio settings for the embedded mode: the sandbox's primary profile, callbacks to this portal.
+    const appUrl = process.env.APP_URL ?? "http://localhost:3000";
+    // A public URL the seed wrote for this machine follows APP_URL (another port); one an admin set stays.
+    const existingSettings = await db.isvSettings.findUnique({ where: { id: 1 } });
+    const seededHere =
+      existingSettings?.publicBaseUrl &&
+      /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(existingSettings.publicBaseUrl);
     await db.isvSettings.upsert({
       where: { id: 1 },
-      update: {},
+      update: seededHere && existingSettings?.publicBaseUrl !== appUrl ? { publicBaseUrl: appUrl } : {},
       create: {
         id: 1,
         notificationEmail: "compliance@isv.example",
         primaryCustomerProfileSid: process.env.TWILIO_SANDBOX_URL ? PRIMARY_CUSTOMER_PROFILE_SID : null,
-        publicBaseUrl: process.env.APP_URL ?? "http://localhost:3000",
+        publicBaseUrl: appUrl,
       },
     });
     const existing = await db.onboardingApplication.findFirst({ where: { organizationId: DEMO.organization.id } });

@@ -29,7 +29,7 @@ process.on("SIGTERM", () => shutdown(0));
 
 // The sandbox sends its Event Streams events (brand and campaign statuses) to this portal, as Twilio would.
 if (process.env.TWILIO_SANDBOX_URL && !process.env.SANDBOX_EVENT_SINK_URL && process.env.AUTH_SECRET) {
-  process.env.SANDBOX_EVENT_SINK_URL = `${process.env.APP_URL ?? "http://localhost:3000"}/api/twilio/events?token=${eventSinkTokenFor(process.env.AUTH_SECRET)}`;
+  process.env.SANDBOX_EVENT_SINK_URL = `${process.env.APP_URL}/api/twilio/events?token=${eventSinkTokenFor(process.env.AUTH_SECRET)}`;
 }
 if (process.env.TWILIO_SANDBOX_URL) run("sandbox", process.execPath, [require.resolve("tsx/cli"), "sandbox/main.ts"]);
 run("portal", process.execPath, [require.resolve("next/dist/bin/next"), "dev", "--port", process.env.PORT ?? "3000"]);

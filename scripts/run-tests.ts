@@ -56,6 +56,12 @@ const steps: Step[] = [
     report: `${reports}/playwright.json`,
     count: playwrightCount,
   },
+  {
+    name: "browser (npm run dev)",
+    command: ["npx", "playwright", "test", "-c", "playwright.dev.config.ts"],
+    report: `${reports}/playwright-dev.json`,
+    count: playwrightCount,
+  },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

@@ -15,7 +15,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
     defaultValues: { token, name: "", password: "", confirmPassword: "" },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       <TextField

@@ -14,7 +14,7 @@ export function ForgotPasswordForm() {
     defaultValues: { email: "" },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {state?.ok ? <Alert tone="success">{state.data.message}</Alert> : null}
       <TextField

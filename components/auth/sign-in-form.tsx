@@ -11,7 +11,10 @@ import { signInWithPassword } from "@/lib/server/actions/auth-actions";
 
 const schema = signInSchema.extend({ callbackUrl: z.string().optional() });
 
-/** Posts to the server action even before hydration: the password never lands in a URL. */
+/**
+ * Posts to the server action even before hydration (React renders the form with method POST for
+ * a function action): the password never lands in a URL.
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const { form, formAction, onSubmit, pending, errorFor, formError, initial } = useFormAction({
     schema,
@@ -19,7 +22,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     defaultValues: { email: "", password: "", callbackUrl },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} method="post" noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField

@@ -35,7 +35,7 @@ export function SiteHeader({ user, portalName }: { user: CurrentUser; portalName
             {user.email}
             <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{roleLabel(user)}</span>
           </span>
-          <form method="post" action={signOutAction}>
+          <form action={signOutAction}>
             <button
               type="submit"
               className="rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
