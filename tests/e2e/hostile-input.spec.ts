@@ -1,9 +1,9 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import fc from "fast-check";
 import { strictDraftSchema } from "@/lib/schemas/onboarding/draft-shape";
 import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
 import { query } from "./support/database";
-import { serverActionId } from "./support/server-actions";
+import { postServerAction } from "./support/server-actions";
 
 /**
  * Property-based hostile input over every server action, through the real server: wrong types,
@@ -70,28 +70,7 @@ const hostileDraft = fc.oneof(
   hostileValue,
 );
 
-/**
- * Arguments as React's client encodes them (encodeReply): a string that starts with "$" is escaped
- * as "$$…", since "$" opens a reference in the reply format. Unescaped, such a string is a
- * malformed request that React's decoder rejects before any action of ours runs.
- */
-const encodeReply = (args: unknown[]) =>
-  JSON.stringify(args, (_key, value: unknown) =>
-    typeof value === "string" && value.startsWith("$") ? `$${value}` : value,
-  );
-
-async function callAction(request: APIRequestContext, exportedName: string, args: unknown[]) {
-  const response = await request.post("/sign-in", {
-    headers: {
-      "Next-Action": serverActionId(exportedName),
-      "Content-Type": "text/plain;charset=UTF-8",
-      Accept: "text/x-component",
-    },
-    data: encodeReply(args),
-    maxRedirects: 0,
-  });
-  return { status: response.status(), text: await response.text() };
-}
+const callAction = postServerAction;
 
 /** The action's own answer: a Flight line carrying `{ok: …}`. */
 function expectActionAnswer(answer: { status: number; text: string }, what: string) {

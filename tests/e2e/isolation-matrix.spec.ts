@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { addCustomerAndAccept, DEMO_STAFF, signIn, uniqueEmail } from "./support/fixtures";
 import { query } from "./support/database";
-import { serverActionId } from "./support/server-actions";
+import { postServerAction } from "./support/server-actions";
 import { E2E } from "./support/e2e-env";
 
 /**
@@ -34,21 +34,12 @@ type Probe = {
 };
 
 async function callAction(request: APIRequestContext, exportedName: string, args: unknown[]): Promise<Cell> {
-  const response = await request.post("/sign-in", {
-    headers: {
-      "Next-Action": serverActionId(exportedName),
-      "Content-Type": "text/plain;charset=UTF-8",
-      Accept: "text/x-component",
-    },
-    data: JSON.stringify(args),
-    maxRedirects: 0,
-  });
-  expect(response.status(), `${exportedName} answered ${response.status()}`).toBeLessThan(500);
-  const text = await response.text();
+  const answer = await postServerAction(request, exportedName, args);
+  expect(answer.status, `${exportedName} answered ${answer.status}`).toBeLessThan(500);
   // Not a React Flight answer: the action never ran. Next.js forwards a call to the page that uses
   // the action, and without a session cookie proxy.ts turns that into a redirect to sign-in.
-  if (!response.headers()["content-type"]?.startsWith("text/x-component")) return R;
-  return REFUSALS.some((refusal) => text.includes(refusal)) ? R : A;
+  if (!answer.contentType.startsWith("text/x-component")) return R;
+  return REFUSALS.some((refusal) => answer.text.includes(refusal)) ? R : A;
 }
 
 async function callRoute(

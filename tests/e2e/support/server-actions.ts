@@ -35,3 +35,34 @@ export async function callServerAction(
   });
   return response.text();
 }
+
+/**
+ * Arguments as React's client encodes them (encodeReply): a string that starts with "$" is escaped
+ * as "$$…", since "$" opens a reference in the reply format. Unescaped, such a string is a
+ * malformed request that React's decoder rejects before any action of ours runs.
+ */
+export const encodeReply = (args: unknown[]) =>
+  JSON.stringify(args, (_key, value: unknown) =>
+    typeof value === "string" && value.startsWith("$") ? `$${value}` : value,
+  );
+
+/**
+ * Posts a server action call to the public sign-in page, so that only the action's own guard
+ * decides (a protected page would be redirected by proxy.ts first). Returns the raw answer.
+ */
+export async function postServerAction(request: APIRequestContext, exportedName: string, args: unknown[]) {
+  const response = await request.post("/sign-in", {
+    headers: {
+      "Next-Action": serverActionId(exportedName),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
+    data: encodeReply(args),
+    maxRedirects: 0,
+  });
+  return {
+    status: response.status(),
+    contentType: response.headers()["content-type"] ?? "",
+    text: await response.text(),
+  };
+}
