@@ -59,7 +59,13 @@ function freshCheckout(target: string) {
     mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
     copyFileSync(path.join(root, file), path.join(target, file));
   }
-  execFileSync("cp", ["-al", path.join(root, "node_modules"), path.join(target, "node_modules")]);
+  // Hard links where the temporary folder shares the project's file system (fast), a copy otherwise.
+  try {
+    execFileSync("cp", ["-al", path.join(root, "node_modules"), path.join(target, "node_modules")]);
+  } catch {
+    rmSync(path.join(target, "node_modules"), { recursive: true, force: true });
+    execFileSync("cp", ["-a", path.join(root, "node_modules"), path.join(target, "node_modules")]);
+  }
 }
 
 function start(instance: Instance) {
