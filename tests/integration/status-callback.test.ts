@@ -49,22 +49,39 @@ afterAll(async () => {
   await receiver.close();
 });
 
-async function trackedProfile() {
-  const { application } = await makeOrganization();
+/** A customer profile built in the sandbox (the ISV's account unless a subaccount is given) and recorded as the portal would. */
+async function trackedProfile(
+  account: { client: ReturnType<TestSandbox["client"]>; accountSid: string; applicationId?: string } = {
+    client: sandbox.client(),
+    accountSid: DEFAULT_ACCOUNT_SID,
+  },
+) {
+  const applicationId = account.applicationId ?? (await makeOrganization()).application.id;
   // The sandbox calls back to the receiver; the portal signs against its public URL, so the path is what matters.
-  const profile = await buildSecondaryProfile(sandbox.client(), {
+  const profile = await buildSecondaryProfile(account.client, {
     statusCallback: `${receiver.url}/api/twilio/status-callback`,
   });
   await db.twilioResource.create({
     data: {
-      applicationId: application.id,
+      applicationId,
       step: "customer-profile",
       sid: profile.sid,
-      accountSid: DEFAULT_ACCOUNT_SID,
+      accountSid: account.accountSid,
       status: "draft",
     },
   });
   return profile;
+}
+
+/** An organization provisioned in a subaccount of its own (created by an admin, its token kept encrypted). */
+async function organizationWithSubaccount() {
+  const { setCustomerAccount } = await import("@/lib/server/organizations/customer-account");
+  const { makeUser } = await import("../support/factories");
+  const { organization, application } = await makeOrganization();
+  const { user: admin } = await makeUser({ role: "ADMIN" });
+  const outcome = await setCustomerAccount({ organizationId: organization.id, mode: "create" }, admin.id);
+  if (!outcome.ok || !outcome.accountSid) throw new Error("no subaccount");
+  return { organization, application, accountSid: outcome.accountSid };
 }
 
 const post = (params: Record<string, string>, signature: string | null) =>
@@ -136,27 +153,12 @@ describe("Trust Hub status callbacks", () => {
   });
 
   it("a subaccount's callbacks are checked with that subaccount's own token (kept encrypted)", async () => {
-    const { setCustomerAccount } = await import("@/lib/server/organizations/customer-account");
-    const { organization, application } = await makeOrganization();
-    const { user: admin } = await (await import("../support/factories")).makeUser({ role: "ADMIN" });
-    const outcome = await setCustomerAccount({ organizationId: organization.id, mode: "create" }, admin.id);
-    if (!outcome.ok || !outcome.accountSid) throw new Error("no subaccount");
+    const { organization, application, accountSid } = await organizationWithSubaccount();
     const stored = await db.organization.findUniqueOrThrow({ where: { id: organization.id } });
     expect(stored.twilioAuthTokenEncrypted).toMatch(/^v1\./);
 
-    const subClient = sandbox.client(outcome.accountSid, DEFAULT_AUTH_TOKEN);
-    const profile = await buildSecondaryProfile(subClient, {
-      statusCallback: `${receiver.url}/api/twilio/status-callback`,
-    });
-    await db.twilioResource.create({
-      data: {
-        applicationId: application.id,
-        step: "customer-profile",
-        sid: profile.sid,
-        accountSid: outcome.accountSid,
-        status: "draft",
-      },
-    });
+    const subClient = sandbox.client(accountSid, DEFAULT_AUTH_TOKEN);
+    const profile = await trackedProfile({ client: subClient, accountSid, applicationId: application.id });
     await subClient.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
     await sandbox.sandbox.settled();
     expect((await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } })).status).toBe("pending-review");
@@ -164,7 +166,7 @@ describe("Trust Hub status callbacks", () => {
     // Signed with the ISV's token instead: refused.
     const url = `${PUBLIC}/api/twilio/status-callback`;
     const params = {
-      AccountSid: outcome.accountSid,
+      AccountSid: accountSid,
       BundleSid: profile.sid,
       Status: "twilio-approved",
       DateUpdated: new Date(Date.now() + 60_000).toISOString(),
@@ -173,13 +175,8 @@ describe("Trust Hub status callbacks", () => {
   });
 
   it("a callback signed by one customer's subaccount cannot move another organization's bundle", async () => {
-    const { setCustomerAccount } = await import("@/lib/server/organizations/customer-account");
-    const { makeUser } = await import("../support/factories");
-    const { user: admin } = await makeUser({ role: "ADMIN" });
     // Organization A has a subaccount of its own (its token is the attacker's).
-    const a = await makeOrganization();
-    const outcome = await setCustomerAccount({ organizationId: a.organization.id, mode: "create" }, admin.id);
-    if (!outcome.ok || !outcome.accountSid) throw new Error("no subaccount");
+    const a = await organizationWithSubaccount();
     const stored = await db.organization.findUniqueOrThrow({ where: { id: a.organization.id } });
     const { open } = await import("@/lib/server/crypto/secret-box");
     const subToken = open(stored.twilioAuthTokenEncrypted!, process.env.AUTH_SECRET!)!;
@@ -187,7 +184,7 @@ describe("Trust Hub status callbacks", () => {
     const victim = await trackedProfile();
     const url = `${PUBLIC}/api/twilio/status-callback`;
     const params = {
-      AccountSid: outcome.accountSid,
+      AccountSid: a.accountSid,
       BundleSid: victim.sid,
       Status: "twilio-rejected",
       DateUpdated: new Date(Date.now() + 60_000).toISOString(),

@@ -48,14 +48,19 @@ export function readStoredDraft(stored: unknown): ApplicationDraft {
   return readDraftShape(mapPersonalFields(stored, (value) => decryptField(value, keyring)));
 }
 
-/** Whether a stored draft still holds a personal field in plaintext or under an older key. */
-export function needsReencryption(stored: unknown, currentKeyId: string): boolean {
-  let stale = false;
+/** The stored values of the personal fields a draft holds (encrypted or, from before, plaintext). */
+function personalValues(stored: unknown): string[] {
+  const values: string[] = [];
   mapPersonalFields(stored, (value) => {
-    if (!isEncrypted(value) || !value.startsWith(`enc:v1:${currentKeyId}:`)) stale = true;
+    values.push(value);
     return value;
   });
-  return stale;
+  return values;
+}
+
+/** Whether a stored draft still holds a personal field in plaintext or under an older key. */
+export function needsReencryption(stored: unknown, currentKeyId: string): boolean {
+  return personalValues(stored).some((value) => encryptedWith(value) !== currentKeyId);
 }
 
 /** The stored draft with every personal field encrypted under the current key (rotation). */
@@ -66,10 +71,5 @@ export function reencryptStoredDraft(stored: unknown): unknown {
 
 /** The key ids a stored draft's personal fields are encrypted with ("plaintext" for none). */
 export function keyIdsIn(stored: unknown): Set<string> {
-  const ids = new Set<string>();
-  mapPersonalFields(stored, (value) => {
-    ids.add(encryptedWith(value) ?? "plaintext");
-    return value;
-  });
-  return ids;
+  return new Set(personalValues(stored).map((value) => encryptedWith(value) ?? "plaintext"));
 }
