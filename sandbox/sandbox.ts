@@ -135,15 +135,18 @@ export class Sandbox {
     }
   }
 
-  /** HTTP Basic with an account SID and its token; a subaccount also accepts its parent's token. */
+  /**
+   * HTTP Basic with an account SID and that account's own auth token. A subaccount's SID with its
+   * parent's token is refused (401, 20003): Twilio documents the parent's credentials for a
+   * subaccount only on the 2010 API, with the subaccount in the path (/Accounts/{Sub}/...), and on
+   * Trust Hub and Messaging says to use the subaccount's own credentials (live-twilio.md §1, [SUB]).
+   */
   authenticate(header: string | undefined): AccountRecord {
     if (!header?.startsWith("Basic ")) throw unauthorized();
     const [username, ...rest] = Buffer.from(header.slice(6), "base64").toString("utf8").split(":");
     const password = rest.join(":");
     const account = username ? this.store.state.accounts[username] : undefined;
-    if (!account || account.status !== "active") throw unauthorized();
-    const parent = account.parentSid ? this.store.state.accounts[account.parentSid] : undefined;
-    if (password !== account.authToken && password !== parent?.authToken) throw unauthorized();
+    if (!account || account.status !== "active" || password !== account.authToken) throw unauthorized();
     return account;
   }
 

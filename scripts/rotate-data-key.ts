@@ -7,7 +7,7 @@ import("../lib/server/crypto/rotate-data-key")
   .then((report) => {
     console.info(
       `[data] ${report.reencrypted} of ${report.applications} applications re-encrypted with key "${report.currentKeyId}"; ` +
-        `keys in use: ${report.keyIdsInUse.join(", ") || "none"}`,
+        `${report.subaccountTokens} subaccount tokens re-encrypted; keys in use: ${report.keyIdsInUse.join(", ") || "none"}`,
     );
     process.exit(0);
   })

@@ -77,6 +77,15 @@ describe("personal data at rest", () => {
       business: { registrationNumber: string };
     };
     expect(encryptedWith(before.business.registrationNumber)).toBe("k1");
+    // A customer subaccount's auth token sealed the way the portal did before decision 0010.
+    const { seal } = await import("@/lib/server/crypto/secret-box");
+    const subaccount = await db.organization.create({
+      data: {
+        name: "Legacy Subaccount Co",
+        twilioAccountSid: "AC" + "5".repeat(32),
+        twilioAuthTokenEncrypted: seal("legacy-subaccount-token", process.env.AUTH_SECRET!),
+      },
+    });
 
     const run = spawnSync(
       process.execPath,
@@ -93,7 +102,9 @@ describe("personal data at rest", () => {
         timeout: 60_000,
       },
     );
-    expect(run.stdout + run.stderr).toMatch(/re-encrypted with key "k2"; keys in use: k2\n/);
+    expect(run.stdout + run.stderr).toMatch(
+      /re-encrypted with key "k2"; 1 subaccount tokens re-encrypted; keys in use: k2\n/,
+    );
     expect(run.status).toBe(0);
 
     const after = (await db.onboardingApplication.findUniqueOrThrow({ where: { id } })).draft as {
@@ -113,6 +124,10 @@ describe("personal data at rest", () => {
     const { blindIndex } = await import("@/lib/server/crypto/field-cipher");
     const row = await db.onboardingApplication.findUniqueOrThrow({ where: { id } });
     expect(row.registrationNumberIndex).toBe(blindIndex("12-3456789", onlyNew));
+    const sealedToken = (await db.organization.findUniqueOrThrow({ where: { id: subaccount.id } }))
+      .twilioAuthTokenEncrypted!;
+    expect(encryptedWith(sealedToken)).toBe("k2");
+    expect(decryptField(sealedToken, onlyNew)).toBe("legacy-subaccount-token");
   });
 });
 

@@ -155,9 +155,13 @@ describe("Trust Hub status callbacks", () => {
   it("a subaccount's callbacks are checked with that subaccount's own token (kept encrypted)", async () => {
     const { organization, application, accountSid } = await organizationWithSubaccount();
     const stored = await db.organization.findUniqueOrThrow({ where: { id: organization.id } });
-    expect(stored.twilioAuthTokenEncrypted).toMatch(/^v1\./);
+    // Encrypted under the data keys (decision 0010), not in clear.
+    expect(stored.twilioAuthTokenEncrypted).toMatch(/^enc:v1:/);
+    const { openAuthToken } = await import("@/lib/server/twilio/account-credentials");
+    const subToken = openAuthToken(stored.twilioAuthTokenEncrypted!)!;
+    expect(stored.twilioAuthTokenEncrypted).not.toContain(subToken);
 
-    const subClient = sandbox.client(accountSid, DEFAULT_AUTH_TOKEN);
+    const subClient = sandbox.client(accountSid, subToken);
     const profile = await trackedProfile({ client: subClient, accountSid, applicationId: application.id });
     await subClient.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
     await sandbox.sandbox.settled();
@@ -178,8 +182,8 @@ describe("Trust Hub status callbacks", () => {
     // Organization A has a subaccount of its own (its token is the attacker's).
     const a = await organizationWithSubaccount();
     const stored = await db.organization.findUniqueOrThrow({ where: { id: a.organization.id } });
-    const { open } = await import("@/lib/server/crypto/secret-box");
-    const subToken = open(stored.twilioAuthTokenEncrypted!, process.env.AUTH_SECRET!)!;
+    const { openAuthToken } = await import("@/lib/server/twilio/account-credentials");
+    const subToken = openAuthToken(stored.twilioAuthTokenEncrypted!)!;
     // Organization B's profile lives in the ISV's account.
     const victim = await trackedProfile();
     const url = `${PUBLIC}/api/twilio/status-callback`;

@@ -40,7 +40,9 @@ describe("the status sync", () => {
     await sandbox.control("POST", "advance", { sid: await sid("brand"), outcome: "APPROVED" });
     const deps = {
       clientFor: (accountSid: string) =>
-        twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+        twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
+          httpClient: new SandboxRequestClient(sandbox.url),
+        }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
     };
     const first = await syncStatuses(deps);
@@ -75,7 +77,9 @@ describe("the status sync", () => {
     };
     await syncStatuses({
       clientFor: (accountSid) =>
-        twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url, { onCall }) }),
+        twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
+          httpClient: new SandboxRequestClient(sandbox.url, { onCall }),
+        }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
     });
     expect(brandFetches.length).toBeGreaterThanOrEqual(3);

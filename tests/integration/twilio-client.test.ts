@@ -21,9 +21,14 @@ describe("the portal's Twilio client", () => {
     const client = twilioClient();
     const policies = await client.trusthub.v1.policies.list();
     expect(policies.map((policy) => policy.sid)).toContain("RNdfbf3fae0e1107f8aded0e7cead80bf5");
-    // And it acts for a subaccount with the ISV's own credentials.
+    // And it acts in a subaccount with that subaccount's own credentials; the ISV's token is refused.
     const sub = await client.api.v2010.accounts.create({ friendlyName: "Customer" });
-    const endUser = await twilioClient(sub.sid).trusthub.v1.endUsers.create({
+    expect(
+      await twilioClient({ accountSid: sub.sid, authToken: DEFAULT_AUTH_TOKEN })
+        .trusthub.v1.endUsers.list()
+        .catch((e: unknown) => e),
+    ).toMatchObject({ status: 401, code: 20003 });
+    const endUser = await twilioClient({ accountSid: sub.sid, authToken: sub.authToken }).trusthub.v1.endUsers.create({
       friendlyName: "x",
       type: "authorized_representative_1",
       attributes: {},

@@ -70,7 +70,8 @@ describe("the Twilio account of a customer", () => {
     const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
     await approveApplication(application.id, staff.id);
     expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
-    const inSub = await sandbox.client(sub, DEFAULT_AUTH_TOKEN).trusthub.v1.customerProfiles.list();
+    const subToken = (await sandbox.client().api.v2010.accounts(sub).fetch()).authToken;
+    const inSub = await sandbox.client(sub, subToken).trusthub.v1.customerProfiles.list();
     expect(inSub.map((profile) => profile.friendlyName)).toEqual([
       expect.stringContaining("Sub Account Co Secondary Customer Profile"),
     ]);

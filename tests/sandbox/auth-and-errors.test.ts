@@ -59,7 +59,7 @@ describe("Twilio's authentication and error answers", () => {
     expect(error).toMatchObject({ status: 404, code: 20404 });
   });
 
-  it("a subaccount accepts its own token and its parent's, and sees only its own resources", async () => {
+  it("a subaccount accepts only its own token, and sees only its own resources", async () => {
     const parent = sandbox.client();
     const sub = await parent.api.v2010.accounts.create({ friendlyName: "Customer subaccount" });
     expect(sub.sid).toMatch(/^AC[0-9a-f]{32}$/);
@@ -78,7 +78,18 @@ describe("Twilio's authentication and error answers", () => {
       attributes: {},
     });
 
-    expect((await withParentToken.trusthub.v1.endUsers.list()).map((user) => user.sid)).toEqual([subUser.sid]);
+    // The subaccount's SID with the parent's token: undocumented by Twilio, refused on every host.
+    for (const call of [
+      () => withParentToken.trusthub.v1.endUsers.list(),
+      () => withParentToken.trusthub.v1.customerProfiles.list(),
+      () => withParentToken.messaging.v1.brandRegistrations.list(),
+      () => withParentToken.messaging.v1.services.list(),
+      () => withParentToken.api.v2010.accounts(sub.sid).addresses.list(),
+    ])
+      expect(await call().catch((e: unknown) => e)).toMatchObject({ status: 401, code: 20003 });
+    // The parent reaches the subaccount on the 2010 API, with the subaccount in the path.
+    expect((await parent.api.v2010.accounts(sub.sid).incomingPhoneNumbers.list()).length).toBe(3);
+    expect((await withOwnToken.trusthub.v1.endUsers.list()).map((user) => user.sid)).toEqual([subUser.sid]);
     expect(
       await withOwnToken.trusthub.v1
         .endUsers(parentUser.sid)

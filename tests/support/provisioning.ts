@@ -2,6 +2,7 @@ import twilio from "twilio";
 import { db } from "@/lib/server/db";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
 import { SandboxRequestClient, type TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import { organizationCredentials } from "@/lib/server/twilio/account-credentials";
 import type { ProvisioningDeps } from "@/lib/server/twilio/pipeline/run-provisioning";
 import type { TestSandbox } from "./sandbox-harness";
 import { ACME } from "./acme";
@@ -39,12 +40,18 @@ export async function submittedApplication(name: string, changes: (draft: typeof
 /** The pipeline's dependencies, aimed at a test sandbox, with quick retries and short timeouts. */
 export function testDeps(sandbox: TestSandbox, calls: TwilioCallRecord[] = []): ProvisioningDeps {
   return {
-    clientFor: ({ twilioAccountSid: accountSid }) => ({
-      client: twilio(accountSid ?? DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, {
-        httpClient: new SandboxRequestClient(sandbox.url, { timeoutMs: 800, onCall: (call) => calls.push(call) }),
-      }),
-      accountSid: accountSid ?? DEFAULT_ACCOUNT_SID,
-    }),
+    // The portal's own credential rule: a subaccount acts with its own (decrypted) token.
+    clientFor: (organization) => {
+      const { accountSid, authToken } = organization.twilioAccountSid
+        ? organizationCredentials(organization)
+        : { accountSid: DEFAULT_ACCOUNT_SID, authToken: DEFAULT_AUTH_TOKEN };
+      return {
+        client: twilio(accountSid, authToken, {
+          httpClient: new SandboxRequestClient(sandbox.url, { timeoutMs: 800, onCall: (call) => calls.push(call) }),
+        }),
+        accountSid,
+      };
+    },
     retry: { attempts: 8, baseMs: 20, maxMs: 200 },
     concurrency: 4,
     brandSpacingMs: 1100,

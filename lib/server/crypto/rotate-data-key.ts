@@ -4,8 +4,16 @@ import { db } from "../db";
 import { keyIdsIn, needsReencryption, reencryptStoredDraft } from "../applications/stored-draft";
 import { refreshDashboardRows } from "../dashboard/refresh-dashboard-row";
 import { dataKeyring } from "./keyring";
+import { encryptedWith } from "./field-cipher";
+import { openAuthToken, sealAuthToken } from "../twilio/account-credentials";
 
-export type RotationReport = { applications: number; reencrypted: number; keyIdsInUse: string[]; currentKeyId: string };
+export type RotationReport = {
+  applications: number;
+  reencrypted: number;
+  subaccountTokens: number;
+  keyIdsInUse: string[];
+  currentKeyId: string;
+};
 
 const BATCH = 200;
 
@@ -51,5 +59,31 @@ export async function rotateDataKey(): Promise<RotationReport> {
     await refreshDashboardRows(batch.map((application) => application.id));
     cursor = batch[batch.length - 1]!.id;
   }
-  return { applications, reencrypted, keyIdsInUse: [...inUse].sort(), currentKeyId };
+  const subaccountTokens = await rotateSubaccountTokens(currentKeyId, inUse);
+  return { applications, reencrypted, subaccountTokens, keyIdsInUse: [...inUse].sort(), currentKeyId };
+}
+
+/** Customer subaccounts' auth tokens (decision 0010) move to the current key too, legacy sealing included. */
+async function rotateSubaccountTokens(currentKeyId: string, inUse: Set<string>): Promise<number> {
+  const organizations = await db.organization.findMany({
+    where: { twilioAuthTokenEncrypted: { not: null } },
+    select: { id: true, twilioAuthTokenEncrypted: true },
+  });
+  let rewritten = 0;
+  for (const organization of organizations) {
+    const sealed = organization.twilioAuthTokenEncrypted!;
+    if (encryptedWith(sealed) === currentKeyId) {
+      inUse.add(currentKeyId);
+      continue;
+    }
+    const token = openAuthToken(sealed);
+    if (!token) continue;
+    await db.organization.updateMany({
+      where: { id: organization.id, twilioAuthTokenEncrypted: sealed },
+      data: { twilioAuthTokenEncrypted: sealAuthToken(token) },
+    });
+    inUse.add(currentKeyId);
+    rewritten++;
+  }
+  return rewritten;
 }

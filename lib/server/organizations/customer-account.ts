@@ -3,7 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { audit } from "../audit/audit";
 import { twilioClient } from "../twilio/client";
-import { seal } from "../crypto/secret-box";
+import { sealAuthToken } from "../twilio/account-credentials";
 
 export type AccountOutcome = { ok: true; accountSid: string | null } | { ok: false; field?: string; message: string };
 
@@ -53,8 +53,9 @@ export async function setCustomerAccount(
         status === 404 ? "Twilio has no such account under yours." : `Twilio refused: ${(error as Error).message}`,
     };
   }
-  // Kept (encrypted) only to check the signatures of this subaccount's status callbacks.
-  const twilioAuthTokenEncrypted = authToken ? seal(authToken, env().AUTH_SECRET) : null;
+  // The subaccount's own token, encrypted under the data keys: Trust Hub and Messaging act in a
+  // subaccount only with its own credentials, and Twilio signs its webhooks with it (decision 0010).
+  const twilioAuthTokenEncrypted = authToken ? sealAuthToken(authToken) : null;
   await db.organization.update({
     where: { id: organization.id },
     data: { twilioAccountSid: accountSid, twilioAuthTokenEncrypted },

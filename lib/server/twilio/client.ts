@@ -2,28 +2,24 @@ import "server-only";
 import twilio, { type Twilio } from "twilio";
 import { env } from "../env";
 import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
+import { isvCredentials, type TwilioCredentials } from "./account-credentials";
 
-export class TwilioNotConfiguredError extends Error {
-  constructor() {
-    super(
-      "Twilio is not configured: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (and TWILIO_SANDBOX_URL for the local sandbox).",
-    );
-  }
-}
+export { TwilioNotConfiguredError } from "./account-credentials";
 
 export type TwilioClientOptions = { timeoutMs?: number; onCall?: (call: TwilioCallRecord) => void };
 
 /**
  * The portal's one Twilio client: the official SDK, aimed at the local sandbox when
- * TWILIO_SANDBOX_URL is set and at Twilio itself otherwise. `accountSid` acts in a subaccount:
- * Trust Hub and Messaging take the account from the credentials, so the subaccount's SID is the
- * username, with the ISV's own auth token, which Twilio accepts for its subaccounts.
+ * TWILIO_SANDBOX_URL is set and at Twilio itself otherwise. It acts in the account whose
+ * credentials it is given (the ISV's by default): for a customer's subaccount, that subaccount's
+ * own SID and auth token (`organizationCredentials`), never the ISV's token (decision 0010).
  */
-export function twilioClient(accountSid?: string, options: TwilioClientOptions = {}): Twilio {
-  const settings = env();
-  if (!settings.TWILIO_ACCOUNT_SID || !settings.TWILIO_AUTH_TOKEN) throw new TwilioNotConfiguredError();
-  return twilio(accountSid ?? settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN, {
-    httpClient: new SandboxRequestClient(settings.TWILIO_SANDBOX_URL ?? null, options),
+export function twilioClient(
+  credentials: TwilioCredentials = isvCredentials(),
+  options: TwilioClientOptions = {},
+): Twilio {
+  return twilio(credentials.accountSid, credentials.authToken, {
+    httpClient: new SandboxRequestClient(env().TWILIO_SANDBOX_URL ?? null, options),
   });
 }
 

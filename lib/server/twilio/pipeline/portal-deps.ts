@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "../../db";
-import { env } from "../../env";
 import { audit } from "../../audit/audit";
 import { twilioClient } from "../client";
+import { organizationCredentials } from "../account-credentials";
 import type { ProvisioningDeps } from "./run-provisioning";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
@@ -14,8 +14,8 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 export function portalProvisioningDeps(): ProvisioningDeps {
   return {
     clientFor: (organization) => {
-      const accountSid = organization.twilioAccountSid ?? env().TWILIO_ACCOUNT_SID!;
-      const client = twilioClient(organization.twilioAccountSid ?? undefined, {
+      const credentials = organizationCredentials(organization);
+      const client = twilioClient(credentials, {
         onCall: (call) =>
           void audit(db, {
             action: "twilio.call",
@@ -24,7 +24,7 @@ export function portalProvisioningDeps(): ProvisioningDeps {
             metadata: call,
           }).catch((error: unknown) => console.error("[audit] twilio call not recorded", describeErrorForLog(error))),
       });
-      return { client, accountSid };
+      return { client, accountSid: credentials.accountSid };
     },
   };
 }

@@ -15,7 +15,14 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 
 export type ProvisioningDeps = {
   /** The Twilio client for a customer's account (null: the ISV's own account), and that account's SID. */
-  clientFor: (organization: { id: string; twilioAccountSid: string | null }) => { client: Twilio; accountSid: string };
+  clientFor: (organization: {
+    id: string;
+    twilioAccountSid: string | null;
+    twilioAuthTokenEncrypted: string | null;
+  }) => {
+    client: Twilio;
+    accountSid: string;
+  };
   retry?: RetryPolicy;
   /** Twilio calls at once for one account. */
   concurrency?: number;

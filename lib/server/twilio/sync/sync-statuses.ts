@@ -16,7 +16,7 @@ const FINAL: Record<string, string[]> = {
 };
 
 export type SyncDeps = {
-  clientFor: (accountSid: string) => Twilio;
+  clientFor: (accountSid: string) => Twilio | Promise<Twilio>;
   retry?: RetryPolicy;
   spacingMs?: number;
   brandSpacingMs?: number;
@@ -44,8 +44,8 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
   let changed = 0;
   let failed = 0;
   for (const resource of open) {
-    const client = deps.clientFor(resource.accountSid);
     try {
+      const client = await deps.clientFor(resource.accountSid);
       const fetched = await withRetry(
         async () => {
           if (resource.step === "customer-profile" || resource.step === "trust-product") {

@@ -3,7 +3,7 @@ import twilio from "twilio";
 import { db } from "../../db";
 import { env } from "../../env";
 import { recordTwilioStatus } from "../status/record-status";
-import { open } from "../../crypto/secret-box";
+import { credentialsForAccount } from "../account-credentials";
 
 /** The order statuses move in: a status never goes back to an earlier one. */
 const RANK: Record<string, number> = {
@@ -18,16 +18,7 @@ export type CallbackOutcome = { status: 403 | 200; result: "forged" | "unknown" 
 
 /** The auth token Twilio signs with: the ISV's for its own account, a customer subaccount's own for that subaccount. */
 async function signingToken(accountSid: string | undefined): Promise<string | null> {
-  const settings = env();
-  if (!accountSid || !settings.TWILIO_AUTH_TOKEN) return null;
-  if (accountSid === settings.TWILIO_ACCOUNT_SID) return settings.TWILIO_AUTH_TOKEN;
-  const organization = await db.organization.findFirst({
-    where: { twilioAccountSid: accountSid },
-    select: { twilioAuthTokenEncrypted: true },
-  });
-  return organization?.twilioAuthTokenEncrypted
-    ? open(organization.twilioAuthTokenEncrypted, settings.AUTH_SECRET)
-    : null;
+  return accountSid ? ((await credentialsForAccount(accountSid))?.authToken ?? null) : null;
 }
 
 /**
