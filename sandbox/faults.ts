@@ -1,3 +1,4 @@
+import type { TwilioErrorCode } from "./core/error-codes";
 import { TwilioError } from "./core/errors";
 
 /**
@@ -24,7 +25,7 @@ export function takeFault(faults: Fault[], method: string, pathname: string): Fa
   return fault;
 }
 
-const MESSAGES: Record<number, [number, string]> = {
+const MESSAGES: Record<number, [TwilioErrorCode, string]> = {
   429: [20429, "Too Many Requests"],
   500: [20500, "Internal Server Error"],
   502: [20502, "Bad Gateway"],
@@ -32,6 +33,6 @@ const MESSAGES: Record<number, [number, string]> = {
 };
 
 export function faultError(status: number): TwilioError {
-  const [code, message] = MESSAGES[status] ?? [status * 100, "Injected fault"];
+  const [code, message] = MESSAGES[status] ?? [20500, "Injected fault"];
   return new TwilioError(status, code, message);
 }

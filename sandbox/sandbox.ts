@@ -352,7 +352,8 @@ export class Sandbox {
           failure_reason: "Brand identity could not be verified.",
           errors: [
             {
-              code: 30799,
+              error_code: 30799,
+              url: "https://www.twilio.com/docs/errors/30799",
               description:
                 "The business identity provided does not match the records for this EIN/Tax ID. Check the legal business name, the registration number and the address.",
               fields: ["business_name", "business_registration_number", "address"],
@@ -389,7 +390,8 @@ export class Sandbox {
   private failBrandForBundles(brand: StoredResource, rejected: StoredResource[]): void {
     const errors = rejected.flatMap((bundle) =>
       ((bundle.fields.errors as { code: number; message: string; fields?: string[] }[] | null) ?? []).map((error) => ({
-        code: error.code,
+        error_code: error.code,
+        url: `https://www.twilio.com/docs/errors/${error.code}`,
         description: error.message,
         fields: error.fields ?? [],
       })),

@@ -1,6 +1,9 @@
 /**
  * A brand's details as the portal keeps them, whatever brought them: the SDK's camelCase object (a
- * fetch), Event Streams' lower-case keys (`identitystatus`, `brandscore`) or Twilio's snake_case.
+ * fetch, whose `errors` items are `{error_code, description, fields, url}`), Event Streams'
+ * lower-case keys (`identitystatus`, `brandscore`, `externalbrandid`, and errors as
+ * `brandregistrationerrors: [{registrationerrorcode, registrationerrordescription,
+ * registrationerrorfields}]`, live-twilio.md §3) or Twilio's snake_case. Every variant is accepted.
  */
 export type BrandError = { code: number | null; description: string; fields: string[] };
 export type BrandDetails = {
@@ -20,23 +23,22 @@ const pick = (raw: Raw, ...keys: string[]) => {
 
 export function normalizeBrandDetails(raw: Raw): BrandDetails {
   const score = pick(raw, "brandScore", "brand_score", "brandscore");
-  const errors = pick(raw, "errors");
+  const errors = pick(raw, "errors", "brandregistrationerrors", "brandRegistrationErrors");
   return {
     identityStatus: (pick(raw, "identityStatus", "identity_status", "identitystatus") as string | null) ?? null,
     brandScore: score === null || Number.isNaN(Number(score)) ? null : Number(score),
-    tcrId: (pick(raw, "tcrId", "tcr_id", "tcrid") as string | null) ?? null,
+    tcrId: (pick(raw, "tcrId", "tcr_id", "tcrid", "externalbrandid") as string | null) ?? null,
     failureReason: (pick(raw, "failureReason", "failure_reason", "failurereason") as string | null) ?? null,
     errors: Array.isArray(errors)
-      ? errors.map((error: Record<string, unknown>) => ({
-          code:
-            typeof error?.code === "number"
-              ? error.code
-              : Number.isFinite(Number(error?.code))
-                ? Number(error.code)
-                : null,
-          description: String(error?.description ?? error?.message ?? ""),
-          fields: Array.isArray(error?.fields) ? error.fields.map(String) : [],
-        }))
+      ? errors.map((error: Record<string, unknown>) => {
+          const code = pick(error, "error_code", "errorCode", "code", "registrationerrorcode");
+          const fields = pick(error, "fields", "registrationerrorfields");
+          return {
+            code: code !== null && Number.isFinite(Number(code)) ? Number(code) : null,
+            description: String(pick(error, "description", "message", "registrationerrordescription") ?? ""),
+            fields: Array.isArray(fields) ? fields.map(String) : [],
+          };
+        })
       : [],
   };
 }

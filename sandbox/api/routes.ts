@@ -1,5 +1,5 @@
 import type { RequestContext } from "../core/context";
-import { invalidParameter, notFound, TwilioError } from "../core/errors";
+import { invalidParameter, notFound, permissionDenied } from "../core/errors";
 import { single, bool } from "../core/form";
 import { v2010Page } from "../core/pagination";
 import { required } from "../core/params";
@@ -55,7 +55,7 @@ export const apiRoutes: R[] = [
     method: "POST",
     pattern: path("/2010-04-01/Accounts.json"),
     handle: (ctx) => {
-      if (ctx.account.parentSid) throw new TwilioError(403, 20005, "Subaccounts cannot create subaccounts");
+      if (ctx.account.parentSid) throw permissionDenied("Subaccounts cannot create subaccounts");
       const account = ctx.sandbox.createSubaccount(
         ctx.account,
         single(ctx.body, "FriendlyName") ?? `SubAccount Created at ${new Date(ctx.sandbox.now()).toUTCString()}`,

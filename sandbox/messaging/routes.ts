@@ -10,6 +10,7 @@ import type { StoredResource } from "../core/store";
 import { renderResource } from "../render-resource";
 import { owned } from "../trusthub/routes";
 import usecases from "./usecases.json";
+import { checkCampaignTexts } from "./campaign-rules";
 
 type R = Route<RequestContext>;
 
@@ -19,12 +20,12 @@ function submittedBundle(ctx: RequestContext, parameter: string): StoredResource
   const sid = requiredSid(ctx.body, parameter, "BU");
   const bundle = ctx.sandbox.store.get(sid);
   if (!bundle || bundle.accountSid !== ctx.account.sid || !["CustomerProfile", "TrustProduct"].includes(bundle.kind)) {
-    throw new TwilioError(400, 21750, `${parameter} ${sid} was not found in this account`);
+    throw invalidParameter(parameter, `${sid} is not a bundle of this account`);
   }
   // Twilio takes the brand once the bundles are submitted, without waiting for their approval
   // (seed 000, step 2.6); a bundle rejected later fails the brand.
   if (bundle.fields.status === "draft") {
-    throw new TwilioError(400, 21751, `${parameter} ${sid} must be submitted for review first (its status is draft)`);
+    throw invalidParameter(parameter, `${sid} must be submitted for review first (its status is draft)`);
   }
   return bundle;
 }
@@ -85,7 +86,8 @@ const brandRoutes: R[] = [
     handle: (ctx, { sid }) => ok(renderResource(owned(ctx, sid!, "BrandRegistration"))),
   },
   {
-    // Update = resubmit a FAILED brand, at most three times (Twilio's rule).
+    // Update = resubmit a FAILED brand (21725 otherwise), a limited number of times (21724); Twilio
+    // answers 202 Accepted (Messaging v1 OpenAPI). The exact limit is unpublished: 3 here.
     method: "POST",
     pattern: path("/v1/a2p/BrandRegistrations/:sid"),
     handle: (ctx, { sid }) => {
@@ -93,14 +95,14 @@ const brandRoutes: R[] = [
       if (brand.fields.status !== "FAILED")
         throw new TwilioError(
           400,
-          21752,
-          `Only a FAILED brand can be resubmitted; this one is ${String(brand.fields.status)}`,
+          21725,
+          `Only a FAILED brand can be updated; this one is ${String(brand.fields.status)}`,
         );
       const resubmissions = Number(brand.fields.resubmissions ?? 0);
       if (resubmissions >= MAX_RESUBMISSIONS)
         throw new TwilioError(
           400,
-          21753,
+          21724,
           `This brand has already been resubmitted ${MAX_RESUBMISSIONS} times, the most Twilio allows`,
         );
       ctx.sandbox.store.update(
@@ -109,7 +111,7 @@ const brandRoutes: R[] = [
         ctx.sandbox.now(),
       );
       ctx.sandbox.schedule(brand.sid, ctx.sandbox.delays.brandSeconds, "decide");
-      return ok(renderResource(brand));
+      return { status: 202, body: renderResource(brand) };
     },
   },
   {
@@ -118,9 +120,9 @@ const brandRoutes: R[] = [
     handle: (ctx, { sid }) => {
       const brand = owned(ctx, sid!, "BrandRegistration");
       if (brand.fields.brand_type !== "SOLE_PROPRIETOR")
-        throw new TwilioError(400, 21754, "Only Sole Proprietor brands verify by one-time password");
+        throw invalidParameter("BrandRegistrationSid", "only Sole Proprietor brands verify by one-time password");
       if (brand.fields.identity_status === "VERIFIED")
-        throw new TwilioError(400, 21755, "This brand's identity is already verified");
+        throw invalidParameter("BrandRegistrationSid", "this brand's identity is already verified");
       ctx.sandbox.store.update(brand, { otp_sent_at: isoDate(ctx.sandbox.now()) }, ctx.sandbox.now());
       return created(
         shape("messaging.v1.brand_registrations.brand_registration_otp", {
@@ -252,9 +254,11 @@ const serviceRoutes: R[] = [
       const numberSid = requiredSid(ctx.body, "PhoneNumberSid", "PN");
       const number = ctx.sandbox.store.get(numberSid, "IncomingPhoneNumber");
       if (!number || number.accountSid !== ctx.account.sid)
-        throw new TwilioError(400, 21710, `Phone number ${numberSid} was not found in this account`);
+        throw invalidParameter("PhoneNumberSid", `${numberSid} is not a phone number of this account`);
+      if (number.fields.messaging_service_sid === service.sid)
+        throw new TwilioError(400, 21710, "This phone number is already in this Messaging Service's sender pool");
       if (number.fields.messaging_service_sid)
-        throw new TwilioError(409, 21712, "This phone number is already in a Messaging Service");
+        throw new TwilioError(400, 21712, "This phone number is already in another Messaging Service");
       ctx.sandbox.store.update(number, { messaging_service_sid: service.sid }, ctx.sandbox.now());
       return created(renderServiceNumber(service.sid, number));
     },
@@ -318,38 +322,35 @@ const campaignRoutes: R[] = [
       const brandSid = requiredSid(ctx.body, "BrandRegistrationSid", "BN");
       const brand = ctx.sandbox.store.get(brandSid, "BrandRegistration");
       if (!brand || brand.accountSid !== ctx.account.sid)
-        throw new TwilioError(400, 21760, `BrandRegistrationSid ${brandSid} was not found in this account`);
+        throw new TwilioError(400, 21717, `BrandRegistrationSid ${brandSid} is not a brand of this account`);
       if (brand.fields.status !== "APPROVED")
         throw new TwilioError(
           400,
-          21761,
+          21717,
           `The brand must be APPROVED before a campaign is created; it is ${String(brand.fields.status)}`,
         );
       if (ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid).length)
-        throw new TwilioError(409, 21762, "This Messaging Service already has an A2P campaign");
-      const description = required(ctx.body, "Description");
-      const messageFlow = required(ctx.body, "MessageFlow");
-      const samples = list(ctx.body, "MessageSamples");
-      if (samples.length < 2 || samples.length > 5)
-        throw invalidParameter("MessageSamples", "give between 2 and 5 sample messages");
-      const usecase = required(ctx.body, "UsAppToPersonUsecase");
+        throw invalidParameter("MessagingServiceSid", "this Messaging Service already has an A2P campaign");
+      const texts = checkCampaignTexts(ctx.body);
+      const usecase = single(ctx.body, "UsAppToPersonUsecase");
+      if (!usecase) throw new TwilioError(400, 21727, "Campaign is missing required parameter UsAppToPersonUsecase");
       if (!USECASE_CODES.includes(usecase))
-        throw invalidParameter("UsAppToPersonUsecase", `'${usecase}' is not one of ${USECASE_CODES.join(", ")}`);
+        throw new TwilioError(400, 21720, `'${usecase}' is not a valid use case: one of ${USECASE_CODES.join(", ")}`);
       const hasEmbeddedLinks = bool(ctx.body, "HasEmbeddedLinks");
       const hasEmbeddedPhone = bool(ctx.body, "HasEmbeddedPhone");
       if (hasEmbeddedLinks === undefined)
-        throw new TwilioError(400, 20001, "Missing required parameter HasEmbeddedLinks in the post body");
+        throw new TwilioError(400, 21727, "Campaign is missing required parameter HasEmbeddedLinks");
       if (hasEmbeddedPhone === undefined)
-        throw new TwilioError(400, 20001, "Missing required parameter HasEmbeddedPhone in the post body");
+        throw new TwilioError(400, 21727, "Campaign is missing required parameter HasEmbeddedPhone");
       ctx.sandbox.enforceOnePerSecond(ctx.account.sid, "campaign");
       const campaign = ctx.sandbox.store.create(
         "Usa2p",
         ctx.account.sid,
         {
           brand_registration_sid: brand.sid,
-          description,
-          message_flow: messageFlow,
-          message_samples: samples,
+          description: texts.description,
+          message_flow: texts.messageFlow,
+          message_samples: texts.messageSamples,
           us_app_to_person_usecase: usecase,
           has_embedded_links: hasEmbeddedLinks,
           has_embedded_phone: hasEmbeddedPhone,
@@ -360,9 +361,9 @@ const campaignRoutes: R[] = [
           campaign_id: null,
           is_externally_registered: false,
           rate_limits: { att: { mps: 4, msg_class: "T" }, tmobile: { brand_tier: "LOW" } },
-          opt_in_message: single(ctx.body, "OptInMessage") ?? null,
-          opt_out_message: single(ctx.body, "OptOutMessage") ?? null,
-          help_message: single(ctx.body, "HelpMessage") ?? null,
+          opt_in_message: texts.optInMessage,
+          opt_out_message: texts.optOutMessage,
+          help_message: texts.helpMessage,
           opt_in_keywords: list(ctx.body, "OptInKeywords"),
           opt_out_keywords: list(ctx.body, "OptOutKeywords"),
           help_keywords: list(ctx.body, "HelpKeywords"),

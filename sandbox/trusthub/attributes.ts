@@ -1,4 +1,4 @@
-import { invalidParameter } from "../core/errors";
+import { invalidParameter, TwilioError } from "../core/errors";
 
 /**
  * EndUser attribute rules from seeds 001 and 004. Values outside an enumeration, malformed phone
@@ -134,7 +134,7 @@ export function parseAttributes(raw: string | undefined): Record<string, unknown
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw invalidParameter("Attributes", "must be a JSON object");
+    throw new TwilioError(400, 22207, "Attributes could not be parsed as JSON");
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     throw invalidParameter("Attributes", "must be a JSON object");

@@ -47,6 +47,30 @@ const policyRoutes: R[] = [
 
 const BUNDLE_STATUSES = ["draft", "pending-review", "in-review", "twilio-rejected", "twilio-approved"] as const;
 
+/**
+ * A bundle takes new or removed assignments only while it is a draft, or rejected and being fixed
+ * for resubmission (seed 001: fix a rejected bundle, then submit it again). Twilio publishes no code
+ * for this refusal: 400 with the generic 20001 (core/error-codes.ts).
+ */
+function refuseUnlessEditable(bundle: StoredResource, what: string): void {
+  const status = String(bundle.fields.status);
+  if (status !== "draft" && status !== "twilio-rejected")
+    throw invalidParameter("BundleSid", `the bundle's ${what} cannot change while its status is ${status}`);
+}
+
+/**
+ * An EndUser's or SupportingDocument's attributes cannot change while a bundle holding it is under
+ * Twilio's review (pending-review or in-review).
+ */
+export function refuseWhileUnderReview(ctx: RequestContext, objectSid: string): void {
+  for (const assignment of ctx.sandbox.store.list("EntityAssignment", (a) => a.fields.object_sid === objectSid)) {
+    const holder = ctx.sandbox.store.get(String(assignment.parentSid));
+    const status = String(holder?.fields.status);
+    if (status === "pending-review" || status === "in-review")
+      throw invalidParameter("Attributes", `${objectSid} cannot change while bundle ${holder!.sid} is ${status}`);
+  }
+}
+
 /** CustomerProfiles and TrustProducts behave alike; only names differ. */
 function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
   const collection = kind === "CustomerProfile" ? "CustomerProfiles" : "TrustProducts";
@@ -70,7 +94,7 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         const friendlyName = required(ctx.body, "FriendlyName");
         const email = required(ctx.body, "Email");
         const policySid = requiredSid(ctx.body, "PolicySid", "RN");
-        if (!POLICIES[policySid]) throw new TwilioError(400, 22201, `Policy ${policySid} was not found`);
+        if (!POLICIES[policySid]) throw invalidParameter("PolicySid", `policy ${policySid} was not found`);
         const statusCallback = optionalUrl(ctx.body, "StatusCallback");
         const resource = ctx.sandbox.store.create(
           kind,
@@ -114,7 +138,10 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
       pattern: path(`${base}/:sid`),
       handle: (ctx, { sid }) => {
         const resource = bundle(ctx, sid!);
-        const status = oneOf(ctx.body, "Status", BUNDLE_STATUSES);
+        const statusText = single(ctx.body, "Status");
+        if (statusText && !(BUNDLE_STATUSES as readonly string[]).includes(statusText))
+          throw new TwilioError(400, 22203, `Status '${statusText}' is not one of ${BUNDLE_STATUSES.join(", ")}`);
+        const status = statusText as (typeof BUNDLE_STATUSES)[number] | undefined;
         const updates: Record<string, unknown> = {};
         const friendlyName = single(ctx.body, "FriendlyName");
         const email = single(ctx.body, "Email");
@@ -122,15 +149,17 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         if (friendlyName) updates.friendly_name = friendlyName;
         if (email) updates.email = email;
         if (statusCallback) updates.status_callback = statusCallback;
+        // Twilio's 22204: a status change comes alone (live-twilio.md §2, §4).
+        if (status && Object.keys(updates).length)
+          throw new TwilioError(400, 22204, "Status cannot be updated in the same request as other properties");
         ctx.sandbox.store.update(resource, updates, ctx.sandbox.now());
         if (status && status !== resource.fields.status) {
           if (status !== "pending-review")
             throw invalidParameter("Status", "only pending-review may be set: the other statuses are Twilio's");
           if (!["draft", "twilio-rejected"].includes(String(resource.fields.status))) {
-            throw new TwilioError(
-              400,
-              22222,
-              `The ${kind === "CustomerProfile" ? "Customer Profile" : "Trust Product"} cannot be submitted while its status is ${String(resource.fields.status)}`,
+            throw invalidParameter(
+              "Status",
+              `the ${kind === "CustomerProfile" ? "Customer Profile" : "Trust Product"} cannot be submitted while its status is ${String(resource.fields.status)}`,
             );
           }
           ctx.sandbox.submitBundle(resource);
@@ -157,6 +186,7 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
       pattern: path(`${base}/:bundleSid/EntityAssignments`),
       handle: (ctx, { bundleSid }) => {
         const resource = bundle(ctx, bundleSid!);
+        refuseUnlessEditable(resource, "assignments");
         const objectSid = requiredSid(ctx.body, "ObjectSid");
         const object = ctx.sandbox.store.get(objectSid);
         // Objects of this account, or (for the ISV's primary profile) of its parent account.
@@ -164,16 +194,16 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
           object &&
           (object.accountSid === ctx.account.sid ||
             (object.kind === "CustomerProfile" && object.accountSid === ctx.account.parentSid));
-        if (!reachable || !["EndUser", "SupportingDocument", "CustomerProfile", "TrustProduct"].includes(object.kind)) {
-          throw new TwilioError(400, 22208, `ObjectSid ${objectSid} was not found`);
-        }
+        if (!reachable) throw new TwilioError(400, 22205, `ObjectSid ${objectSid} is not an object of this account`);
+        if (!["EndUser", "SupportingDocument", "CustomerProfile", "TrustProduct"].includes(object.kind))
+          throw new TwilioError(400, 22206, `Object ${objectSid} may not be assigned to a bundle`);
         if (
           ctx.sandbox.store.list(
             "EntityAssignment",
             (a) => a.parentSid === resource.sid && a.fields.object_sid === objectSid,
           ).length
         ) {
-          throw new TwilioError(409, 22206, `Object ${objectSid} is already assigned to this bundle`);
+          throw invalidParameter("ObjectSid", `object ${objectSid} is already assigned to this bundle`);
         }
         const assignment = ctx.sandbox.store.create(
           "EntityAssignment",
@@ -206,6 +236,7 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
       method: "DELETE",
       pattern: path(`${base}/:bundleSid/EntityAssignments/:sid`),
       handle: (ctx, { bundleSid, sid }) => {
+        refuseUnlessEditable(bundle(ctx, bundleSid!), "assignments");
         ctx.sandbox.store.delete(child(ctx, bundleSid!, sid!, "EntityAssignment").sid);
         return noContent();
       },
@@ -261,7 +292,7 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         const endpointSid = requiredSid(ctx.body, "ChannelEndpointSid", "PN");
         const number = ctx.sandbox.store.get(endpointSid, "IncomingPhoneNumber");
         if (!number || number.accountSid !== ctx.account.sid)
-          throw new TwilioError(400, 22208, `ChannelEndpointSid ${endpointSid} was not found`);
+          throw new TwilioError(400, 22205, `ChannelEndpointSid ${endpointSid} is not a phone number of this account`);
         const assignment = ctx.sandbox.store.create(
           "ChannelEndpointAssignment",
           ctx.account.sid,
@@ -348,8 +379,10 @@ const endUserRoutes: R[] = [
       const updates: Record<string, unknown> = {};
       const friendlyName = single(ctx.body, "FriendlyName");
       if (friendlyName) updates.friendly_name = friendlyName;
-      if (single(ctx.body, "Attributes") !== undefined)
+      if (single(ctx.body, "Attributes") !== undefined) {
+        refuseWhileUnderReview(ctx, resource.sid);
         updates.attributes = parseAttributes(single(ctx.body, "Attributes"));
+      }
       return ok(renderResource(ctx.sandbox.store.update(resource, updates, ctx.sandbox.now())));
     },
   },
@@ -422,7 +455,10 @@ const supportingDocumentRoutes: R[] = [
       const updates: Record<string, unknown> = {};
       const friendlyName = single(ctx.body, "FriendlyName");
       if (friendlyName) updates.friendly_name = friendlyName;
-      if (single(ctx.body, "Attributes") !== undefined) updates.attributes = documentAttributes(ctx);
+      if (single(ctx.body, "Attributes") !== undefined) {
+        refuseWhileUnderReview(ctx, resource.sid);
+        updates.attributes = documentAttributes(ctx);
+      }
       return ok(renderResource(ctx.sandbox.store.update(resource, updates, ctx.sandbox.now())));
     },
   },

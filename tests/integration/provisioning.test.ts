@@ -156,11 +156,11 @@ describe("provisioning an approved application (sandbox + real SQLite)", () => {
       expect(outcome).toMatchObject({
         state: "FAILED",
         step: "assign:customer-profile:primary-customer-profile",
-        code: 22208,
+        code: 22205,
       });
       const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } });
-      expect(job).toMatchObject({ state: "FAILED", lastErrorCode: 22208 });
-      expect(job.lastError).toContain("was not found");
+      expect(job).toMatchObject({ state: "FAILED", lastErrorCode: 22205 });
+      expect(job.lastError).toContain("is not an object of this account");
       expect((await sandboxResourcesFor(sandbox, "Wrong Primary Co")).brands).toHaveLength(0);
     } finally {
       await configureIsv();

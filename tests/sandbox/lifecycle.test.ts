@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Twilio } from "twilio";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { buildSecondaryProfile, buildTrustProduct } from "../support/sandbox-flows";
 
 let sandbox: TestSandbox;
@@ -102,7 +103,59 @@ describe("Trust Hub review lifecycle", () => {
         .customerProfiles(profile.sid)
         .update({ status: "pending-review" })
         .catch((e: { code: number }) => e.code),
-    ).toBe(22222);
+    ).toBe(20001);
+  });
+
+  it("a bundle past draft takes no new assignments and its items no new attributes while under review; status comes alone", async () => {
+    const client = sandbox.client();
+    const trusthub = client.trusthub.v1;
+    const profile = await buildSecondaryProfile(client);
+    // Twilio's 22204: a status change and other properties in one update.
+    expect(
+      await trusthub
+        .customerProfiles(profile.sid)
+        .update({ status: "pending-review", friendlyName: "renamed" })
+        .catch((e: { code: number }) => e.code),
+    ).toBe(22204);
+    // A status outside the enumeration: 22203.
+    expect(
+      await trusthub
+        .customerProfiles(profile.sid)
+        .update({ status: "approved" as never })
+        .catch((e: { code: number }) => e.code),
+    ).toBe(22203);
+    await trusthub.customerProfiles(profile.sid).update({ status: "pending-review" });
+    const extra = await trusthub.endUsers.create({
+      friendlyName: "rep 2",
+      type: "authorized_representative_2",
+      attributes: {},
+    });
+    const refusal = await trusthub
+      .customerProfiles(profile.sid)
+      .customerProfilesEntityAssignments.create({ objectSid: extra.sid })
+      .catch((e: { status: number; message: string }) => e);
+    expect(refusal).toMatchObject({ status: 400, code: 20001 });
+    expect((refusal as unknown as Error).message).toMatch(/cannot change while its status is pending-review/);
+    const assigned = await trusthub.customerProfiles(profile.sid).customerProfilesEntityAssignments.list();
+    const assignedUser = assigned.find((a) => a.objectSid.startsWith("IT"))!.objectSid;
+    expect(
+      await trusthub
+        .endUsers(assignedUser)
+        .update({ attributes: { last_name: "Changed" } })
+        .catch((e: { message: string }) => e.message),
+    ).toMatch(/cannot change while bundle .* is pending-review/);
+    // An object of another account, and an object that is not a bundle item: 22205 and 22206.
+    const draft = await buildSecondaryProfile(client, { skip: ["primary"] });
+    expect(
+      await trusthub
+        .customerProfiles(draft.sid)
+        .customerProfilesEntityAssignments.create({ objectSid: "IT" + "0".repeat(32) })
+        .catch((e: { code: number }) => e.code),
+    ).toBe(22205);
+    // Rejected: editable again, so the customer's fix can be resubmitted.
+    await advance({ sid: profile.sid, outcome: "twilio-rejected" });
+    await trusthub.endUsers(assignedUser).update({ attributes: { last_name: "Fixed" } });
+    expect((await trusthub.endUsers(assignedUser).fetch()).attributes).toMatchObject({ last_name: "Fixed" });
   });
 });
 
@@ -150,16 +203,24 @@ describe("brands", () => {
       await client.messaging.v1
         .brandRegistrations(brand.sid)
         .update()
-        .catch((e: { status: number }) => e.status),
-    ).toBe(400);
+        .catch((e: { status: number; code: number }) => [e.status, e.code]),
+    ).toEqual([400, 21725]);
     await advance({ seconds: 301 });
     const failed = await client.messaging.v1.brandRegistrations(brand.sid).fetch();
     expect(failed.status).toBe("FAILED");
     expect(failed.errors).toEqual([
-      expect.objectContaining({ code: 30799, fields: expect.arrayContaining(["business_name"]) }),
+      expect.objectContaining({ error_code: 30799, fields: expect.arrayContaining(["business_name"]) }),
     ]);
     for (let attempt = 1; attempt <= 3; attempt++) {
-      expect((await client.messaging.v1.brandRegistrations(brand.sid).update()).status).toBe("PENDING");
+      // Twilio answers a brand update with 202 Accepted (Messaging v1 OpenAPI).
+      const answer = await fetch(`${sandbox.url}/v1/a2p/BrandRegistrations/${brand.sid}`, {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${Buffer.from(`${DEFAULT_ACCOUNT_SID}:${DEFAULT_AUTH_TOKEN}`).toString("base64")}`,
+        },
+      });
+      expect(answer.status).toBe(202);
+      expect(((await answer.json()) as { status: string }).status).toBe("PENDING");
       await advance({ sid: brand.sid, outcome: "decide" });
       expect((await client.messaging.v1.brandRegistrations(brand.sid).fetch()).status).toBe("FAILED");
     }
@@ -167,8 +228,8 @@ describe("brands", () => {
       await client.messaging.v1
         .brandRegistrations(brand.sid)
         .update()
-        .catch((e: { code: number; message: string }) => e.message),
-    ).toMatch(/resubmitted 3 times/);
+        .catch((e: { code: number; message: string }) => `${e.code} ${e.message}`),
+    ).toMatch(/^21724 .*resubmitted 3 times/);
   });
 
   it("a name containing 'Review' leaves the brand IN_REVIEW", async () => {
@@ -182,7 +243,7 @@ describe("brands", () => {
     const client = sandbox.client();
     const profile = await buildSecondaryProfile(client);
     const product = await buildTrustProduct(client, profile.sid);
-    expect(await createBrand(client, { profile, product }).catch((e: { code: number }) => e.code)).toBe(21751); // drafts
+    expect(await createBrand(client, { profile, product }).catch((e: { code: number }) => e.code)).toBe(20001); // drafts
     await client.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
     await client.trusthub.v1.trustProducts(product.sid).update({ status: "pending-review" });
     const brand = await createBrand(client, { profile, product });
@@ -234,7 +295,7 @@ describe("messaging services and campaigns", () => {
     return brand;
   }
   const campaign = (description: string) => ({
-    description,
+    description: description.padEnd(40, "."),
     messageFlow: "Customers opt in on our website's checkout form.",
     messageSamples: ["Your order #123 has shipped.", "Your appointment is tomorrow at 10am."],
     usAppToPersonUsecase: "ACCOUNT_NOTIFICATION",
@@ -254,6 +315,14 @@ describe("messaging services and campaigns", () => {
     expect(
       await client.messaging.v1
         .services(service.sid)
+        .phoneNumbers.create({ phoneNumberSid: number!.sid })
+        .catch((e: { code: number }) => e.code),
+    ).toBe(21710);
+    // In another service: Twilio's 21712.
+    const other = await client.messaging.v1.services.create({ friendlyName: "Other service" });
+    expect(
+      await client.messaging.v1
+        .services(other.sid)
         .phoneNumbers.create({ phoneNumberSid: number!.sid })
         .catch((e: { code: number }) => e.code),
     ).toBe(21712);
@@ -290,6 +359,60 @@ describe("messaging services and campaigns", () => {
     ).toBe(404);
   });
 
+  it("campaigns follow Twilio's rules: lengths, 2–5 samples, required fields, use case (400, Twilio's codes)", async () => {
+    const client = sandbox.client();
+    const brand = await approvedBrand(client);
+    const service = await client.messaging.v1.services.create({ friendlyName: "Rules svc" });
+    const valid = campaign("Order and delivery notifications for customers of Acme's online store.");
+    const attempt = (changes: Record<string, unknown>) =>
+      client.messaging.v1
+        .services(service.sid)
+        .usAppToPerson.create({ brandRegistrationSid: brand.sid, ...valid, ...changes } as never)
+        .then(
+          () => "created",
+          (e: { status: number; code: number; moreInfo: string; message: string }) => e,
+        );
+    const refusals: [Record<string, unknown>, number, RegExp][] = [
+      [{ description: "Too short to describe anything." }, 21728, /Description must be between 40 and 4096/],
+      [{ description: "x".repeat(4097) }, 21728, /Description/],
+      [{ messageFlow: "Opt in on the web." }, 21728, /MessageFlow must be between 40 and 2048/],
+      [{ messageSamples: ["Your order #123 has shipped."] }, 21728, /between 2 and 5 samples; it has 1/],
+      [{ messageSamples: Array(6).fill("Your order #123 has shipped.") }, 21728, /it has 6/],
+      [{ messageSamples: ["Shipped.", "Your appointment is tomorrow at 10am."] }, 21728, /MessageSamples\[0\]/],
+      [{ optInMessage: "Reply YES" }, 21728, /OptInMessage must be between 20 and 320/],
+      [{ helpMessage: "h".repeat(321) }, 21728, /HelpMessage/],
+      [{ usAppToPersonUsecase: "account_notification" }, 21720, /not a valid use case/],
+    ];
+    for (const [changes, code, message] of refusals) {
+      const error = await attempt(changes);
+      expect(error, JSON.stringify(changes).slice(0, 80)).toMatchObject({
+        status: 400,
+        code,
+        moreInfo: `https://www.twilio.com/docs/errors/${code}`,
+      });
+      expect((error as unknown as Error).message).toMatch(message);
+    }
+    // Missing required parameters, sent raw (the SDK refuses to send them): 21727.
+    const raw = await fetch(`${sandbox.url}/v1/Services/${service.sid}/Compliance/Usa2p`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from(`${DEFAULT_ACCOUNT_SID}:${DEFAULT_AUTH_TOKEN}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ BrandRegistrationSid: brand.sid, MessageFlow: valid.messageFlow }),
+    });
+    expect(raw.status).toBe(400);
+    expect(await raw.json()).toEqual({
+      code: 21727,
+      message: "Campaign is missing required parameter Description",
+      more_info: "https://www.twilio.com/docs/errors/21727",
+      status: 400,
+    });
+    // The valid campaign on the approved brand is created.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await attempt({})).toBe("created");
+  });
+
   it("a campaign whose description contains 'Fail' FAILS; campaigns need an APPROVED brand", async () => {
     const client = sandbox.client();
     const service = await client.messaging.v1.services.create({ friendlyName: "svc" });
@@ -299,12 +422,15 @@ describe("messaging services and campaigns", () => {
         .services(service.sid)
         .usAppToPerson.create({ brandRegistrationSid: pending.sid, ...campaign("x") })
         .catch((e: { code: number }) => e.code),
-    ).toBe(21761);
+    ).toBe(21717);
     const brand = await approvedBrand(client);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const created = await client.messaging.v1
       .services(service.sid)
-      .usAppToPerson.create({ brandRegistrationSid: brand.sid, ...campaign("This one should Fail review") });
+      .usAppToPerson.create({
+        brandRegistrationSid: brand.sid,
+        ...campaign("Order updates for Acme shoppers; this one should Fail review."),
+      });
     await advance({ sid: created.sid, outcome: "decide" });
     const failed = await client.messaging.v1.services(service.sid).usAppToPerson(created.sid).fetch();
     expect(failed.campaignStatus).toBe("FAILED");

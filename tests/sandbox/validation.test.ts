@@ -77,7 +77,7 @@ describe("request validation, as Twilio answers it", () => {
           policySid: "RN00000000000000000000000000000000",
         }),
       ),
-    ).toMatchObject({ status: 400, code: 22201 });
+    ).toMatchObject({ status: 400, code: 20001 });
     expect(
       await failure(
         client.messaging.v1.brandRegistrations.create({ customerProfileBundleSid: "BU1", a2PProfileBundleSid: "BU2" }),
