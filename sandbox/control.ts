@@ -67,15 +67,4 @@ export const controlRoutes: Route<ControlContext>[] = [
     pattern: path("/__sandbox/faults"),
     handle: ({ sandbox }) => ok({ faults: sandbox.faults }),
   },
-  {
-    method: "POST",
-    pattern: path("/__sandbox/settings"),
-    handle: ({ sandbox, body }) => {
-      if ("eventSinkUrl" in body)
-        sandbox.store.state.settings.eventSinkUrl =
-          typeof body.eventSinkUrl === "string" && body.eventSinkUrl ? body.eventSinkUrl : null;
-      sandbox.store.changed();
-      return ok(sandbox.store.state.settings);
-    },
-  },
 ];

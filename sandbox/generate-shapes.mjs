@@ -9,7 +9,12 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const oai = process.argv[2] ?? path.resolve(here, "../../shared/twilio-oai");
 const schemas = {};
-for (const file of ["twilio_trusthub_v1.json", "twilio_messaging_v1.json", "twilio_api_v2010.json"]) {
+for (const file of [
+  "twilio_trusthub_v1.json",
+  "twilio_messaging_v1.json",
+  "twilio_api_v2010.json",
+  "twilio_events_v1.json",
+]) {
   Object.assign(schemas, JSON.parse(readFileSync(path.join(oai, file), "utf8")).components.schemas);
 }
 
@@ -35,6 +40,8 @@ const wanted = [
   "messaging.v1.service.phone_number",
   "messaging.v1.service.us_app_to_person",
   "messaging.v1.service.us_app_to_person_usecase",
+  "events.v1.sink",
+  "events.v1.subscription",
 ];
 const shapes = Object.fromEntries(
   wanted.map((name) => {

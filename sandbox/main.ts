@@ -23,7 +23,6 @@ async function main() {
         ? path.resolve("data/sandbox-state.json")
         : process.env.SANDBOX_STATE_FILE || null,
     controlApi: mode === "dev" || mode === "test",
-    eventSinkUrl: process.env.SANDBOX_EVENT_SINK_URL || undefined,
     delays: {
       reviewSeconds: seconds("SANDBOX_REVIEW_DELAY_SECONDS"),
       approvalSeconds: seconds("SANDBOX_APPROVAL_DELAY_SECONDS"),

@@ -187,6 +187,27 @@ export function renderResource(resource: StoredResource): Record<string, unknown
         ...dates,
         url: `${HOSTS.messaging}/v1/Services/${resource.parentSid}/Compliance/Usa2p/${resource.sid}`,
       });
+    case "Sink": {
+      const url = `${HOSTS.events}/v1/Sinks/${resource.sid}`;
+      return shape("events.v1.sink", {
+        ...f,
+        sid: resource.sid,
+        ...dates,
+        url,
+        links: { sink_test: `${url}/Test`, sink_validate: `${url}/Validate` },
+      });
+    }
+    case "Subscription": {
+      const url = `${HOSTS.events}/v1/Subscriptions/${resource.sid}`;
+      return shape("events.v1.subscription", {
+        ...common,
+        description: f.description,
+        sink_sid: f.sink_sid,
+        ...dates,
+        url,
+        links: { subscribed_events: `${url}/SubscribedEvents` },
+      });
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { brandEvent, campaignEvent, cloudEvent, type A2pEvent } from "./events/a2p-events";
 import { Clock, isoDate } from "./core/clock";
 import { tooManyRequests, unauthorized } from "./core/errors";
 import { Store, type AccountRecord, type FeeType, type StoredResource } from "./core/store";
@@ -26,8 +27,6 @@ export type SandboxOptions = {
   /** Where state is kept between restarts; null keeps it in memory only (tests). */
   stateFile?: string | null;
   delays?: Partial<Delays>;
-  /** URL that receives brand and campaign events (Event Streams-style CloudEvents). */
-  eventSinkUrl?: string | null;
   log?: (line: string) => void;
 };
 
@@ -55,7 +54,6 @@ export class Sandbox {
     );
     this.delays = { ...DEFAULT_DELAYS, ...Object.fromEntries(given) };
     this.log = options.log ?? (() => undefined);
-    if (options.eventSinkUrl !== undefined) this.store.state.settings.eventSinkUrl = options.eventSinkUrl;
     this.ensureDefaults();
   }
 
@@ -271,15 +269,16 @@ export class Sandbox {
   setBundleStatus(bundle: StoredResource, status: string, errors: unknown[] | null = null): void {
     const previous = String(bundle.fields.status);
     this.store.update(bundle, { status, errors: status === "twilio-rejected" ? errors : null }, this.now());
-    if (previous !== status) this.sendStatusCallback(bundle, previous);
+    if (previous !== status) this.sendStatusCallback(bundle);
   }
 
   /**
-   * Twilio does not publish this payload; the sandbox sends (form-encoded, signed with the owning
-   * account's auth token): AccountSid, BundleSid, ResourceType, Status, PreviousStatus,
-   * FailureReason (when rejected), StatusCallbackEvent and DateUpdated. See sandbox/README.md.
+   * Twilio does not publish this payload. The sandbox sends what handlers of live callbacks are seen
+   * to read, and nothing more (live-twilio.md §2, [3P-H][3P-S]): form-encoded AccountSid, BundleSid,
+   * Status and, when rejected, FailureReason, signed with the auth token of the account that owns the
+   * bundle. See sandbox/README.md.
    */
-  private sendStatusCallback(bundle: StoredResource, previous: string): void {
+  private sendStatusCallback(bundle: StoredResource): void {
     const url = bundle.fields.status_callback;
     if (typeof url !== "string" || !url) return;
     const account = this.store.state.accounts[bundle.accountSid];
@@ -288,11 +287,7 @@ export class Sandbox {
     const params: Record<string, string> = {
       AccountSid: bundle.accountSid,
       BundleSid: bundle.sid,
-      ResourceType: bundle.kind === "CustomerProfile" ? "customer-profile" : "trust-product",
       Status: String(bundle.fields.status),
-      PreviousStatus: previous,
-      StatusCallbackEvent: "status-changed",
-      DateUpdated: isoDate(bundle.updatedAt),
     };
     if (errors?.length) params.FailureReason = errors.map((error) => error.message).join(" ");
     this.deliver(url, {
@@ -373,18 +368,7 @@ export class Sandbox {
     } else if (["PENDING", "SUSPENDED"].includes(step)) {
       this.store.update(brand, { status: step }, now);
     } else return;
-    this.sendEvent(
-      `com.twilio.messaging.compliance.brand-registration.${brandEventName(String(brand.fields.status))}`,
-      brand,
-      {
-        brandsid: brand.sid,
-        brandstatus: brand.fields.status,
-        identitystatus: brand.fields.identity_status,
-        brandscore: brand.fields.brand_score,
-        tcrid: brand.fields.tcr_id,
-        errors: brand.fields.errors,
-      },
-    );
+    this.publish(brand, brandEvent(brand));
   }
 
   private failBrandForBundles(brand: StoredResource, rejected: StoredResource[]): void {
@@ -406,12 +390,7 @@ export class Sandbox {
       },
       this.now(),
     );
-    this.sendEvent("com.twilio.messaging.compliance.brand-registration.brand-failure", brand, {
-      brandsid: brand.sid,
-      brandstatus: "FAILED",
-      identitystatus: "UNVERIFIED",
-      errors,
-    });
+    this.publish(brand, brandEvent(brand));
   }
 
   private campaignStep(campaign: StoredResource, step: string): void {
@@ -447,42 +426,55 @@ export class Sandbox {
       );
     } else if (step === "IN_PROGRESS") this.store.update(campaign, { campaign_status: "IN_PROGRESS" }, now);
     else return;
-    this.sendEvent(
-      `com.twilio.messaging.compliance.campaign-registration.campaign-${String(campaign.fields.campaign_status).toLowerCase()}`,
-      campaign,
-      {
-        campaignsid: campaign.sid,
-        brandsid: campaign.fields.brand_registration_sid,
-        messagingservicesid: campaign.fields.messaging_service_sid,
-        campaignstatus: campaign.fields.campaign_status,
-        externalcampaignid: campaign.fields.campaign_id,
-        errors: campaign.fields.errors,
-      },
-    );
+    this.publish(campaign, campaignEvent(campaign, this.now()));
   }
 
-  /** Event Streams-style CloudEvents (a JSON array with one event) to the configured sink. */
-  private sendEvent(type: string, resource: StoredResource, data: Record<string, unknown>): void {
-    const sink = this.store.state.settings.eventSinkUrl;
-    if (!sink) return;
-    const event = {
-      specversion: "1.0",
-      type,
-      source:
-        resource.kind === "BrandRegistration"
-          ? `/v1/a2p/BrandRegistrations/${resource.sid}`
-          : `/v1/Services/${String(resource.fields.messaging_service_sid)}/Compliance/Usa2p/${resource.sid}`,
-      id: `EZ${randomBytes(16).toString("hex")}`,
-      dataschema: `https://events-schemas.twilio.com/${type.split(".").slice(2).join(".")}/1`,
-      datacontenttype: "application/json",
-      time: isoDate(this.now()),
-      data: { accountsid: resource.accountSid, timestamp: isoDate(this.now()), ...data },
-    };
-    this.deliver(sink, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify([event]),
-    });
+  /**
+   * Delivers an event the way Event Streams does: only to the webhook sinks of the resource's own
+   * account that a subscription names for this type; the body a JSON array of CloudEvents; the URL
+   * given a `bodySHA256` parameter (SHA-256 of the body) and signed with X-Twilio-Signature by the
+   * sink owner's auth token (twilio.validateRequestWithBody accepts it); `user:pass@` in the
+   * destination sent as HTTP Basic (live-twilio.md §3).
+   */
+  private publish(resource: StoredResource, event: A2pEvent | null): void {
+    if (!event) return;
+    const account = this.store.state.accounts[resource.accountSid];
+    if (!account) return;
+    const sinkSids = new Set(
+      this.store
+        .list(
+          "Subscription",
+          (subscription) =>
+            subscription.accountSid === resource.accountSid &&
+            ((subscription.fields.types as { type: string }[]) ?? []).some((entry) => entry.type === event.type),
+        )
+        .map((subscription) => String(subscription.fields.sink_sid)),
+    );
+    for (const sinkSid of sinkSids) {
+      const sink = this.store.get(sinkSid, "Sink");
+      const configuration = sink?.fields.sink_configuration as { destination?: string } | undefined;
+      if (!sink || sink.fields.sink_type !== "webhook" || !configuration?.destination) continue;
+      const body = JSON.stringify([cloudEvent(event, this.now())]);
+      const target = new URL(configuration.destination);
+      const basic = target.username
+        ? `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString("base64")}`
+        : null;
+      target.username = "";
+      target.password = "";
+      target.searchParams.set("bodySHA256", createHash("sha256").update(body, "utf8").digest("hex"));
+      const url = target.toString();
+      this.deliver(url, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "X-Twilio-Signature": twilioSignature(account.authToken, url, {}),
+          "User-Agent": "Twilio-Event-Streams (sandbox)",
+          ...(basic ? { Authorization: basic } : {}),
+        },
+        body,
+      });
+      if (sink.fields.status === "initialized") this.store.update(sink, { status: "active" }, this.now());
+    }
   }
 
   private deliver(url: string, init: RequestInit): void {
@@ -537,16 +529,4 @@ export class Sandbox {
       }),
     };
   }
-}
-
-function brandEventName(status: string): string {
-  return (
-    {
-      APPROVED: "brand-registered",
-      FAILED: "brand-failure",
-      IN_REVIEW: "brand-in-review",
-      PENDING: "brand-pending",
-      SUSPENDED: "brand-suspended",
-    }[status] ?? "brand-updated"
-  );
 }

@@ -7,11 +7,12 @@ import { match, type Answer } from "./core/router";
 import { apiRoutes } from "./api/routes";
 import { messagingRoutes } from "./messaging/routes";
 import { trusthubRoutes } from "./trusthub/routes";
+import { eventsRoutes } from "./events/routes";
 import { controlRoutes } from "./control";
 import { faultError, takeFault } from "./faults";
 import { Sandbox, type SandboxOptions } from "./sandbox";
 
-const routes = [...trusthubRoutes, ...apiRoutes, ...messagingRoutes];
+const routes = [...trusthubRoutes, ...apiRoutes, ...messagingRoutes, ...eventsRoutes];
 
 export type SandboxServerOptions = SandboxOptions & {
   port?: number;

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { loadLocalEnv } from "./load-env";
-import { eventSinkTokenFor } from "../lib/server/twilio/webhooks/event-sink-token";
 
 /**
  * `npm run dev`: the local Twilio sandbox and the portal side by side (setup ran in `predev`).
@@ -27,9 +26,7 @@ function shutdown(code: number) {
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
-// The sandbox sends its Event Streams events (brand and campaign statuses) to this portal, as Twilio would.
-if (process.env.TWILIO_SANDBOX_URL && !process.env.SANDBOX_EVENT_SINK_URL && process.env.AUTH_SECRET) {
-  process.env.SANDBOX_EVENT_SINK_URL = `${process.env.APP_URL}/api/twilio/events?token=${eventSinkTokenFor(process.env.AUTH_SECRET)}`;
-}
+// Brand and campaign events reach this portal as at Twilio: provisioning creates an Event Streams
+// Sink and Subscription in each account, pointing at the public URL in Settings.
 if (process.env.TWILIO_SANDBOX_URL) run("sandbox", process.execPath, [require.resolve("tsx/cli"), "sandbox/main.ts"]);
 run("portal", process.execPath, [require.resolve("next/dist/bin/next"), "dev", "--port", process.env.PORT ?? "3000"]);

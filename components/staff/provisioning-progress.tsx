@@ -2,6 +2,7 @@
 
 import { useLiveQuery } from "@/components/use-live-query";
 import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
+import { RetryProvisioningForm } from "./retry-provisioning-form";
 
 const STATE_LABELS: Record<string, string> = {
   QUEUED: "Queued",
@@ -39,12 +40,20 @@ export function ProvisioningProgressPanel({
           <span className="text-slate-600"> — {data.currentStep}</span>
         ) : null}
       </p>
+      {data.retryAt ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
+          Twilio did not answer properly; trying again at{" "}
+          <time dateTime={data.retryAt}>{data.retryAt.replace("T", " ").slice(0, 16)} UTC</time> (attempt{" "}
+          {data.retriesLater + 1} of {data.maxRetriesLater}).
+        </p>
+      ) : null}
       {data.lastError ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800">
           {data.lastErrorCode ? `Twilio error ${data.lastErrorCode}: ` : ""}
           {data.lastError}
         </p>
       ) : null}
+      {data.state === "FAILED" ? <RetryProvisioningForm applicationId={applicationId} /> : null}
       {data.resources.length ? (
         <table className="w-full text-left text-xs">
           <caption className="sr-only">Twilio resources</caption>

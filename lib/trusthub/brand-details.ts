@@ -42,3 +42,19 @@ export function normalizeBrandDetails(raw: Raw): BrandDetails {
       : [],
   };
 }
+
+/**
+ * An event carries only some of a brand's details (a failure event has no identity status, a
+ * registered one no errors): what it does not say is kept from what the portal knew. Errors are
+ * cleared by an approval and replaced by an event that lists some.
+ */
+export function mergeBrandDetails(known: unknown, fresh: BrandDetails, status: string): BrandDetails {
+  const previous = normalizeBrandDetails(known as Raw);
+  return {
+    identityStatus: fresh.identityStatus ?? previous.identityStatus,
+    brandScore: fresh.brandScore ?? previous.brandScore,
+    tcrId: fresh.tcrId ?? previous.tcrId,
+    failureReason: status === "APPROVED" ? null : (fresh.failureReason ?? previous.failureReason),
+    errors: fresh.errors.length ? fresh.errors : status === "APPROVED" ? [] : previous.errors,
+  };
+}

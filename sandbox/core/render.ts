@@ -16,4 +16,5 @@ export const HOSTS = {
   trusthub: "https://trusthub.twilio.com",
   messaging: "https://messaging.twilio.com",
   api: "https://api.twilio.com",
+  events: "https://events.twilio.com",
 } as const;

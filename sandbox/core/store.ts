@@ -17,7 +17,9 @@ export type Kind =
   | "BrandVetting"
   | "Service"
   | "ServicePhoneNumber"
-  | "Usa2p";
+  | "Usa2p"
+  | "Sink"
+  | "Subscription";
 
 export type StoredResource = {
   sid: string;
@@ -56,8 +58,6 @@ export type SandboxState = {
   clockOffsetMs: number;
   /** Brand and campaign creation times per account, for the one-per-second rule. */
   lastRateLimited: Record<string, number>;
-  /** Confirmed one-time passwords of sole-proprietor brands. */
-  settings: { eventSinkUrl: string | null };
 };
 
 export function emptyState(): SandboxState {
@@ -69,7 +69,6 @@ export function emptyState(): SandboxState {
     schedule: [],
     clockOffsetMs: 0,
     lastRateLimited: {},
-    settings: { eventSinkUrl: null },
   };
 }
 
@@ -88,6 +87,8 @@ const PREFIX: Record<Kind, SidPrefix> = {
   Service: "MG",
   ServicePhoneNumber: "PN",
   Usa2p: "QE",
+  Sink: "DG",
+  Subscription: "DF",
 };
 
 /**

@@ -11,6 +11,7 @@ import { renderResource } from "../render-resource";
 import { owned } from "../trusthub/routes";
 import usecases from "./usecases.json";
 import { checkCampaignTexts } from "./campaign-rules";
+import { newSid } from "../core/sid";
 
 type R = Route<RequestContext>;
 
@@ -369,6 +370,8 @@ const campaignRoutes: R[] = [
           help_keywords: list(ctx.body, "HelpKeywords"),
           mock: false,
           errors: [],
+          // The campaign's registration SID (CM…), which Event Streams names instead of this QE… SID.
+          campaign_registration_sid: newSid("CM"),
         },
         ctx.sandbox.now(),
         service.sid,

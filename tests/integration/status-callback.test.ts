@@ -122,11 +122,18 @@ describe("Trust Hub status callbacks", () => {
     expect(
       (await post({ ...params, Status: "twilio-rejected" }, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).status,
     ).toBe(403);
+    // Signed by the ISV but naming another account: authentic, and it moves nothing of ours.
+    const elsewhere = await post(
+      { ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" },
+      twilioSignature(DEFAULT_AUTH_TOKEN, url, { ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" }),
+    );
+    expect(await elsewhere.json()).toEqual({ result: "unknown" });
+    // Signed by an account the portal does not know: refused.
     expect(
       (
         await post(
           { ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" },
-          twilioSignature(DEFAULT_AUTH_TOKEN, url, { ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" }),
+          twilioSignature("f".repeat(32), url, { ...params, AccountSid: "ACffffffffffffffffffffffffffffffff" }),
         )
       ).status,
     ).toBe(403);
@@ -167,15 +174,14 @@ describe("Trust Hub status callbacks", () => {
     await sandbox.sandbox.settled();
     expect((await db.twilioResource.findFirstOrThrow({ where: { sid: profile.sid } })).status).toBe("pending-review");
 
-    // Signed with the ISV's token instead: refused.
+    // Which token signs a subaccount bundle's callback is unconfirmed (live-twilio.md §2): the ISV's
+    // own token, which owns every subaccount, is accepted too; any other account's is not.
     const url = `${PUBLIC}/api/twilio/status-callback`;
-    const params = {
-      AccountSid: accountSid,
-      BundleSid: profile.sid,
-      Status: "twilio-approved",
-      DateUpdated: new Date(Date.now() + 60_000).toISOString(),
-    };
-    expect((await post(params, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).status).toBe(403);
+    const params = { AccountSid: accountSid, BundleSid: profile.sid, Status: "in-review" };
+    expect((await post(params, twilioSignature("0".repeat(32), url, params))).status).toBe(403);
+    expect(await (await post(params, twilioSignature(DEFAULT_AUTH_TOKEN, url, params))).json()).toEqual({
+      result: "updated",
+    });
   });
 
   it("a callback signed by one customer's subaccount cannot move another organization's bundle", async () => {

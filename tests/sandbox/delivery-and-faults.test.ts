@@ -31,7 +31,7 @@ describe("status callbacks and events", () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
     receiver = await startReceiver();
-    sandbox = await startTestSandbox({ eventSinkUrl: `${receiver.url}/events` });
+    sandbox = await startTestSandbox();
   });
   afterAll(async () => {
     await sandbox.close();
@@ -47,13 +47,8 @@ describe("status callbacks and events", () => {
     const callback = receiver.received.find((entry) => entry.path === "/twilio/status?customer=acme")!;
     expect(callback.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     const params = Object.fromEntries(new URLSearchParams(callback.body));
-    expect(params).toMatchObject({
-      BundleSid: profile.sid,
-      Status: "pending-review",
-      PreviousStatus: "draft",
-      ResourceType: "customer-profile",
-      AccountSid: profile.accountSid,
-    });
+    // The parameters Twilio is seen to post (live-twilio.md §2), and no others.
+    expect(params).toEqual({ AccountSid: profile.accountSid, BundleSid: profile.sid, Status: "pending-review" });
     const signature = String(callback.headers["x-twilio-signature"]);
     expect(twilio.validateRequest(DEFAULT_AUTH_TOKEN, signature, callbackUrl, params)).toBe(true);
     // A forged or altered callback does not validate.
@@ -74,12 +69,43 @@ describe("status callbacks and events", () => {
       .filter((entry) => entry.path === "/tp")
       .map((entry) => Object.fromEntries(new URLSearchParams(entry.body)));
     expect(statuses.map((s) => s.Status)).toEqual(["pending-review", "twilio-rejected"]);
-    expect(statuses[1]!.ResourceType).toBe("trust-product");
+    expect(statuses[1]!.BundleSid).toBe(product.sid);
     expect(statuses[1]!.FailureReason).toMatch(/missing or invalid fields/);
   });
 
-  it("brand changes go to the event sink as CloudEvents", async () => {
+  it("brand events go, as Twilio documents them, only to an account's subscribed sink, signed with bodySHA256", async () => {
     const client = sandbox.client();
+    // A subaccount with a brand of its own but no Sink: it gets no events, as at Twilio.
+    const sub = await client.api.v2010.accounts.create({ friendlyName: "No sink" });
+    const subClient = sandbox.client(sub.sid, sub.authToken);
+    const subProfile = await buildSecondaryProfile(subClient, { skip: ["primary"] });
+    const subProduct = await buildTrustProduct(subClient, subProfile.sid);
+    await subClient.trusthub.v1.customerProfiles(subProfile.sid).update({ status: "pending-review" });
+    await subClient.trusthub.v1.trustProducts(subProduct.sid).update({ status: "pending-review" });
+    const subBrand = await subClient.messaging.v1.brandRegistrations.create({
+      customerProfileBundleSid: subProfile.sid,
+      a2PProfileBundleSid: subProduct.sid,
+    });
+    await sandbox.control("POST", "advance", { sid: subBrand.sid, outcome: "APPROVED" });
+
+    const sink = await client.events.v1.sinks.create({
+      description: "portal",
+      sinkType: "webhook",
+      sinkConfiguration: { destination: `${receiver.url}/events?tenant=isv`, method: "POST" },
+    });
+    expect(sink).toMatchObject({ status: "initialized", sinkType: "webhook" });
+    const subscription = await client.events.v1.subscriptions.create({
+      description: "A2P",
+      sinkSid: sink.sid,
+      types: [
+        { type: "com.twilio.messaging.compliance.brand-registration.brand-registered", schema_version: 1 },
+        { type: "com.twilio.messaging.compliance.brand-registration.brand-failure", schema_version: 1 },
+      ],
+    });
+    expect(subscription.sinkSid).toBe(sink.sid);
+    expect((await client.events.v1.subscriptions.list({ sinkSid: sink.sid })).map((s) => s.sid)).toEqual([
+      subscription.sid,
+    ]);
     const profile = await buildSecondaryProfile(client);
     const product = await buildTrustProduct(client, profile.sid);
     await client.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
@@ -89,22 +115,59 @@ describe("status callbacks and events", () => {
       a2PProfileBundleSid: product.sid,
     });
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "APPROVED" });
+    await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "FAILED" });
     await sandbox.sandbox.settled();
-    const events = receiver.received
-      .filter((entry) => entry.path === "/events")
-      .flatMap((entry) => JSON.parse(entry.body) as Record<string, unknown>[]);
-    const registered = events.find(
-      (event) => event.type === "com.twilio.messaging.compliance.brand-registration.brand-registered",
-    )!;
+    const deliveries = receiver.received.filter((entry) => entry.path.startsWith("/events?"));
+    expect(deliveries).toHaveLength(2);
+    for (const delivery of deliveries) {
+      const url = `${receiver.url}${delivery.path}`;
+      expect(new URL(url).searchParams.get("tenant")).toBe("isv");
+      expect(
+        twilio.validateRequestWithBody(
+          DEFAULT_AUTH_TOKEN,
+          String(delivery.headers["x-twilio-signature"]),
+          url,
+          delivery.body,
+        ),
+      ).toBe(true);
+      expect(
+        twilio.validateRequestWithBody(
+          DEFAULT_AUTH_TOKEN,
+          String(delivery.headers["x-twilio-signature"]),
+          url,
+          delivery.body.replace(brand.sid, "BN" + "0".repeat(32)),
+        ),
+      ).toBe(false);
+    }
+    const events = deliveries.flatMap((entry) => JSON.parse(entry.body) as Record<string, unknown>[]);
+    expect(events.every((event) => (event.data as { brandsid: string }).brandsid === brand.sid)).toBe(true);
+    const [registered, failure] = events;
     expect(registered).toMatchObject({
       specversion: "1.0",
+      type: "com.twilio.messaging.compliance.brand-registration.brand-registered",
       source: `/v1/a2p/BrandRegistrations/${brand.sid}`,
       datacontenttype: "application/json",
+      dataschema: expect.stringMatching(/^https:\/\/events-schemas\.twilio\.com\/A2P\./),
+      time: expect.any(String),
     });
-    expect(registered.data).toMatchObject({
-      brandsid: brand.sid,
-      brandstatus: "APPROVED",
+    expect(registered!.data).toMatchObject({
       accountsid: brand.accountSid,
+      brandsid: brand.sid,
+      brandstatus: "registered",
+      externalbrandid: expect.stringMatching(/^B[0-9A-F]{6}$/),
+      createddate: expect.any(Number),
+      updateddate: expect.any(Number),
+    });
+    expect(failure).toMatchObject({ type: "com.twilio.messaging.compliance.brand-registration.brand-failure" });
+    expect(failure!.data).toMatchObject({
+      brandstatus: "registration_failed",
+      brandregistrationerrors: [
+        expect.objectContaining({
+          registrationerrorcode: 30799,
+          registrationerrorurl: "https://www.twilio.com/docs/errors/30799",
+          registrationerrorfields: expect.arrayContaining(["business_name"]),
+        }),
+      ],
     });
   });
 });

@@ -425,12 +425,10 @@ describe("messaging services and campaigns", () => {
     ).toBe(21717);
     const brand = await approvedBrand(client);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const created = await client.messaging.v1
-      .services(service.sid)
-      .usAppToPerson.create({
-        brandRegistrationSid: brand.sid,
-        ...campaign("Order updates for Acme shoppers; this one should Fail review."),
-      });
+    const created = await client.messaging.v1.services(service.sid).usAppToPerson.create({
+      brandRegistrationSid: brand.sid,
+      ...campaign("Order updates for Acme shoppers; this one should Fail review."),
+    });
     await advance({ sid: created.sid, outcome: "decide" });
     const failed = await client.messaging.v1.services(service.sid).usAppToPerson(created.sid).fetch();
     expect(failed.campaignStatus).toBe("FAILED");

@@ -1,42 +1,55 @@
 import { createServer } from "node:http";
+import { db } from "@/lib/server/db";
 import { startTestSandbox, type TestSandbox } from "./sandbox-harness";
 
+type RouteHandler = (request: Request, context: unknown) => Promise<Response>;
+
 /**
- * The portal's Event Streams route (`/api/twilio/events`) behind a real HTTP port, so a test
- * sandbox can deliver its brand and campaign events to it. Returns the sink URL to give the sandbox.
+ * The portal's Twilio webhook routes (`/api/twilio/events`, `/api/twilio/status-callback`) behind
+ * a real HTTP port, so a test sandbox can deliver to them as Twilio would. Returns the base URL to
+ * use as the portal's public URL (the one Twilio signs).
  */
-export async function startEventReceiver(): Promise<{ sinkUrl: string; close: () => Promise<void> }> {
-  const { POST } = (await import("@/app/api/twilio/events/route")) as unknown as {
-    POST: (request: Request, context: unknown) => Promise<Response>;
+export async function startWebhookReceiver(): Promise<{ publicBaseUrl: string; close: () => Promise<void> }> {
+  const routes: Record<string, RouteHandler> = {
+    "/api/twilio/events": ((await import("@/app/api/twilio/events/route")) as unknown as { POST: RouteHandler }).POST,
+    "/api/twilio/status-callback": (
+      (await import("@/app/api/twilio/status-callback/route")) as unknown as { POST: RouteHandler }
+    ).POST,
   };
-  const token = (await import("@/lib/server/twilio/webhooks/event-sink")).eventSinkToken();
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", async () => {
-      const response = await POST(
-        new Request(`http://portal.test${req.url}`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body,
-        }),
-        {},
-      );
+      const url = new URL(req.url ?? "/", "http://portal.test");
+      const handler = routes[url.pathname];
+      if (!handler) return void res.writeHead(404).end();
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+      const response = await handler(new Request(url, { method: "POST", headers, body }), {});
       res.writeHead(response.status).end(await response.text());
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
-    sinkUrl: `http://127.0.0.1:${port}/api/twilio/events?token=${token}`,
+    publicBaseUrl: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-/** A test sandbox whose Event Streams events reach the portal's route; `close` stops both. */
+/**
+ * A test sandbox whose status callbacks and Event Streams events reach the portal's routes: the
+ * portal's public URL (Settings) is the receiver's, so provisioning sets the account's Sink and
+ * Subscription up there, as it would at Twilio. `close` stops both.
+ */
 export async function startSandboxWithEventSink(): Promise<{ sandbox: TestSandbox; close: () => Promise<void> }> {
-  const receiver = await startEventReceiver();
-  const sandbox = await startTestSandbox({ eventSinkUrl: receiver.sinkUrl });
+  const receiver = await startWebhookReceiver();
+  const sandbox = await startTestSandbox();
+  await db.isvSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, publicBaseUrl: receiver.publicBaseUrl },
+    update: { publicBaseUrl: receiver.publicBaseUrl },
+  });
   return {
     sandbox,
     close: async () => {

@@ -6,7 +6,8 @@ import { approveSchema, editFieldSchema, requestChangesSchema } from "@/lib/sche
 import { requireStaff } from "../auth/guards";
 import { approveApplication } from "../applications/approve-application";
 import { editField, requestChanges } from "../applications/review";
-import { defineAction } from "./define-action";
+import { defineAction, defineFormAction } from "./define-action";
+import { retryProvisioning } from "../applications/retry-provisioning";
 
 export const approveApplicationAction = defineAction(requireStaff, approveSchema, async ({ applicationId }, staff) => {
   const outcome = await approveApplication(applicationId, staff.id);
@@ -32,5 +33,16 @@ export const editFieldAction = defineAction(
     const outcome = await editField(applicationId, field, value, staff.id);
     revalidatePath(`/staff/applications/${applicationId}`);
     return outcome.ok ? ok({ saved: true }) : fail(outcome.message);
+  },
+);
+
+/** A FAILED provisioning job run again (a form: it posts before the page hydrates). */
+export const retryProvisioningAction = defineFormAction(
+  requireStaff,
+  approveSchema,
+  async ({ applicationId }, staff) => {
+    const outcome = await retryProvisioning(applicationId, staff.id);
+    revalidatePath(`/staff/applications/${applicationId}`);
+    return outcome.ok ? ok({ retried: true }) : fail(outcome.message);
   },
 );

@@ -26,7 +26,14 @@ export async function approveApplication(applicationId: string, staffUserId: str
     await tx.provisioningJob.upsert({
       where: { applicationId },
       create: { applicationId, state: "QUEUED", runAfter: now },
-      update: { state: "QUEUED", runAfter: now, lastError: null, lastErrorCode: null, finishedAt: null },
+      update: {
+        state: "QUEUED",
+        runAfter: now,
+        lastError: null,
+        lastErrorCode: null,
+        finishedAt: null,
+        retryLaterCount: 0,
+      },
     });
     await tx.reviewComment.updateMany({ where: { applicationId, resolvedAt: null }, data: { resolvedAt: now } });
     await audit(tx, {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { MAX_RETRIES_LATER } from "../twilio/pipeline/job-records";
 import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
 export type { ProvisioningProgress };
 
@@ -17,6 +18,9 @@ export async function provisioningProgress(applicationId: string): Promise<Provi
     currentStep: job?.currentStep ?? null,
     lastError: job?.lastError ?? null,
     lastErrorCode: job?.lastErrorCode ?? null,
+    retryAt: job?.state === "QUEUED" && job.retryLaterCount > 0 ? job.runAfter.toISOString() : null,
+    retriesLater: job?.retryLaterCount ?? 0,
+    maxRetriesLater: MAX_RETRIES_LATER,
     resources,
   };
 }

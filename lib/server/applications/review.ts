@@ -4,7 +4,7 @@ import type { Prisma } from "@prisma/client";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { audit } from "../audit/audit";
-import { absoluteUrl, sendMail } from "../mail/send-mail";
+import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { readStoredDraft, toStoredDraft } from "./stored-draft";
 
 /** Applications sent for review, oldest first: the staff queue. */
@@ -73,23 +73,15 @@ export async function requestChanges(
   });
   if (!changed) return { ok: false, message: "This application is not waiting for review." };
   await refreshDashboardRow(applicationId);
-  const customers = await db.user.findMany({
-    where: { organizationId: changed.organizationId, role: "CUSTOMER" },
-    select: { email: true },
+  await emailCustomerUsers(changed.organizationId, {
+    subject: "Please update your messaging registration",
+    lines: (name) => [
+      `Our team asked for a few changes to ${name}'s registration.`,
+      "",
+      "See them next to each field:",
+    ],
+    path: "/onboarding/review",
   });
-  await Promise.all(
-    customers.map((customer) =>
-      sendMail({
-        to: customer.email,
-        subject: "Please update your messaging registration",
-        text: [
-          `Our team asked for a few changes to ${changed.organization.name}'s registration.`,
-          "",
-          `See them next to each field: ${absoluteUrl("/onboarding/review")}`,
-        ].join("\n"),
-      }),
-    ),
-  );
   return { ok: true };
 }
 

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { eventSinkTokenFor } from "../../../lib/server/twilio/webhooks/event-sink-token";
 
 /** One place for the browser tests' server settings: a database and outbox of their own. */
 const root = path.resolve(__dirname, "../../..");
@@ -44,8 +43,6 @@ export const E2E = {
     SANDBOX_MODE: "test",
     // Empty: the browser tests get a fresh in-memory sandbox every run.
     SANDBOX_STATE_FILE: "",
-    // Brand and campaign events reach the portal as Twilio's Event Streams would deliver them.
-    SANDBOX_EVENT_SINK_URL: `${baseUrl}/api/twilio/events?token=${eventSinkTokenFor(authSecret)}`,
     // Reviews move only when a test says so (control API "advance"), never by the clock mid-test.
     SANDBOX_REVIEW_DELAY_SECONDS: "86400",
     SANDBOX_APPROVAL_DELAY_SECONDS: "86400",

@@ -1,22 +1,24 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/server/http/route";
 import { handleEvents } from "@/lib/server/twilio/webhooks/event-sink";
+import { publicUrlOf } from "@/lib/server/twilio/webhooks/status-callback";
 
-/** Event Streams sink for brand and campaign events (CloudEvents, JSON). */
+/** Event Streams webhook sink for A2P brand and campaign events (a JSON array of CloudEvents, signed). */
 export const POST = route(async (request) => {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return NextResponse.json({ error: { status: 400, message: "The body is not JSON." } }, { status: 400 });
-  }
-  const outcome = await handleEvents(new URL(request.url).searchParams.get("token"), body);
+  const outcome = await handleEvents(
+    await publicUrlOf(request),
+    request.headers.get("x-twilio-signature"),
+    await request.text(),
+  );
   if (outcome.status !== 200)
     return NextResponse.json(
       {
-        error: { status: outcome.status, message: outcome.status === 403 ? "Invalid sink token." : "Not CloudEvents." },
+        error: {
+          status: outcome.status,
+          message: outcome.status === 403 ? "Invalid Twilio signature." : "The body is not CloudEvents JSON.",
+        },
       },
       { status: outcome.status },
     );
-  return NextResponse.json({ updated: outcome.updated });
+  return NextResponse.json({ updated: outcome.updated, ignored: outcome.ignored });
 });

@@ -10,6 +10,13 @@ export async function knownSid(applicationId: string, step: string): Promise<str
   return (await db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step } } }))?.sid ?? null;
 }
 
+/** The last status recorded for a step's resource (null: none yet). */
+export async function knownStatus(applicationId: string, step: string): Promise<string | null> {
+  return (
+    (await db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step } } }))?.status ?? null
+  );
+}
+
 export async function recordSid(
   applicationId: string,
   step: string,

@@ -4,6 +4,7 @@ import { db } from "../../db";
 import { audit } from "../../audit/audit";
 import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
 import { notifyCustomerToAct } from "./notify-customer";
+import { reopenOnRejection } from "./reopen-on-rejection";
 
 export type StatusSource = "callback" | "event" | "sync";
 
@@ -20,7 +21,15 @@ const AUDIT_ACTION: Record<StatusSource, string> = {
  */
 export async function recordTwilioStatus(
   resource: TwilioResource,
-  change: { status: string; at?: Date; details?: Prisma.InputJsonValue; source: StatusSource; eventType?: string },
+  change: {
+    status: string;
+    at?: Date;
+    details?: Prisma.InputJsonValue;
+    source: StatusSource;
+    eventType?: string;
+    /** A status callback's FailureReason (a rejected bundle). */
+    failureReason?: string;
+  },
 ): Promise<void> {
   await db.twilioResource.update({
     where: { id: resource.id },
@@ -47,5 +56,15 @@ export async function recordTwilioStatus(
     },
   });
   await refreshDashboardRow(resource.applicationId);
-  if (application) await notifyCustomerToAct(application.organizationId, resource.step, change.status);
+  if (
+    change.status === "twilio-rejected" &&
+    (resource.step === "customer-profile" || resource.step === "trust-product")
+  )
+    await reopenOnRejection(resource, {
+      failureReason: change.failureReason ?? null,
+      ...(change.details && typeof change.details === "object" && "errors" in change.details
+        ? { errors: change.details.errors }
+        : {}),
+    });
+  else if (application) await notifyCustomerToAct(application.organizationId, resource.step, change.status);
 }

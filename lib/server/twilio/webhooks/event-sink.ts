@@ -1,77 +1,119 @@
 import "server-only";
-import { secretsEqual } from "../../crypto/safe-equal";
-import { eventSinkTokenFor } from "./event-sink-token";
+import twilio from "twilio";
 import { db } from "../../db";
 import { env } from "../../env";
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
+import { mergeBrandDetails } from "@/lib/trusthub/brand-details";
+import { credentialsForAccount } from "../account-credentials";
 import { recordTwilioStatus } from "../status/record-status";
 
+export type EventsOutcome = { status: 200 | 400 | 403; updated: number; ignored: number };
+
 /**
- * The Event Streams sink's URL carries a token derived from AUTH_SECRET: configure the sink (at
- * Twilio or in the sandbox) with `${publicBaseUrl}/api/twilio/events?token=<eventSinkToken()>`.
+ * A batch of Event Streams CloudEvents, authenticated as Twilio signs them: X-Twilio-Signature over
+ * the URL, whose `bodySHA256` parameter covers the body (live-twilio.md §3). Which account's token
+ * signs a subaccount's sink is unconfirmed, so both are accepted: the ISV's token vouches for any of
+ * its accounts; a subaccount's token only for events that name that subaccount. Events of unknown
+ * types, or naming a resource the signer does not own, are ignored without failing the batch.
  */
-export function eventSinkToken(): string {
-  return eventSinkTokenFor(env().AUTH_SECRET);
-}
-
-function tokenMatches(token: string | null): boolean {
-  return secretsEqual(token, eventSinkToken());
-}
-
-type CloudEvent = { type?: string; data?: Record<string, unknown> };
-
-/** Brand and campaign events: the recorded status of the brand (or campaign) moves at once. */
 export async function handleEvents(
-  token: string | null,
-  body: unknown,
-): Promise<{ status: 200 | 400 | 403; updated: number }> {
-  if (!tokenMatches(token)) return { status: 403, updated: 0 };
-  const events = (Array.isArray(body) ? body : [body]) as CloudEvent[];
-  if (!events.every((event) => event && typeof event === "object")) return { status: 400, updated: 0 };
-  let updated = 0;
-  for (const event of events) {
-    const data = event.data ?? {};
-    const sid = (
-      data.brandsid && String(event.type).includes("brand-registration") ? data.brandsid : data.campaignsid
-    ) as string | undefined;
-    const status = (data.brandstatus ?? data.campaignstatus) as string | undefined;
-    if (!sid || !status) continue;
-    // The event names the account it happened in; the resource must be that account's. An event
-    // without one is not trusted to move anything.
-    const accountSid = typeof data.accountsid === "string" ? data.accountsid : null;
-    if (!accountSid) continue;
-    const resource = await db.twilioResource.findFirst({ where: { sid, accountSid } });
-    if (!resource || resource.status === status) continue;
-    // An event dated before the status we hold is late: it may not move the resource back.
-    const at = eventTime(data);
-    const laterStage = stageRank(status) > stageRank(resource.status);
-    if (at && resource.statusUpdatedAt && at < resource.statusUpdatedAt && !laterStage) continue;
-    const details = resource.step === "brand" ? normalizeBrandDetails(data) : data;
-    await recordTwilioStatus(resource, {
-      status,
-      details: details as never,
-      source: "event",
-      eventType: event.type,
-      ...(at ? { at } : {}),
-    });
-    updated++;
+  publicUrl: string,
+  signature: string | null,
+  rawBody: string,
+): Promise<EventsOutcome> {
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    body = undefined;
   }
-  return { status: 200, updated };
+  const events = Array.isArray(body) ? body : body && typeof body === "object" ? [body] : null;
+  const signer = await verifiedSigner(publicUrl, signature, rawBody, events);
+  if (!signer) return { status: 403, updated: 0, ignored: 0 };
+  if (!events) return { status: 400, updated: 0, ignored: 0 };
+  let updated = 0;
+  let ignored = 0;
+  for (const event of events) {
+    const change = parseA2pEvent(event);
+    const allowed = change && (signer === "isv" || change.accountSid === signer);
+    if (allowed && (await applyChange(change, (event as { type: string }).type))) updated++;
+    else ignored++;
+  }
+  return { status: 200, updated, ignored };
+}
+
+/** "isv" when the ISV's token signed; the subaccount's SID when that subaccount's token did; else null. */
+async function verifiedSigner(
+  publicUrl: string,
+  signature: string | null,
+  rawBody: string,
+  events: unknown[] | null,
+): Promise<"isv" | string | null> {
+  if (!signature || !new URL(publicUrl).searchParams.get("bodySHA256")) return null;
+  const settings = env();
+  const valid = (token: string) => twilio.validateRequestWithBody(token, signature, publicUrl, rawBody);
+  if (settings.TWILIO_AUTH_TOKEN && valid(settings.TWILIO_AUTH_TOKEN)) return "isv";
+  const named = new Set(
+    (events ?? []).map((event) => (event as { data?: { accountsid?: unknown } })?.data?.accountsid).filter(Boolean),
+  );
+  for (const accountSid of named) {
+    if (typeof accountSid !== "string" || accountSid === settings.TWILIO_ACCOUNT_SID) continue;
+    const credentials = await credentialsForAccount(accountSid);
+    if (credentials && valid(credentials.authToken)) return accountSid;
+  }
+  return null;
+}
+
+/** Moves the recorded status of the brand or campaign the event names, if it is the account's and the news is newer. */
+async function applyChange(change: A2pEventChange, eventType: string): Promise<boolean> {
+  const resource =
+    change.kind === "brand"
+      ? await db.twilioResource.findFirst({
+          where: { sid: change.brandSid, accountSid: change.accountSid, step: "brand" },
+        })
+      : await campaignResource(change);
+  if (!resource || resource.status === change.status) return false;
+  // An event dated before the status we hold is late: it may not move the resource back.
+  const laterStage = stageRank(change.status) > stageRank(resource.status);
+  if (change.at && resource.statusUpdatedAt && change.at < resource.statusUpdatedAt && !laterStage) return false;
+  // A final status never goes back to a waiting one, whatever the event's date.
+  if (stageRank(resource.status) === 2 && stageRank(change.status) === 1) return false;
+  const details =
+    change.kind === "brand" ? mergeBrandDetails(resource.details, change.details, change.status) : change.details;
+  await recordTwilioStatus(resource, {
+    status: change.status,
+    details: details as never,
+    source: "event",
+    eventType,
+    ...(change.at ? { at: change.at } : {}),
+  });
+  return true;
+}
+
+/**
+ * Event Streams names a campaign by its CM… registration SID, not the Usa2p QE… SID the portal
+ * records: it is found by that SID if recorded, else through its Messaging Service.
+ */
+async function campaignResource(change: Extract<A2pEventChange, { kind: "campaign" }>) {
+  if (change.campaignSid) {
+    const bySid = await db.twilioResource.findFirst({
+      where: { sid: change.campaignSid, accountSid: change.accountSid },
+    });
+    if (bySid) return bySid;
+  }
+  if (!change.messagingServiceSid) return null;
+  const service = await db.twilioResource.findFirst({
+    where: { sid: change.messagingServiceSid, accountSid: change.accountSid, step: "messaging-service" },
+  });
+  if (!service) return null;
+  return db.twilioResource.findFirst({
+    where: { applicationId: service.applicationId, step: "campaign", accountSid: change.accountSid },
+  });
 }
 
 /** Brand and campaign statuses in the order they move: a final one never goes back to a waiting one. */
-const WAITING = new Set(["PENDING", "IN_REVIEW", "IN_PROGRESS", "pending", "in_review", "in_progress"]);
+const WAITING = new Set(["PENDING", "IN_REVIEW", "IN_PROGRESS"]);
 function stageRank(status: string | null): number {
   if (!status) return 0;
   return WAITING.has(status) ? 1 : 2;
-}
-
-/** When the event happened: Twilio sends epoch milliseconds (`updateddate`) or an ISO `timestamp`. */
-function eventTime(data: Record<string, unknown>): Date | null {
-  for (const value of [data.updateddate, data.timestamp]) {
-    if (typeof value !== "number" && typeof value !== "string") continue;
-    const date = new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  return null;
 }

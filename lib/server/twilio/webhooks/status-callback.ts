@@ -16,44 +16,78 @@ const RANK: Record<string, number> = {
 
 export type CallbackOutcome = { status: 403 | 200; result: "forged" | "unknown" | "stale" | "unchanged" | "updated" };
 
-/** The auth token Twilio signs with: the ISV's for its own account, a customer subaccount's own for that subaccount. */
-async function signingToken(accountSid: string | undefined): Promise<string | null> {
-  return accountSid ? ((await credentialsForAccount(accountSid))?.authToken ?? null) : null;
+/**
+ * A Trust Hub status callback as Twilio posts it. Twilio publishes no contract (live-twilio.md §2):
+ * handlers of live callbacks read AccountSid, BundleSid, Status and FailureReason; other spellings
+ * and a DateUpdated are read when present.
+ */
+function readCallback(params: Record<string, string>) {
+  const first = (...names: string[]) => names.map((name) => params[name]).find((value) => value) ?? null;
+  return {
+    accountSid: first("AccountSid", "account_sid"),
+    bundleSid: first("BundleSid", "bundle_sid", "CustomerProfileSid", "TrustProductSid", "Sid"),
+    status: first("Status", "status", "BundleStatus"),
+    failureReason: first("FailureReason", "failure_reason", "FailureReasons"),
+    dateUpdated: first("DateUpdated", "date_updated"),
+  };
+}
+
+/**
+ * Whether Twilio signed the callback: with the auth token of the account that owns the bundle
+ * (Twilio staff say a subaccount's webhooks are signed with its own token), or, since that is
+ * unconfirmed for subaccount bundles, with the ISV's own token, which owns every subaccount.
+ */
+async function signedByTwilio(
+  accountSid: string | null,
+  signature: string | null,
+  url: string,
+  params: Record<string, string>,
+) {
+  if (!accountSid || !signature) return false;
+  const tokens = [(await credentialsForAccount(accountSid))?.authToken, env().TWILIO_AUTH_TOKEN];
+  return tokens.some((token) => token && twilio.validateRequest(token, signature, url, params));
 }
 
 /**
  * A Trust Hub status callback: refused (403) unless X-Twilio-Signature is Twilio's signature of
- * this URL and parameters; idempotent; an older status arriving after a newer one is ignored.
+ * this URL and parameters; idempotent (Twilio sends the same callback more than once); an older
+ * status arriving after a newer one is ignored.
  */
 export async function handleStatusCallback(
   publicUrl: string,
   signature: string | null,
   params: Record<string, string>,
 ): Promise<CallbackOutcome> {
-  const token = await signingToken(params.AccountSid);
-  if (!token || !signature || !twilio.validateRequest(token, signature, publicUrl, params))
+  const callback = readCallback(params);
+  if (!(await signedByTwilio(callback.accountSid, signature, publicUrl, params)))
     return { status: 403, result: "forged" };
 
-  // The bundle must belong to the account whose token signed the callback: one customer's
+  // The bundle must belong to the account named (and whose token signed): one customer's
   // subaccount token can never move another organization's profile.
   const resource = await db.twilioResource.findFirst({
     where: {
-      sid: params.BundleSid ?? "",
-      accountSid: params.AccountSid ?? "",
+      sid: callback.bundleSid ?? "",
+      accountSid: callback.accountSid ?? "",
       step: { in: ["customer-profile", "trust-product"] },
     },
   });
-  if (!resource || !params.Status || !(params.Status in RANK)) return { status: 200, result: "unknown" };
-  if (params.Status === resource.status) return { status: 200, result: "unchanged" };
-  const at = parseDate(params.DateUpdated);
+  const status = callback.status;
+  if (!resource || !status || !(status in RANK)) return { status: 200, result: "unknown" };
+  if (status === resource.status) return { status: 200, result: "unchanged" };
+  const at = parseDate(callback.dateUpdated ?? undefined);
   const since = resource.statusUpdatedAt;
   // Without a date a callback cannot claim to be the newest: only a later stage in the order counts.
-  const laterStage = RANK[params.Status]! > (RANK[resource.status ?? "draft"] ?? 0);
+  const laterStage = RANK[status]! > (RANK[resource.status ?? "draft"] ?? 0);
   const laterDate = at !== null && since !== null && at > since;
   const olderDate = at !== null && since !== null && at < since;
   if (olderDate || !(laterStage || laterDate)) return { status: 200, result: "stale" };
 
-  await recordTwilioStatus(resource, { status: params.Status, at: at ?? new Date(), source: "callback" });
+  await recordTwilioStatus(resource, {
+    status,
+    at: at ?? new Date(),
+    source: "callback",
+    ...(callback.failureReason ? { failureReason: callback.failureReason } : {}),
+  });
   return { status: 200, result: "updated" };
 }
 

@@ -1,0 +1,20 @@
+import "server-only";
+import { db } from "../db";
+import { absoluteUrl, sendMail } from "../mail/send-mail";
+
+/**
+ * The portal's one way to tell a customer something: an email to every customer user of the
+ * organization (SMTP, the outbox or the dev log), with a link into the portal at `path`. The body
+ * opens with the organization's name; `lines` say what happened and what to do.
+ */
+export async function emailCustomerUsers(
+  organizationId: string,
+  message: { subject: string; lines: (organizationName: string) => string[]; path: string },
+): Promise<void> {
+  const [organization, customers] = await Promise.all([
+    db.organization.findUnique({ where: { id: organizationId }, select: { name: true } }),
+    db.user.findMany({ where: { organizationId, role: "CUSTOMER" }, select: { email: true } }),
+  ]);
+  const text = [...message.lines(organization?.name ?? "your business"), absoluteUrl(message.path)].join("\n");
+  await Promise.all(customers.map((customer) => sendMail({ to: customer.email, subject: message.subject, text })));
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type { Twilio } from "twilio";
+import type { Application } from "@/lib/schemas/onboarding/application";
+import { knownSid } from "./resource-ledger";
+import type { RetryPolicy } from "./retry";
+
+/** What every provisioning step works with: the application, the account's client, the ISV's settings. */
+export type StepContext = {
+  applicationId: string;
+  application: Application;
+  client: Twilio;
+  accountSid: string;
+  retry: RetryPolicy;
+  brandSpacingMs: number;
+  notificationEmail: string;
+  primaryCustomerProfileSid: string;
+  statusCallbackUrl: string | null;
+  /** The portal's Event Streams route, where the account's Sink points (null: no public URL set). */
+  eventsUrl: string | null;
+};
+
+/** The recorded SID of an earlier step (its node ran before this one). */
+export async function sidOf(ctx: StepContext, step: string): Promise<string> {
+  const sid = await knownSid(ctx.applicationId, step);
+  if (!sid) throw new Error(`${step} has no SID yet`);
+  return sid;
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import type { BrandRegistrationInstance } from "twilio/lib/rest/messaging/v1/brandRegistration";
+import { brandRegistrationOptions } from "@/lib/trusthub/payloads";
+import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { adoptOrCreate, everyPage } from "../adopt-or-create";
+import { waitForSlot } from "../rate-gate";
+import { sidOf, type StepContext } from "../step-context";
+
+/**
+ * The BrandRegistration (seed 000 step 3). It costs the ISV a fee, so it is created at most once:
+ * recorded intent before the create, and after a lost answer a look-up by its two bundle SIDs
+ * through every page of the account's brands (Twilio has no filter on this list).
+ */
+export function brandStep(ctx: StepContext): () => Promise<string> {
+  const options = brandRegistrationOptions(ctx.application);
+  return async () => {
+    const customerProfileBundleSid = await sidOf(ctx, "customer-profile");
+    const a2PProfileBundleSid = await sidOf(ctx, "trust-product");
+    const found = (brand: BrandRegistrationInstance) => ({
+      sid: brand.sid,
+      status: brand.status,
+      details: normalizeBrandDetails(brand as unknown as Record<string, unknown>),
+    });
+    return adoptOrCreate(ctx, "brand", {
+      find: async () => {
+        await waitForSlot(ctx.accountSid, "brand", ctx.brandSpacingMs);
+        const existing = (await ctx.client.messaging.v1.brandRegistrations.list(everyPage())).find(
+          (brand) =>
+            brand.customerProfileBundleSid === customerProfileBundleSid &&
+            brand.a2pProfileBundleSid === a2PProfileBundleSid,
+        );
+        return existing ? found(existing) : null;
+      },
+      create: async () => {
+        await waitForSlot(ctx.accountSid, "brand", ctx.brandSpacingMs);
+        return found(
+          await ctx.client.messaging.v1.brandRegistrations.create({
+            customerProfileBundleSid,
+            a2PProfileBundleSid,
+            ...options,
+          }),
+        );
+      },
+    });
+  };
+}

@@ -1,0 +1,148 @@
+import "server-only";
+import { friendlyName, POLICY } from "@/lib/trusthub/payloads";
+import { evaluationProblems, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
+import { adoptOrCreate, everyPage } from "../adopt-or-create";
+import { NeedsCustomerError, TwilioStepError } from "../errors";
+import { knownStatus, recordSid } from "../resource-ledger";
+import { withRetry } from "../retry";
+import { sidOf, type StepContext } from "../step-context";
+
+export type BundleKind = "customer-profile" | "trust-product";
+type Evaluation = { sid: string; status: string; results: unknown[] };
+
+type BundleApi = {
+  policySid: string;
+  list: (friendlyName: string) => Promise<{ sid: string }[]>;
+  create: (params: {
+    friendlyName: string;
+    email: string;
+    policySid: string;
+    statusCallback?: string;
+  }) => Promise<{ sid: string }>;
+  fetch: (sid: string) => Promise<{ status: string; errors?: unknown }>;
+  submit: (sid: string) => Promise<{ status: string }>;
+  listAssignments: (sid: string) => Promise<{ sid: string; objectSid: string }[]>;
+  assign: (sid: string, objectSid: string) => Promise<{ sid: string }>;
+  evaluate: (sid: string) => Promise<Evaluation>;
+};
+
+/** CustomerProfiles and TrustProducts (Trust Hub bundles) differ only in names: one shape for both. */
+export function bundleApi(ctx: StepContext, kind: BundleKind): BundleApi {
+  const trusthub = ctx.client.trusthub.v1;
+  if (kind === "customer-profile") {
+    return {
+      policySid: POLICY.secondaryCustomerProfile,
+      // Twilio filters bundles by friendly name: the look-up reads only the matches.
+      list: (friendlyName) => trusthub.customerProfiles.list({ friendlyName, pageSize: 50 }),
+      create: (params) => trusthub.customerProfiles.create(params),
+      fetch: (sid) => trusthub.customerProfiles(sid).fetch(),
+      submit: (sid) => trusthub.customerProfiles(sid).update({ status: "pending-review" }),
+      listAssignments: (sid) => trusthub.customerProfiles(sid).customerProfilesEntityAssignments.list(everyPage()),
+      assign: (sid, objectSid) =>
+        trusthub.customerProfiles(sid).customerProfilesEntityAssignments.create({ objectSid }),
+      evaluate: (sid) =>
+        trusthub
+          .customerProfiles(sid)
+          .customerProfilesEvaluations.create({ policySid: POLICY.secondaryCustomerProfile }) as Promise<Evaluation>,
+    };
+  }
+  return {
+    policySid: POLICY.a2pMessagingProfile,
+    list: (friendlyName) => trusthub.trustProducts.list({ friendlyName, pageSize: 50 }),
+    create: (params) => trusthub.trustProducts.create(params),
+    fetch: (sid) => trusthub.trustProducts(sid).fetch(),
+    submit: (sid) => trusthub.trustProducts(sid).update({ status: "pending-review" }),
+    listAssignments: (sid) => trusthub.trustProducts(sid).trustProductsEntityAssignments.list(everyPage()),
+    assign: (sid, objectSid) => trusthub.trustProducts(sid).trustProductsEntityAssignments.create({ objectSid }),
+    evaluate: (sid) =>
+      trusthub
+        .trustProducts(sid)
+        .trustProductsEvaluations.create({ policySid: POLICY.a2pMessagingProfile }) as Promise<Evaluation>,
+  };
+}
+
+/**
+ * Whether Twilio still takes changes to a bundle's items: a bundle in draft, or rejected and being
+ * fixed. Under review or approved, its EndUsers and documents are left as they are (the sandbox,
+ * like Twilio, refuses changes under review).
+ */
+export async function bundleEditable(ctx: StepContext, bundle: BundleKind): Promise<boolean> {
+  const status = await knownStatus(ctx.applicationId, bundle);
+  return status === null || status === "draft" || status === "twilio-rejected";
+}
+
+export function bundleStep(ctx: StepContext, kind: BundleKind): () => Promise<string> {
+  const api = bundleApi(ctx, kind);
+  const name = friendlyName(ctx.application, ctx.applicationId, kind);
+  return () =>
+    adoptOrCreate(ctx, kind, {
+      find: async () => (await api.list(name))[0]?.sid ?? null,
+      create: async () =>
+        (
+          await api.create({
+            friendlyName: name,
+            email: ctx.notificationEmail,
+            policySid: api.policySid,
+            ...(ctx.statusCallbackUrl ? { statusCallback: ctx.statusCallbackUrl } : {}),
+          })
+        ).sid,
+    });
+}
+
+/** Assigns an item (an earlier step's SID, or a fixed SID such as the ISV's primary profile) to a bundle. */
+export function assignStep(
+  ctx: StepContext,
+  bundle: BundleKind,
+  objectStep: string | null,
+  fixedObjectSid?: string,
+): () => Promise<string> {
+  const api = bundleApi(ctx, bundle);
+  const step = `assign:${bundle}:${objectStep ?? "primary-customer-profile"}`;
+  return async () => {
+    const bundleSid = await sidOf(ctx, bundle);
+    const objectSid = fixedObjectSid ?? (await sidOf(ctx, objectStep!));
+    return adoptOrCreate(ctx, step, {
+      find: async () =>
+        (await api.listAssignments(bundleSid)).find((assignment) => assignment.objectSid === objectSid)?.sid ?? null,
+      create: async () => (await api.assign(bundleSid, objectSid)).sid,
+    });
+  };
+}
+
+/** A noncompliant evaluation stops the pipeline and sends the application back to the customer. */
+export function evaluateStep(ctx: StepContext, bundle: BundleKind): () => Promise<void> {
+  const api = bundleApi(ctx, bundle);
+  return async () => {
+    const bundleSid = await sidOf(ctx, bundle);
+    let evaluation: Evaluation;
+    try {
+      evaluation = await withRetry(() => api.evaluate(bundleSid), ctx.retry);
+    } catch (error) {
+      throw TwilioStepError.from(`evaluate:${bundle}`, error);
+    }
+    await recordSid(ctx.applicationId, `evaluate:${bundle}`, evaluation.sid, ctx.accountSid, {
+      status: evaluation.status,
+      details: { results: evaluation.results } as never,
+    });
+    if (evaluation.status !== "compliant") {
+      const problems = evaluationProblems(evaluation.results as EvaluationResult[]);
+      throw new NeedsCustomerError(bundle, problems.fields, problems.other);
+    }
+  };
+}
+
+/** Submitting is safe to repeat: only a draft or a rejected (and since fixed) bundle is (re)submitted. */
+export function submitStep(ctx: StepContext, bundle: BundleKind): () => Promise<void> {
+  const api = bundleApi(ctx, bundle);
+  return async () => {
+    const bundleSid = await sidOf(ctx, bundle);
+    try {
+      let current = await withRetry(() => api.fetch(bundleSid), ctx.retry);
+      if (current.status === "draft" || current.status === "twilio-rejected")
+        current = await withRetry(() => api.submit(bundleSid), ctx.retry);
+      await recordSid(ctx.applicationId, bundle, bundleSid, ctx.accountSid, { status: current.status });
+    } catch (error) {
+      throw TwilioStepError.from(`submit:${bundle}`, error);
+    }
+  };
+}
