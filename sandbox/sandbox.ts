@@ -509,6 +509,8 @@ export class Sandbox {
       EntityAssignment: "EntityAssignments",
       ChannelEndpointAssignment: "ChannelEndpointAssignments",
       Evaluation: "Evaluations",
+      Sink: "Sinks",
+      Subscription: "Subscriptions",
     };
     return {
       now: isoDate(this.now()),
