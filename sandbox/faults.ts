@@ -26,6 +26,7 @@ export function takeFault(faults: Fault[], method: string, pathname: string): Fa
 }
 
 const MESSAGES: Record<number, [TwilioErrorCode, string]> = {
+  400: [20001, "Injected fault: invalid parameter"],
   429: [20429, "Too Many Requests"],
   500: [20500, "Internal Server Error"],
   502: [20502, "Bad Gateway"],

@@ -54,6 +54,11 @@ export const envSchema = z
     ),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_SANDBOX_URL: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:4010").optional()),
+    // Brands registered with Twilio's `Mock` flag (seed 003): for trying the flow on live Twilio.
+    TWILIO_MOCK_BRANDS: z
+      .enum(["true", "false", ""], { message: "must be true or false" })
+      .default("false")
+      .transform((value) => value === "true"),
     CRON_SECRET: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
     DATA_ENCRYPTION_KEYS: optionalString.superRefine((value, ctx) => {
       if (!value) return;

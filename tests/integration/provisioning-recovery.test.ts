@@ -210,6 +210,14 @@ describe("adoption that scales", () => {
     expect(await db.twilioCreateIntent.count({ where: { applicationId: application.id } })).toBe(0);
   });
 
+  it("TWILIO_MOCK_BRANDS registers the brand as a Twilio mock brand", async () => {
+    const { application, staff } = await submittedApplication("Mock Brand Co");
+    await approveApplication(application.id, staff.id);
+    expect(await runProvisioning(application.id, { ...quick(), mockBrands: true })).toEqual({ state: "DONE" });
+    const [brand] = (await sandboxResourcesFor(sandbox, "Mock Brand Co")).brands;
+    expect(brand).toMatchObject({ mock: true });
+  });
+
   it("without a lost answer there is no look-up: a first provisioning lists nothing it creates", async () => {
     const { application, staff } = await submittedApplication("No Lookups Co");
     await approveApplication(application.id, staff.id);

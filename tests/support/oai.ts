@@ -13,7 +13,7 @@ type Spec = {
 };
 type Schema = { $ref?: string; properties?: Record<string, Schema>; type?: string; items?: Schema };
 
-const FILES = ["twilio_trusthub_v1.json", "twilio_messaging_v1.json", "twilio_api_v2010.json"];
+const FILES = ["twilio_trusthub_v1.json", "twilio_messaging_v1.json", "twilio_api_v2010.json", "twilio_events_v1.json"];
 
 /**
  * Validates sandbox answers against Twilio's official OpenAPI descriptions (../shared/twilio-oai):

@@ -11,7 +11,7 @@ export type Found = string | { sid: string; status: string | null; details?: obj
 
 /**
  * The one rule by which the pipeline makes a Twilio resource exist exactly once for (application,
- * step) — decision 0007, and 0010 for the intents:
+ * step) — decision 0007, and 0011 for the intents:
  * - SID recorded → the resource is updated with today's data (when `update` is given and `editable`
  *   says Twilio still takes changes), never created again;
  * - no SID, no intent → nothing was ever sent: an intent is recorded, then the create is sent, with

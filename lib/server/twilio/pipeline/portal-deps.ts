@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { env } from "../../env";
 import { audit } from "../../audit/audit";
 import { twilioClient } from "../client";
 import { organizationCredentials } from "../account-credentials";
@@ -26,5 +27,6 @@ export function portalProvisioningDeps(): ProvisioningDeps {
       });
       return { client, accountSid: credentials.accountSid };
     },
+    mockBrands: env().TWILIO_MOCK_BRANDS,
   };
 }

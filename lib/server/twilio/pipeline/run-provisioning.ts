@@ -28,6 +28,8 @@ export type ProvisioningDeps = {
   /** Twilio calls at once for one account. */
   concurrency?: number;
   brandSpacingMs?: number;
+  /** Brands registered with Twilio's Mock flag (the portal sets it from TWILIO_MOCK_BRANDS). */
+  mockBrands?: boolean;
   onStep?: (step: string) => void;
 };
 
@@ -93,6 +95,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     accountSid: account.accountSid,
     retry: deps.retry ?? DEFAULT_RETRY,
     brandSpacingMs: deps.brandSpacingMs ?? 1100,
+    mockBrands: deps.mockBrands ?? false,
     notificationEmail,
     primaryCustomerProfileSid: settings.primaryCustomerProfileSid,
     statusCallbackUrl: publicUrl("/api/twilio/status-callback"),

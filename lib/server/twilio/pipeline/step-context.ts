@@ -12,6 +12,8 @@ export type StepContext = {
   accountSid: string;
   retry: RetryPolicy;
   brandSpacingMs: number;
+  /** Register brands as Twilio mock brands (TWILIO_MOCK_BRANDS). */
+  mockBrands: boolean;
   notificationEmail: string;
   primaryCustomerProfileSid: string;
   statusCallbackUrl: string | null;

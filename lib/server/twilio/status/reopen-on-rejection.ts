@@ -10,7 +10,7 @@ import { returnToCustomer } from "../pipeline/return-to-customer";
 /**
  * A Secondary Customer Profile or A2P Trust Product that Twilio rejected after submission reopens
  * the application to the customer, with Twilio's reasons next to the fields (decision 0007's open
- * limit, closed by 0010). The reasons are the bundle's `errors` (fetched when the news came by a
+ * limit, closed by 0011). The reasons are the bundle's `errors` (fetched when the news came by a
  * status callback, which carries only a FailureReason text); once the customer fixes them and staff
  * approve again, the same job updates the same bundles and submits them again.
  */

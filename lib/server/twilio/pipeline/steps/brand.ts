@@ -38,6 +38,7 @@ export function brandStep(ctx: StepContext): () => Promise<string> {
             customerProfileBundleSid,
             a2PProfileBundleSid,
             ...options,
+            ...(ctx.mockBrands ? { mock: true } : {}),
           }),
         );
       },
