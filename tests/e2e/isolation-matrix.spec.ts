@@ -101,6 +101,12 @@ const PROBES: Probe[] = [
     call: (r, t) => callAction(r, "approveApplicationAction", [{ applicationId: t.applicationId }]),
   },
   {
+    // A form action (previous state, form data): the guard answers before the input is read.
+    name: "action retryProvisioningAction",
+    expected: staffOnly,
+    call: (r) => callAction(r, "retryProvisioningAction", [null, {}]),
+  },
+  {
     name: "action requestChangesAction",
     expected: staffOnly,
     call: (r, t) =>

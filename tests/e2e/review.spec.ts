@@ -1,35 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
 import { ACME, expectSaved, fillAll } from "./support/wizard";
 import { E2E } from "./support/e2e-env";
-
-type SandboxState = {
-  accounts: {
-    sid: string;
-    resources: Record<string, { sid: string; friendly_name?: string; customer_profile_bundle_sid?: string }[]>;
-    fees: { type: string; resourceSid: string }[];
-  }[];
-};
-
-async function sandboxFor(page: Page, businessName: string) {
-  const state = (await (await page.request.get(`${E2E.sandboxUrl}/__sandbox/state`)).json()) as SandboxState;
-  const account = state.accounts[0]!;
-  const named = (group: string) =>
-    (account.resources[group] ?? []).filter((r) => (r.friendly_name ?? "").startsWith(`${businessName} `));
-  const profiles = named("CustomerProfiles");
-  const brands = (account.resources.BrandRegistrations ?? []).filter((b) =>
-    profiles.some((p) => p.sid === b.customer_profile_bundle_sid),
-  );
-  return {
-    profiles,
-    products: named("TrustProducts"),
-    services: named("Services"),
-    brands,
-    brandFees: account.fees.filter(
-      (f) => f.type === "brand_registration" && brands.some((b) => b.sid === f.resourceSid),
-    ),
-  };
-}
+import { sandboxFor } from "./support/sandbox-state";
 
 test("staff ask for a change on one field; the customer sees it next to that field, fixes it and sends again", async ({
   page,
@@ -121,36 +94,4 @@ test("a status change made in the sandbox appears on the customer's home within 
   ).toBe(200);
   await expect(stage).toHaveAttribute("data-state", "done", { timeout: 7_000 });
   await expect(stage).toContainText("Approved");
-});
-
-test("a provisioning that Twilio stopped is retried by staff from the application page, without a duplicate", async ({
-  page,
-  browser,
-}) => {
-  const customerContext = await browser.newContext();
-  const customer = await customerContext.newPage();
-  await signIn(page, DEMO_STAFF);
-  await addCustomerAndAccept(page, customer, "Retry Later Co");
-  await fillAll(customer, { ...ACME.business, businessName: "Retry Later Co" });
-  await customer.getByRole("button", { name: "Send for review" }).click();
-  await expect(customer.getByText("Sent for review").first()).toBeVisible();
-  await customerContext.close();
-
-  // Twilio refuses the Messaging Service once, for good (a 400): the job stops.
-  const fault = { method: "POST", path: "/v1/Services", status: 400, times: 1 };
-  expect((await page.request.post(`${E2E.sandboxUrl}/__sandbox/faults`, { data: fault })).status()).toBe(200);
-  await page.goto("/staff/reviews");
-  await page.getByRole("link", { name: "Retry Later Co" }).click();
-  await page.getByRole("button", { name: "Approve and provision" }).click();
-  await expect(page.getByTestId("provisioning-state")).toHaveText("Stopped: needs attention", { timeout: 45_000 });
-  await expect(page.getByRole("alert").filter({ hasText: "messaging-service" })).toContainText("20001");
-
-  await page.getByRole("button", { name: "Retry provisioning" }).click();
-  await expect(page.getByText("Provisioning queued again.")).toBeVisible();
-  await expect(page.getByTestId("provisioning-state")).toHaveText("Done", { timeout: 45_000 });
-  const found = await sandboxFor(page, "Retry Later Co");
-  expect([found.profiles.length, found.products.length, found.services.length, found.brands.length]).toEqual([
-    1, 1, 1, 1,
-  ]);
-  expect(found.brandFees).toHaveLength(1);
 });

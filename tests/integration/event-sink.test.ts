@@ -211,4 +211,32 @@ describe("Event Streams: set up by the portal, delivered as Twilio delivers", ()
     expect((await db.twilioResource.findUniqueOrThrow({ where: { id: own.id } })).status).toBe("APPROVED");
     expect((await db.twilioResource.findUniqueOrThrow({ where: { id: isvBrand.id } })).status).toBe("PENDING");
   });
+
+  it("a customer's subaccount gets its own Sink and Subscription, and its events, signed with its token, arrive", async () => {
+    const { setCustomerAccount } = await import("@/lib/server/organizations/customer-account");
+    const { approveApplication } = await import("@/lib/server/applications/approve-application");
+    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { makeUser } = await import("../support/factories");
+    const { organization, application, staff } = await submittedApplication("Own Account Co");
+    const { user: admin } = await makeUser({ role: "ADMIN" });
+    const outcome = await setCustomerAccount({ organizationId: organization.id, mode: "create" }, admin.id);
+    if (!outcome.ok || !outcome.accountSid) throw new Error("no subaccount");
+    await approveApplication(application.id, staff.id);
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+
+    const state = await sandbox.control("GET", "state");
+    const account = state.body.accounts!.find((a) => a.sid === outcome.accountSid)!;
+    expect(account.resources.Sinks).toHaveLength(1);
+    expect(account.resources.Subscriptions).toHaveLength(1);
+    expect(await db.twilioEventStream.findUniqueOrThrow({ where: { accountSid: outcome.accountSid } })).toMatchObject(
+      { lastError: null, subscriptionSid: expect.stringMatching(/^DF/) },
+    );
+    const brand = await db.twilioResource.findUniqueOrThrow({
+      where: { applicationId_step: { applicationId: application.id, step: "brand" } },
+    });
+    expect(brand.accountSid).toBe(outcome.accountSid);
+    await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "APPROVED" });
+    await sandbox.sandbox.settled();
+    expect((await db.twilioResource.findUniqueOrThrow({ where: { id: brand.id } })).status).toBe("APPROVED");
+  });
 });
