@@ -3,7 +3,7 @@ import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { haveOai } from "../support/seed-samples";
 import { errorShapeProblems, OpenApiContract } from "../support/oai";
 import { RecordingClient, startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
-import { buildSecondaryProfile, buildTrustProduct } from "../support/sandbox-flows";
+import { submittedBrand } from "../support/sandbox-flows";
 
 /**
  * Twilio's rules as issue #11 checks them, through the real SDK: a subaccount's Trust Hub refuses
@@ -56,14 +56,7 @@ suite("Twilio's rules, answered as Twilio's OpenAPI describes", () => {
 
   it("campaigns: too short a description or message flow, or one sample, are refused; a valid one on an approved brand is created", async () => {
     const client = sandbox.client(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, recorder);
-    const profile = await buildSecondaryProfile(client);
-    const product = await buildTrustProduct(client, profile.sid);
-    await client.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
-    await client.trusthub.v1.trustProducts(product.sid).update({ status: "pending-review" });
-    const brand = await client.messaging.v1.brandRegistrations.create({
-      customerProfileBundleSid: profile.sid,
-      a2PProfileBundleSid: product.sid,
-    });
+    const { brand } = await submittedBrand(client);
     const service = await client.messaging.v1.services.create({ friendlyName: "Acme, Inc. A2P" });
     const valid = {
       brandRegistrationSid: brand.sid,
@@ -91,15 +84,8 @@ suite("Twilio's rules, answered as Twilio's OpenAPI describes", () => {
 
   it("the brand update answers 202 per the schema", async () => {
     const client = sandbox.client(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, recorder);
-    const profile = await buildSecondaryProfile(client, { business: { business_name: "Mismatch Holdings" } });
-    const product = await buildTrustProduct(client, profile.sid);
-    await client.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
-    await client.trusthub.v1.trustProducts(product.sid).update({ status: "pending-review" });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const brand = await client.messaging.v1.brandRegistrations.create({
-      customerProfileBundleSid: profile.sid,
-      a2PProfileBundleSid: product.sid,
-    });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // Twilio's one brand a second
+    const { brand } = await submittedBrand(client, { business: { business_name: "Mismatch Holdings" } });
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "FAILED" });
     conforms();
     await client.messaging.v1.brandRegistrations(brand.sid).update();

@@ -5,6 +5,7 @@ import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { twilioSignature } from "@/sandbox/core/signature";
 import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
+import { usePortalTwilioEnv } from "../support/portal-twilio-env";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 
 let sandbox: TestSandbox;
@@ -14,11 +15,7 @@ let publicBaseUrl: string;
 
 beforeAll(async () => {
   ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  Object.assign(process.env, {
-    TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
-    TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
-    TWILIO_SANDBOX_URL: sandbox.url,
-  });
+  usePortalTwilioEnv(sandbox.url);
   ({ POST } = (await import("@/app/api/twilio/events/route")) as unknown as { POST: typeof POST });
   await configureIsv();
   publicBaseUrl = (await db.isvSettings.findUniqueOrThrow({ where: { id: 1 } })).publicBaseUrl!;
@@ -228,9 +225,10 @@ describe("Event Streams: set up by the portal, delivered as Twilio delivers", ()
     const account = state.body.accounts!.find((a) => a.sid === outcome.accountSid)!;
     expect(account.resources.Sinks).toHaveLength(1);
     expect(account.resources.Subscriptions).toHaveLength(1);
-    expect(await db.twilioEventStream.findUniqueOrThrow({ where: { accountSid: outcome.accountSid } })).toMatchObject(
-      { lastError: null, subscriptionSid: expect.stringMatching(/^DF/) },
-    );
+    expect(await db.twilioEventStream.findUniqueOrThrow({ where: { accountSid: outcome.accountSid } })).toMatchObject({
+      lastError: null,
+      subscriptionSid: expect.stringMatching(/^DF/),
+    });
     const brand = await db.twilioResource.findUniqueOrThrow({
       where: { applicationId_step: { applicationId: application.id, step: "brand" } },
     });

@@ -9,6 +9,7 @@ import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { twilioSignature } from "@/sandbox/core/signature";
 import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
+import { usePortalTwilioEnv } from "../support/portal-twilio-env";
 import { mailOutbox } from "../support/mail-outbox";
 import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
 
@@ -16,11 +17,7 @@ let sandbox: TestSandbox;
 let stop: () => Promise<void>;
 beforeAll(async () => {
   ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  Object.assign(process.env, {
-    TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
-    TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
-    TWILIO_SANDBOX_URL: sandbox.url,
-  });
+  usePortalTwilioEnv(sandbox.url);
   await configureIsv();
 });
 afterAll(() => stop());

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
-import { buildSecondaryProfile, buildTrustProduct } from "../support/sandbox-flows";
+import { buildSecondaryProfile, buildTrustProduct, submittedBrand } from "../support/sandbox-flows";
 
 /** A local receiver for status callbacks and events. */
 async function startReceiver() {
@@ -78,14 +78,7 @@ describe("status callbacks and events", () => {
     // A subaccount with a brand of its own but no Sink: it gets no events, as at Twilio.
     const sub = await client.api.v2010.accounts.create({ friendlyName: "No sink" });
     const subClient = sandbox.client(sub.sid, sub.authToken);
-    const subProfile = await buildSecondaryProfile(subClient, { skip: ["primary"] });
-    const subProduct = await buildTrustProduct(subClient, subProfile.sid);
-    await subClient.trusthub.v1.customerProfiles(subProfile.sid).update({ status: "pending-review" });
-    await subClient.trusthub.v1.trustProducts(subProduct.sid).update({ status: "pending-review" });
-    const subBrand = await subClient.messaging.v1.brandRegistrations.create({
-      customerProfileBundleSid: subProfile.sid,
-      a2PProfileBundleSid: subProduct.sid,
-    });
+    const { brand: subBrand } = await submittedBrand(subClient, { skip: ["primary"] });
     await sandbox.control("POST", "advance", { sid: subBrand.sid, outcome: "APPROVED" });
 
     const sink = await client.events.v1.sinks.create({
@@ -106,14 +99,7 @@ describe("status callbacks and events", () => {
     expect((await client.events.v1.subscriptions.list({ sinkSid: sink.sid })).map((s) => s.sid)).toEqual([
       subscription.sid,
     ]);
-    const profile = await buildSecondaryProfile(client);
-    const product = await buildTrustProduct(client, profile.sid);
-    await client.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
-    await client.trusthub.v1.trustProducts(product.sid).update({ status: "pending-review" });
-    const brand = await client.messaging.v1.brandRegistrations.create({
-      customerProfileBundleSid: profile.sid,
-      a2PProfileBundleSid: product.sid,
-    });
+    const { brand } = await submittedBrand(client);
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "APPROVED" });
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "FAILED" });
     await sandbox.sandbox.settled();

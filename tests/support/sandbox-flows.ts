@@ -108,3 +108,16 @@ export async function evaluateProfile(client: Twilio, profileSid: string) {
     .customerProfiles(profileSid)
     .customerProfilesEvaluations.create({ policySid: SECONDARY_CUSTOMER_PROFILE_POLICY });
 }
+
+/** Seed 000 sections 1–3 in one: both bundles built and submitted, then a brand on them. */
+export async function submittedBrand(client: Twilio, options: ProfileOptions = {}) {
+  const profile = await buildSecondaryProfile(client, options);
+  const product = await buildTrustProduct(client, profile.sid);
+  await client.trusthub.v1.customerProfiles(profile.sid).update({ status: "pending-review" });
+  await client.trusthub.v1.trustProducts(product.sid).update({ status: "pending-review" });
+  const brand = await client.messaging.v1.brandRegistrations.create({
+    customerProfileBundleSid: profile.sid,
+    a2PProfileBundleSid: product.sid,
+  });
+  return { profile, product, brand };
+}
