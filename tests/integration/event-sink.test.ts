@@ -5,7 +5,6 @@ import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { twilioSignature } from "@/sandbox/core/signature";
 import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
-import { usePortalTwilioEnv } from "../support/portal-twilio-env";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 
 let sandbox: TestSandbox;
@@ -15,7 +14,6 @@ let publicBaseUrl: string;
 
 beforeAll(async () => {
   ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  usePortalTwilioEnv(sandbox.url);
   ({ POST } = (await import("@/app/api/twilio/events/route")) as unknown as { POST: typeof POST });
   await configureIsv();
   publicBaseUrl = (await db.isvSettings.findUniqueOrThrow({ where: { id: 1 } })).publicBaseUrl!;

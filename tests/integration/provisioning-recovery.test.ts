@@ -9,7 +9,6 @@ import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { twilioSignature } from "@/sandbox/core/signature";
 import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
-import { usePortalTwilioEnv } from "../support/portal-twilio-env";
 import { mailOutbox } from "../support/mail-outbox";
 import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
 
@@ -17,7 +16,6 @@ let sandbox: TestSandbox;
 let stop: () => Promise<void>;
 beforeAll(async () => {
   ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  usePortalTwilioEnv(sandbox.url);
   await configureIsv();
 });
 afterAll(() => stop());

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { db } from "@/lib/server/db";
 import { startTestSandbox, type TestSandbox } from "./sandbox-harness";
+import { aimPortalAtSandbox } from "./portal-twilio-env";
 
 type RouteHandler = (request: Request, context: unknown) => Promise<Response>;
 
@@ -45,6 +46,7 @@ export async function startWebhookReceiver(): Promise<{ publicBaseUrl: string; c
 export async function startSandboxWithEventSink(): Promise<{ sandbox: TestSandbox; close: () => Promise<void> }> {
   const receiver = await startWebhookReceiver();
   const sandbox = await startTestSandbox();
+  aimPortalAtSandbox(sandbox.url);
   await db.isvSettings.upsert({
     where: { id: 1 },
     create: { id: 1, publicBaseUrl: receiver.publicBaseUrl },

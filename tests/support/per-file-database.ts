@@ -3,6 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll } from "vitest";
 import { TEMPLATE_DB, TEST_TMP } from "./paths";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
 /**
  * Gives each test file its own real SQLite database (a copy of the migrated template) and a
@@ -20,7 +21,14 @@ Object.assign(process.env, {
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "5",
   SIGN_IN_MAX_FAILURES_PER_IP: "20",
   SIGN_IN_WINDOW_MINUTES: "15",
+  // The portal's Twilio account is the sandbox's built-in ISV (as in .env.example); a file that
+  // talks to a sandbox aims TWILIO_SANDBOX_URL at its own (aimPortalAtSandbox). Reset here, since
+  // files share a process and must not inherit an earlier file's sandbox.
+  TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
 });
+delete process.env.TWILIO_SANDBOX_URL;
+delete process.env.TWILIO_MOCK_BRANDS;
 
 afterAll(async () => {
   const holder = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } };
