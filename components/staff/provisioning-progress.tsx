@@ -53,7 +53,7 @@ export function ProvisioningProgressPanel({
           {data.lastError}
         </p>
       ) : null}
-      {data.state === "FAILED" ? <RetryProvisioningForm applicationId={applicationId} /> : null}
+      <RetryProvisioningForm applicationId={applicationId} stopped={data.state === "FAILED"} />
       {data.resources.length ? (
         <table className="w-full text-left text-xs">
           <caption className="sr-only">Twilio resources</caption>
