@@ -1,0 +1,81 @@
+/**
+ * What each billable Twilio call costs the ISV, in one table with the source and date of each
+ * figure (../shared/notes/live-twilio.md §8). Twilio does not publish current prices in one place:
+ * staff see these as estimates before a billable call, and each customer's page totals them.
+ */
+export type BillableEvent =
+  | "brand_registration"
+  | "secondary_vetting"
+  | "authentication_plus"
+  | "campaign_vetting"
+  | "campaign_monthly"
+  | "campaign_monthly_sole_proprietor";
+
+export type Fee = {
+  event: BillableEvent;
+  label: string;
+  amountUsd: number;
+  /** `once`, or `monthly` while the campaign is registered. */
+  recurrence: "once" | "monthly";
+  source: string;
+  asOf: string;
+};
+
+export const TWILIO_FEES: Record<BillableEvent, Fee> = {
+  brand_registration: {
+    event: "brand_registration",
+    label: "Brand registration",
+    amountUsd: 4,
+    recurrence: "once",
+    source: "Twilio support FAQ 11587910480155",
+    asOf: "2023-01",
+  },
+  secondary_vetting: {
+    event: "secondary_vetting",
+    label: "Standard brand secondary vetting",
+    amountUsd: 40,
+    recurrence: "once",
+    source: "Twilio support FAQ 11587910480155 (2021: $44 with the brand, FAQ 4403988619163)",
+    asOf: "2023-01",
+  },
+  authentication_plus: {
+    event: "authentication_plus",
+    label: "Authentication+ (public companies)",
+    amountUsd: 12.5,
+    recurrence: "once",
+    source: "Twilio support 29499398652059 (TCR fee, each time it completes)",
+    asOf: "2024-10",
+  },
+  campaign_vetting: {
+    event: "campaign_vetting",
+    label: "Campaign vetting",
+    amountUsd: 15,
+    recurrence: "once",
+    source: "Twilio support FAQ 11587910480155 (per external vetting; more on resubmission)",
+    asOf: "2023-01",
+  },
+  campaign_monthly: {
+    event: "campaign_monthly",
+    label: "Campaign (monthly, by use case; up to $10)",
+    amountUsd: 1.5,
+    recurrence: "monthly",
+    source: "Twilio support FAQ 11587910480155 ($1.50–$10 by use case)",
+    asOf: "2023-01",
+  },
+  campaign_monthly_sole_proprietor: {
+    event: "campaign_monthly_sole_proprietor",
+    label: "Sole proprietor campaign (monthly)",
+    amountUsd: 2,
+    recurrence: "monthly",
+    source: "Twilio support FAQ 11587910480155",
+    asOf: "2023-01",
+  },
+};
+
+/** One-time fees of the events that happened, summed (monthly fees are shown apart). */
+export function oneTimeTotalUsd(events: BillableEvent[]): number {
+  return events
+    .map((event) => TWILIO_FEES[event])
+    .filter((fee) => fee.recurrence === "once")
+    .reduce((total, fee) => total + fee.amountUsd, 0);
+}
