@@ -408,6 +408,53 @@ const campaignRoutes: R[] = [
     },
   },
   {
+    // Update (Messaging v1 OpenAPI: 200; Description, MessageFlow, MessageSamples, HasEmbeddedLinks,
+    // HasEmbeddedPhone, AgeGated, DirectLending required; the use case cannot change). Which
+    // statuses Twilio allows is unpublished: the sandbox refuses only a campaign under review.
+    method: "POST",
+    pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
+    handle: (ctx, { serviceSid, sid }) => {
+      const campaign = owned(ctx, sid!, "Usa2p");
+      if (campaign.parentSid !== serviceSid)
+        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      if (campaign.fields.campaign_status === "IN_PROGRESS")
+        throw invalidParameter("Sid", "the campaign is under review (IN_PROGRESS) and cannot be updated now");
+      const texts = checkCampaignTexts(ctx.body);
+      const flags: Record<string, boolean> = {};
+      for (const [param, field] of [
+        ["HasEmbeddedLinks", "has_embedded_links"],
+        ["HasEmbeddedPhone", "has_embedded_phone"],
+        ["AgeGated", "age_gated"],
+        ["DirectLending", "direct_lending"],
+      ] as const) {
+        const value = bool(ctx.body, param);
+        if (value === undefined) throw new TwilioError(400, 21727, `Campaign is missing required parameter ${param}`);
+        flags[field] = value;
+      }
+      const wasFailed = campaign.fields.campaign_status === "FAILED";
+      ctx.sandbox.store.update(
+        campaign,
+        {
+          description: texts.description,
+          message_flow: texts.messageFlow,
+          message_samples: texts.messageSamples,
+          ...flags,
+          ...(texts.optInMessage ? { opt_in_message: texts.optInMessage } : {}),
+          ...(texts.optOutMessage ? { opt_out_message: texts.optOutMessage } : {}),
+          ...(texts.helpMessage ? { help_message: texts.helpMessage } : {}),
+          ...(wasFailed ? { campaign_status: "IN_PROGRESS", errors: [] } : {}),
+        },
+        ctx.sandbox.now(),
+      );
+      // A failed campaign goes back to vetting, and vetting is charged again.
+      if (wasFailed) {
+        ctx.sandbox.chargeFee(ctx.account.sid, "campaign_vetting", campaign.sid);
+        ctx.sandbox.schedule(campaign.sid, ctx.sandbox.delays.campaignSeconds, "decide");
+      }
+      return ok(renderResource(campaign));
+    },
+  },
+  {
     method: "DELETE",
     pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
     handle: (ctx, { serviceSid, sid }) => {

@@ -433,5 +433,37 @@ describe("messaging services and campaigns", () => {
     const failed = await client.messaging.v1.services(service.sid).usAppToPerson(created.sid).fetch();
     expect(failed.campaignStatus).toBe("FAILED");
     expect(failed.errors).toEqual([expect.objectContaining({ error_code: 30896 })]);
+
+    // Fixed and updated (200): the same campaign goes back to vetting, charged again; it cannot be
+    // updated while under review.
+    const update = {
+      description: "Order and delivery updates for shoppers of Acme's online store.",
+      messageFlow: failed.messageFlow,
+      messageSamples: failed.messageSamples,
+      hasEmbeddedLinks: false,
+      hasEmbeddedPhone: false,
+      ageGated: false,
+      directLending: false,
+    };
+    const updated = await client.messaging.v1.services(service.sid).usAppToPerson(created.sid).update(update);
+    expect([updated.sid, updated.campaignStatus, updated.description]).toEqual([
+      created.sid,
+      "IN_PROGRESS",
+      update.description,
+    ]);
+    expect(
+      await client.messaging.v1
+        .services(service.sid)
+        .usAppToPerson(created.sid)
+        .update(update)
+        .catch((e: { code: number }) => e.code),
+    ).toBe(20001);
+    await advance({ sid: created.sid, outcome: "decide" });
+    expect((await client.messaging.v1.services(service.sid).usAppToPerson(created.sid).fetch()).campaignStatus).toBe(
+      "VERIFIED",
+    );
+    const state = await sandbox.control("GET", "state");
+    const vettings = state.body.accounts!.flatMap((a) => a.fees).filter((fee) => fee.resourceSid === created.sid);
+    expect(vettings.map((fee) => fee.type)).toEqual(["campaign_vetting", "campaign_vetting"]);
   });
 });
