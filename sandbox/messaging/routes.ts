@@ -1,5 +1,5 @@
 import type { RequestContext } from "../core/context";
-import { invalidParameter, TwilioError } from "../core/errors";
+import { invalidParameter, notFound, TwilioError } from "../core/errors";
 import { bool, list, single } from "../core/form";
 import { v1Page } from "../core/pagination";
 import { oneOf, optionalUrl, required, requiredSid } from "../core/params";
@@ -29,6 +29,21 @@ function submittedBundle(ctx: RequestContext, parameter: string): StoredResource
     throw invalidParameter(parameter, `${sid} must be submitted for review first (its status is draft)`);
   }
   return bundle;
+}
+
+/** A campaign of this Messaging Service (of this account), or Twilio's 404. */
+function campaignOf(ctx: RequestContext, serviceSid: string, sid: string): StoredResource {
+  const campaign = owned(ctx, sid, "Usa2p");
+  if (campaign.parentSid !== serviceSid) throw notFound(ctx.pathname);
+  return campaign;
+}
+
+/** A number in this Messaging Service's sender pool (of this account), or Twilio's 404. */
+function poolNumberOf(ctx: RequestContext, serviceSid: string, sid: string) {
+  const service = owned(ctx, serviceSid, "Service");
+  const number = owned(ctx, sid, "IncomingPhoneNumber");
+  if (number.fields.messaging_service_sid !== service.sid) throw notFound(ctx.pathname);
+  return { service, number };
 }
 
 const brandRoutes: R[] = [
@@ -169,8 +184,7 @@ const brandRoutes: R[] = [
     pattern: path("/v1/a2p/BrandRegistrations/:sid/Vettings/:vettingSid"),
     handle: (ctx, { sid, vettingSid }) => {
       const vetting = owned(ctx, vettingSid!, "BrandVetting");
-      if (vetting.parentSid !== sid)
-        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      if (vetting.parentSid !== sid) throw notFound(ctx.pathname);
       return ok(renderResource(vetting));
     },
   },
@@ -281,10 +295,7 @@ const serviceRoutes: R[] = [
     method: "GET",
     pattern: path("/v1/Services/:serviceSid/PhoneNumbers/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
-      const service = owned(ctx, serviceSid!, "Service");
-      const number = owned(ctx, sid!, "IncomingPhoneNumber");
-      if (number.fields.messaging_service_sid !== service.sid)
-        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      const { service, number } = poolNumberOf(ctx, serviceSid!, sid!);
       return ok(renderServiceNumber(service.sid, number));
     },
   },
@@ -292,10 +303,7 @@ const serviceRoutes: R[] = [
     method: "DELETE",
     pattern: path("/v1/Services/:serviceSid/PhoneNumbers/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
-      const service = owned(ctx, serviceSid!, "Service");
-      const number = owned(ctx, sid!, "IncomingPhoneNumber");
-      if (number.fields.messaging_service_sid !== service.sid)
-        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      const { number } = poolNumberOf(ctx, serviceSid!, sid!);
       ctx.sandbox.store.update(number, { messaging_service_sid: null }, ctx.sandbox.now());
       return noContent();
     },
@@ -401,9 +409,7 @@ const campaignRoutes: R[] = [
     method: "GET",
     pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
-      const campaign = owned(ctx, sid!, "Usa2p");
-      if (campaign.parentSid !== serviceSid)
-        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      const campaign = campaignOf(ctx, serviceSid!, sid!);
       return ok(renderResource(campaign));
     },
   },
@@ -414,9 +420,7 @@ const campaignRoutes: R[] = [
     method: "POST",
     pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
-      const campaign = owned(ctx, sid!, "Usa2p");
-      if (campaign.parentSid !== serviceSid)
-        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      const campaign = campaignOf(ctx, serviceSid!, sid!);
       if (campaign.fields.campaign_status === "IN_PROGRESS")
         throw invalidParameter("Sid", "the campaign is under review (IN_PROGRESS) and cannot be updated now");
       const texts = checkCampaignTexts(ctx.body);
@@ -458,9 +462,7 @@ const campaignRoutes: R[] = [
     method: "DELETE",
     pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
-      const campaign = owned(ctx, sid!, "Usa2p");
-      if (campaign.parentSid !== serviceSid)
-        throw new TwilioError(404, 20404, `The requested resource ${ctx.pathname} was not found`);
+      const campaign = campaignOf(ctx, serviceSid!, sid!);
       ctx.sandbox.store.delete(campaign.sid);
       const service = ctx.sandbox.store.get(serviceSid!, "Service");
       if (service) ctx.sandbox.store.update(service, { us_app_to_person_registered: false }, ctx.sandbox.now());

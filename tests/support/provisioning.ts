@@ -1,6 +1,6 @@
 import twilio from "twilio";
 import { db } from "@/lib/server/db";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
+import { DEFAULT_ACCOUNT_SID, PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
 import { SandboxRequestClient, type TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
 import { organizationCredentials } from "@/lib/server/twilio/account-credentials";
 import type { ProvisioningDeps } from "@/lib/server/twilio/pipeline/run-provisioning";
@@ -40,11 +40,9 @@ export async function submittedApplication(name: string, changes: (draft: typeof
 /** The pipeline's dependencies, aimed at a test sandbox, with quick retries and short timeouts. */
 export function testDeps(sandbox: TestSandbox, calls: TwilioCallRecord[] = []): ProvisioningDeps {
   return {
-    // The portal's own credential rule: a subaccount acts with its own (decrypted) token.
+    // The portal's own credential rule: the ISV's account, or a subaccount with its own (decrypted) token.
     clientFor: (organization) => {
-      const { accountSid, authToken } = organization.twilioAccountSid
-        ? organizationCredentials(organization)
-        : { accountSid: DEFAULT_ACCOUNT_SID, authToken: DEFAULT_AUTH_TOKEN };
+      const { accountSid, authToken } = organizationCredentials(organization);
       return {
         client: twilio(accountSid, authToken, {
           httpClient: new SandboxRequestClient(sandbox.url, { timeoutMs: 800, onCall: (call) => calls.push(call) }),

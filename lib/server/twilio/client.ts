@@ -2,7 +2,12 @@ import "server-only";
 import twilio, { type Twilio } from "twilio";
 import { env } from "../env";
 import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
-import { isvCredentials, type TwilioCredentials } from "./account-credentials";
+import {
+  credentialsForAccount,
+  isvCredentials,
+  SubaccountCredentialsMissingError,
+  type TwilioCredentials,
+} from "./account-credentials";
 
 export { TwilioNotConfiguredError } from "./account-credentials";
 
@@ -21,6 +26,13 @@ export function twilioClient(
   return twilio(credentials.accountSid, credentials.authToken, {
     httpClient: new SandboxRequestClient(env().TWILIO_SANDBOX_URL ?? null, options),
   });
+}
+
+/** The client for an account the portal works in (the ISV's or a customer's subaccount), by its SID. */
+export async function accountClient(accountSid: string, options: TwilioClientOptions = {}): Promise<Twilio> {
+  const credentials = await credentialsForAccount(accountSid);
+  if (!credentials) throw new SubaccountCredentialsMissingError(accountSid);
+  return twilioClient(credentials, options);
 }
 
 export function twilioMode(): "sandbox" | "live" | "unconfigured" {

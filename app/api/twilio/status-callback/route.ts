@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/server/http/route";
-import { handleStatusCallback, publicUrlOf } from "@/lib/server/twilio/webhooks/status-callback";
+import { handleStatusCallback } from "@/lib/server/twilio/webhooks/status-callback";
+import { publicUrlOf } from "@/lib/server/twilio/webhooks/public-url";
 
 /** Trust Hub status callbacks (CustomerProfiles and TrustProducts). */
 export const POST = route(async (request) => {

@@ -3,8 +3,7 @@ import type { TwilioResource } from "@prisma/client";
 import { db } from "../../db";
 import { bundleRejectionProblems } from "@/lib/trusthub/bundle-rejection";
 import { describeErrorForLog } from "@/lib/logging/redact";
-import { credentialsForAccount } from "../account-credentials";
-import { twilioClient } from "../client";
+import { accountClient } from "../client";
 import { returnToCustomer } from "../pipeline/return-to-customer";
 
 /**
@@ -30,9 +29,7 @@ export async function reopenOnRejection(
 
 async function fetchBundleErrors(resource: TwilioResource): Promise<unknown> {
   try {
-    const credentials = await credentialsForAccount(resource.accountSid);
-    if (!credentials) return null;
-    const trusthub = twilioClient(credentials).trusthub.v1;
+    const trusthub = (await accountClient(resource.accountSid)).trusthub.v1;
     const bundle =
       resource.step === "customer-profile"
         ? await trusthub.customerProfiles(resource.sid).fetch()

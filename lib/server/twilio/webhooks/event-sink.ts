@@ -1,10 +1,9 @@
 import "server-only";
 import twilio from "twilio";
 import { db } from "../../db";
-import { env } from "../../env";
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
 import { mergeBrandDetails } from "@/lib/trusthub/brand-details";
-import { credentialsForAccount } from "../account-credentials";
+import { twilioSigner } from "./twilio-signer";
 import { recordTwilioStatus } from "../status/record-status";
 
 export type EventsOutcome = { status: 200 | 400 | 403; updated: number; ignored: number };
@@ -42,7 +41,7 @@ export async function handleEvents(
   return { status: 200, updated, ignored };
 }
 
-/** "isv" when the ISV's token signed; the subaccount's SID when that subaccount's token did; else null. */
+/** Who signed the batch (see twilioSigner), checked over the URL and its bodySHA256; null if nobody. */
 async function verifiedSigner(
   publicUrl: string,
   signature: string | null,
@@ -50,18 +49,10 @@ async function verifiedSigner(
   events: unknown[] | null,
 ): Promise<"isv" | string | null> {
   if (!signature || !new URL(publicUrl).searchParams.get("bodySHA256")) return null;
-  const settings = env();
-  const valid = (token: string) => twilio.validateRequestWithBody(token, signature, publicUrl, rawBody);
-  if (settings.TWILIO_AUTH_TOKEN && valid(settings.TWILIO_AUTH_TOKEN)) return "isv";
-  const named = new Set(
-    (events ?? []).map((event) => (event as { data?: { accountsid?: unknown } })?.data?.accountsid).filter(Boolean),
-  );
-  for (const accountSid of named) {
-    if (typeof accountSid !== "string" || accountSid === settings.TWILIO_ACCOUNT_SID) continue;
-    const credentials = await credentialsForAccount(accountSid);
-    if (credentials && valid(credentials.authToken)) return accountSid;
-  }
-  return null;
+  const named = (events ?? [])
+    .map((event) => (event as { data?: { accountsid?: unknown } })?.data?.accountsid)
+    .filter((accountSid): accountSid is string => typeof accountSid === "string");
+  return twilioSigner(named, (token) => twilio.validateRequestWithBody(token, signature, publicUrl, rawBody));
 }
 
 /** Moves the recorded status of the brand or campaign the event names, if it is the account's and the news is newer. */

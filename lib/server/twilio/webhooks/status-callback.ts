@@ -1,9 +1,8 @@
 import "server-only";
 import twilio from "twilio";
 import { db } from "../../db";
-import { env } from "../../env";
 import { recordTwilioStatus } from "../status/record-status";
-import { credentialsForAccount } from "../account-credentials";
+import { twilioSigner } from "./twilio-signer";
 
 /** The order statuses move in: a status never goes back to an earlier one. */
 const RANK: Record<string, number> = {
@@ -33,22 +32,6 @@ function readCallback(params: Record<string, string>) {
 }
 
 /**
- * Whether Twilio signed the callback: with the auth token of the account that owns the bundle
- * (Twilio staff say a subaccount's webhooks are signed with its own token), or, since that is
- * unconfirmed for subaccount bundles, with the ISV's own token, which owns every subaccount.
- */
-async function signedByTwilio(
-  accountSid: string | null,
-  signature: string | null,
-  url: string,
-  params: Record<string, string>,
-) {
-  if (!accountSid || !signature) return false;
-  const tokens = [(await credentialsForAccount(accountSid))?.authToken, env().TWILIO_AUTH_TOKEN];
-  return tokens.some((token) => token && twilio.validateRequest(token, signature, url, params));
-}
-
-/**
  * A Trust Hub status callback: refused (403) unless X-Twilio-Signature is Twilio's signature of
  * this URL and parameters; idempotent (Twilio sends the same callback more than once); an older
  * status arriving after a newer one is ignored.
@@ -59,8 +42,14 @@ export async function handleStatusCallback(
   params: Record<string, string>,
 ): Promise<CallbackOutcome> {
   const callback = readCallback(params);
-  if (!(await signedByTwilio(callback.accountSid, signature, publicUrl, params)))
-    return { status: 403, result: "forged" };
+  // Signed by the bundle owner's token (Twilio staff say a subaccount's webhooks are) or the ISV's.
+  const signer =
+    callback.accountSid && signature
+      ? await twilioSigner([callback.accountSid], (token) =>
+          twilio.validateRequest(token, signature, publicUrl, params),
+        )
+      : null;
+  if (!signer) return { status: 403, result: "forged" };
 
   // The bundle must belong to the account named (and whose token signed): one customer's
   // subaccount token can never move another organization's profile.
@@ -95,11 +84,4 @@ function parseDate(value: string | undefined): Date | null {
   if (!value) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** The URL Twilio called, as it signed it: the portal's public base URL, this path and query. */
-export async function publicUrlOf(request: Request): Promise<string> {
-  const settings = await db.isvSettings.findUnique({ where: { id: 1 } });
-  const url = new URL(request.url);
-  return new URL(url.pathname + url.search, settings?.publicBaseUrl ?? env().APP_URL).toString();
 }
