@@ -29,18 +29,27 @@ export function normalizeBrandDetails(raw: Raw): BrandDetails {
     brandScore: score === null || Number.isNaN(Number(score)) ? null : Number(score),
     tcrId: (pick(raw, "tcrId", "tcr_id", "tcrid", "externalbrandid") as string | null) ?? null,
     failureReason: (pick(raw, "failureReason", "failure_reason", "failurereason") as string | null) ?? null,
-    errors: Array.isArray(errors)
-      ? errors.map((error: Record<string, unknown>) => {
-          const code = pick(error, "error_code", "errorCode", "code", "registrationerrorcode");
-          const fields = pick(error, "fields", "registrationerrorfields");
-          return {
-            code: code !== null && Number.isFinite(Number(code)) ? Number(code) : null,
-            description: String(pick(error, "description", "message", "registrationerrordescription") ?? ""),
-            fields: Array.isArray(fields) ? fields.map(String) : [],
-          };
-        })
-      : [],
+    errors: normalizeRegistrationErrors(errors),
   };
+}
+
+/**
+ * A brand's or a campaign's `errors` list in any of Twilio's spellings (`{error_code, description,
+ * fields, url}` from the API, `registrationerror…` keys from Event Streams).
+ */
+export function normalizeRegistrationErrors(errors: unknown): BrandError[] {
+  if (!Array.isArray(errors)) return [];
+  return errors
+    .filter((error): error is Record<string, unknown> => !!error && typeof error === "object")
+    .map((error) => {
+      const code = pick(error, "error_code", "errorCode", "code", "registrationerrorcode");
+      const fields = pick(error, "fields", "registrationerrorfields");
+      return {
+        code: code !== null && Number.isFinite(Number(code)) ? Number(code) : null,
+        description: String(pick(error, "description", "message", "registrationerrordescription") ?? ""),
+        fields: Array.isArray(fields) ? fields.map(String) : [],
+      };
+    });
 }
 
 /**

@@ -13,12 +13,27 @@ const EXPLANATIONS: Record<number, string> = {
     "Twilio could not accept the business address. Use the physical address of your headquarters: not a PO Box, and spelled as the postal service writes it.",
   30799:
     "The Campaign Registry could not verify your business identity. Your legal name, registration number (EIN) and address must match your tax registration exactly.",
+  // Campaign vetting rejections (Twilio's error dictionary, 30880-30898; live-twilio.md §4).
+  30882:
+    "Reviewers could not accept your terms or privacy page. Give the https address of a live page that describes your messages.",
+  30886:
+    "The description does not explain the campaign well enough. Say who receives the messages, what they contain and why.",
+  30889:
+    "Links or phone numbers in your samples do not match what you declared. Tick Embedded links or Embedded phone numbers only when your samples contain them, and always when they do.",
+  30893:
+    "The sample messages do not fit the use case or miss something reviewers need. Name your business, add opt-out language such as Reply STOP, and write the parts that change in [brackets].",
+  30896:
+    "The message flow does not show how people agree to your messages. Say where consent is collected (the page and its address, the keyword, the form), that message and data rates may apply, how often messages come, and how to get help.",
+  30897:
+    "The messages concern content carriers do not allow on this kind of campaign. Contact us before sending it again.",
 };
 
 export function explainTwilioError(code: number | null | undefined): string {
   if (code && EXPLANATIONS[code]) return EXPLANATIONS[code]!;
   if (code && code >= 22200 && code < 22300)
     return "Twilio's review found a problem with this detail. Check it against your official registration documents and correct it.";
+  if (code && code >= 30880 && code < 30900)
+    return "The Campaign Registry's vetting did not accept the campaign. Check the description, message flow and samples against the advice shown, then send it again.";
   if (code && code >= 30700 && code < 30800)
     return "The Campaign Registry could not register your brand with these details. Check that they match your official registration exactly.";
   return "Twilio could not accept this. Check the detail against your official documents; contact us if it looks right.";

@@ -16,6 +16,7 @@ import { newSid } from "../core/sid";
 type R = Route<RequestContext>;
 
 const MAX_RESUBMISSIONS = 3;
+const SENDER_POOL_CAP = 400;
 
 function submittedBundle(ctx: RequestContext, parameter: string): StoredResource {
   const sid = requiredSid(ctx.body, parameter, "BU");
@@ -274,6 +275,10 @@ const serviceRoutes: R[] = [
         throw new TwilioError(400, 21710, "This phone number is already in this Messaging Service's sender pool");
       if (number.fields.messaging_service_sid)
         throw new TwilioError(400, 21712, "This phone number is already in another Messaging Service");
+      // Twilio's default cap: 400 numbers and short codes per service (error 21714; live-twilio.md §4).
+      const pool = ctx.sandbox.store.list("IncomingPhoneNumber", (n) => n.fields.messaging_service_sid === service.sid);
+      if (pool.length >= SENDER_POOL_CAP)
+        throw new TwilioError(400, 21714, `This Messaging Service's sender pool is full (${SENDER_POOL_CAP} senders)`);
       ctx.sandbox.store.update(number, { messaging_service_sid: service.sid }, ctx.sandbox.now());
       return created(renderServiceNumber(service.sid, number));
     },

@@ -10,9 +10,12 @@ import type { ApplicationDraft } from "./application";
  * into the right shape, dropping what does not fit, so a page never fails on it.
  */
 const TEXT_MAX = 2000;
+// Campaign descriptions run to 4096 characters (Twilio's limit): a draft may hold a little more.
+const LONG_TEXT_MAX = 8192;
 const LIST_MAX = 20;
 
-type Kind = "text" | "texts" | "flag" | { [key: string]: Kind };
+export type DraftKind = "text" | "longtext" | "texts" | "flag" | { [key: string]: DraftKind };
+type Kind = DraftKind;
 
 const representative = {
   firstName: "text",
@@ -60,6 +63,8 @@ const tooLong = `Use at most ${TEXT_MAX} characters.`;
 
 function strictOf(kind: Kind): z.ZodType {
   if (kind === "text") return z.string({ error: "Expected text." }).max(TEXT_MAX, tooLong);
+  if (kind === "longtext")
+    return z.string({ error: "Expected text." }).max(LONG_TEXT_MAX, `Use at most ${LONG_TEXT_MAX} characters.`);
   if (kind === "texts")
     return z
       .array(z.string({ error: "Expected text." }).max(TEXT_MAX, tooLong), { error: "Expected a list." })
@@ -73,6 +78,7 @@ function strictOf(kind: Kind): z.ZodType {
 
 function lenientOf(kind: Kind): z.ZodType {
   if (kind === "text") return z.string().max(TEXT_MAX).optional().catch(undefined);
+  if (kind === "longtext") return z.string().max(LONG_TEXT_MAX).optional().catch(undefined);
   if (kind === "texts")
     return z
       .array(z.unknown())
@@ -87,16 +93,28 @@ function lenientOf(kind: Kind): z.ZodType {
     .catch(undefined);
 }
 
-/** For saving: a draft of the wrong shape is refused with the path of what is wrong. */
-export const strictDraftSchema = strictOf(DRAFT_SHAPE) as z.ZodType<ApplicationDraft>;
+/**
+ * Both readings of a draft shape (the onboarding draft here, the campaign draft in
+ * lib/schemas/campaign): `strict` for saving, `read` for whatever is stored.
+ */
+export function draftShapeSchemas<Draft>(shape: Record<string, Kind>) {
+  const lenient = lenientOf(shape);
+  return {
+    strict: strictOf(shape) as z.ZodType<Draft>,
+    read(stored: unknown): Draft {
+      const parsed = lenient.safeParse(stored);
+      return dropUndefined(parsed.success && parsed.data ? parsed.data : {}) as Draft;
+    },
+  };
+}
 
-const lenientDraftSchema = lenientOf(DRAFT_SHAPE);
+const onboardingDraft = draftShapeSchemas<ApplicationDraft>(DRAFT_SHAPE);
+
+/** For saving: a draft of the wrong shape is refused with the path of what is wrong. */
+export const strictDraftSchema = onboardingDraft.strict;
 
 /** For reading: whatever is stored, in the draft's shape. */
-export function readDraftShape(stored: unknown): ApplicationDraft {
-  const parsed = lenientDraftSchema.safeParse(stored);
-  return dropUndefined(parsed.success && parsed.data ? parsed.data : {}) as ApplicationDraft;
-}
+export const readDraftShape = onboardingDraft.read;
 
 function dropUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value;

@@ -27,6 +27,7 @@ export async function approveApplication(applicationId: string, staffUserId: str
       where: { applicationId },
       create: { applicationId, state: "QUEUED", runAfter: now },
       update: {
+        phase: "registration",
         state: "QUEUED",
         runAfter: now,
         lastError: null,

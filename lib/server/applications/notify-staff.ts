@@ -2,8 +2,14 @@ import "server-only";
 import { db } from "../db";
 import { absoluteUrl, sendMail } from "../mail/send-mail";
 
-/** Tells every staff member that an application waits for review (SMTP, outbox or dev log). */
-export async function notifyStaffOfSubmission(organizationName: string, applicationId: string): Promise<void> {
+const WHAT = { registration: "registration", campaign: "A2P campaign" } as const;
+
+/** Tells every staff member that an application (or its campaign) waits for review (SMTP, outbox or dev log). */
+export async function notifyStaffOfSubmission(
+  organizationName: string,
+  applicationId: string,
+  what: keyof typeof WHAT = "registration",
+): Promise<void> {
   const staff = await db.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] } }, select: { email: true } });
   const application = await db.onboardingApplication.findUniqueOrThrow({
     where: { id: applicationId },
@@ -14,9 +20,9 @@ export async function notifyStaffOfSubmission(organizationName: string, applicat
     staff.map((member) =>
       sendMail({
         to: member.email,
-        subject: `${organizationName} sent their registration for review`,
+        subject: `${organizationName} sent their ${WHAT[what]} for review`,
         text: [
-          `${organizationName} has sent their A2P 10DLC registration for review.`,
+          `${organizationName} has sent their A2P 10DLC ${WHAT[what]} for review.`,
           "",
           `Review it here: ${link}`,
         ].join("\n"),

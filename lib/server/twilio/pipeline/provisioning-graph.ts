@@ -7,6 +7,7 @@ import {
 import type { GraphNode } from "./graph";
 import type { StepContext } from "./step-context";
 import { brandStep } from "./steps/brand";
+import { campaignStep, type ApprovedCampaign } from "./steps/campaign";
 import { eventStreamStep } from "./steps/event-stream";
 import { messagingServiceStep } from "./steps/messaging-service";
 import { assignStep, bundleStep, evaluateStep, submitStep } from "./steps/trust-hub-bundles";
@@ -125,4 +126,12 @@ export function provisioningGraph(ctx: StepContext): GraphNode[] {
     node("brand", ["submit:customer-profile", "submit:trust-product"], brandStep(ctx)),
   ];
   return nodes;
+}
+
+/**
+ * The campaign phase (seed 000 section 5), run once staff approve the campaign: the brand and the
+ * Messaging Service it builds on are recorded by the registration phase.
+ */
+export function campaignGraph(ctx: StepContext, approved: ApprovedCampaign): GraphNode[] {
+  return [{ id: "campaign", deps: [], run: campaignStep(ctx, approved) }];
 }

@@ -4,11 +4,13 @@ import { db } from "../../db";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits for this account's next brand or campaign slot: one per second, for every process of the
- * deployment (the slot is a row in the database, claimed with a conditional update).
+ * Waits for this account's next brand or campaign request slot: one per second, shared by brand and
+ * campaign calls (seeds README: "Brand and campaign requests: at most one request per second"; the
+ * stricter reading, so neither kind can push the other over), for every process of the deployment
+ * (the slot is a row in the database, claimed with a conditional update).
  */
-export async function waitForSlot(accountSid: string, kind: "brand" | "campaign", spacingMs = 1100): Promise<void> {
-  const key = `${accountSid}:${kind}`;
+export async function waitForSlot(accountSid: string, spacingMs = 1100): Promise<void> {
+  const key = `${accountSid}:a2p`;
   for (;;) {
     const now = Date.now();
     const row = await db.twilioRateSlot.findUnique({ where: { key } });

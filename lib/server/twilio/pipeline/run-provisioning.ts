@@ -9,7 +9,8 @@ import { withAccountSlot } from "./account-limiter";
 import { NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
 import { runGraph } from "./graph";
 import { markDone, markFailed, markRunning, scheduleRetryLater } from "./job-records";
-import { provisioningGraph } from "./provisioning-graph";
+import { campaignGraph, provisioningGraph } from "./provisioning-graph";
+import { approvedCampaign } from "../../campaigns/approved-campaign";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { returnToCustomer } from "./return-to-customer";
 import type { StepContext } from "./step-context";
@@ -102,9 +103,19 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     eventsUrl: publicUrl("/api/twilio/events"),
   };
 
+  // One job per application, in two phases: the registration, then (once staff approve it) the campaign.
+  const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId } });
+  let graph = provisioningGraph(ctx);
+  if (job.phase === "campaign") {
+    const approved = await approvedCampaign(applicationId);
+    if (!approved)
+      return failed(applicationId, "campaign", null, "The campaign is not approved or not complete; review it again.");
+    graph = campaignGraph(ctx, approved);
+  }
+
   await markRunning(applicationId);
   const perAccount = deps.concurrency ?? 4;
-  const nodes = provisioningGraph(ctx).map((node) => ({
+  const nodes = graph.map((node) => ({
     ...node,
     run: () => withAccountSlot(ctx.accountSid, perAccount, node.run),
   }));

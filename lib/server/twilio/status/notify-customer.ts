@@ -2,7 +2,7 @@ import "server-only";
 import { emailCustomerUsers } from "../../notifications/email-customer-users";
 
 /** The statuses after which the customer has something to do, and what we tell them. */
-function messageFor(step: string, status: string): { subject: string; lines: string[] } | null {
+function messageFor(step: string, status: string): { subject: string; lines: string[]; path?: string } | null {
   if (step === "brand" && (status === "FAILED" || status === "SUSPENDED")) {
     return {
       subject: "Your brand registration needs your attention",
@@ -14,7 +14,28 @@ function messageFor(step: string, status: string): { subject: string; lines: str
       ],
     };
   }
-  // A rejected bundle reopens the application, which emails the customer (reopen-on-rejection.ts).
+  if (step === "brand" && status === "APPROVED")
+    return {
+      subject: "Your brand is approved: describe your messages",
+      lines: [
+        "Your brand is registered with The Campaign Registry.",
+        "The last step is your A2P campaign: what you send, how people opt in, and sample messages.",
+        "Fill it in here:",
+      ],
+      path: "/campaign",
+    };
+  if (step === "campaign" && status === "VERIFIED")
+    return {
+      subject: "Your messaging campaign is verified",
+      lines: ["Your A2P campaign is verified: your numbers can send messages under it.", "See the details here:"],
+    };
+  if (step === "campaign" && status === "SUSPENDED")
+    return {
+      subject: "Your messaging campaign was suspended",
+      lines: ["Carriers suspended your A2P campaign; messages under it are blocked.", "We are looking into it:"],
+    };
+  // A rejected bundle reopens the application, which emails the customer (reopen-on-rejection.ts),
+  // and so does a failed campaign (reopen-failed-campaign.ts).
   return null;
 }
 
@@ -25,6 +46,6 @@ export async function notifyCustomerToAct(organizationId: string, step: string, 
   await emailCustomerUsers(organizationId, {
     subject: message.subject,
     lines: (name) => [`Messaging registration for ${name}.`, "", ...message.lines],
-    path: "/home",
+    path: message.path ?? "/home",
   });
 }

@@ -5,6 +5,7 @@ import { audit } from "../../audit/audit";
 import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
 import { notifyCustomerToAct } from "./notify-customer";
 import { reopenOnRejection } from "./reopen-on-rejection";
+import { reopenFailedCampaign } from "../../campaigns/reopen-failed-campaign";
 
 export type StatusSource = "callback" | "event" | "sync";
 
@@ -66,5 +67,11 @@ export async function recordTwilioStatus(
         ? { errors: change.details.errors }
         : {}),
     });
+  else if (resource.step === "campaign" && change.status === "FAILED")
+    await reopenFailedCampaign(resource, detailsErrors(change.details));
   else if (application) await notifyCustomerToAct(application.organizationId, resource.step, change.status);
+}
+
+function detailsErrors(details: Prisma.InputJsonValue | undefined): unknown {
+  return details && typeof details === "object" && "errors" in details ? details.errors : undefined;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Twilio } from "twilio";
 import { db } from "../../db";
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+import type { CampaignLedgerDetails } from "../pipeline/steps/campaign";
 import { recordTwilioStatus } from "../status/record-status";
 import { refreshDashboardRow, refreshUnsummarizedRows } from "../../dashboard/refresh-dashboard-row";
 import { withRetry, type RetryPolicy } from "../pipeline/retry";
@@ -13,6 +14,7 @@ const FINAL: Record<string, string[]> = {
   "customer-profile": ["twilio-approved", "twilio-rejected"],
   "trust-product": ["twilio-approved", "twilio-rejected"],
   brand: ["APPROVED", "FAILED", "SUSPENDED"],
+  campaign: ["VERIFIED", "FAILED", "SUSPENDED"],
 };
 
 export type SyncDeps = {
@@ -55,8 +57,23 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
                 : await client.trusthub.v1.trustProducts(resource.sid).fetch();
             return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
           }
-          // Twilio asks for at most one brand request per second per account: the same slots as brand creation.
-          await waitForSlot(resource.accountSid, "brand", deps.brandSpacingMs ?? 1100);
+          // Twilio asks for at most one brand or campaign request per second per account: the creation slots.
+          await waitForSlot(resource.accountSid, deps.brandSpacingMs ?? 1100);
+          if (resource.step === "campaign") {
+            const known = (resource.details ?? {}) as CampaignLedgerDetails;
+            const campaign = await client.messaging.v1
+              .services(known.messagingServiceSid)
+              .usAppToPerson(resource.sid)
+              .fetch();
+            return {
+              status: campaign.campaignStatus,
+              details: {
+                ...known,
+                campaignId: campaign.campaignId ?? null,
+                errors: normalizeRegistrationErrors(campaign.errors),
+              },
+            };
+          }
           const brand = await client.messaging.v1.brandRegistrations(resource.sid).fetch();
           return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
         },

@@ -69,8 +69,11 @@ async function applyChange(change: A2pEventChange, eventType: string): Promise<b
   if (change.at && resource.statusUpdatedAt && change.at < resource.statusUpdatedAt && !laterStage) return false;
   // A final status never goes back to a waiting one, whatever the event's date.
   if (stageRank(resource.status) === 2 && stageRank(change.status) === 1) return false;
+  // An event says only part of what the portal keeps (a campaign's service, use case, sent version).
   const details =
-    change.kind === "brand" ? mergeBrandDetails(resource.details, change.details, change.status) : change.details;
+    change.kind === "brand"
+      ? mergeBrandDetails(resource.details, change.details, change.status)
+      : { ...(resource.details as object | null), ...change.details };
   await recordTwilioStatus(resource, {
     status: change.status,
     details: details as never,

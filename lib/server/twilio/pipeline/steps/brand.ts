@@ -5,6 +5,7 @@ import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { adoptOrCreate, everyPage } from "../adopt-or-create";
 import { waitForSlot } from "../rate-gate";
 import { sidOf, type StepContext } from "../step-context";
+import { recordCharge } from "../../../billing/twilio-charges";
 
 /**
  * The BrandRegistration (seed 000 step 3). It costs the ISV a fee, so it is created at most once:
@@ -21,9 +22,9 @@ export function brandStep(ctx: StepContext): () => Promise<string> {
       status: brand.status,
       details: normalizeBrandDetails(brand as unknown as Record<string, unknown>),
     });
-    return adoptOrCreate(ctx, "brand", {
+    const sid = await adoptOrCreate(ctx, "brand", {
       find: async () => {
-        await waitForSlot(ctx.accountSid, "brand", ctx.brandSpacingMs);
+        await waitForSlot(ctx.accountSid, ctx.brandSpacingMs);
         const existing = (await ctx.client.messaging.v1.brandRegistrations.list(everyPage())).find(
           (brand) =>
             brand.customerProfileBundleSid === customerProfileBundleSid &&
@@ -32,7 +33,7 @@ export function brandStep(ctx: StepContext): () => Promise<string> {
         return existing ? found(existing) : null;
       },
       create: async () => {
-        await waitForSlot(ctx.accountSid, "brand", ctx.brandSpacingMs);
+        await waitForSlot(ctx.accountSid, ctx.brandSpacingMs);
         return found(
           await ctx.client.messaging.v1.brandRegistrations.create({
             customerProfileBundleSid,
@@ -43,5 +44,10 @@ export function brandStep(ctx: StepContext): () => Promise<string> {
         );
       },
     });
+    // The fees this brand incurred (once, whatever the retries): registration, and for a Standard
+    // brand the secondary vetting Twilio runs on its own (skipped for Low-Volume Standard).
+    await recordCharge(ctx.applicationId, "brand_registration", sid, sid);
+    if (!options.skipAutomaticSecVet) await recordCharge(ctx.applicationId, "secondary_vetting", sid, sid);
+    return sid;
   };
 }

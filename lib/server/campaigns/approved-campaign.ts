@@ -1,0 +1,13 @@
+import "server-only";
+import { campaignSchema } from "@/lib/schemas/campaign/campaign";
+import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+import type { ApprovedCampaign } from "../twilio/pipeline/steps/campaign";
+import { db } from "../db";
+
+/** The campaign staff approved, as Twilio will receive it; null when none is approved or it no longer passes the limits. */
+export async function approvedCampaign(applicationId: string): Promise<ApprovedCampaign | null> {
+  const registration = await db.campaignRegistration.findUnique({ where: { applicationId } });
+  if (registration?.status !== "APPROVED") return null;
+  const parsed = campaignSchema.safeParse(campaignDraftAsInput(readCampaignDraft(registration.draft)));
+  return parsed.success ? { campaign: parsed.data, version: registration.version } : null;
+}

@@ -1,0 +1,218 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import { campaignSchema } from "@/lib/schemas/campaign/campaign";
+import { campaignDraftAsInput, readCampaignDraft, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+import { reviewCampaign, type Finding } from "@/lib/campaign/pre-submission-review";
+import { campaignField, campaignPath, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
+import { readStoredDraft } from "../applications/stored-draft";
+import { db } from "../db";
+import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { emailCustomerUsers } from "../notifications/email-customer-users";
+import type { CampaignLedgerDetails } from "../twilio/pipeline/steps/campaign";
+
+type Outcome = { ok: true } | { ok: false; message: string };
+
+/** The pre-submission findings of a campaign draft, for its brand (the business name the customer gave). */
+export async function campaignFindings(applicationId: string, draft: CampaignDraft): Promise<Finding[]> {
+  const application = await db.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId } });
+  const parsed = campaignSchema.safeParse(campaignDraftAsInput(draft));
+  if (!parsed.success) return [];
+  const businessName = readStoredDraft(application.draft).business?.businessName;
+  return reviewCampaign(parsed.data, {
+    brandName: typeof businessName === "string" ? businessName : "",
+    useCase: parsed.data.usAppToPersonUsecase,
+  });
+}
+
+/** The use case of the campaign Twilio holds for this application, if any (a change means a new campaign). */
+export async function campaignAtTwilio(
+  applicationId: string,
+): Promise<{ sid: string; status: string | null; useCase: string | null } | null> {
+  const resource = await db.twilioResource.findUnique({
+    where: { applicationId_step: { applicationId, step: "campaign" } },
+  });
+  if (!resource) return null;
+  const details = resource.details as CampaignLedgerDetails | null;
+  return { sid: resource.sid, status: resource.status, useCase: details?.useCase ?? null };
+}
+
+/**
+ * Staff approval of a campaign: SUBMITTED → APPROVED and the application's job queued for its
+ * campaign phase, in one transaction (one of two simultaneous approvals goes through). Findings of
+ * the pre-submission review are advice: approving over them needs a reason, which is recorded. A
+ * changed use case means deleting and recreating the campaign at Twilio, a new vetting fee: staff
+ * must say they accept it.
+ */
+export async function approveCampaign(
+  campaignId: string,
+  staffUserId: string,
+  choices: { overrideReason?: string; acceptNewVettingFee?: boolean },
+): Promise<Outcome & { started?: boolean }> {
+  const registration = await db.campaignRegistration.findUnique({ where: { id: campaignId } });
+  if (!registration) return { ok: false, message: "This campaign does not exist." };
+  if (registration.status === "APPROVED") return { ok: true, started: false };
+  if (registration.status !== "SUBMITTED") return { ok: false, message: "This campaign is not waiting for review." };
+  const draft = readCampaignDraft(registration.draft);
+  const parsed = campaignSchema.safeParse(campaignDraftAsInput(draft));
+  if (!parsed.success) return { ok: false, message: "This campaign does not meet Twilio's limits; request changes." };
+  const findings = await campaignFindings(registration.applicationId, draft);
+  const overrideReason = choices.overrideReason?.trim() ?? "";
+  if (findings.length && !overrideReason)
+    return {
+      ok: false,
+      message: `The review found ${findings.length} likely cause${findings.length === 1 ? "" : "s"} of rejection: request changes, or give your reason to approve anyway.`,
+    };
+  const atTwilio = await campaignAtTwilio(registration.applicationId);
+  const replacing = !!atTwilio?.useCase && atTwilio.useCase !== parsed.data.usAppToPersonUsecase;
+  if (replacing && !choices.acceptNewVettingFee)
+    return {
+      ok: false,
+      message:
+        "The use case changed: Twilio cannot update it, so the campaign will be deleted and registered again, with a new vetting fee. Confirm that you accept the fee.",
+    };
+
+  const started = await db.$transaction(async (tx) => {
+    const now = new Date();
+    const approved = await tx.campaignRegistration.updateMany({
+      where: { id: campaignId, status: "SUBMITTED", version: registration.version },
+      data: {
+        status: "APPROVED",
+        approvedAt: now,
+        approvedById: staffUserId,
+        overrideReason: findings.length ? overrideReason.slice(0, 1000) : null,
+        version: { increment: 1 },
+      },
+    });
+    if (approved.count !== 1) return false;
+    const application = await tx.onboardingApplication.findUniqueOrThrow({
+      where: { id: registration.applicationId },
+      select: { organizationId: true },
+    });
+    await tx.provisioningJob.upsert({
+      where: { applicationId: registration.applicationId },
+      create: { applicationId: registration.applicationId, phase: "campaign", state: "QUEUED", runAfter: now },
+      update: {
+        phase: "campaign",
+        state: "QUEUED",
+        runAfter: now,
+        lastError: null,
+        lastErrorCode: null,
+        finishedAt: null,
+        retryLaterCount: 0,
+      },
+    });
+    await tx.reviewComment.updateMany({
+      where: { applicationId: campaignId, resolvedAt: null },
+      data: { resolvedAt: now },
+    });
+    await audit(tx, {
+      actorUserId: staffUserId,
+      action: "campaign.approved",
+      targetType: "CampaignRegistration",
+      targetId: campaignId,
+      organizationId: application.organizationId,
+      metadata: {
+        useCase: parsed.data.usAppToPersonUsecase,
+        overriddenFindings: findings.map((finding) => finding.rule),
+        replacesCampaign: replacing ? (atTwilio?.sid ?? null) : null,
+      },
+    });
+    return true;
+  });
+  if (!started) return { ok: true, started: false };
+  await refreshDashboardRow(registration.applicationId);
+  return { ok: true, started: true };
+}
+
+/** Staff send the campaign back with comments on specific fields; the customer is emailed. */
+export async function requestCampaignChanges(
+  campaignId: string,
+  comments: { field: CampaignFieldKey; message: string }[],
+  staffUserId: string,
+): Promise<Outcome> {
+  const changed = await db.$transaction(async (tx) => {
+    const updated = await tx.campaignRegistration.updateMany({
+      where: { id: campaignId, status: "SUBMITTED" },
+      data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return null;
+    await tx.reviewComment.updateMany({
+      where: { applicationId: campaignId, resolvedAt: null },
+      data: { resolvedAt: new Date() },
+    });
+    for (const comment of comments)
+      await tx.reviewComment.create({
+        data: {
+          applicationId: campaignId,
+          field: campaignPath(comment.field),
+          message: comment.message,
+          authorId: staffUserId,
+        },
+      });
+    const registration = await tx.campaignRegistration.findUniqueOrThrow({
+      where: { id: campaignId },
+      include: { application: { select: { organizationId: true } } },
+    });
+    await audit(tx, {
+      actorUserId: staffUserId,
+      action: "campaign.changes_requested",
+      targetType: "CampaignRegistration",
+      targetId: campaignId,
+      organizationId: registration.application.organizationId,
+      metadata: { fields: comments.map((comment) => comment.field) },
+    });
+    return registration;
+  });
+  if (!changed) return { ok: false, message: "This campaign is not waiting for review." };
+  await refreshDashboardRow(changed.applicationId);
+  await emailCustomerUsers(changed.application.organizationId, {
+    subject: "Please update your messaging campaign",
+    lines: (name) => [
+      `Our team asked for a few changes to ${name}'s A2P campaign.`,
+      "",
+      "See them next to each field:",
+    ],
+    path: "/campaign",
+  });
+  return { ok: true };
+}
+
+/**
+ * A staff correction of one campaign field while it waits for review, checked by that field's own
+ * rule in the shared campaign schema; audited with the field, never the value.
+ */
+export async function editCampaignField(
+  campaignId: string,
+  field: CampaignFieldKey,
+  typed: string,
+  staffUserId: string,
+): Promise<Outcome> {
+  const registration = await db.campaignRegistration.findUnique({
+    where: { id: campaignId },
+    include: { application: { select: { organizationId: true } } },
+  });
+  if (!registration || registration.status !== "SUBMITTED")
+    return { ok: false, message: "Only a campaign waiting for review can be corrected." };
+  const definition = campaignField(field);
+  if (!definition) return { ok: false, message: "This field cannot be corrected here." };
+  const value = definition.kind === "flag" ? /^(yes|true|on|1)$/i.test(typed.trim()) : typed;
+  const draft: CampaignDraft = { ...readCampaignDraft(registration.draft), [field]: value };
+  const parsed = campaignSchema.safeParse(campaignDraftAsInput(draft));
+  const problem = parsed.success ? undefined : parsed.error.issues.find((issue) => issue.path[0] === field);
+  if (problem) return { ok: false, message: problem.message };
+  const updated = await db.campaignRegistration.updateMany({
+    where: { id: campaignId, version: registration.version, status: "SUBMITTED" },
+    data: { draft: draft as Prisma.InputJsonValue, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) return { ok: false, message: "The campaign changed meanwhile; reload and try again." };
+  await audit(db, {
+    actorUserId: staffUserId,
+    action: "campaign.field_edited",
+    targetType: "CampaignRegistration",
+    targetId: campaignId,
+    organizationId: registration.application.organizationId,
+    metadata: { field },
+  });
+  return { ok: true };
+}

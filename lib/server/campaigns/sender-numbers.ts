@@ -1,0 +1,163 @@
+import "server-only";
+import type { SenderNumberView } from "@/lib/views/campaign";
+import { senderA2pState, MAX_SENDERS_PER_SERVICE } from "@/lib/campaign/sender-pool";
+import { describeErrorForLog } from "@/lib/logging/redact";
+import { db } from "../db";
+import { audit } from "../audit/audit";
+import { accountClient } from "../twilio/client";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+
+/**
+ * The Messaging Service's sender pool (Messaging v1 Services/{MG}/PhoneNumbers): the numbers the
+ * customer's messages go out from. Each number added registers for A2P under the service's campaign
+ * once it is verified (live-twilio.md §7). The portal keeps its own record of the pool so the
+ * dashboards show it without asking Twilio.
+ */
+type Outcome = { ok: true } | { ok: false; message: string };
+
+async function serviceOf(applicationId: string) {
+  return db.twilioResource.findUnique({
+    where: { applicationId_step: { applicationId, step: "messaging-service" } },
+  });
+}
+
+async function campaignStatusOf(applicationId: string): Promise<string | null> {
+  const campaign = await db.twilioResource.findUnique({
+    where: { applicationId_step: { applicationId, step: "campaign" } },
+    select: { status: true },
+  });
+  return campaign?.status ?? null;
+}
+
+/** The pool as the portal recorded it, with each number's A2P state (the dashboards). */
+export async function recordedSenderNumbers(applicationId: string): Promise<SenderNumberView[]> {
+  const [numbers, campaignStatus] = await Promise.all([
+    db.senderNumber.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" } }),
+    campaignStatusOf(applicationId),
+  ]);
+  return numbers.map((number) => ({
+    phoneNumberSid: number.phoneNumberSid,
+    phoneNumber: number.phoneNumber,
+    inPool: true,
+    a2p: senderA2pState(true, campaignStatus),
+  }));
+}
+
+export type SenderPool = { numbers: SenderNumberView[]; error: string | null; serviceReady: boolean };
+
+/** Every number of the customer's account, in the pool or not, as Twilio has them now (the management card). */
+export async function senderPool(applicationId: string): Promise<SenderPool> {
+  const service = await serviceOf(applicationId);
+  if (!service) return { numbers: [], error: null, serviceReady: false };
+  try {
+    const client = await accountClient(service.accountSid);
+    const [owned, pool, campaignStatus] = await Promise.all([
+      client.incomingPhoneNumbers.list({ pageSize: 1000 }),
+      client.messaging.v1.services(service.sid).phoneNumbers.list({ pageSize: 1000 }),
+      campaignStatusOf(applicationId),
+    ]);
+    const inPool = new Set(pool.map((number) => number.sid));
+    return {
+      serviceReady: true,
+      error: null,
+      numbers: owned.map((number) => ({
+        phoneNumberSid: number.sid,
+        phoneNumber: number.phoneNumber,
+        inPool: inPool.has(number.sid),
+        a2p: senderA2pState(inPool.has(number.sid), campaignStatus),
+      })),
+    };
+  } catch (error) {
+    console.error(`[senders] pool of ${service.sid} not read: ${describeErrorForLog(error)}`);
+    return {
+      serviceReady: true,
+      error: "Twilio's list of numbers could not be loaded just now. Try again in a moment.",
+      numbers: await recordedSenderNumbers(applicationId),
+    };
+  }
+}
+
+const twilioCode = (error: unknown) => (error as { code?: number }).code;
+
+/** Adds one of the account's numbers to the pool; one already there counts as added (Twilio's 21710). */
+export async function addSenderNumber(
+  applicationId: string,
+  phoneNumberSid: string,
+  actorUserId: string,
+): Promise<Outcome> {
+  const service = await serviceOf(applicationId);
+  if (!service) return { ok: false, message: "The Messaging Service is not created yet." };
+  const client = await accountClient(service.accountSid);
+  const pool = client.messaging.v1.services(service.sid).phoneNumbers;
+  let phoneNumber: string;
+  try {
+    const [number, current] = await Promise.all([
+      client.incomingPhoneNumbers(phoneNumberSid).fetch(),
+      pool.list({ pageSize: 1000 }),
+    ]);
+    phoneNumber = number.phoneNumber;
+    if (!current.some((entry) => entry.sid === phoneNumberSid)) {
+      if (current.length >= MAX_SENDERS_PER_SERVICE)
+        return {
+          ok: false,
+          message: `This Messaging Service already has ${MAX_SENDERS_PER_SERVICE} senders, Twilio's most. Remove one first.`,
+        };
+      await pool.create({ phoneNumberSid }).catch((error: unknown) => {
+        if (twilioCode(error) !== 21710) throw error;
+      });
+    }
+  } catch (error) {
+    const code = twilioCode(error);
+    if ((error as { status?: number }).status === 404)
+      return { ok: false, message: "This number is not in the account." };
+    if (code === 21712) return { ok: false, message: "This number is already in another Messaging Service." };
+    if (code === 21714) return { ok: false, message: "The sender pool is full (Twilio's cap)." };
+    console.error(`[senders] ${phoneNumberSid} not added: ${describeErrorForLog(error)}`);
+    return { ok: false, message: `Twilio did not add the number${code ? ` (error ${code})` : ""}. Try again.` };
+  }
+  await db.senderNumber.upsert({
+    where: { applicationId_phoneNumberSid: { applicationId, phoneNumberSid } },
+    create: { applicationId, phoneNumberSid, phoneNumber, addedById: actorUserId },
+    update: { phoneNumber },
+  });
+  await auditPoolChange(applicationId, "sender.added", phoneNumberSid, actorUserId);
+  return { ok: true };
+}
+
+/** Takes a number out of the pool; one already gone counts as removed. */
+export async function removeSenderNumber(
+  applicationId: string,
+  phoneNumberSid: string,
+  actorUserId: string,
+): Promise<Outcome> {
+  const service = await serviceOf(applicationId);
+  if (!service) return { ok: false, message: "The Messaging Service is not created yet." };
+  try {
+    const client = await accountClient(service.accountSid);
+    await client.messaging.v1.services(service.sid).phoneNumbers(phoneNumberSid).remove();
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) {
+      console.error(`[senders] ${phoneNumberSid} not removed: ${describeErrorForLog(error)}`);
+      return { ok: false, message: "Twilio did not remove the number. Try again." };
+    }
+  }
+  await db.senderNumber.deleteMany({ where: { applicationId, phoneNumberSid } });
+  await auditPoolChange(applicationId, "sender.removed", phoneNumberSid, actorUserId);
+  return { ok: true };
+}
+
+async function auditPoolChange(applicationId: string, action: string, phoneNumberSid: string, actorUserId: string) {
+  const application = await db.onboardingApplication.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { organizationId: true },
+  });
+  await audit(db, {
+    actorUserId,
+    action,
+    targetType: "OnboardingApplication",
+    targetId: applicationId,
+    organizationId: application.organizationId,
+    metadata: { phoneNumberSid },
+  });
+  await refreshDashboardRow(applicationId);
+}
