@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { approveApplication } from "@/lib/server/applications/approve-application";
+import {
+  openCampaignRegistration,
+  saveCampaignDraft,
+  submitCampaign,
+} from "@/lib/server/campaigns/campaign-registration";
+import { approveCampaign, campaignFindings } from "@/lib/server/campaigns/campaign-review";
+import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
+import { syncStatuses } from "@/lib/server/twilio/sync/sync-statuses";
+import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import type { CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
+import type { TestSandbox } from "../support/sandbox-harness";
+import { startSandboxWithEventSink } from "../support/event-receiver";
+import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+
+/**
+ * The campaign phase against the sandbox through the real SDK: from an approved brand to exactly
+ * one A2P campaign on the customer's Messaging Service, whatever faults, lost answers or crashes
+ * happen, and a failed campaign fixed and updated in place (#12 lines 4, 5 and 9).
+ */
+let sandbox: TestSandbox;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ sandbox, close: stop } = await startSandboxWithEventSink());
+  await configureIsv();
+});
+afterAll(() => stop());
+
+const GOOD: CampaignDraft = {
+  usAppToPersonUsecase: "ACCOUNT_NOTIFICATION",
+  description: "Order notifications for customers of NAME who ordered online and asked for text updates.",
+  messageFlow:
+    "Customers opt in on our website checkout form at https://shop.example/order by ticking a box. Message and data rates may apply. Message frequency varies. Reply HELP for help.",
+  sample1: "NAME: your order [order number] is ready for pickup. Reply STOP to opt out.",
+  sample2: "NAME: your order [order number] has shipped and arrives on [date].",
+  hasEmbeddedLinks: false,
+  hasEmbeddedPhone: false,
+};
+const draftFor = (name: string, changes: CampaignDraft = {}): CampaignDraft =>
+  Object.fromEntries(
+    Object.entries({ ...GOOD, ...changes }).map(([key, value]) => [
+      key,
+      typeof value === "string" ? value.replaceAll("NAME", name) : value,
+    ]),
+  );
+
+const step = (applicationId: string, name: string) =>
+  db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: name } } });
+
+/** A customer whose brand Twilio approved (bundles and brand moved on by the sandbox, news by Event Streams). */
+async function approvedBrand(name: string) {
+  const { application, staff } = await submittedApplication(name);
+  await approveApplication(application.id, staff.id);
+  expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+  for (const bundle of ["customer-profile", "trust-product"])
+    await sandbox.control("POST", "advance", {
+      sid: (await step(application.id, bundle))!.sid,
+      outcome: "twilio-approved",
+    });
+  await sandbox.control("POST", "advance", { sid: (await step(application.id, "brand"))!.sid, outcome: "APPROVED" });
+  await sandbox.sandbox.settled();
+  expect((await step(application.id, "brand"))!.status).toBe("APPROVED");
+  return { application, staff };
+}
+
+/** The customer writes and sends the campaign; staff approve it. */
+async function sendAndApprove(applicationId: string, staffId: string, draft: CampaignDraft, consent = false) {
+  let registration = (await openCampaignRegistration(applicationId))!;
+  const saved = await saveCampaignDraft(registration, { expectedVersion: registration.version, draft });
+  expect(saved.ok).toBe(true);
+  registration = await db.campaignRegistration.findUniqueOrThrow({ where: { id: registration.id } });
+  expect(await submitCampaign(registration, registration.version, staffId)).toMatchObject({ ok: true });
+  return approveCampaign(registration.id, staffId, { acceptNewVettingFee: consent });
+}
+
+async function sandboxCampaigns(serviceSid: string) {
+  const state = await sandbox.control("GET", "state");
+  const account = state.body.accounts!.find((a) => a.sid === DEFAULT_ACCOUNT_SID)!;
+  const campaigns = (account.resources.Usa2p ?? []).filter((campaign) => campaign.messaging_service_sid === serviceSid);
+  const sids = new Set(campaigns.map((campaign) => campaign.sid));
+  return {
+    campaigns,
+    vettingFees: account.fees.filter((fee) => fee.type === "campaign_vetting" && sids.has(fee.resourceSid)),
+  };
+}
+
+/**
+ * Twilio documents no campaign-failure event (only approved and deleted; live-twilio.md §3), and
+ * the portal subscribes to the documented types: a failure reaches it through the sync.
+ */
+async function failCampaign(sid: string) {
+  await sandbox.control("POST", "advance", { sid, outcome: "FAILED" });
+  const result = await syncStatuses({
+    clientFor: () => sandbox.client(),
+    retry: { attempts: 2, baseMs: 5, maxMs: 10 },
+  });
+  expect(result.failed).toBe(0);
+}
+
+const vettingCharges = (applicationId: string) =>
+  db.twilioCharge.count({ where: { applicationId, event: "campaign_vetting" } });
+
+describe("the campaign pipeline", () => {
+  it("opens only once the brand is approved, and the pre-submission review finds nothing in a good campaign", async () => {
+    const { application } = await submittedApplication("Not Yet Bakery");
+    expect(await openCampaignRegistration(application.id)).toBeNull();
+    expect(await campaignFindings(application.id, draftFor("Not Yet Bakery"))).toEqual([]);
+  });
+
+  it("creates exactly one campaign despite a lost answer and a crash after the create; one vetting fee", async () => {
+    const name = "Bright Bakery";
+    const { application, staff } = await approvedBrand(name);
+    expect(await sendAndApprove(application.id, staff.id, draftFor(name))).toEqual({ ok: true, started: true });
+    expect(await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } })).toMatchObject({
+      phase: "campaign",
+      state: "QUEUED",
+    });
+    const serviceSid = (await step(application.id, "messaging-service"))!.sid;
+    // The create reaches Twilio but its answer is lost: the retry looks first and adopts it.
+    await sandbox.control("POST", "faults", {
+      method: "POST",
+      path: `/v1/Services/${serviceSid}/Compliance/Usa2p`,
+      status: "timeout-after",
+      times: 1,
+    });
+    const calls: TwilioCallRecord[] = [];
+    expect(await runProvisioning(application.id, testDeps(sandbox, calls))).toEqual({ state: "DONE" });
+    const campaign = (await step(application.id, "campaign"))!;
+    expect(campaign).toMatchObject({ status: "IN_PROGRESS" });
+    expect(campaign.details).toMatchObject({ messagingServiceSid: serviceSid, useCase: "ACCOUNT_NOTIFICATION" });
+
+    // A worker killed between Twilio's answer and the database write leaves an intent and no SID.
+    await db.twilioResource.delete({ where: { id: campaign.id } });
+    await db.twilioCreateIntent.create({ data: { applicationId: application.id, step: "campaign" } });
+    await db.provisioningJob.update({ where: { applicationId: application.id }, data: { state: "QUEUED" } });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    expect((await step(application.id, "campaign"))!.sid).toBe(campaign.sid);
+
+    // Run again (a retry, a double click): nothing is sent.
+    const again: TwilioCallRecord[] = [];
+    await db.provisioningJob.update({ where: { applicationId: application.id }, data: { state: "QUEUED" } });
+    expect(await runProvisioning(application.id, testDeps(sandbox, again))).toEqual({ state: "DONE" });
+    expect(again.filter((call) => call.path.includes("Usa2p"))).toEqual([]);
+
+    const atTwilio = await sandboxCampaigns(serviceSid);
+    expect(atTwilio.campaigns.map((c) => c.sid)).toEqual([campaign.sid]);
+    expect(atTwilio.vettingFees).toHaveLength(1);
+    expect(await vettingCharges(application.id)).toBe(1);
+    // A second approval of the same campaign starts nothing.
+    const registration = await db.campaignRegistration.findUniqueOrThrow({ where: { applicationId: application.id } });
+    expect(await approveCampaign(registration.id, staff.id, {})).toEqual({ ok: true, started: false });
+  });
+
+  it("a failed campaign returns to the customer with Twilio's errors on its fields, and the fix updates the same campaign", async () => {
+    const name = "Failing Florist";
+    const { application, staff } = await approvedBrand(name);
+    await sendAndApprove(application.id, staff.id, draftFor(name));
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const campaign = (await step(application.id, "campaign"))!;
+    await failCampaign(campaign.sid);
+    expect((await step(application.id, "campaign"))!.status).toBe("FAILED");
+    const registration = await db.campaignRegistration.findUniqueOrThrow({ where: { applicationId: application.id } });
+    expect(registration.status).toBe("CHANGES_REQUESTED");
+    const comments = await db.reviewComment.findMany({ where: { applicationId: registration.id, resolvedAt: null } });
+    expect(comments.map((comment) => comment.field).sort()).toEqual(["campaign.description", "campaign.sample1"]);
+    expect(comments[0]!.message).toMatch(/30896|message flow|description/i);
+
+    const fixed = draftFor(name, {
+      description: "Pickup and delivery notices for customers of NAME who ordered flowers online and asked for texts.",
+    });
+    expect(await sendAndApprove(application.id, staff.id, fixed)).toEqual({ ok: true, started: true });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const updated = (await step(application.id, "campaign"))!;
+    expect(updated.sid).toBe(campaign.sid);
+    expect(updated.status).toBe("IN_PROGRESS");
+    const serviceSid = (await step(application.id, "messaging-service"))!.sid;
+    const atTwilio = await sandboxCampaigns(serviceSid);
+    expect(atTwilio.campaigns).toHaveLength(1);
+    expect(atTwilio.campaigns[0]!.description).toContain("Pickup and delivery");
+    // Twilio vets a failed campaign again, and charges again: both vettings are on the customer's page.
+    expect(await vettingCharges(application.id)).toBe(2);
+  });
+
+  it("a changed use case needs staff to accept a new vetting fee, then replaces the campaign", async () => {
+    const name = "Switching Salon";
+    const { application, staff } = await approvedBrand(name);
+    await sendAndApprove(application.id, staff.id, draftFor(name));
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const first = (await step(application.id, "campaign"))!;
+    await failCampaign(first.sid);
+
+    const changed = draftFor(name, { usAppToPersonUsecase: "CUSTOMER_CARE" });
+    const refused = await sendAndApprove(application.id, staff.id, changed);
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("new vetting fee") });
+    const registration = await db.campaignRegistration.findUniqueOrThrow({ where: { applicationId: application.id } });
+    expect(registration.status).toBe("SUBMITTED");
+    expect(await approveCampaign(registration.id, staff.id, { acceptNewVettingFee: true })).toEqual({
+      ok: true,
+      started: true,
+    });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const second = (await step(application.id, "campaign"))!;
+    expect(second.sid).not.toBe(first.sid);
+    expect(second.details).toMatchObject({ useCase: "CUSTOMER_CARE" });
+    const serviceSid = (await step(application.id, "messaging-service"))!.sid;
+    expect((await sandboxCampaigns(serviceSid)).campaigns.map((c) => c.sid)).toEqual([second.sid]);
+    expect(await vettingCharges(application.id)).toBe(2);
+    expect(await db.twilioCharge.count({ where: { applicationId: application.id, event: "campaign_monthly" } })).toBe(
+      1,
+    );
+    expect(await db.auditLog.count({ where: { action: "campaign.replaced", targetId: first.sid } })).toBe(1);
+  });
+});

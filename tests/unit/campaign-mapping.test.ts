@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { campaignFieldOfTwilioName, campaignProblems } from "@/lib/campaign/campaign-errors";
+import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/campaign-payload";
+import { senderA2pState } from "@/lib/campaign/sender-pool";
+import { parseUseCases } from "@/lib/campaign/use-cases";
+import { campaignSchema } from "@/lib/schemas/campaign/campaign";
+import { readCampaignDraft, strictCampaignDraftSchema } from "@/lib/schemas/campaign/campaign-draft";
+
+const campaign = campaignSchema.parse({
+  usAppToPersonUsecase: "MARKETING",
+  description: "Weekly offers for customers of Acme who joined our text club at checkout.",
+  messageFlow: "Customers join at checkout on https://acme.example. Msg and data rates may apply. Reply HELP for help.",
+  sample1: "Acme: 20% off this week with code [code]. Reply STOP to opt out.",
+  sample2: "Acme: your reward of [points] points is ready to use in store.",
+  optOutKeywords: "stop, cancel",
+});
+
+describe("campaign mapping", () => {
+  it("Twilio's error fields, in any spelling, land on the campaign form's fields", () => {
+    expect(["MESSAGE_FLOW", "message_flow", "messageFlow"].map(campaignFieldOfTwilioName)).toEqual([
+      "messageFlow",
+      "messageFlow",
+      "messageFlow",
+    ]);
+    expect(campaignFieldOfTwilioName("MESSAGE_SAMPLES")).toBe("sample1");
+    expect(campaignFieldOfTwilioName("SOMETHING_NEW")).toBeNull();
+    const problems = campaignProblems([
+      { error_code: 30896, description: "Opt-in unclear.", fields: ["MESSAGE_FLOW"] },
+      { registrationerrorcode: 30893, registrationerrordescription: "Samples.", registrationerrorfields: [] },
+    ]);
+    expect(problems.map((problem) => [problem.field, problem.code])).toEqual([
+      ["campaign.messageFlow", 30896],
+      ["campaign.description", 30893],
+    ]);
+    expect(problems[0]!.message).toMatch(/^Opt-in unclear\. The message flow/);
+    expect(campaignProblems(null)).toEqual([]);
+  });
+
+  it("create sends the use case and keywords; update, which Twilio takes without them, does not", () => {
+    const create = campaignCreateOptions(campaign, "BN" + "0".repeat(32));
+    expect(create).toMatchObject({
+      usAppToPersonUsecase: "MARKETING",
+      messageSamples: [campaign.sample1, campaign.sample2],
+      optOutKeywords: ["STOP", "CANCEL"],
+      hasEmbeddedLinks: false,
+    });
+    expect(create).not.toHaveProperty("optInMessage");
+    const update = campaignUpdateOptions(campaign);
+    expect(update).not.toHaveProperty("usAppToPersonUsecase");
+    expect(update).toMatchObject({ ageGated: false, directLending: false, messageFlow: campaign.messageFlow });
+  });
+
+  it("a number waits for the campaign until it is verified", () => {
+    expect(senderA2pState(true, null)).toBe("waiting");
+    expect(senderA2pState(true, "IN_PROGRESS")).toBe("waiting");
+    expect(senderA2pState(true, "VERIFIED")).toBe("registered");
+    expect(senderA2pState(false, "VERIFIED")).toBe("not-in-pool");
+  });
+
+  it("use cases are read in either key spelling; items without a code are dropped", () => {
+    expect(
+      parseUseCases([
+        { code: "2FA", name: "Two-Factor", description: "Codes", post_approval_required: false },
+        { code: "POLITICAL", name: "Political", description: "", postApprovalRequired: true },
+        { name: "no code" },
+        "junk",
+      ]),
+    ).toEqual([
+      { code: "2FA", name: "Two-Factor", description: "Codes", postApprovalRequired: false },
+      { code: "POLITICAL", name: "Political", description: "", postApprovalRequired: true },
+    ]);
+    expect(parseUseCases(undefined)).toEqual([]);
+  });
+
+  it("the campaign draft keeps long texts, refuses wrong kinds, and reads any stored value into its shape", () => {
+    expect(strictCampaignDraftSchema.safeParse({ description: "x".repeat(4096) }).success).toBe(true);
+    expect(strictCampaignDraftSchema.safeParse({ hasEmbeddedLinks: "yes" }).success).toBe(false);
+    expect(strictCampaignDraftSchema.safeParse({ unknownField: "x" }).success).toBe(false);
+    expect(readCampaignDraft({ description: 42, sample1: "kept", __proto__: { polluted: true } })).toEqual({
+      sample1: "kept",
+    });
+    expect(readCampaignDraft("not an object")).toEqual({});
+  });
+});
