@@ -1,144 +1,25 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import type { ApplicationDraft, FormStepId, StepId } from "@/lib/schemas/onboarding/application";
 import { saveDraftAction } from "@/lib/server/actions/onboarding-actions";
 import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
+import { useVersionedAutosave, type AutosaveState } from "@/components/forms/use-versioned-autosave";
 
-export type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: string }
-  | { kind: "error"; message: string }
-  | { kind: "conflict"; newer: DraftSnapshot; locked: boolean };
+export type SaveState = AutosaveState<DraftSnapshot>;
 
-const DEBOUNCE_MS = 800;
-
-/**
- * The draft as the customer types it, saved through a server action: debounced while typing, at
- * once on every step change. One save at a time; changes made during a save are saved after it.
- * A newer version on the server stops saving and is offered instead, never overwritten silently.
- */
+/** The onboarding draft, saved as typed: each step's values under its id, saved with the step the customer is on. */
 export function useDraftAutosave(applicationId: string, initial: DraftSnapshot, step: StepId) {
-  const [draft, setDraft] = useState<ApplicationDraft>(initial.draft);
-  const [saveState, setSaveState] = useState<SaveState>(
-    initial.version > 1 ? { kind: "saved", at: initial.updatedAt } : { kind: "idle" },
+  const save = useCallback(
+    (draft: ApplicationDraft, expectedVersion: number) =>
+      saveDraftAction({ applicationId, expectedVersion, draft, currentStep: step }),
+    [applicationId, step],
   );
-  const version = useRef(initial.version);
-  const latest = useRef<ApplicationDraft>(initial.draft);
-  const dirty = useRef(false);
-  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
-  const saving = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const blocked = useRef(false);
-
-  const saveOnce = useCallback(async (): Promise<boolean> => {
-    dirty.current = false;
-    saving.current = true;
-    const sending = latest.current;
-    setSaveState({ kind: "saving" });
-    try {
-      const result = await saveDraftAction({
-        applicationId,
-        expectedVersion: version.current,
-        draft: sending,
-        currentStep: step,
-      });
-      if (!result.ok) {
-        dirty.current = true;
-        setSaveState({ kind: "error", message: result.formError ?? "Not saved." });
-        return false;
-      }
-      if ("conflict" in result.data) {
-        blocked.current = true;
-        dirty.current = true;
-        setSaveState({ kind: "conflict", newer: result.data.conflict, locked: result.data.locked });
-        return false;
-      }
-      version.current = result.data.snapshot.version;
-      if (!dirty.current) setSaveState({ kind: "saved", at: result.data.snapshot.updatedAt });
-      return true;
-    } catch {
-      dirty.current = true;
-      setSaveState({ kind: "error", message: "Not saved: the connection was lost." });
-      return false;
-    } finally {
-      saving.current = false;
-    }
-  }, [applicationId, step]);
-
-  /** Saves one after another (never two at once, which would collide on the version). */
-  const runSave = useCallback((): Promise<boolean> => {
-    const run = queue.current.then(async () => {
-      // Changes typed while a save was under way are saved right after it.
-      while (!blocked.current && dirty.current) {
-        if (!(await saveOnce())) return false;
-      }
-      return !blocked.current;
-    });
-    queue.current = run.catch(() => false);
-    return run;
-  }, [saveOnce]);
-
+  const autosave = useVersionedAutosave<ApplicationDraft, DraftSnapshot>(initial, save);
+  const { change } = autosave;
   const update = useCallback(
-    (stepId: FormStepId, values: Record<string, unknown>) => {
-      latest.current = { ...latest.current, [stepId]: values };
-      setDraft(latest.current);
-      dirty.current = true;
-      // "Saving…" from the first keystroke: a change waiting for its save is not saved yet.
-      if (!blocked.current) setSaveState({ kind: "saving" });
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void runSave(), DEBOUNCE_MS);
-    },
-    [runSave],
+    (stepId: FormStepId, values: Record<string, unknown>) => change((draft) => ({ ...draft, [stepId]: values })),
+    [change],
   );
-
-  /** Saves now (step changes, Next, Back, Retry). Resolves true when everything is saved. */
-  const saveNow = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    return runSave();
-  }, [runSave]);
-
-  /** After a conflict: take the newer version, or keep ours by saving over it deliberately. */
-  const resolveConflict = useCallback(
-    async (choice: "use-newer" | "keep-mine") => {
-      if (saveState.kind !== "conflict") return;
-      const newer = saveState.newer;
-      version.current = newer.version;
-      blocked.current = false;
-      if (choice === "use-newer") {
-        latest.current = newer.draft;
-        dirty.current = false;
-        setDraft(newer.draft);
-        setSaveState({ kind: "saved", at: newer.updatedAt });
-      } else {
-        dirty.current = true;
-        await runSave();
-      }
-    },
-    [runSave, saveState],
-  );
-
-  // Warn before leaving with unsaved changes.
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (dirty.current || saving.current) {
-        event.preventDefault();
-        event.returnValue = "";
-      }
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
-
-  // Back online: try again.
-  useEffect(() => {
-    const retry = () => void runSave();
-    window.addEventListener("online", retry);
-    return () => window.removeEventListener("online", retry);
-  }, [runSave]);
-
-  const currentVersion = useCallback(() => version.current, []);
-
-  return { draft, saveState, update, saveNow, resolveConflict, currentVersion };
+  return { ...autosave, update };
 }

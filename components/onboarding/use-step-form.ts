@@ -2,14 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
-import {
-  useForm,
-  type FieldValues,
-  type Path,
-  type PathValue,
-  type Resolver,
-  type UseFormReturn,
-} from "react-hook-form";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
 import { STEPS, stepSchemas, type FormStepId } from "@/lib/schemas/onboarding/application";
 import { useWizard } from "./wizard-context";
 
@@ -28,9 +22,11 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
     disabled: wizard.readOnly,
   });
 
-  keepTextTypedBeforeHydration(form);
-
   const { update } = wizard;
+  // Text typed while the page was still loading goes into the form, and so into the draft.
+  // setValue before the first render's subscription has settled does not notify it: save directly.
+  useTextTypedBeforeHydration(form, () => update(stepId, form.getValues() as Record<string, unknown>));
+
   useEffect(
     () =>
       form.subscribe({
@@ -39,22 +35,6 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
       }),
     [form, stepId, update],
   );
-
-  // Text typed while the page was still loading goes into the form (and so into the draft).
-  useEffect(() => {
-    const typed = typedBeforeHydration.get(form);
-    if (!typed) return;
-    typed.done = true;
-    if (!typed.values.size) return;
-    for (const [name, value] of typed.values)
-      form.setValue(name as Path<Values>, value as PathValue<Values, Path<Values>>, {
-        shouldDirty: true,
-        shouldTouch: true,
-      });
-    typed.values.clear();
-    // setValue before the first render's subscription has settled does not notify it: save directly.
-    update(stepId, form.getValues() as Record<string, unknown>);
-  }, [form, stepId, update]);
 
   // A step with saved answers shows what still needs fixing straight away.
   useEffect(() => {
@@ -90,36 +70,4 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
   const onBack = previous ? () => wizard.goTo(previous) : undefined;
 
   return { form, onNext, onBack, readOnly: wizard.readOnly };
-}
-
-type TypedBeforeHydration = { done: boolean; values: Map<string, string> };
-const typedBeforeHydration = new WeakMap<object, TypedBeforeHydration>();
-
-/**
- * The server renders the step's inputs empty; on a slow first load a customer can type into them
- * before React hydrates, and react-hook-form would then overwrite that text with the saved draft.
- * Each registered text input's value is read just before react-hook-form takes it over; whatever
- * differs from what the server rendered was typed by the customer and is put back afterwards.
- */
-function keepTextTypedBeforeHydration<Values extends FieldValues>(form: UseFormReturn<Values>) {
-  if (typedBeforeHydration.has(form)) return;
-  const typed: TypedBeforeHydration = { done: false, values: new Map() };
-  typedBeforeHydration.set(form, typed);
-  const register = form.register;
-  form.register = ((name, options) => {
-    const field = register(name, options);
-    return {
-      ...field,
-      ref: (element: unknown) => {
-        if (
-          !typed.done &&
-          (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) &&
-          !["checkbox", "radio", "hidden"].includes(element.type) &&
-          element.value !== element.defaultValue
-        )
-          typed.values.set(name, element.value);
-        field.ref(element as never);
-      },
-    };
-  }) as typeof form.register;
 }

@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
 import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
 import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
+import { DraftConflictAlert } from "@/components/forms/draft-conflict-alert";
 import { SaveStatus } from "./save-status";
 import { StepIndicator } from "./step-indicator";
 import { AddressStep } from "./steps/address-step";
@@ -91,40 +91,17 @@ export function OnboardingWizard({
           </Alert>
         ) : null}
         {saveState.kind === "conflict" ? (
-          <Alert
-            tone="warning"
-            title={
-              saveState.locked
-                ? "This application can no longer be edited"
-                : "This application was changed somewhere else"
-            }
-          >
-            <p>
-              {saveState.locked
-                ? "It was sent for review from another tab or device. Your latest changes were not saved."
-                : `A newer version was saved at ${formatDateTime(saveState.newer.updatedAt)} (in another tab, or by our team). Your latest changes were not saved, so nothing was overwritten.`}
-            </p>
-            <div className="mt-3 flex flex-wrap gap-2">
-              <Button
-                variant="secondary"
-                onClick={async () => {
-                  if (saveState.locked) {
-                    router.refresh();
-                    return;
-                  }
-                  await resolveConflict("use-newer");
-                  setRevision((n) => n + 1);
-                }}
-              >
-                {saveState.locked ? "Show the sent application" : "Use the newer version"}
-              </Button>
-              {saveState.locked ? null : (
-                <Button variant="ghost" onClick={() => void resolveConflict("keep-mine")}>
-                  Keep my changes
-                </Button>
-              )}
-            </div>
-          </Alert>
+          <DraftConflictAlert
+            noun="application"
+            newerSavedAt={saveState.newer.updatedAt}
+            locked={saveState.locked}
+            onShowSent={() => router.refresh()}
+            onUseNewer={async () => {
+              await resolveConflict("use-newer");
+              setRevision((n) => n + 1);
+            }}
+            onKeepMine={() => void resolveConflict("keep-mine")}
+          />
         ) : null}
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>

@@ -3,17 +3,26 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { isvSettingsSchema } from "@/lib/schemas/staff";
 import { updateIsvSettingsAction } from "@/lib/server/actions/staff-actions";
 
-export function SettingsForm({ portalName, supportEmail }: { portalName: string; supportEmail: string }) {
+export function SettingsForm({
+  portalName,
+  supportEmail,
+  customersManageSenders,
+}: {
+  portalName: string;
+  supportEmail: string;
+  customersManageSenders: boolean;
+}) {
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, formError } = useActionForm({
     schema: isvSettingsSchema,
     action: updateIsvSettingsAction,
-    defaultValues: { portalName, supportEmail },
+    defaultValues: { portalName, supportEmail, customersManageSenders },
     onSuccess: () => setSaved(true),
   });
   const { errors, isSubmitting } = form.formState;
@@ -33,6 +42,11 @@ export function SettingsForm({ portalName, supportEmail }: { portalName: string;
         hint="Shown to customers on the sign-in pages. Optional."
         error={errors.supportEmail?.message}
         {...form.register("supportEmail")}
+      />
+      <CheckboxField
+        label="Customers manage their sender numbers"
+        hint="Lets customers add and remove their account's numbers in their Messaging Service. Staff always can."
+        {...form.register("customersManageSenders")}
       />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Save settings"}

@@ -6,14 +6,35 @@ import type { ReactNode } from "react";
  */
 export function fieldMessageIds(
   id: string,
-  { hint, note, error }: { hint?: unknown; note?: unknown; error?: unknown },
+  { hint, note, error, advice }: { hint?: unknown; note?: unknown; error?: unknown; advice?: readonly unknown[] },
 ) {
   const ids = {
     hintId: hint ? `${id}-hint` : undefined,
     noteId: note ? `${id}-note` : undefined,
     errorId: error ? `${id}-error` : undefined,
+    adviceId: advice?.length ? `${id}-advice` : undefined,
   };
-  return { ...ids, describedBy: [ids.hintId, ids.noteId, ids.errorId].filter(Boolean).join(" ") || undefined };
+  return {
+    ...ids,
+    describedBy: [ids.hintId, ids.noteId, ids.errorId, ids.adviceId].filter(Boolean).join(" ") || undefined,
+  };
+}
+
+/**
+ * Advice that does not block (the campaign's pre-submission review): what to change and the Twilio
+ * error it prevents. Announced with the field, and politely when it appears while typing.
+ */
+export function FieldAdvice({ id, advice }: { id?: string; advice?: readonly string[] }) {
+  return advice?.length ? (
+    <ul id={id} aria-live="polite" className="mt-1 space-y-1" data-testid="field-advice">
+      {advice.map((text) => (
+        <li key={text} className="rounded bg-sky-50 px-2 py-1 text-sm text-sky-900">
+          <span className="font-semibold">Advice: </span>
+          {text}
+        </li>
+      ))}
+    </ul>
+  ) : null;
 }
 
 export function FieldHint({ id, hint }: { id?: string; hint?: ReactNode }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, type InputHTMLAttributes, type Ref } from "react";
-import { FieldHint, FieldNoteAndError, fieldMessageIds } from "./field-messages";
+import { FieldAdvice, FieldHint, FieldNoteAndError, fieldMessageIds } from "./field-messages";
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -9,6 +9,8 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   hint?: string;
   /** A reviewer's comment on this field, shown with it until the application is sent again. */
   note?: string;
+  /** Non-blocking advice, each line already in words. */
+  advice?: readonly string[];
   ref?: Ref<HTMLInputElement>;
 };
 
@@ -16,10 +18,10 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
  * A labelled input. Its error is linked with aria-describedby and marked aria-invalid, so screen
  * readers announce it with the field.
  */
-export function TextField({ label, error, hint, note, id, className = "", ref, ...props }: TextFieldProps) {
+export function TextField({ label, error, hint, note, advice, id, className = "", ref, ...props }: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
-  const { hintId, noteId, errorId, describedBy } = fieldMessageIds(inputId, { hint, note, error });
+  const { hintId, noteId, errorId, adviceId, describedBy } = fieldMessageIds(inputId, { hint, note, error, advice });
   return (
     <div className={className}>
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
@@ -37,6 +39,7 @@ export function TextField({ label, error, hint, note, id, className = "", ref, .
         {...props}
       />
       <FieldNoteAndError noteId={noteId} note={note} errorId={errorId} error={error} />
+      <FieldAdvice id={adviceId} advice={advice} />
     </div>
   );
 }

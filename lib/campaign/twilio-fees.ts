@@ -79,3 +79,25 @@ export function oneTimeTotalUsd(events: BillableEvent[]): number {
     .filter((fee) => fee.recurrence === "once")
     .reduce((total, fee) => total + fee.amountUsd, 0);
 }
+
+/** The fees a brand registration incurs: the registration, and secondary vetting unless Low-Volume Standard skips it. */
+export function brandRegistrationFees(lowVolumeStandard: boolean): Fee[] {
+  return lowVolumeStandard
+    ? [TWILIO_FEES.brand_registration]
+    : [TWILIO_FEES.brand_registration, TWILIO_FEES.secondary_vetting];
+}
+
+/**
+ * The fees an approved campaign incurs at Twilio: a new campaign is vetted and then billed monthly;
+ * an update of a failed one is vetted again (the monthly fee already runs); a replaced one (a new
+ * use case) is a new campaign.
+ */
+export function campaignApprovalFees(kind: "create" | "update" | "replace"): Fee[] {
+  return kind === "update"
+    ? [TWILIO_FEES.campaign_vetting]
+    : [TWILIO_FEES.campaign_vetting, TWILIO_FEES.campaign_monthly];
+}
+
+export function formatUsd(amount: number): string {
+  return `$${amount.toFixed(2)}`;
+}

@@ -77,7 +77,7 @@ export function nextStep(stage: StageId): NextStep {
     case "brand-approved":
       return {
         title: "Your brand is approved",
-        text: "Next comes your messaging campaign: what you send and how people opt in.",
+        text: "Next comes your messaging campaign: what you send and how people opt in. Open it from the Messaging campaign card.",
         wait: "campaign vetting usually takes two to three weeks",
         who: "none",
       };
@@ -91,7 +91,7 @@ export function nextStep(stage: StageId): NextStep {
     case "campaign-failed":
       return {
         title: "Your campaign needs changes",
-        text: "The campaign was not accepted. Our team will tell you what to change.",
+        text: "The campaign was not accepted. The reasons are next to the fields of your campaign: fix them and send it again.",
         wait,
         who: "customer",
       };

@@ -32,6 +32,8 @@ export const isvSettingsSchema = z.object({
     .max(320)
     .transform((value) => (value === "" ? null : value.toLowerCase()))
     .pipe(z.email("Enter an email address like support@company.com.").nullable()),
+  // Customers add and remove numbers in their own Messaging Service's sender pool (staff always may).
+  customersManageSenders: z.boolean().optional().default(false),
 });
 export type IsvSettingsInput = z.input<typeof isvSettingsSchema>;
 

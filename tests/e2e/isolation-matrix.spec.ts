@@ -24,6 +24,7 @@ const REFUSALS = [
   "Only administrators can do that.",
   "This page is for customers.",
   "We could not find that.",
+  "Your provider manages your sender numbers; ask them to add or remove one.",
 ];
 
 type Target = { applicationId: string; organizationId: string };
@@ -61,6 +62,8 @@ const ownCustomerOnly = [R, A, R, R, R] as const;
 const staffOnly = [R, R, R, A, A] as const;
 const adminOnly = [R, R, R, R, A] as const;
 const nobody = [R, R, R, R, R] as const;
+
+const MATRIX_NUMBER = `PN${"0".repeat(32)}`;
 
 const PROBES: Probe[] = [
   // Server actions. Arguments aim at organization A and are such that an allowed call changes nothing
@@ -148,6 +151,59 @@ const PROBES: Probe[] = [
     name: "action setCustomerAccountAction",
     expected: adminOnly,
     call: (r) => callAction(r, "setCustomerAccountAction", [{}]),
+  },
+  // The campaign's actions name the application, like the onboarding's.
+  {
+    name: "action saveCampaignDraftAction",
+    expected: ownCustomerOnly,
+    call: (r, t) =>
+      callAction(r, "saveCampaignDraftAction", [
+        { applicationId: t.applicationId, expectedVersion: 999_999, draft: {} },
+      ]),
+  },
+  {
+    name: "action submitCampaignAction",
+    expected: ownCustomerOnly,
+    call: (r, t) =>
+      callAction(r, "submitCampaignAction", [{ applicationId: t.applicationId, expectedVersion: 999_999 }]),
+  },
+  {
+    name: "action approveCampaignAction",
+    expected: staffOnly,
+    call: (r, t) => callAction(r, "approveCampaignAction", [null, { applicationId: t.applicationId }]),
+  },
+  {
+    name: "action requestCampaignChangesAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "requestCampaignChangesAction", [
+        { applicationId: t.applicationId, comments: [{ field: "description", message: "Matrix" }] },
+      ]),
+  },
+  {
+    name: "action editCampaignFieldAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "editCampaignFieldAction", [
+        null,
+        { applicationId: t.applicationId, field: "description", value: "Matrix" },
+      ]),
+  },
+  {
+    // Customers too when the ISV allows it in Settings; it does not here.
+    name: "action addSenderNumberAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "addSenderNumberAction", [null, { applicationId: t.applicationId, phoneNumberSid: MATRIX_NUMBER }]),
+  },
+  {
+    name: "action removeSenderNumberAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "removeSenderNumberAction", [
+        null,
+        { applicationId: t.applicationId, phoneNumberSid: MATRIX_NUMBER },
+      ]),
   },
   // Route handlers.
   {

@@ -11,6 +11,11 @@ import { customerProgress } from "@/lib/server/applications/customer-progress";
 import { ApprovalProgress } from "@/components/customer/approval-progress";
 import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { customerCampaign } from "@/lib/server/campaigns/customer-campaign";
+import { recordedSenderNumbers, senderPool } from "@/lib/server/campaigns/sender-numbers";
+import { customersMayManageSenders } from "@/lib/server/settings/isv-settings";
+import { CampaignCard } from "@/components/customer/campaign-card";
+import { SenderNumbers } from "@/components/campaign/sender-numbers";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -32,6 +37,14 @@ export default async function CustomerHomePage() {
   const progress = application ? await customerProgress(application.id) : null;
   const status =
     application && application.status !== "DRAFT" ? await applicationStatus(application.id, "customer") : null;
+  const campaign = application?.status === "APPROVED" ? await customerCampaign(application.id) : null;
+  const manageSenders = campaign?.open ? await customersMayManageSenders() : false;
+  // Customers who manage their numbers see the account's; the others see the pool as the portal recorded it.
+  const senders = campaign?.open
+    ? manageSenders
+      ? await senderPool(application!.id)
+      : { numbers: await recordedSenderNumbers(application!.id), error: null }
+    : null;
   return (
     <>
       <PageHeader
@@ -97,6 +110,21 @@ export default async function CustomerHomePage() {
           </Card>
         )}
       </div>
+      {campaign?.open ? (
+        <div className="mt-6 grid gap-6 lg:grid-cols-3">
+          <div className="lg:col-span-2">
+            <CampaignCard campaign={campaign} />
+          </div>
+          <Card title="Sender numbers">
+            <SenderNumbers
+              applicationId={application!.id}
+              numbers={senders?.numbers ?? []}
+              canManage={manageSenders}
+              error={senders?.error ?? null}
+            />
+          </Card>
+        </div>
+      ) : null}
       {status ? (
         <div className="mt-6">
           <ApplicationStatusPanel initial={status} audience="customer" />

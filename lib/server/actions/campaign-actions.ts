@@ -17,6 +17,7 @@ import { db } from "../db";
 import { openCampaignRegistration, saveCampaignDraft, submitCampaign } from "../campaigns/campaign-registration";
 import { approveCampaign, editCampaignField, requestCampaignChanges } from "../campaigns/campaign-review";
 import { addSenderNumber, removeSenderNumber } from "../campaigns/sender-numbers";
+import { customersMayManageSenders } from "../settings/isv-settings";
 import { defineAction, defineFormAction } from "./define-action";
 
 /**
@@ -104,11 +105,7 @@ export const editCampaignFieldAction = defineFormAction(
 async function requireSenderManager(applicationId: string) {
   const user = await requireUser();
   const { application } = await requireCustomerAccess(applicationId);
-  if (!isStaff(user)) {
-    const settings = await db.isvSettings.findUnique({ where: { id: 1 }, select: { customersManageSenders: true } });
-    if (!settings?.customersManageSenders) return { user, application, allowed: false };
-  }
-  return { user, application, allowed: true };
+  return { user, application, allowed: isStaff(user) || (await customersMayManageSenders()) };
 }
 
 const SENDERS_NOT_ALLOWED = "Your provider manages your sender numbers; ask them to add or remove one.";
@@ -119,7 +116,7 @@ export const addSenderNumberAction = defineFormAction(requireUser, senderNumberS
   const outcome = await addSenderNumber(input.applicationId, input.phoneNumberSid, user.id);
   revalidatePath(`/staff/applications/${input.applicationId}`);
   revalidatePath("/home");
-  return outcome.ok ? ok({ added: true }) : fail(outcome.message);
+  return outcome.ok ? ok({ inPool: true }) : fail(outcome.message);
 });
 
 export const removeSenderNumberAction = defineFormAction(requireUser, senderNumberSchema, async (input) => {
@@ -128,5 +125,5 @@ export const removeSenderNumberAction = defineFormAction(requireUser, senderNumb
   const outcome = await removeSenderNumber(input.applicationId, input.phoneNumberSid, user.id);
   revalidatePath(`/staff/applications/${input.applicationId}`);
   revalidatePath("/home");
-  return outcome.ok ? ok({ removed: true }) : fail(outcome.message);
+  return outcome.ok ? ok({ inPool: false }) : fail(outcome.message);
 });

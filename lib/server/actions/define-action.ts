@@ -60,8 +60,19 @@ export function defineFormAction<Schema extends z.ZodType, Caller, Result>(
 ): (previous: FormState<Result>, formData: FormData) => Promise<FormState<Result>> {
   const action = defineAction(guard, schema, body);
   return async (_previous, formData) => {
-    const input = formData instanceof FormData ? formDataToObject(formData) : {};
+    // A form posts FormData; a script may call the same action with a plain object, which the
+    // same schema then checks (anything else is read as an empty form).
+    const input =
+      formData instanceof FormData
+        ? formDataToObject(formData)
+        : isPlainObject(formData)
+          ? (formData as Record<string, string | string[]>)
+          : {};
     const result = await action(input as z.input<Schema>);
     return { ...result, values: echoableValues(input) };
   };
+}
+
+function isPlainObject(value: unknown): boolean {
+  return !!value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
 }

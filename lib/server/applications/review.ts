@@ -7,13 +7,39 @@ import { audit } from "../audit/audit";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { readStoredDraft, toStoredDraft } from "./stored-draft";
 
-/** Applications sent for review, oldest first: the staff queue. */
-export async function reviewQueue() {
-  return db.onboardingApplication.findMany({
-    where: { status: "SUBMITTED" },
-    orderBy: { submittedAt: "asc" },
-    include: { organization: { select: { id: true, name: true } } },
-  });
+export type ReviewQueueItem = {
+  applicationId: string;
+  organizationName: string;
+  what: "Application" | "Campaign";
+  submittedAt: Date | null;
+};
+
+/** Applications and campaigns sent for review, oldest first: the staff queue. */
+export async function reviewQueue(): Promise<ReviewQueueItem[]> {
+  const [applications, campaigns] = await Promise.all([
+    db.onboardingApplication.findMany({
+      where: { status: "SUBMITTED" },
+      include: { organization: { select: { name: true } } },
+    }),
+    db.campaignRegistration.findMany({
+      where: { status: "SUBMITTED" },
+      include: { application: { include: { organization: { select: { name: true } } } } },
+    }),
+  ]);
+  return [
+    ...applications.map((application) => ({
+      applicationId: application.id,
+      organizationName: application.organization.name,
+      what: "Application" as const,
+      submittedAt: application.submittedAt,
+    })),
+    ...campaigns.map((campaign) => ({
+      applicationId: campaign.applicationId,
+      organizationName: campaign.application.organization.name,
+      what: "Campaign" as const,
+      submittedAt: campaign.submittedAt,
+    })),
+  ].sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
 }
 
 export async function applicationForReview(applicationId: string) {

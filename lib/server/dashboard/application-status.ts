@@ -5,7 +5,9 @@ import { fieldLabel, wizardFieldHref } from "@/lib/dashboard/field-labels";
 import { nextStep } from "@/lib/dashboard/next-steps";
 import { isStuck, isUnderWay, STAGES, type StageId } from "@/lib/dashboard/stages";
 import { buildTimeline, type Audience } from "@/lib/dashboard/timeline";
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+import { campaignFieldOfTwilioName } from "@/lib/campaign/campaign-errors";
+import { campaignFieldLabel } from "@/lib/campaign/campaign-fields";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { db } from "../db";
@@ -21,6 +23,14 @@ const NOT_ON_TIMELINE = [
   "password_reset.completed",
   "invitation.created",
 ];
+
+/** A Twilio campaign parameter (a failed campaign's errors name them so) → the campaign form's field. */
+function campaignProblemField(twilioField: string): ProblemField | null {
+  const key = campaignFieldOfTwilioName(twilioField);
+  return key
+    ? { field: `campaign.${key}`, label: `Campaign: ${campaignFieldLabel(key)}`, href: `/campaign?field=${key}` }
+    : null;
+}
 
 /** A Twilio field name (brand errors name them so) → the wizard's field. */
 function problemField(twilioField: string): ProblemField | null {
@@ -111,6 +121,30 @@ export async function applicationStatus(
         description: error.message ?? "Twilio rejected this profile.",
         explanation: explainTwilioError(error.code),
         fields: (error.fields ?? []).map(problemField).filter((f): f is ProblemField => f !== null),
+      });
+  }
+
+  const campaign = resources.find((resource) => resource.step === "campaign");
+  if (campaign && ["FAILED", "SUSPENDED"].includes(campaign.status?.toUpperCase() ?? "")) {
+    const errors = normalizeRegistrationErrors((campaign.details as { errors?: unknown } | null)?.errors);
+    for (const error of errors)
+      problems.push({
+        source: "Campaign vetting",
+        code: error.code,
+        description: error.description,
+        explanation: explainTwilioError(error.code),
+        fields: error.fields.map(campaignProblemField).filter((f): f is ProblemField => f !== null),
+      });
+    if (!errors.length)
+      problems.push({
+        source: "Campaign vetting",
+        code: null,
+        description:
+          campaign.status?.toUpperCase() === "SUSPENDED"
+            ? "The campaign was suspended by the carriers."
+            : "The campaign was not approved.",
+        explanation: explainTwilioError(null),
+        fields: [],
       });
   }
 

@@ -13,21 +13,26 @@ export default async function ReviewQueuePage() {
   const queue = await reviewQueue();
   return (
     <>
-      <PageHeader title="Reviews" description="Applications customers sent for review, oldest first." />
+      <PageHeader title="Reviews" description="Applications and campaigns customers sent for review, oldest first." />
       {queue.length === 0 ? (
-        <EmptyState title="Nothing to review">When a customer sends their application, it appears here.</EmptyState>
+        <EmptyState title="Nothing to review">
+          When a customer sends their application or campaign, it appears here.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
-          {queue.map((application) => (
-            <li key={application.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+          {queue.map((item) => (
+            <li
+              key={`${item.what}:${item.applicationId}`}
+              className="flex flex-wrap items-center justify-between gap-3 px-5 py-3"
+            >
               <Link
-                href={`/staff/applications/${application.id}`}
+                href={`/staff/applications/${item.applicationId}`}
                 className="font-medium text-brand-700 hover:underline"
               >
-                {application.organization.name}
+                {item.organizationName}
               </Link>
               <span className="text-sm text-slate-600">
-                Sent {application.submittedAt ? formatDateTime(application.submittedAt) : "—"}
+                {item.what} · sent {item.submittedAt ? formatDateTime(item.submittedAt) : "—"}
               </span>
             </li>
           ))}

@@ -20,7 +20,11 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" description="How the portal presents itself and where it sends Twilio requests." />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Portal">
-          <SettingsForm portalName={settings.portalName} supportEmail={settings.supportEmail ?? ""} />
+          <SettingsForm
+            portalName={settings.portalName}
+            supportEmail={settings.supportEmail ?? ""}
+            customersManageSenders={settings.customersManageSenders}
+          />
         </Card>
         <Card
           title="Twilio connection"

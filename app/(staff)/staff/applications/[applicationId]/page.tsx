@@ -13,6 +13,14 @@ import { applicationForReview } from "@/lib/server/applications/review";
 import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
 import { reviewSections } from "@/lib/onboarding/review-sections";
 import { readStoredDraft } from "@/lib/server/applications/stored-draft";
+import { brandRegistrationFees } from "@/lib/campaign/twilio-fees";
+import { campaignForStaff } from "@/lib/server/campaigns/campaign-staff-view";
+import { senderPool } from "@/lib/server/campaigns/sender-numbers";
+import { chargesOf } from "@/lib/server/billing/twilio-charges";
+import { CampaignReviewCard } from "@/components/staff/campaign-review-card";
+import { CampaignDecision, CampaignFieldCorrection } from "@/components/staff/campaign-decision";
+import { FeesSpent } from "@/components/staff/fees-spent";
+import { SenderNumbers } from "@/components/campaign/sender-numbers";
 
 export const metadata: Metadata = { title: "Review application" };
 
@@ -22,12 +30,18 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const review = await applicationForReview(applicationId);
   if (!review) notFound();
   const { application, comments, history } = review;
-  const sections = reviewSections(readStoredDraft(application.draft));
+  const draft = readStoredDraft(application.draft);
+  const sections = reviewSections(draft);
   const fieldOptions = sections.flatMap((section) =>
     section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })),
   );
   const openComments = comments.filter((comment) => !comment.resolvedAt);
-  const progress = await provisioningProgress(applicationId);
+  const [progress, campaign, senders, charges] = await Promise.all([
+    provisioningProgress(applicationId),
+    campaignForStaff(applicationId),
+    senderPool(applicationId),
+    chargesOf(applicationId),
+  ]);
 
   return (
     <>
@@ -38,6 +52,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {campaign ? <CampaignReviewCard campaign={campaign} /> : null}
           {sections.map((section) => (
             <Card key={section.step} title={section.title}>
               <ReviewRows rows={section.rows} />
@@ -47,7 +62,11 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
         <div className="space-y-6">
           {application.status === "SUBMITTED" ? (
             <Card title="Decision">
-              <ReviewActions applicationId={application.id} fields={fieldOptions} />
+              <ReviewActions
+                applicationId={application.id}
+                fields={fieldOptions}
+                fees={brandRegistrationFees(draft.company?.brandType === "LOW_VOLUME_STANDARD")}
+              />
             </Card>
           ) : null}
           {application.status === "SUBMITTED" ? (
@@ -55,9 +74,33 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
               <EditFieldForm applicationId={application.id} fields={fieldOptions} />
             </Card>
           ) : null}
+          {campaign?.status === "SUBMITTED" ? (
+            <Card title="Campaign decision">
+              <CampaignDecision
+                applicationId={application.id}
+                findingCount={campaign.findingCount}
+                withinLimits={campaign.withinLimits}
+                approval={campaign.approval}
+                fields={campaign.fieldOptions}
+              />
+            </Card>
+          ) : null}
+          {campaign?.status === "SUBMITTED" ? (
+            <Card title="Correct a campaign field" description="Checked by Twilio's limits; recorded in the history.">
+              <CampaignFieldCorrection applicationId={application.id} fields={campaign.fieldOptions} />
+            </Card>
+          ) : null}
           <Card title="Twilio provisioning">
             {/* Keyed by status: after approval the panel starts over from the server's fresh data. */}
             <ProvisioningProgressPanel key={application.status} applicationId={application.id} initial={progress} />
+          </Card>
+          {senders.serviceReady ? (
+            <Card title="Sender numbers" description="The account's numbers in the customer's Messaging Service.">
+              <SenderNumbers applicationId={application.id} numbers={senders.numbers} canManage error={senders.error} />
+            </Card>
+          ) : null}
+          <Card title="Twilio fees">
+            <FeesSpent charges={charges} />
           </Card>
           {openComments.length ? (
             <Card title="Open comments">

@@ -14,6 +14,8 @@ import { guardPage } from "@/lib/server/auth/page-guard";
 import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { getCustomerDetail, recentAuditEntries } from "@/lib/server/organizations/customer-detail";
+import { chargesOf } from "@/lib/server/billing/twilio-charges";
+import { FeesSpent } from "@/components/staff/fees-spent";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -26,6 +28,7 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
   const locked = await hasTwilioResources(organizationId);
   const latest = customer.applications[0];
   const status = latest ? await applicationStatus(latest.id, "staff") : null;
+  const charges = latest ? await chargesOf(latest.id) : null;
   return (
     <>
       <PageHeader title={customer.name} description={`Customer since ${formatDateTime(customer.createdAt)}`} />
@@ -50,6 +53,11 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
             </ul>
           )}
         </Card>
+        {charges ? (
+          <Card title="Twilio fees" description="What this customer's registration has cost at Twilio.">
+            <FeesSpent charges={charges} />
+          </Card>
+        ) : null}
         <Card title="Users" description="People at this customer who can sign in.">
           {customer.users.length === 0 ? (
             <p className="text-sm text-slate-600">Nobody has accepted an invitation yet.</p>

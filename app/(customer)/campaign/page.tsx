@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CampaignForm } from "@/components/campaign/campaign-form";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { requireCustomer } from "@/lib/server/auth/guards";
+import { guardPage } from "@/lib/server/auth/page-guard";
+import { getCustomerHome } from "@/lib/server/applications/customer-home";
+import { campaignPageData } from "@/lib/server/campaigns/campaign-page";
+
+export const metadata: Metadata = { title: "Messaging campaign" };
+
+export default async function CampaignPage() {
+  const user = await guardPage(requireCustomer);
+  const { application } = await getCustomerHome(user.organizationId);
+  const data = application ? await campaignPageData(application) : null;
+  return (
+    <>
+      <PageHeader
+        title="Your A2P messaging campaign"
+        description="What you will send, to whom, and how people agree to receive it. Carriers vet every campaign before your numbers can send."
+      />
+      {application && data ? (
+        // Keyed by status: after sending (or a reopening) the form starts over from the server's data.
+        <CampaignForm key={data.snapshot.status} applicationId={application.id} {...data} />
+      ) : (
+        <EmptyState title="Not open yet">
+          The campaign step opens once your brand is approved by The Campaign Registry. We will email you then.{" "}
+          <Link href="/home" className="font-medium text-brand-700 hover:underline">
+            Back to your home page
+          </Link>
+        </EmptyState>
+      )}
+    </>
+  );
+}

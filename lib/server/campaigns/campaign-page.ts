@@ -1,0 +1,50 @@
+import "server-only";
+import type { OnboardingApplication } from "@prisma/client";
+import { CAMPAIGN_PATH_PREFIX } from "@/lib/campaign/campaign-fields";
+import type { CampaignSnapshot, UseCaseOption } from "@/lib/views/campaign";
+import { readStoredDraft } from "../applications/stored-draft";
+import { openComments } from "../applications/review";
+import { campaignAtTwilio } from "./campaign-review";
+import { campaignSnapshot, openCampaignRegistration } from "./campaign-registration";
+import { campaignUseCases } from "./campaign-use-cases";
+
+export type CampaignPageData = {
+  snapshot: CampaignSnapshot;
+  useCases: UseCaseOption[];
+  useCasesError: string | null;
+  /** Open comments (staff, or Twilio's reasons for a failed campaign) by campaign field key. */
+  comments: Record<string, string[]>;
+  /** The business name the brand was registered with: samples should name it. */
+  brandName: string;
+  /** The campaign at Twilio, once created. */
+  twilioStatus: string | null;
+};
+
+/** What the customer's campaign page shows. Null: the step is not open yet (no approved brand). */
+export async function campaignPageData(application: OnboardingApplication): Promise<CampaignPageData | null> {
+  const registration = await openCampaignRegistration(application.id);
+  if (!registration) return null;
+  const [useCaseList, comments, atTwilio] = await Promise.all([
+    campaignUseCases(registration),
+    registration.status === "CHANGES_REQUESTED" ? openComments(registration.id) : Promise.resolve({}),
+    campaignAtTwilio(application.id),
+  ]);
+  const businessName = readStoredDraft(application.draft).business?.businessName;
+  return {
+    snapshot: campaignSnapshot(registration),
+    useCases: useCaseList.useCases,
+    useCasesError: useCaseList.error,
+    comments: byCampaignField(comments),
+    brandName: typeof businessName === "string" ? businessName : "",
+    twilioStatus: atTwilio?.status ?? null,
+  };
+}
+
+/** Comments are kept under `campaign.<key>`; the form names its fields by key. */
+export function byCampaignField(comments: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(comments)
+      .filter(([path]) => path.startsWith(CAMPAIGN_PATH_PREFIX))
+      .map(([path, messages]) => [path.slice(CAMPAIGN_PATH_PREFIX.length), messages]),
+  );
+}

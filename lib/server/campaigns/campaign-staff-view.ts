@@ -1,0 +1,86 @@
+import "server-only";
+import { CAMPAIGN_FIELDS, campaignFieldLabel, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
+import { findingsByField } from "@/lib/campaign/draft-findings";
+import type { Finding } from "@/lib/campaign/pre-submission-review";
+import { campaignApprovalFees, type Fee } from "@/lib/campaign/twilio-fees";
+import { campaignSchema } from "@/lib/schemas/campaign/campaign";
+import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+import { db } from "../db";
+import type { CampaignLedgerDetails } from "../twilio/pipeline/steps/campaign";
+import { campaignAtTwilio, campaignFindings } from "./campaign-review";
+import { campaignUseCases } from "./campaign-use-cases";
+
+export type CampaignRow = { key: CampaignFieldKey; label: string; value: string; findings: Finding[] };
+
+export type CampaignStaffView = {
+  status: "DRAFT" | "SUBMITTED" | "CHANGES_REQUESTED" | "APPROVED";
+  version: number;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  overrideReason: string | null;
+  rows: CampaignRow[];
+  findingCount: number;
+  /** Whether the hard limits pass (staff cannot approve otherwise). */
+  withinLimits: boolean;
+  useCaseName: string | null;
+  twilio: { sid: string; status: string | null; useCase: string | null; errors: string[] } | null;
+  /** What approving will do at Twilio, and what it costs. */
+  approval: { kind: "create" | "update" | "replace"; fees: Fee[] };
+  fieldOptions: { value: string; label: string }[];
+};
+
+const display = (value: unknown): string =>
+  typeof value === "boolean" ? (value ? "Yes" : "No") : typeof value === "string" ? value.trim() : "";
+
+/** The campaign as staff review it: each field with the pre-submission review's findings next to it. */
+export async function campaignForStaff(applicationId: string): Promise<CampaignStaffView | null> {
+  const registration = await db.campaignRegistration.findUnique({ where: { applicationId } });
+  if (!registration) return null;
+  const draft = readCampaignDraft(registration.draft);
+  const [findings, atTwilio, resource, useCases] = await Promise.all([
+    campaignFindings(applicationId, draft),
+    campaignAtTwilio(applicationId),
+    db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: "campaign" } } }),
+    campaignUseCases(registration),
+  ]);
+  const byField = findingsByField(findings);
+  const withinLimits = campaignSchema.safeParse(campaignDraftAsInput(draft)).success;
+  const chosen = typeof draft.usAppToPersonUsecase === "string" ? draft.usAppToPersonUsecase : "";
+  const kind = !atTwilio ? "create" : atTwilio.useCase && atTwilio.useCase !== chosen ? "replace" : "update";
+  const errors = normalizeRegistrationErrors((resource?.details as CampaignLedgerDetails | null)?.errors ?? []);
+  return {
+    status: registration.status,
+    version: registration.version,
+    submittedAt: registration.submittedAt?.toISOString() ?? null,
+    approvedAt: registration.approvedAt?.toISOString() ?? null,
+    overrideReason: registration.overrideReason,
+    rows: CAMPAIGN_FIELDS.map((field) => ({
+      key: field.key,
+      label: field.label,
+      value: display(draft[field.key]),
+      findings: byField[field.key] ?? [],
+    })),
+    findingCount: findings.length,
+    withinLimits,
+    useCaseName: useCases.useCases.find((option) => option.code === chosen)?.name ?? (chosen || null),
+    twilio: atTwilio
+      ? {
+          sid: atTwilio.sid,
+          status: atTwilio.status,
+          useCase: atTwilio.useCase,
+          errors: errors.map((error) =>
+            [
+              error.code ? `${error.code}` : null,
+              error.description,
+              error.fields.length ? `(${error.fields.join(", ")})` : null,
+            ]
+              .filter(Boolean)
+              .join(" "),
+          ),
+        }
+      : null,
+    approval: { kind, fees: campaignApprovalFees(kind) },
+    fieldOptions: CAMPAIGN_FIELDS.map((field) => ({ value: field.key, label: campaignFieldLabel(field.key) })),
+  };
+}
