@@ -8,7 +8,7 @@ import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-
  * its user may see, is decided by the guards that every page, action and route handler calls itself.
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PROTECTED = ["/staff", "/home", "/onboarding"];
+const PROTECTED = ["/staff", "/home", "/onboarding", "/campaign"];
 // Next.js's own limit for server-action bodies; past it Next.js answers a bare 500.
 const ACTION_BODY_LIMIT = 1024 * 1024;
 

@@ -97,6 +97,19 @@ export function ApplicationStatusPanel({
             <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Brand score</dt>
             <dd className="mt-1 tabular-nums">{data.statuses.brandScore ?? "—"}</dd>
           </div>
+          <div>
+            <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Sender numbers</dt>
+            <dd className="mt-1" data-status="senders">
+              {data.senders.registered + data.senders.waiting === 0
+                ? "—"
+                : [
+                    data.senders.registered ? `${data.senders.registered} registered for A2P` : null,
+                    data.senders.waiting ? `${data.senders.waiting} waiting for the campaign` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(", ")}
+            </dd>
+          </div>
         </dl>
       </Section>
 

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { formatDateTime } from "@/components/ui/format";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { Fee } from "@/lib/campaign/twilio-fees";
@@ -26,12 +27,17 @@ type FieldOption = { value: string; label: string };
  */
 export function CampaignDecision({
   applicationId,
+  status,
+  approvedAt,
   findingCount,
   withinLimits,
   approval,
   fields,
 }: {
   applicationId: string;
+  /** The page's view of the campaign; after approval the answer stays above what the page now says. */
+  status: "SUBMITTED" | "APPROVED";
+  approvedAt: string | null;
   findingCount: number;
   withinLimits: boolean;
   approval: { kind: "create" | "update" | "replace"; fees: Fee[] };
@@ -68,44 +74,54 @@ export function CampaignDecision({
       ) : null}
       {state && !state.ok ? <Alert tone="error">{state.formError}</Alert> : null}
       {sentBack ? <Alert tone="error">{sentBack}</Alert> : null}
-      <form action={action} className="space-y-3">
-        <input type="hidden" name="applicationId" value={applicationId} />
-        {!withinLimits ? (
-          <Alert tone="error">
-            This campaign is outside Twilio&apos;s limits and cannot be approved: request changes.
-          </Alert>
-        ) : null}
-        {findingCount ? (
-          <TextAreaField
-            name="overrideReason"
-            label="Reason to approve despite the findings"
-            hint={`The review found ${findingCount} likely cause${findingCount === 1 ? "" : "s"} of rejection (shown next to the fields). Approving anyway needs a reason; it is recorded.`}
-            rows={2}
-            defaultValue={state?.values?.overrideReason ?? ""}
+      {status === "APPROVED" ? (
+        <p className="text-sm text-slate-700">
+          Approved{approvedAt ? ` on ${formatDateTime(approvedAt)}` : ""}. The campaign&apos;s progress at Twilio is
+          shown under Twilio provisioning and on the campaign card.
+        </p>
+      ) : null}
+      {status === "SUBMITTED" ? (
+        <form action={action} className="space-y-3">
+          <input type="hidden" name="applicationId" value={applicationId} />
+          {!withinLimits ? (
+            <Alert tone="error">
+              This campaign is outside Twilio&apos;s limits and cannot be approved: request changes.
+            </Alert>
+          ) : null}
+          {findingCount ? (
+            <TextAreaField
+              name="overrideReason"
+              label="Reason to approve despite the findings"
+              hint={`The review found ${findingCount} likely cause${findingCount === 1 ? "" : "s"} of rejection (shown next to the fields). Approving anyway needs a reason; it is recorded.`}
+              rows={2}
+              defaultValue={state?.values?.overrideReason ?? ""}
+            />
+          ) : null}
+          {approval.kind === "replace" ? (
+            <CheckboxField
+              name="acceptNewVettingFee"
+              label="I accept a new vetting fee"
+              hint="The use case changed. Twilio cannot change a campaign's use case, so the campaign will be deleted and registered again, vetted and charged anew."
+            />
+          ) : null}
+          <FeeNotice
+            action={
+              approval.kind === "create"
+                ? "Registering the campaign"
+                : approval.kind === "update"
+                  ? "Updating the failed campaign (it is vetted again)"
+                  : "Registering the campaign again"
+            }
+            fees={approval.fees}
           />
-        ) : null}
-        {approval.kind === "replace" ? (
-          <CheckboxField
-            name="acceptNewVettingFee"
-            label="I accept a new vetting fee"
-            hint="The use case changed. Twilio cannot change a campaign's use case, so the campaign will be deleted and registered again, vetted and charged anew."
-          />
-        ) : null}
-        <FeeNotice
-          action={
-            approval.kind === "create"
-              ? "Registering the campaign"
-              : approval.kind === "update"
-                ? "Updating the failed campaign (it is vetted again)"
-                : "Registering the campaign again"
-          }
-          fees={approval.fees}
-        />
-        <Button type="submit" disabled={pending || !withinLimits}>
-          {pending ? "Approving…" : "Approve campaign"}
-        </Button>
-      </form>
-      <RequestChangesFieldset idPrefix="campaign-comment" fields={fields} busy={busy} send={sendBack} />
+          <Button type="submit" disabled={pending || !withinLimits}>
+            {pending ? "Approving…" : "Approve campaign"}
+          </Button>
+        </form>
+      ) : null}
+      {status === "SUBMITTED" ? (
+        <RequestChangesFieldset idPrefix="campaign-comment" fields={fields} busy={busy} send={sendBack} />
+      ) : null}
     </div>
   );
 }

@@ -18,7 +18,11 @@ export function CampaignReviewCard({ campaign }: { campaign: CampaignStaffView }
           ? `Sent ${formatDateTime(campaign.submittedAt)} · version ${campaign.version}`
           : "The customer is still writing it."
       }
-      actions={<ApplicationStatusBadge status={campaign.status} />}
+      actions={
+        <span data-testid="campaign-status">
+          <ApplicationStatusBadge status={campaign.status} />
+        </span>
+      }
     >
       <div className="space-y-4" data-testid="campaign-review">
         {campaign.twilio ? (

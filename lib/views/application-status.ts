@@ -29,6 +29,8 @@ export type ApplicationStatusView = {
     brandScore: number | null;
     campaign: string | null;
   };
+  /** Numbers in the Messaging Service's sender pool: registered for A2P (campaign verified) or waiting for it. */
+  senders: { registered: number; waiting: number };
   /** Failures of the latest noncompliant evaluations; `corrected` once the customer has sent the fixes. */
   evaluation: { groups: FailureGroup[]; corrected: boolean };
   /** Brand `errors` and rejected bundles' errors, with the wizard fields they concern. */

@@ -7,6 +7,9 @@ import {
   submitCampaign,
 } from "@/lib/server/campaigns/campaign-registration";
 import { approveCampaign, campaignFindings } from "@/lib/server/campaigns/campaign-review";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { campaignPageData } from "@/lib/server/campaigns/campaign-page";
+import { campaignForStaff } from "@/lib/server/campaigns/campaign-staff-view";
 import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
 import { syncStatuses } from "@/lib/server/twilio/sync/sync-statuses";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
@@ -167,6 +170,25 @@ describe("the campaign pipeline", () => {
     const comments = await db.reviewComment.findMany({ where: { applicationId: registration.id, resolvedAt: null } });
     expect(comments.map((comment) => comment.field).sort()).toEqual(["campaign.description", "campaign.sample1"]);
     expect(comments[0]!.message).toMatch(/30896|message flow|description/i);
+
+    // On the dashboards: the stage needs attention, Twilio's errors link to the campaign's fields,
+    // the customer's form shows each reason by its field, and staff see that approving updates it.
+    const row = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } });
+    expect(row.stage).toBe("campaign-failed");
+    expect(row.needsAction).toBe(true);
+    const status = await applicationStatus(application.id, "customer");
+    const vetting = status.problems.filter((problem) => problem.source === "Campaign vetting");
+    expect(vetting.length).toBeGreaterThan(0);
+    expect(vetting.flatMap((problem) => problem.fields.map((field) => field.href))).toEqual(
+      expect.arrayContaining(["/campaign?field=description"]),
+    );
+    const page = (await campaignPageData(row))!;
+    expect(Object.keys(page.comments).sort()).toEqual(["description", "sample1"]);
+    expect(page.twilioStatus).toBe("FAILED");
+    const staffView = (await campaignForStaff(application.id))!;
+    expect(staffView.twilio!.errors.length).toBeGreaterThan(0);
+    expect(staffView.approval.kind).toBe("update");
+    expect(staffView.approval.fees.map((fee) => fee.event)).toEqual(["campaign_vetting"]);
 
     const fixed = draftFor(name, {
       description: "Pickup and delivery notices for customers of NAME who ordered flowers online and asked for texts.",

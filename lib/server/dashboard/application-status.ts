@@ -8,6 +8,7 @@ import { buildTimeline, type Audience } from "@/lib/dashboard/timeline";
 import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
 import { campaignFieldOfTwilioName } from "@/lib/campaign/campaign-errors";
 import { campaignFieldLabel } from "@/lib/campaign/campaign-fields";
+import { senderA2pState } from "@/lib/campaign/sender-pool";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { db } from "../db";
@@ -148,6 +149,9 @@ export async function applicationStatus(
       });
   }
 
+  const senderCount = await db.senderNumber.count({ where: { applicationId } });
+  const sendersRegistered = senderA2pState(true, campaign?.status ?? null) === "registered";
+
   const stage = application.stage as StageId;
   return {
     applicationId,
@@ -163,6 +167,10 @@ export async function applicationStatus(
       identity: application.identityStatus,
       brandScore: application.brandScore,
       campaign: application.campaignStatus,
+    },
+    senders: {
+      registered: sendersRegistered ? senderCount : 0,
+      waiting: sendersRegistered ? 0 : senderCount,
     },
     evaluation: {
       groups: audience === "customer" ? customerSafeGroups(groups) : groups,

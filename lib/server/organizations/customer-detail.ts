@@ -18,7 +18,14 @@ export async function getCustomerDetail(organizationId: string) {
       },
       applications: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, status: true, version: true, updatedAt: true, submittedAt: true },
+        select: {
+          id: true,
+          status: true,
+          version: true,
+          updatedAt: true,
+          submittedAt: true,
+          campaign: { select: { status: true } },
+        },
       },
     },
   });

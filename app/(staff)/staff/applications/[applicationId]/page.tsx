@@ -74,10 +74,12 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
               <EditFieldForm applicationId={application.id} fields={fieldOptions} />
             </Card>
           ) : null}
-          {campaign?.status === "SUBMITTED" ? (
+          {campaign?.status === "SUBMITTED" || campaign?.status === "APPROVED" ? (
             <Card title="Campaign decision">
               <CampaignDecision
                 applicationId={application.id}
+                status={campaign.status}
+                approvedAt={campaign.approvedAt}
                 findingCount={campaign.findingCount}
                 withinLimits={campaign.withinLimits}
                 approval={campaign.approval}

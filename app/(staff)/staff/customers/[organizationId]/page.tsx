@@ -46,7 +46,11 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
                     href={`/staff/applications/${application.id}`}
                     className="font-medium text-brand-700 hover:underline"
                   >
-                    {application.status === "SUBMITTED" ? "Review application" : "Open application"}
+                    {application.status === "SUBMITTED"
+                      ? "Review application"
+                      : application.campaign?.status === "SUBMITTED"
+                        ? "Review campaign"
+                        : "Open application"}
                   </Link>
                 </li>
               ))}
