@@ -97,6 +97,18 @@ export function ApplicationStatusPanel({
             <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Brand score</dt>
             <dd className="mt-1 tabular-nums">{data.statuses.brandScore ?? "—"}</dd>
           </div>
+          {data.brandAttempts && data.statuses.brand?.toUpperCase() === "FAILED" ? (
+            <div>
+              <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Brand resubmissions</dt>
+              <dd className="mt-1" data-status="brand-attempts">
+                {data.brandAttempts.left
+                  ? `${data.brandAttempts.left} of ${data.brandAttempts.limit} left`
+                  : audience === "customer"
+                    ? "None left: your provider will contact you"
+                    : "None left: contact Twilio support, or register a new brand (a new fee)"}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Sender numbers</dt>
             <dd className="mt-1" data-status="senders">

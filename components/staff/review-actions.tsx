@@ -16,11 +16,14 @@ export function ReviewActions({
   applicationId,
   fields,
   fees,
+  resubmission,
 }: {
   applicationId: string;
   fields: FieldOption[];
   /** What the brand registration will cost. */
   fees: Fee[];
+  /** A failed brand waits to be resubmitted: approving sends attempt n of the limit. */
+  resubmission?: { attempt: number; limit: number } | null;
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -66,7 +69,15 @@ export function ReviewActions({
         <p className="text-xs text-slate-500">
           Creates the Secondary Customer Profile, A2P Trust Product, Brand and Messaging Service at Twilio.
         </p>
-        <FeeNotice action="Registering the brand" fees={fees} />
+        {resubmission ? (
+          <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-700" data-testid="fee-notice">
+            Resubmits the same brand (attempt {resubmission.attempt} of {resubmission.limit}) once Trust Hub has
+            approved the updated profile. Twilio publishes no fee for a resubmission; the registration fee was recorded
+            once.
+          </p>
+        ) : (
+          <FeeNotice action="Registering the brand" fees={fees} />
+        )}
       </div>
       <RequestChangesFieldset idPrefix="comment" fields={fields} busy={busy} send={sendBack} />
     </div>

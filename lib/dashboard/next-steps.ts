@@ -70,7 +70,7 @@ export function nextStep(stage: StageId): NextStep {
     case "brand-failed":
       return {
         title: "Check the details of your brand",
-        text: "The Campaign Registry could not verify your brand. The reasons and the fields concerned are below.",
+        text: "The Campaign Registry could not verify your brand. The reasons and the fields concerned are below: fix them in your application and send it again, and we resubmit the same brand.",
         wait,
         who: "customer",
       };

@@ -117,7 +117,9 @@ const REVIEWING = ["pending-review", "in-review"];
 export function stageOf(input: StageInput): StageId {
   if (input.applicationStatus === "DRAFT") return "draft";
   if (input.applicationStatus === "SUBMITTED") return "in-staff-review";
-  if (input.applicationStatus === "CHANGES_REQUESTED") return "changes-requested";
+  // A failed brand goes back to the customer for a fix: the stage keeps saying why.
+  if (input.applicationStatus === "CHANGES_REQUESTED")
+    return input.brandStatus === "FAILED" ? "brand-failed" : "changes-requested";
   const campaign = input.campaignStatus?.toUpperCase() ?? null;
   if (campaign)
     return campaign === "VERIFIED"

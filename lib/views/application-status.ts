@@ -29,6 +29,8 @@ export type ApplicationStatusView = {
     brandScore: number | null;
     campaign: string | null;
   };
+  /** Resubmissions of the brand (Twilio's update of a FAILED brand): used and left; null before a brand exists. */
+  brandAttempts: { used: number; limit: number; left: number } | null;
   /** Numbers in the Messaging Service's sender pool: registered for A2P (campaign verified) or waiting for it. */
   senders: { registered: number; waiting: number };
   /** Failures of the latest noncompliant evaluations; `corrected` once the customer has sent the fixes. */

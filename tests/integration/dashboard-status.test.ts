@@ -96,7 +96,8 @@ describe("the dashboard row and status of an application", () => {
       trustProductStatus: "twilio-approved",
     });
 
-    // TCR fails the brand: the Event Streams event moves the row at once and the customer is emailed.
+    // TCR fails the brand: the Event Streams event moves the row at once, and the application goes
+    // back to the customer (emailed) with the errors next to the fields, to fix and resubmit (#13).
     await sandbox.control("POST", "advance", { sid: await sid("brand"), outcome: "FAILED" });
     await sandbox.sandbox.settled();
     expect(await row(application.id)).toMatchObject({
@@ -105,7 +106,7 @@ describe("the dashboard row and status of an application", () => {
       identityStatus: "UNVERIFIED",
       needsAction: true,
     });
-    expect(mailsTo(owner.email).map((mail) => mail.subject)).toContain("Your brand registration needs your attention");
+    expect(mailsTo(owner.email).map((mail) => mail.subject)).toContain("Please update your messaging registration");
 
     const status = await applicationStatus(application.id, "customer");
     expect(status.stage).toBe("brand-failed");

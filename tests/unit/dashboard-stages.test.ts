@@ -70,6 +70,11 @@ describe("the stage of an application", () => {
     ).toBe("brand-failed");
     expect(stageOf({ ...base, brandStatus: "SUSPENDED" })).toBe("brand-failed");
     expect(stageOf({ ...base, brandStatus: "APPROVED" })).toBe("brand-approved");
+    // A failed brand back with the customer for a fix still says why; other changes say "changes requested".
+    expect(stageOf({ ...base, applicationStatus: "CHANGES_REQUESTED", brandStatus: "FAILED" })).toBe("brand-failed");
+    expect(stageOf({ ...base, applicationStatus: "CHANGES_REQUESTED", brandStatus: "PENDING" })).toBe(
+      "changes-requested",
+    );
   });
 
   it("moves on to the campaign once there is one", () => {

@@ -9,6 +9,7 @@ import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusth
 import { campaignFieldOfTwilioName } from "@/lib/campaign/campaign-errors";
 import { campaignFieldLabel } from "@/lib/campaign/campaign-fields";
 import { senderA2pState } from "@/lib/campaign/sender-pool";
+import { brandAttempts } from "@/lib/trusthub/brand-resubmission";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { db } from "../db";
@@ -150,6 +151,9 @@ export async function applicationStatus(
   }
 
   const senderCount = await db.senderNumber.count({ where: { applicationId } });
+  const sentResubmissions = brand
+    ? await db.brandResubmission.count({ where: { brandSid: brand.sid, state: { in: ["sending", "sent"] } } })
+    : 0;
   const sendersRegistered = senderA2pState(true, campaign?.status ?? null) === "registered";
 
   const stage = application.stage as StageId;
@@ -168,6 +172,7 @@ export async function applicationStatus(
       brandScore: application.brandScore,
       campaign: application.campaignStatus,
     },
+    brandAttempts: brand ? brandAttempts(sentResubmissions) : null,
     senders: {
       registered: sendersRegistered ? senderCount : 0,
       waiting: sendersRegistered ? 0 : senderCount,

@@ -4,16 +4,24 @@ import { audit } from "../../audit/audit";
 import { emailCustomerUsers } from "../../notifications/email-customer-users";
 import type { FieldProblem, OtherProblem } from "@/lib/trusthub/evaluation-fields";
 
+const AUDIT_ACTION = {
+  evaluation: "provisioning.needs_customer",
+  "twilio-rejected": "provisioning.twilio_rejected",
+  "brand-failed": "provisioning.brand_failed",
+} as const;
+
 /**
- * Twilio could not accept the application (a noncompliant evaluation, or a bundle rejected after
- * submission): its reasons become comments next to the fields, the application goes back to the
+ * Twilio could not accept the application (a noncompliant evaluation, a bundle rejected after
+ * submission, or a brand The Campaign Registry failed): its reasons become comments next to the fields, the application goes back to the
  * customer (CHANGES_REQUESTED), the job waits for them (NEEDS_CUSTOMER), and every customer user is
  * emailed. Once fixed and approved again, the same job updates the same bundles and resubmits them.
  */
 export async function returnToCustomer(
   applicationId: string,
   problems: { fields: FieldProblem[]; other: OtherProblem[] },
-  reason: "evaluation" | "twilio-rejected",
+  reason: "evaluation" | "twilio-rejected" | "brand-failed",
+  /** A failed brand: how many resubmissions are left after the one this fix will use. */
+  attemptsLeft?: number,
 ): Promise<void> {
   const { fields, other } = problems;
   const application = await db.$transaction(async (tx) => {
@@ -42,7 +50,7 @@ export async function returnToCustomer(
       },
     });
     await audit(tx, {
-      action: reason === "evaluation" ? "provisioning.needs_customer" : "provisioning.twilio_rejected",
+      action: AUDIT_ACTION[reason],
       targetType: "OnboardingApplication",
       targetId: applicationId,
       organizationId: updated.organizationId,
@@ -55,7 +63,9 @@ export async function returnToCustomer(
     lines: (name) => [
       reason === "evaluation"
         ? `Twilio could not accept some details of ${name}'s registration.`
-        : `Twilio reviewed ${name}'s business profile and could not approve it.`,
+        : reason === "brand-failed"
+          ? `The Campaign Registry could not verify ${name}'s brand. Once you fix the details, we resubmit the same brand${attemptsLeft !== undefined ? ` (${attemptsLeft} more resubmission${attemptsLeft === 1 ? "" : "s"} possible after this one)` : ""}.`
+          : `Twilio reviewed ${name}'s business profile and could not approve it.`,
       "",
       "Open your application to see what to fix, next to each field:",
     ],

@@ -5,6 +5,7 @@ import { audit } from "../../audit/audit";
 import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
 import { notifyCustomerToAct } from "./notify-customer";
 import { reopenOnRejection } from "./reopen-on-rejection";
+import { reopenOnBrandFailure, resumeWaitingBrandResubmission } from "./reopen-on-brand-failure";
 import { reopenFailedCampaign } from "../../campaigns/reopen-failed-campaign";
 
 export type StatusSource = "callback" | "event" | "sync";
@@ -67,9 +68,16 @@ export async function recordTwilioStatus(
         ? { errors: change.details.errors }
         : {}),
     });
+  else if (resource.step === "brand" && change.status === "FAILED")
+    await reopenOnBrandFailure(resource, change.details ?? null);
   else if (resource.step === "campaign" && change.status === "FAILED")
     await reopenFailedCampaign(resource, detailsErrors(change.details));
   else if (application) await notifyCustomerToAct(application.organizationId, resource.step, change.status);
+  if (
+    change.status === "twilio-approved" &&
+    (resource.step === "customer-profile" || resource.step === "trust-product")
+  )
+    await resumeWaitingBrandResubmission(resource.applicationId);
 }
 
 function detailsErrors(details: Prisma.InputJsonValue | undefined): unknown {

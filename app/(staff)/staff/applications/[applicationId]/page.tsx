@@ -17,6 +17,7 @@ import { brandRegistrationFees } from "@/lib/campaign/twilio-fees";
 import { campaignForStaff } from "@/lib/server/campaigns/campaign-staff-view";
 import { senderPool } from "@/lib/server/campaigns/sender-numbers";
 import { chargesOf } from "@/lib/server/billing/twilio-charges";
+import { pendingBrandResubmission } from "@/lib/server/twilio/status/reopen-on-brand-failure";
 import { CampaignReviewCard } from "@/components/staff/campaign-review-card";
 import { CampaignDecision, CampaignFieldCorrection } from "@/components/staff/campaign-decision";
 import { FeesSpent } from "@/components/staff/fees-spent";
@@ -36,11 +37,12 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
     section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })),
   );
   const openComments = comments.filter((comment) => !comment.resolvedAt);
-  const [progress, campaign, senders, charges] = await Promise.all([
+  const [progress, campaign, senders, charges, resubmission] = await Promise.all([
     provisioningProgress(applicationId),
     campaignForStaff(applicationId),
     senderPool(applicationId),
     chargesOf(applicationId),
+    pendingBrandResubmission(applicationId),
   ]);
 
   return (
@@ -66,6 +68,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
                 applicationId={application.id}
                 fields={fieldOptions}
                 fees={brandRegistrationFees(draft.company?.brandType === "LOW_VOLUME_STANDARD")}
+                resubmission={resubmission}
               />
             </Card>
           ) : null}

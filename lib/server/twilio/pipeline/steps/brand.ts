@@ -6,6 +6,7 @@ import { adoptOrCreate, everyPage } from "../adopt-or-create";
 import { waitForSlot } from "../rate-gate";
 import { sidOf, type StepContext } from "../step-context";
 import { recordCharge } from "../../../billing/twilio-charges";
+import { resubmitFailedBrand } from "./brand-resubmission";
 
 /**
  * The BrandRegistration (seed 000 step 3). It costs the ISV a fee, so it is created at most once:
@@ -48,6 +49,8 @@ export function brandStep(ctx: StepContext): () => Promise<string> {
     // brand the secondary vetting Twilio runs on its own (skipped for Low-Volume Standard).
     await recordCharge(ctx.applicationId, "brand_registration", sid, sid);
     if (!options.skipAutomaticSecVet) await recordCharge(ctx.applicationId, "secondary_vetting", sid, sid);
+    // A brand that failed and whose fix staff approved is resubmitted, the same brand (#13).
+    await resubmitFailedBrand(ctx, sid);
     return sid;
   };
 }

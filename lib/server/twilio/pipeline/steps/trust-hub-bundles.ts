@@ -3,6 +3,7 @@ import { friendlyName, POLICY } from "@/lib/trusthub/payloads";
 import { evaluationProblems, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { adoptOrCreate, everyPage } from "../adopt-or-create";
 import { NeedsCustomerError, TwilioStepError } from "../errors";
+import { brandResubmissionRequested } from "./brand-resubmission";
 import { knownStatus, recordSid } from "../resource-ledger";
 import { withRetry } from "../retry";
 import { sidOf, type StepContext } from "../step-context";
@@ -63,12 +64,20 @@ export function bundleApi(ctx: StepContext, kind: BundleKind): BundleApi {
 
 /**
  * Whether Twilio still takes changes to a bundle's items: a bundle in draft, or rejected and being
- * fixed. Under review or approved, its EndUsers and documents are left as they are (the sandbox,
- * like Twilio, refuses changes under review).
+ * fixed. Under review, its EndUsers and documents are left as they are (the sandbox, like Twilio,
+ * refuses changes under review). An approved bundle's items are updated only to fix a FAILED brand
+ * before resubmitting it (Twilio: "fix the bundles first", live-twilio.md §5); if Twilio refuses,
+ * its answer stops the job with Twilio's words for staff.
  */
 export async function bundleEditable(ctx: StepContext, bundle: BundleKind): Promise<boolean> {
   const status = await knownStatus(ctx.applicationId, bundle);
-  return status === null || status === "draft" || status === "twilio-rejected";
+  if (status === null || status === "draft" || status === "twilio-rejected") return true;
+  if (status !== "twilio-approved" || !(await brandResubmissionRequested(ctx.applicationId))) return false;
+  // Not every status change is called back (in-review is not): ask Trust Hub before changing items.
+  const sid = await sidOf(ctx, bundle);
+  const live = await withRetry(() => bundleApi(ctx, bundle).fetch(sid), ctx.retry);
+  if (live.status !== status) await recordSid(ctx.applicationId, bundle, sid, ctx.accountSid, { status: live.status });
+  return live.status === "twilio-approved";
 }
 
 export function bundleStep(ctx: StepContext, kind: BundleKind): () => Promise<string> {
