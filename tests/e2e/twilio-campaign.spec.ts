@@ -187,6 +187,26 @@ test("the customer writes the campaign from their home page, staff send it back 
   // Customers may not change the pool unless the ISV allows it.
   await expect(page.getByTestId("sender-numbers").getByRole("button")).toHaveCount(0);
 
+  // Once an administrator allows it in Settings, the customer manages their own numbers.
+  await staff.goto("/staff/settings");
+  await staff.getByLabel("Customers manage their sender numbers").check();
+  await staff.getByRole("button", { name: "Save settings" }).click();
+  await expect(staff.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  const own = page.getByTestId("sender-numbers");
+  await own.getByRole("button", { name: `Remove ${firstNumber} from the sender pool` }).click();
+  await expect(own.getByRole("listitem").filter({ hasText: firstNumber })).toContainText("Not a sender");
+  expect(
+    query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM "SenderNumber" s JOIN "OnboardingApplication" a ON a.id = s.applicationId WHERE a.organizationId = ?`,
+      "demo-org-acme",
+    )[0]!.n,
+  ).toBe(0);
+  await staff.goto("/staff/settings");
+  await staff.getByLabel("Customers manage their sender numbers").uncheck();
+  await staff.getByRole("button", { name: "Save settings" }).click();
+  await expect(staff.getByText("Settings saved.")).toBeVisible();
+
   // What it cost: one vetting fee and the monthly fee, totalled on the customer's page.
   await staff.goto("/staff/customers/demo-org-acme");
   const fees = staff.getByTestId("fees-spent");
