@@ -310,3 +310,26 @@ describe("rules across steps", () => {
     ).toEqual(["company.companyType"]);
   });
 });
+
+describe("Authentication+ brand contact email", () => {
+  const publicCompany = (brandContactEmail: string) => ({
+    companyType: "public",
+    stockExchange: "NYSE",
+    stockTicker: "ACME",
+    brandContactEmail,
+    brandType: "STANDARD",
+  });
+  it("refuses free-mail providers for a public company, next to the field, and accepts the company's own domain", () => {
+    for (const email of ["ir@gmail.com", "IR@Yahoo.co.uk", "investors@outlook.com", "x@proton.me"]) {
+      const result = companySchema.safeParse(publicCompany(email));
+      expect(result.success, email).toBe(false);
+      expect(result.error!.issues[0]!.path).toEqual(["brandContactEmail"]);
+      expect(result.error!.issues[0]!.message).toMatch(/company's own domain/);
+    }
+    expect(companySchema.safeParse(publicCompany("ir@acme.example")).success).toBe(true);
+    expect(companySchema.safeParse(publicCompany("ir@gmailer.com")).success).toBe(true);
+  });
+  it("leaves private companies' contact address alone (Authentication+ applies to public companies)", () => {
+    expect(companySchema.safeParse({ ...publicCompany("owner@gmail.com"), companyType: "private" }).success).toBe(true);
+  });
+});

@@ -72,7 +72,7 @@ export function CompanyStep() {
         type="email"
         hint={
           isPublic
-            ? "Required for public companies: a verification email is sent here to confirm your brand."
+            ? "Required for public companies, on your company's own domain (not Gmail, Yahoo or similar): The Campaign Registry sends a verification email here, and the link in it is valid for 7 days."
             : "Optional. For public companies, a verification email is sent here."
         }
         error={errors.brandContactEmail?.message}

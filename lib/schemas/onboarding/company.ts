@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isFreeMail } from "./free-mail";
 import { BRAND_TYPE_VALUES, COMPANY_TYPE_VALUES, STOCK_EXCHANGES } from "./options";
 
 /** Step 4: company type (Twilio's us_a2p_messaging_profile_information) and brand type. */
@@ -26,6 +27,14 @@ export const companySchema = z
           code: "custom",
           path: ["brandContactEmail"],
           message: "Enter the email address that will confirm your brand (a verification email is sent there).",
+        });
+      } else if (isFreeMail(company.brandContactEmail)) {
+        // Authentication+ (public companies): TCR's 2FA email goes to an address on the company's domain.
+        ctx.addIssue({
+          code: "custom",
+          path: ["brandContactEmail"],
+          message:
+            "Use an address on your company's own domain (like ir@yourcompany.com): The Campaign Registry refuses free email providers for public companies.",
         });
       }
     } else if (company.brandContactEmail && !z.email().safeParse(company.brandContactEmail).success) {
