@@ -13,16 +13,20 @@ export function SettingsForm({
   portalName,
   supportEmail,
   customersManageSenders,
+  mockBrands,
+  mockBrandsForced,
 }: {
   portalName: string;
   supportEmail: string;
   customersManageSenders: boolean;
+  mockBrands: boolean;
+  mockBrandsForced: boolean;
 }) {
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, formError } = useActionForm({
     schema: isvSettingsSchema,
     action: updateIsvSettingsAction,
-    defaultValues: { portalName, supportEmail, customersManageSenders },
+    defaultValues: { portalName, supportEmail, customersManageSenders, mockBrands },
     onSuccess: () => setSaved(true),
   });
   const { errors, isSubmitting } = form.formState;
@@ -47,6 +51,16 @@ export function SettingsForm({
         label="Customers manage their sender numbers"
         hint="Lets customers add and remove their account's numbers in their Messaging Service. Staff always can."
         {...form.register("customersManageSenders")}
+      />
+      <CheckboxField
+        label="Register mock brands (testing only)"
+        hint={
+          mockBrandsForced
+            ? "On for this server (TWILIO_MOCK_BRANDS=true)."
+            : "New brands are created with Twilio's Mock flag: they never reach The Campaign Registry and cannot send real traffic. Every staff page says so while this is on."
+        }
+        disabled={mockBrandsForced}
+        {...form.register("mockBrands")}
       />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Save settings"}

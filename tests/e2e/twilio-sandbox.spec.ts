@@ -26,3 +26,21 @@ test("the sandbox beside the portal answers with its built-in ISV account", asyn
       ?.status,
   ).toBe("twilio-approved");
 });
+
+test("mock brands, turned on in Settings, are announced on every staff page until turned off", async ({ page }) => {
+  await signIn(page, DEMO_STAFF);
+  await page.goto("/staff/settings");
+  await expect(page.getByTestId("mock-brands-banner")).toHaveCount(0);
+  await page.getByLabel("Register mock brands (testing only)").check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  for (const path of ["/staff", "/staff/reviews", "/staff/settings"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("mock-brands-banner"), path).toContainText("Mock brands are on");
+  }
+  await page.getByLabel("Register mock brands (testing only)").uncheck();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.goto("/staff");
+  await expect(page.getByTestId("mock-brands-banner")).toHaveCount(0);
+});

@@ -213,6 +213,22 @@ describe("adoption that scales", () => {
     expect(brand).toMatchObject({ mock: true });
   });
 
+  it("the mock-brands setting registers mock brands from the next run on, without a restart", async () => {
+    await db.isvSettings.update({ where: { id: 1 }, data: { mockBrands: true } });
+    try {
+      const { application, staff } = await submittedApplication("Mock Setting Co");
+      await approveApplication(application.id, staff.id);
+      expect(await runProvisioning(application.id, quick())).toEqual({ state: "DONE" });
+      expect((await sandboxResourcesFor(sandbox, "Mock Setting Co")).brands[0]).toMatchObject({ mock: true });
+    } finally {
+      await db.isvSettings.update({ where: { id: 1 }, data: { mockBrands: false } });
+    }
+    const { application, staff } = await submittedApplication("Real Brand Co");
+    await approveApplication(application.id, staff.id);
+    expect(await runProvisioning(application.id, quick())).toEqual({ state: "DONE" });
+    expect((await sandboxResourcesFor(sandbox, "Real Brand Co")).brands[0]).toMatchObject({ mock: false });
+  });
+
   it("without a lost answer there is no look-up: a first provisioning lists nothing it creates", async () => {
     const { application, staff } = await submittedApplication("No Lookups Co");
     await approveApplication(application.id, staff.id);

@@ -1,8 +1,17 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../db";
+import { env } from "../env";
 
-export type IsvSettingsView = { portalName: string; supportEmail: string | null; customersManageSenders: boolean };
+export type IsvSettingsView = {
+  portalName: string;
+  supportEmail: string | null;
+  customersManageSenders: boolean;
+  /** Brands are registered as Twilio mock brands (the setting, or TWILIO_MOCK_BRANDS). */
+  mockBrands: boolean;
+  /** TWILIO_MOCK_BRANDS=true: on whatever the setting says. */
+  mockBrandsForced: boolean;
+};
 
 /** The ISV's settings, with defaults until an admin saves them. */
 export const getIsvSettings = cache(async (): Promise<IsvSettingsView> => {
@@ -11,6 +20,8 @@ export const getIsvSettings = cache(async (): Promise<IsvSettingsView> => {
     portalName: row?.portalName ?? "Onboarding Portal",
     supportEmail: row?.supportEmail ?? null,
     customersManageSenders: row?.customersManageSenders ?? false,
+    mockBrands: env().TWILIO_MOCK_BRANDS || (row?.mockBrands ?? false),
+    mockBrandsForced: env().TWILIO_MOCK_BRANDS,
   };
 });
 
@@ -18,4 +29,11 @@ export const getIsvSettings = cache(async (): Promise<IsvSettingsView> => {
 export async function customersMayManageSenders(): Promise<boolean> {
   const row = await db.isvSettings.findUnique({ where: { id: 1 }, select: { customersManageSenders: true } });
   return row?.customersManageSenders ?? false;
+}
+
+/** Whether brands are registered as Twilio mock brands now (read at each run, so the setting applies at once). */
+export async function mockBrandsOn(): Promise<boolean> {
+  if (env().TWILIO_MOCK_BRANDS) return true;
+  const row = await db.isvSettings.findUnique({ where: { id: 1 }, select: { mockBrands: true } });
+  return row?.mockBrands ?? false;
 }

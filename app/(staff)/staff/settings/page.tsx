@@ -24,6 +24,8 @@ export default async function SettingsPage() {
             portalName={settings.portalName}
             supportEmail={settings.supportEmail ?? ""}
             customersManageSenders={settings.customersManageSenders}
+            mockBrands={settings.mockBrands}
+            mockBrandsForced={settings.mockBrandsForced}
           />
         </Card>
         <Card

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../../db";
-import { env } from "../../env";
 import { audit } from "../../audit/audit";
 import { twilioClient } from "../client";
 import { organizationCredentials } from "../account-credentials";
@@ -27,6 +26,5 @@ export function portalProvisioningDeps(): ProvisioningDeps {
       });
       return { client, accountSid: credentials.accountSid };
     },
-    mockBrands: env().TWILIO_MOCK_BRANDS,
   };
 }

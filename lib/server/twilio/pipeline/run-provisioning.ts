@@ -13,6 +13,7 @@ import { campaignGraph, provisioningGraph } from "./provisioning-graph";
 import { approvedCampaign } from "../../campaigns/approved-campaign";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { returnToCustomer } from "./return-to-customer";
+import { mockBrandsOn } from "../../settings/isv-settings";
 import type { StepContext } from "./step-context";
 
 export type ProvisioningDeps = {
@@ -96,7 +97,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     accountSid: account.accountSid,
     retry: deps.retry ?? DEFAULT_RETRY,
     brandSpacingMs: deps.brandSpacingMs ?? 1100,
-    mockBrands: deps.mockBrands ?? false,
+    mockBrands: deps.mockBrands ?? (await mockBrandsOn()),
     notificationEmail,
     primaryCustomerProfileSid: settings.primaryCustomerProfileSid,
     statusCallbackUrl: publicUrl("/api/twilio/status-callback"),
