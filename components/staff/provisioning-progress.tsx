@@ -55,17 +55,17 @@ export function ProvisioningProgressPanel({
       ) : null}
       <RetryProvisioningForm applicationId={applicationId} stopped={data.state === "FAILED"} />
       {data.resources.length ? (
-        <table className="w-full text-left text-xs">
+        <table className="w-full table-fixed text-left text-xs">
           <caption className="sr-only">Twilio resources</caption>
           <thead className="text-slate-500">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">
+              <th scope="col" className="w-2/5 py-1 pr-3 font-medium">
                 Step
               </th>
               <th scope="col" className="py-1 pr-3 font-medium">
                 SID
               </th>
-              <th scope="col" className="py-1 font-medium">
+              <th scope="col" className="w-1/4 py-1 font-medium">
                 Status
               </th>
             </tr>
@@ -73,9 +73,9 @@ export function ProvisioningProgressPanel({
           <tbody>
             {data.resources.map((resource) => (
               <tr key={resource.step} className="border-t border-slate-100">
-                <td className="py-1 pr-3">{resource.step}</td>
-                <td className="py-1 pr-3 font-mono">{resource.sid}</td>
-                <td className="py-1">{resource.status ?? "—"}</td>
+                <td className="py-1 pr-3 break-words">{resource.step}</td>
+                <td className="py-1 pr-3 font-mono break-all">{resource.sid}</td>
+                <td className="py-1 break-words">{resource.status ?? "—"}</td>
               </tr>
             ))}
           </tbody>
