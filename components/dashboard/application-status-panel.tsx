@@ -83,6 +83,9 @@ export function ApplicationStatusPanel({
             ["Brand", data.statuses.brand, brandStatusLabel(data.statuses.brand), "brand"],
             ["Identity", data.statuses.identity, identityStatusLabel(data.statuses.identity), "identity"],
             ["Campaign", data.statuses.campaign, campaignStatusLabel(data.statuses.campaign), "campaign"],
+            ...(data.statuses.shakenStir
+              ? [["SHAKEN/STIR", data.statuses.shakenStir, bundleStatusLabel(data.statuses.shakenStir), "shaken-stir"]]
+              : []),
           ]
             .map(([label, status, words, key]) => [label ?? "", status ?? null, words ?? "—", key ?? ""] as const)
             .map(([label, status, words, key]) => (

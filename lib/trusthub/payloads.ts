@@ -128,7 +128,8 @@ export type ProvisioningStep =
   | "address-document"
   | "trust-product"
   | "messaging-profile"
-  | "messaging-service";
+  | "messaging-service"
+  | "shaken-stir";
 
 const STEP_LABELS: Record<ProvisioningStep, string> = {
   "customer-profile": "Secondary Customer Profile",
@@ -140,6 +141,7 @@ const STEP_LABELS: Record<ProvisioningStep, string> = {
   "trust-product": "A2P Messaging Profile",
   "messaging-profile": "Messaging Profile Information",
   "messaging-service": "A2P 10DLC Messaging Service",
+  "shaken-stir": "SHAKEN/STIR Trust Product",
 };
 
 /**

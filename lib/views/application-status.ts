@@ -28,6 +28,8 @@ export type ApplicationStatusView = {
     identity: string | null;
     brandScore: number | null;
     campaign: string | null;
+    /** The SHAKEN/STIR TrustProduct, once numbers were chosen for it. */
+    shakenStir: string | null;
   };
   /** Resubmissions of the brand (Twilio's update of a FAILED brand): used and left; null before a brand exists. */
   brandAttempts: { used: number; limit: number; left: number } | null;

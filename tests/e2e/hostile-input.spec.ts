@@ -224,6 +224,7 @@ test("every other action answers hostile input with its own result, never a 500"
     { action: "editCampaignFieldAction", as: staffPage, required: "field", keys: ["value"], form: true },
     { action: "addSenderNumberAction", as: staffPage, required: "phoneNumberSid", keys: [], form: true },
     { action: "removeSenderNumberAction", as: staffPage, required: "phoneNumberSid", keys: [], form: true },
+    { action: "requestShakenStirAction", as: staffPage, required: "phoneNumberSids", keys: [], form: true },
     { action: "signInWithPassword", as: page, required: "email", keys: ["password", "callbackUrl"], form: true },
     { action: "requestPasswordResetAction", as: page, required: "email", keys: [], form: true },
     { action: "resetPasswordAction", as: page, required: "token", keys: ["password"], form: true },

@@ -24,7 +24,7 @@ const REFUSALS = [
   "Only administrators can do that.",
   "This page is for customers.",
   "We could not find that.",
-  "Your provider manages your sender numbers; ask them to add or remove one.",
+  "Your provider manages your phone numbers; ask them to make this change.",
 ];
 
 type Target = { applicationId: string; organizationId: string };
@@ -203,6 +203,15 @@ const PROBES: Probe[] = [
       callAction(r, "removeSenderNumberAction", [
         null,
         { applicationId: t.applicationId, phoneNumberSid: MATRIX_NUMBER },
+      ]),
+  },
+  {
+    name: "action requestShakenStirAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "requestShakenStirAction", [
+        null,
+        { applicationId: t.applicationId, phoneNumberSids: MATRIX_NUMBER },
       ]),
   },
   // Route handlers.

@@ -12,12 +12,11 @@ import {
 } from "@/lib/schemas/campaign/campaign-review";
 import type { CampaignSnapshot } from "@/lib/views/campaign";
 import { requireCustomer, requireCustomerAccess, requireStaff, requireUser } from "../auth/guards";
-import { isStaff } from "../auth/policy";
 import { db } from "../db";
 import { openCampaignRegistration, saveCampaignDraft, submitCampaign } from "../campaigns/campaign-registration";
 import { approveCampaign, editCampaignField, requestCampaignChanges } from "../campaigns/campaign-review";
 import { addSenderNumber, removeSenderNumber } from "../campaigns/sender-numbers";
-import { customersMayManageSenders } from "../settings/isv-settings";
+import { NUMBERS_NOT_ALLOWED, requireNumberManager } from "../auth/number-manager";
 import { defineAction, defineFormAction } from "./define-action";
 
 /**
@@ -101,18 +100,9 @@ export const editCampaignFieldAction = defineFormAction(
   },
 );
 
-/** Staff always; a customer for their own application, when the ISV allows it in Settings. */
-async function requireSenderManager(applicationId: string) {
-  const user = await requireUser();
-  const { application } = await requireCustomerAccess(applicationId);
-  return { user, application, allowed: isStaff(user) || (await customersMayManageSenders()) };
-}
-
-const SENDERS_NOT_ALLOWED = "Your provider manages your sender numbers; ask them to add or remove one.";
-
 export const addSenderNumberAction = defineFormAction(requireUser, senderNumberSchema, async (input) => {
-  const { user, allowed } = await requireSenderManager(input.applicationId);
-  if (!allowed) return fail(SENDERS_NOT_ALLOWED);
+  const { user, allowed } = await requireNumberManager(input.applicationId);
+  if (!allowed) return fail(NUMBERS_NOT_ALLOWED);
   const outcome = await addSenderNumber(input.applicationId, input.phoneNumberSid, user.id);
   revalidatePath(`/staff/applications/${input.applicationId}`);
   revalidatePath("/home");
@@ -120,8 +110,8 @@ export const addSenderNumberAction = defineFormAction(requireUser, senderNumberS
 });
 
 export const removeSenderNumberAction = defineFormAction(requireUser, senderNumberSchema, async (input) => {
-  const { user, allowed } = await requireSenderManager(input.applicationId);
-  if (!allowed) return fail(SENDERS_NOT_ALLOWED);
+  const { user, allowed } = await requireNumberManager(input.applicationId);
+  if (!allowed) return fail(NUMBERS_NOT_ALLOWED);
   const outcome = await removeSenderNumber(input.applicationId, input.phoneNumberSid, user.id);
   revalidatePath(`/staff/applications/${input.applicationId}`);
   revalidatePath("/home");

@@ -171,6 +171,7 @@ export async function applicationStatus(
       identity: application.identityStatus,
       brandScore: application.brandScore,
       campaign: application.campaignStatus,
+      shakenStir: resources.find((resource) => resource.step === "shaken-stir")?.status ?? null,
     },
     brandAttempts: brand ? brandAttempts(sentResubmissions) : null,
     senders: {

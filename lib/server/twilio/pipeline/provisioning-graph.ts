@@ -10,6 +10,7 @@ import { brandStep } from "./steps/brand";
 import { campaignStep, type ApprovedCampaign } from "./steps/campaign";
 import { eventStreamStep } from "./steps/event-stream";
 import { messagingServiceStep } from "./steps/messaging-service";
+import { SHAKEN_STIR_STEP, shakenStirStep } from "./steps/shaken-stir";
 import { assignStep, bundleStep, evaluateStep, submitStep } from "./steps/trust-hub-bundles";
 import { addressDocumentStep, addressStep, endUserStep } from "./steps/trust-hub-items";
 
@@ -134,4 +135,12 @@ export function provisioningGraph(ctx: StepContext): GraphNode[] {
  */
 export function campaignGraph(ctx: StepContext, approved: ApprovedCampaign): GraphNode[] {
   return [{ id: "campaign", deps: [], run: campaignStep(ctx, approved) }];
+}
+
+/**
+ * The voice phase (seed 002), run when staff (or the customer) choose numbers for SHAKEN/STIR:
+ * the Secondary Customer Profile it builds on is recorded by the registration phase.
+ */
+export function voiceGraph(ctx: StepContext): GraphNode[] {
+  return [{ id: SHAKEN_STIR_STEP, deps: [], run: shakenStirStep(ctx) }];
 }

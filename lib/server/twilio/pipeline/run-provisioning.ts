@@ -9,7 +9,7 @@ import { withAccountSlot } from "./account-limiter";
 import { NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
 import { runGraph } from "./graph";
 import { markDone, markFailed, markRunning, scheduleRetryLater } from "./job-records";
-import { campaignGraph, provisioningGraph } from "./provisioning-graph";
+import { campaignGraph, provisioningGraph, voiceGraph } from "./provisioning-graph";
 import { approvedCampaign } from "../../campaigns/approved-campaign";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { returnToCustomer } from "./return-to-customer";
@@ -104,7 +104,8 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     eventsUrl: publicUrl("/api/twilio/events"),
   };
 
-  // One job per application, in two phases: the registration, then (once staff approve it) the campaign.
+  // One job per application, in phases: the registration, the campaign (once staff approve it), and
+  // voice (SHAKEN/STIR, once numbers are chosen).
   const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId } });
   let graph = provisioningGraph(ctx);
   if (job.phase === "campaign") {
@@ -112,7 +113,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     if (!approved)
       return failed(applicationId, "campaign", null, "The campaign is not approved or not complete; review it again.");
     graph = campaignGraph(ctx, approved);
-  }
+  } else if (job.phase === "voice") graph = voiceGraph(ctx);
 
   await markRunning(applicationId);
   const perAccount = deps.concurrency ?? 4;

@@ -13,6 +13,7 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 const FINAL: Record<string, string[]> = {
   "customer-profile": ["twilio-approved", "twilio-rejected"],
   "trust-product": ["twilio-approved", "twilio-rejected"],
+  "shaken-stir": ["twilio-approved", "twilio-rejected"],
   brand: ["APPROVED", "FAILED", "SUSPENDED"],
   campaign: ["VERIFIED", "FAILED", "SUSPENDED"],
 };
@@ -50,7 +51,7 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
       const client = await deps.clientFor(resource.accountSid);
       const fetched = await withRetry(
         async () => {
-          if (resource.step === "customer-profile" || resource.step === "trust-product") {
+          if (["customer-profile", "trust-product", "shaken-stir"].includes(resource.step)) {
             const bundle =
               resource.step === "customer-profile"
                 ? await client.trusthub.v1.customerProfiles(resource.sid).fetch()

@@ -57,7 +57,7 @@ export async function handleStatusCallback(
     where: {
       sid: callback.bundleSid ?? "",
       accountSid: callback.accountSid ?? "",
-      step: { in: ["customer-profile", "trust-product"] },
+      step: { in: ["customer-profile", "trust-product", "shaken-stir"] },
     },
   });
   const status = callback.status;

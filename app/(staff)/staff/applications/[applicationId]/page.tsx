@@ -17,6 +17,8 @@ import { brandRegistrationFees } from "@/lib/campaign/twilio-fees";
 import { campaignForStaff } from "@/lib/server/campaigns/campaign-staff-view";
 import { senderPool } from "@/lib/server/campaigns/sender-numbers";
 import { chargesOf } from "@/lib/server/billing/twilio-charges";
+import { shakenStirView } from "@/lib/server/voice/shaken-stir";
+import { ShakenStirCard } from "@/components/voice/shaken-stir-card";
 import { pendingBrandResubmission } from "@/lib/server/twilio/status/reopen-on-brand-failure";
 import { CampaignReviewCard } from "@/components/staff/campaign-review-card";
 import { CampaignDecision, CampaignFieldCorrection } from "@/components/staff/campaign-decision";
@@ -37,12 +39,13 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
     section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })),
   );
   const openComments = comments.filter((comment) => !comment.resolvedAt);
-  const [progress, campaign, senders, charges, resubmission] = await Promise.all([
+  const [progress, campaign, senders, charges, resubmission, voice] = await Promise.all([
     provisioningProgress(applicationId),
     campaignForStaff(applicationId),
     senderPool(applicationId),
     chargesOf(applicationId),
     pendingBrandResubmission(applicationId),
+    shakenStirView(applicationId),
   ]);
 
   return (
@@ -102,6 +105,11 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
           {senders.serviceReady ? (
             <Card title="Sender numbers" description="The account's numbers in the customer's Messaging Service.">
               <SenderNumbers applicationId={application.id} numbers={senders.numbers} canManage error={senders.error} />
+            </Card>
+          ) : null}
+          {voice.trustProduct || !voice.notYet ? (
+            <Card title="SHAKEN/STIR" description="Signed caller ID for the numbers this customer calls from.">
+              <ShakenStirCard applicationId={application.id} view={voice} />
             </Card>
           ) : null}
           <Card title="Twilio fees">

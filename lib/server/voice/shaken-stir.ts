@@ -1,0 +1,136 @@
+import "server-only";
+import { describeErrorForLog } from "@/lib/logging/redact";
+import { db } from "../db";
+import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { accountClient } from "../twilio/client";
+import type { ShakenStirView } from "@/lib/views/voice";
+
+type Outcome = { ok: true } | { ok: false; message: string };
+
+const step = (applicationId: string, name: string) =>
+  db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: name } } });
+
+/** Why SHAKEN/STIR cannot be requested yet, or null (seed 002: the Secondary Customer Profile is approved first). */
+async function notYet(applicationId: string): Promise<string | null> {
+  const profile = await step(applicationId, "customer-profile");
+  if (!profile) return "SHAKEN/STIR builds on the Secondary Customer Profile, which is not created yet.";
+  if (profile.status !== "twilio-approved")
+    return "SHAKEN/STIR opens once Trust Hub has approved the Secondary Customer Profile.";
+  return null;
+}
+
+/** The account's numbers, which of them place calls with SHAKEN/STIR, and the trust product's status. */
+export async function shakenStirView(applicationId: string): Promise<ShakenStirView> {
+  const [reason, chosen, product, profile] = await Promise.all([
+    notYet(applicationId),
+    db.shakenStirNumber.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" } }),
+    step(applicationId, "shaken-stir"),
+    step(applicationId, "customer-profile"),
+  ]);
+  const trustProduct = product ? { sid: product.sid, status: product.status } : null;
+  const recorded = chosen.map((number) => ({
+    phoneNumberSid: number.phoneNumberSid,
+    phoneNumber: number.phoneNumber,
+    chosen: true,
+    assigned: number.assignedAt !== null,
+  }));
+  if (!profile) return { notYet: reason, numbers: recorded, trustProduct, error: null };
+  try {
+    const owned = await (await accountClient(profile.accountSid)).incomingPhoneNumbers.list({ pageSize: 1000 });
+    const byNumber = new Map(recorded.map((number) => [number.phoneNumberSid, number]));
+    return {
+      notYet: reason,
+      trustProduct,
+      error: null,
+      numbers: owned.map(
+        (number) =>
+          byNumber.get(number.sid) ?? {
+            phoneNumberSid: number.sid,
+            phoneNumber: number.phoneNumber,
+            chosen: false,
+            assigned: false,
+          },
+      ),
+    };
+  } catch (error) {
+    console.error(`[shaken-stir] numbers of ${profile.accountSid} not read: ${describeErrorForLog(error)}`);
+    return {
+      notYet: reason,
+      numbers: recorded,
+      trustProduct,
+      error: "Twilio's list of numbers could not be loaded just now. Try again in a moment.",
+    };
+  }
+}
+
+/**
+ * Numbers chosen for SHAKEN/STIR: recorded, then the job's voice phase assigns them and creates
+ * (once) the trust product. The job is queued only when idle, in one conditional update, so two
+ * requests at once, or one during a campaign run, never overwrite another phase.
+ */
+export async function requestShakenStir(
+  applicationId: string,
+  phoneNumberSids: string[],
+  actorUserId: string,
+): Promise<Outcome> {
+  const reason = await notYet(applicationId);
+  if (reason) return { ok: false, message: reason };
+  const profile = (await step(applicationId, "customer-profile"))!;
+  const client = await accountClient(profile.accountSid);
+  const numbers: { sid: string; phoneNumber: string }[] = [];
+  for (const sid of phoneNumberSids) {
+    try {
+      const number = await client.incomingPhoneNumbers(sid).fetch();
+      numbers.push({ sid: number.sid, phoneNumber: number.phoneNumber });
+    } catch (error) {
+      if ((error as { status?: number }).status === 404)
+        return { ok: false, message: "One of these numbers is not in the customer's account." };
+      console.error(`[shaken-stir] ${sid} not read: ${describeErrorForLog(error)}`);
+      return { ok: false, message: "Twilio could not be reached just now. Try again in a moment." };
+    }
+  }
+  const queued = await db.$transaction(async (tx) => {
+    const job = await tx.provisioningJob.updateMany({
+      where: { applicationId, state: { notIn: ["QUEUED", "RUNNING"] } },
+      data: {
+        phase: "voice",
+        state: "QUEUED",
+        runAfter: new Date(),
+        lastError: null,
+        lastErrorCode: null,
+        retryLaterCount: 0,
+        finishedAt: null,
+      },
+    });
+    if (job.count !== 1) return false;
+    for (const number of numbers)
+      await tx.shakenStirNumber.upsert({
+        where: { applicationId_phoneNumberSid: { applicationId, phoneNumberSid: number.sid } },
+        create: {
+          applicationId,
+          phoneNumberSid: number.sid,
+          phoneNumber: number.phoneNumber,
+          requestedById: actorUserId,
+        },
+        update: {},
+      });
+    const application = await tx.onboardingApplication.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { organizationId: true },
+    });
+    await audit(tx, {
+      actorUserId,
+      action: "shaken_stir.requested",
+      targetType: "OnboardingApplication",
+      targetId: applicationId,
+      organizationId: application.organizationId,
+      metadata: { phoneNumberSids: numbers.map((number) => number.sid) },
+    });
+    return true;
+  });
+  if (!queued)
+    return { ok: false, message: "Twilio work for this customer is under way. Try again once it has finished." };
+  await refreshDashboardRow(applicationId);
+  return { ok: true };
+}

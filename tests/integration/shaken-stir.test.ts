@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { approveApplication } from "@/lib/server/applications/approve-application";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
+import { requestShakenStir, shakenStirView } from "@/lib/server/voice/shaken-stir";
+import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
+import type { TestSandbox } from "../support/sandbox-harness";
+import { startSandboxWithEventSink } from "../support/event-receiver";
+import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+
+/**
+ * #13 line 5: SHAKEN/STIR (seed 002) against the sandbox through the real SDK: the chosen numbers
+ * on the Secondary Customer Profile and on exactly one SHAKEN/STIR TrustProduct, evaluated and
+ * submitted; numbers chosen later join the same trust product; its status tracked by callbacks.
+ */
+let sandbox: TestSandbox;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ sandbox, close: stop } = await startSandboxWithEventSink());
+  await configureIsv();
+});
+afterAll(() => stop());
+
+const SHAKEN_STIR_POLICY = "RN7a97559effdf62d00f4298208492a5ea";
+const step = (applicationId: string, name: string) =>
+  db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: name } } });
+
+async function approvedProfile(name: string) {
+  const { application, staff } = await submittedApplication(name);
+  await approveApplication(application.id, staff.id);
+  expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+  const profile = (await step(application.id, "customer-profile"))!;
+  return { application, staff, profile };
+}
+
+async function sandboxState() {
+  const state = await sandbox.control("GET", "state");
+  return state.body.accounts!.find((a) => a.sid === DEFAULT_ACCOUNT_SID)!.resources;
+}
+
+describe("SHAKEN/STIR", () => {
+  it("opens once the profile is approved; the chosen number ends on the profile and on one submitted trust product", async () => {
+    const { application, staff, profile } = await approvedProfile("Calling Co");
+    const before = await shakenStirView(application.id);
+    expect(before.notYet).toMatch(/approved the Secondary Customer Profile/);
+    const [first, second] = before.numbers;
+    expect(await requestShakenStir(application.id, [first!.phoneNumberSid], staff.id)).toMatchObject({ ok: false });
+
+    await sandbox.control("POST", "advance", { sid: profile.sid, outcome: "twilio-approved" });
+    await sandbox.sandbox.settled();
+    expect((await shakenStirView(application.id)).notYet).toBeNull();
+    expect(await requestShakenStir(application.id, [first!.phoneNumberSid], staff.id)).toEqual({ ok: true });
+    // A second request while the first is queued is refused rather than overwriting the job.
+    expect(await requestShakenStir(application.id, [second!.phoneNumberSid], staff.id)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/under way/),
+    });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+
+    const resources = await sandboxState();
+    const products = (resources.TrustProducts ?? []).filter(
+      (product) => product.policy_sid === SHAKEN_STIR_POLICY && String(product.friendly_name).startsWith("Calling Co "),
+    );
+    expect(products).toHaveLength(1);
+    expect(products[0]!.status).toBe("pending-review");
+    const endpoints = (resources.ChannelEndpointAssignments ?? []) as Record<string, unknown>[];
+    const on = (bundleSid: string) =>
+      endpoints
+        .filter((a) => a.customer_profile_sid === bundleSid || a.trust_product_sid === bundleSid)
+        .map((a) => a.channel_endpoint_sid);
+    expect(on(products[0]!.sid)).toEqual([first!.phoneNumberSid]);
+    expect(on(profile.sid)).toEqual([first!.phoneNumberSid]);
+    const recorded = (await step(application.id, "shaken-stir"))!;
+    expect(recorded).toMatchObject({ sid: products[0]!.sid, status: "pending-review" });
+
+    // A number chosen later joins the same trust product; nothing is created twice.
+    expect(await requestShakenStir(application.id, [second!.phoneNumberSid], staff.id)).toEqual({ ok: true });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const after = await sandboxState();
+    expect(
+      (after.TrustProducts ?? []).filter(
+        (product) =>
+          product.policy_sid === SHAKEN_STIR_POLICY && String(product.friendly_name).startsWith("Calling Co "),
+      ),
+    ).toHaveLength(1);
+    const assigned = ((after.ChannelEndpointAssignments ?? []) as Record<string, unknown>[])
+      .filter((a) => a.trust_product_sid === recorded.sid)
+      .map((a) => a.channel_endpoint_sid)
+      .sort();
+    expect(assigned).toEqual([first!.phoneNumberSid, second!.phoneNumberSid].sort());
+    expect((await shakenStirView(application.id)).numbers.filter((n) => n.assigned)).toHaveLength(2);
+
+    // Trust Hub approves it: the status callback reaches the status panel.
+    await sandbox.control("POST", "advance", { sid: recorded.sid, outcome: "twilio-approved" });
+    await sandbox.sandbox.settled();
+    expect((await applicationStatus(application.id, "customer")).statuses.shakenStir).toBe("twilio-approved");
+  });
+
+  it("a lost answer on the trust product's create is adopted, not duplicated", async () => {
+    const { application, staff, profile } = await approvedProfile("Lost Call Co");
+    await sandbox.control("POST", "advance", { sid: profile.sid, outcome: "twilio-approved" });
+    await sandbox.sandbox.settled();
+    const [number] = (await shakenStirView(application.id)).numbers;
+    expect(await requestShakenStir(application.id, [number!.phoneNumberSid], staff.id)).toEqual({ ok: true });
+    await sandbox.control("POST", "faults", {
+      method: "POST",
+      path: "/v1/TrustProducts",
+      status: "timeout-after",
+      times: 1,
+    });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const products = ((await sandboxState()).TrustProducts ?? []).filter(
+      (product) =>
+        product.policy_sid === SHAKEN_STIR_POLICY && String(product.friendly_name).startsWith("Lost Call Co "),
+    );
+    expect(products).toHaveLength(1);
+    expect((await step(application.id, "shaken-stir"))!.sid).toBe(products[0]!.sid);
+  });
+});
