@@ -65,7 +65,7 @@ describe("SHAKEN/STIR", () => {
     expect(products).toHaveLength(1);
     expect(products[0]!.status).toBe("pending-review");
     const endpoints = (resources.ChannelEndpointAssignments ?? []) as Record<string, unknown>[];
-    const on = (bundleSid: string) =>
+    const on = (bundleSid: unknown) =>
       endpoints
         .filter((a) => a.customer_profile_sid === bundleSid || a.trust_product_sid === bundleSid)
         .map((a) => a.channel_endpoint_sid);
