@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { DraftConflictAlert } from "@/components/forms/draft-conflict-alert";
+import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
 import { SaveStatusView } from "@/components/forms/save-status-view";
 import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
 import { useVersionedAutosave } from "@/components/forms/use-versioned-autosave";
@@ -17,7 +17,7 @@ import { campaignStatusLabel } from "@/lib/dashboard/status-labels";
 import { campaignSchema } from "@/lib/schemas/campaign/campaign";
 import { emptyCampaignDraft, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 import { saveCampaignDraftAction, submitCampaignAction } from "@/lib/server/actions/campaign-actions";
-import type { CampaignSnapshot, UseCaseOption } from "@/lib/views/campaign";
+import type { CampaignPageData, CampaignSnapshot } from "@/lib/views/campaign";
 import { CampaignFieldInput, type CampaignFieldProps } from "./campaign-field-input";
 import { UseCaseField } from "./use-case-field";
 
@@ -58,15 +58,7 @@ export function CampaignForm({
   comments,
   brandName,
   twilioStatus,
-}: {
-  applicationId: string;
-  snapshot: CampaignSnapshot;
-  useCases: UseCaseOption[];
-  useCasesError: string | null;
-  comments: Record<string, string[]>;
-  brandName: string;
-  twilioStatus: string | null;
-}) {
+}: CampaignPageData & { applicationId: string }) {
   const router = useRouter();
   const readOnly = !["DRAFT", "CHANGES_REQUESTED"].includes(snapshot.status);
   const save = useCallback(
@@ -160,19 +152,12 @@ export function CampaignForm({
           changes; each reason is shown next to its field. When you are done, send the campaign again.
         </Alert>
       ) : null}
-      {saveState.kind === "conflict" ? (
-        <DraftConflictAlert
-          noun="campaign"
-          newerSavedAt={saveState.newer.updatedAt}
-          locked={saveState.locked}
-          onShowSent={() => router.refresh()}
-          onUseNewer={async () => {
-            await resolveConflict("use-newer");
-            setRevision((n) => n + 1);
-          }}
-          onKeepMine={() => void resolveConflict("keep-mine")}
-        />
-      ) : null}
+      <AutosaveConflict
+        noun="campaign"
+        saveState={saveState}
+        resolveConflict={resolveConflict}
+        onTookNewer={() => setRevision((n) => n + 1)}
+      />
       {!readOnly ? (
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <p className="text-sm text-slate-600">

@@ -1,8 +1,10 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
+import type { AutosaveState } from "./use-versioned-autosave";
 
 /**
  * A save refused because a newer version exists (another tab, or a staff correction) or because
@@ -45,5 +47,38 @@ export function DraftConflictAlert({
         )}
       </div>
     </Alert>
+  );
+}
+
+/**
+ * The conflict alert for an autosaved draft, when its save state is a conflict: "show the sent
+ * one" reloads the page's data; "use the newer version" takes it and tells the form to reload its
+ * fields (`onTookNewer`); "keep my changes" saves over it deliberately.
+ */
+export function AutosaveConflict({
+  noun,
+  saveState,
+  resolveConflict,
+  onTookNewer,
+}: {
+  noun: string;
+  saveState: AutosaveState<{ updatedAt: string }>;
+  resolveConflict: (choice: "use-newer" | "keep-mine") => Promise<void>;
+  onTookNewer: () => void;
+}) {
+  const router = useRouter();
+  if (saveState.kind !== "conflict") return null;
+  return (
+    <DraftConflictAlert
+      noun={noun}
+      newerSavedAt={saveState.newer.updatedAt}
+      locked={saveState.locked}
+      onShowSent={() => router.refresh()}
+      onUseNewer={async () => {
+        await resolveConflict("use-newer");
+        onTookNewer();
+      }}
+      onKeepMine={() => void resolveConflict("keep-mine")}
+    />
   );
 }

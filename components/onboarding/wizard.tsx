@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { formatDateTime } from "@/components/ui/format";
 import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
 import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
-import { DraftConflictAlert } from "@/components/forms/draft-conflict-alert";
+import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
 import { SaveStatus } from "./save-status";
 import { StepIndicator } from "./step-indicator";
 import { AddressStep } from "./steps/address-step";
@@ -90,19 +90,12 @@ export function OnboardingWizard({
             is shown next to its field; when you are done, send the application again from the last step.
           </Alert>
         ) : null}
-        {saveState.kind === "conflict" ? (
-          <DraftConflictAlert
-            noun="application"
-            newerSavedAt={saveState.newer.updatedAt}
-            locked={saveState.locked}
-            onShowSent={() => router.refresh()}
-            onUseNewer={async () => {
-              await resolveConflict("use-newer");
-              setRevision((n) => n + 1);
-            }}
-            onKeepMine={() => void resolveConflict("keep-mine")}
-          />
-        ) : null}
+        <AutosaveConflict
+          noun="application"
+          saveState={saveState}
+          resolveConflict={resolveConflict}
+          onTookNewer={() => setRevision((n) => n + 1)}
+        />
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
           <SaveStatus />

@@ -22,3 +22,16 @@ export type SenderNumberView = {
   /** "registered" once the campaign is verified, "waiting" for it before. */
   a2p: "registered" | "waiting" | "not-in-pool";
 };
+
+/** What the customer's campaign page shows (and the campaign form takes). */
+export type CampaignPageData = {
+  snapshot: CampaignSnapshot;
+  useCases: UseCaseOption[];
+  useCasesError: string | null;
+  /** Open comments (staff, or Twilio's reasons for a failed campaign) by campaign field key. */
+  comments: Record<string, string[]>;
+  /** The business name the brand was registered with: samples should name it. */
+  brandName: string;
+  /** The campaign at Twilio, once created. */
+  twilioStatus: string | null;
+};

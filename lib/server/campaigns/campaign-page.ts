@@ -1,24 +1,13 @@
 import "server-only";
 import type { OnboardingApplication } from "@prisma/client";
 import { CAMPAIGN_PATH_PREFIX } from "@/lib/campaign/campaign-fields";
-import type { CampaignSnapshot, UseCaseOption } from "@/lib/views/campaign";
+import type { CampaignPageData } from "@/lib/views/campaign";
+export type { CampaignPageData };
 import { readStoredDraft } from "../applications/stored-draft";
 import { openComments } from "../applications/review";
 import { campaignAtTwilio } from "./campaign-review";
 import { campaignSnapshot, openCampaignRegistration } from "./campaign-registration";
 import { campaignUseCases } from "./campaign-use-cases";
-
-export type CampaignPageData = {
-  snapshot: CampaignSnapshot;
-  useCases: UseCaseOption[];
-  useCasesError: string | null;
-  /** Open comments (staff, or Twilio's reasons for a failed campaign) by campaign field key. */
-  comments: Record<string, string[]>;
-  /** The business name the brand was registered with: samples should name it. */
-  brandName: string;
-  /** The campaign at Twilio, once created. */
-  twilioStatus: string | null;
-};
 
 /** What the customer's campaign page shows. Null: the step is not open yet (no approved brand). */
 export async function campaignPageData(application: OnboardingApplication): Promise<CampaignPageData | null> {
