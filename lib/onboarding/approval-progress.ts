@@ -30,11 +30,20 @@ const BRAND_WORDS: Record<string, string> = {
   SUSPENDED: "Suspended",
 };
 
+const CAMPAIGN_WORDS: Record<string, string> = {
+  PENDING: "Registered, being vetted (usually two to three weeks)",
+  IN_PROGRESS: "Registered, being vetted (usually two to three weeks)",
+  VERIFIED: "Verified: your numbers can send",
+  FAILED: "Not accepted: see what to change in your campaign",
+  SUSPENDED: "Suspended by the carriers",
+};
+
 export function approvalProgress(input: ProgressInput): Stage[] {
   const sent = input.applicationStatus !== "DRAFT";
   const approved = input.applicationStatus === "APPROVED";
   const profile = status(input, "customer-profile");
   const brand = status(input, "brand");
+  const campaign = status(input, "campaign")?.toUpperCase() ?? null;
   const stage = (id: string, label: string, state: Stage["state"], detail?: string): Stage => ({
     id,
     label,
@@ -88,6 +97,22 @@ export function approvalProgress(input: ProgressInput): Stage[] {
             ...brandErrors.map((error) => `${error.code ? `${error.code}: ` : ""}${explainTwilioError(error.code)}`),
           ].join(" — ")
         : undefined,
+    ),
+    stage(
+      "campaign",
+      "Messaging campaign",
+      campaign === "VERIFIED"
+        ? "done"
+        : campaign === "FAILED" || campaign === "SUSPENDED"
+          ? "failed"
+          : campaign || brand === "APPROVED"
+            ? "current"
+            : "todo",
+      campaign
+        ? (CAMPAIGN_WORDS[campaign] ?? campaign)
+        : brand === "APPROVED"
+          ? "Describe what you send and how people opt in: open Messaging campaign."
+          : undefined,
     ),
   ];
 }

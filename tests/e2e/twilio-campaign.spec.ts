@@ -181,6 +181,10 @@ test("the customer writes the campaign from their home page, staff send it back 
   await expect(page.getByTestId("sender-numbers").getByRole("listitem").filter({ hasText: firstNumber })).toContainText(
     "Registered for A2P",
   );
+  await expect(page.getByTestId("approval-progress").locator('[data-stage="campaign"]')).toHaveAttribute(
+    "data-state",
+    "done",
+  );
   await expect(page.getByTestId("registration-status").locator('[data-status="senders"]')).toHaveText(
     "1 registered for A2P",
   );

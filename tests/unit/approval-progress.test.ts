@@ -12,12 +12,14 @@ describe("the customer's approval progress", () => {
       "review:todo",
       "profile:todo",
       "brand:todo",
+      "campaign:todo",
     ]);
     expect(states({ applicationStatus: "SUBMITTED", jobState: null, resources: [] })).toEqual([
       "sent:done",
       "review:current",
       "profile:todo",
       "brand:todo",
+      "campaign:todo",
     ]);
     expect(
       states({
@@ -25,7 +27,7 @@ describe("the customer's approval progress", () => {
         jobState: "RUNNING",
         resources: [{ step: "customer-profile", status: "in-review" }],
       }),
-    ).toEqual(["sent:done", "review:done", "profile:current", "brand:todo"]);
+    ).toEqual(["sent:done", "review:done", "profile:current", "brand:todo", "campaign:todo"]);
     expect(
       states({
         applicationStatus: "APPROVED",
@@ -35,7 +37,22 @@ describe("the customer's approval progress", () => {
           { step: "brand", status: "APPROVED" },
         ],
       }),
-    ).toEqual(["sent:done", "review:done", "profile:done", "brand:done"]);
+    ).toEqual(["sent:done", "review:done", "profile:done", "brand:done", "campaign:current"]);
+    // Then through the campaign to a verified one.
+    const withCampaign = (campaign: string) =>
+      approvalProgress({
+        applicationStatus: "APPROVED",
+        jobState: "DONE",
+        resources: [
+          { step: "customer-profile", status: "twilio-approved" },
+          { step: "brand", status: "APPROVED" },
+          { step: "campaign", status: campaign },
+        ],
+      })[4]!;
+    expect(withCampaign("IN_PROGRESS")).toMatchObject({ state: "current", detail: expect.stringMatching(/vetted/) });
+    expect(withCampaign("VERIFIED").state).toBe("done");
+    expect(withCampaign("FAILED").state).toBe("failed");
+    expect(withCampaign("SUSPENDED").state).toBe("failed");
   });
 
   it("says what went wrong: changes requested, a rejected profile, a failed brand with Twilio's error", () => {
