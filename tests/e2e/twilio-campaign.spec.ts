@@ -110,6 +110,7 @@ test("the customer writes the campaign from their home page, staff send it back 
   await expect(review).toContainText(CAMPAIGN.messageFlow);
   await expect(review.getByTestId("campaign-finding")).toHaveCount(1);
   await expect(review.getByTestId("campaign-finding")).toContainText("https address");
+  await expectNoSeriousA11yViolations(staff);
 
   // Sent back with a comment on one field: the customer sees it next to that field.
   await staff.getByLabel("Field 1").selectOption({ label: "Sample Message 2" });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_CUSTOMER, DEMO_STAFF, signIn } from "./support/fixtures";
 import { E2E } from "./support/e2e-env";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 
 /**
  * Runs after status-dashboard.spec.ts (Acme's Secondary Customer Profile and brand approved) and
@@ -46,6 +47,7 @@ test("staff open Acme, Inc., choose a phone number under SHAKEN/STIR and submit:
   await page.reload();
   await expect(card.getByRole("checkbox", { name: number })).toBeChecked();
   await expect(card.getByRole("listitem").filter({ hasText: number })).toContainText("Assigned");
+  await expectNoSeriousA11yViolations(page);
 
   // Both dashboards show the trust product's status.
   const customerContext = await browser.newContext();
