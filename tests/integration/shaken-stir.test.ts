@@ -97,6 +97,23 @@ describe("SHAKEN/STIR", () => {
     expect((await applicationStatus(application.id, "customer")).statuses.shakenStir).toBe("twilio-approved");
   });
 
+  it("numbers chosen just before a campaign approval took the job are assigned right after that phase", async () => {
+    const { application, staff, profile } = await approvedProfile("Busy Line Co");
+    await sandbox.control("POST", "advance", { sid: profile.sid, outcome: "twilio-approved" });
+    await sandbox.sandbox.settled();
+    const [number] = (await shakenStirView(application.id)).numbers;
+    expect(await requestShakenStir(application.id, [number!.phoneNumberSid], staff.id)).toEqual({ ok: true });
+    // Another phase takes the queued job (as a campaign approval does) and finishes.
+    await db.provisioningJob.update({ where: { applicationId: application.id }, data: { phase: "registration" } });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    expect(await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } })).toMatchObject({
+      phase: "voice",
+      state: "QUEUED",
+    });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    expect((await shakenStirView(application.id)).numbers.filter((n) => n.assigned)).toHaveLength(1);
+  });
+
   it("a lost answer on the trust product's create is adopted, not duplicated", async () => {
     const { application, staff, profile } = await approvedProfile("Lost Call Co");
     await sandbox.control("POST", "advance", { sid: profile.sid, outcome: "twilio-approved" });

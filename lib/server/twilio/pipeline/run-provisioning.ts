@@ -152,5 +152,12 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
   }
 
   await markDone(applicationId, application.organizationId);
+  // Numbers chosen for SHAKEN/STIR while another phase held the job (a campaign approval queued
+  // after them) still wait: the voice phase runs next.
+  if (job.phase !== "voice" && (await db.shakenStirNumber.count({ where: { applicationId, assignedAt: null } })))
+    await db.provisioningJob.updateMany({
+      where: { applicationId, state: "DONE" },
+      data: { phase: "voice", state: "QUEUED", runAfter: new Date(), finishedAt: null },
+    });
   return { state: "DONE" };
 }
