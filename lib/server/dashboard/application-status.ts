@@ -10,6 +10,7 @@ import { campaignFieldOfTwilioName } from "@/lib/campaign/campaign-errors";
 import { campaignFieldLabel } from "@/lib/campaign/campaign-fields";
 import { senderA2pState } from "@/lib/campaign/sender-pool";
 import { brandAttempts } from "@/lib/trusthub/brand-resubmission";
+import { sentBrandResubmissions } from "../twilio/pipeline/steps/brand-resubmission";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { db } from "../db";
@@ -151,9 +152,7 @@ export async function applicationStatus(
   }
 
   const senderCount = await db.senderNumber.count({ where: { applicationId } });
-  const sentResubmissions = brand
-    ? await db.brandResubmission.count({ where: { brandSid: brand.sid, state: { in: ["sending", "sent"] } } })
-    : 0;
+  const sentResubmissions = brand ? await sentBrandResubmissions(brand.sid) : 0;
   const sendersRegistered = senderA2pState(true, campaign?.status ?? null) === "registered";
 
   const stage = application.stage as StageId;

@@ -8,11 +8,11 @@ import { audit } from "../../audit/audit";
 import { emailCustomerUsers } from "../../notifications/email-customer-users";
 import { accountClient } from "../client";
 import { returnToCustomer } from "../pipeline/return-to-customer";
-
-/** How many resubmissions of this brand Twilio has taken (or is being sent). */
-export async function sentBrandResubmissions(brandSid: string): Promise<number> {
-  return db.brandResubmission.count({ where: { brandSid, state: { in: ["sending", "sent"] } } });
-}
+import {
+  brandResubmissionRequested,
+  sentBrandResubmissions,
+  WAITING_RESUBMISSION,
+} from "../pipeline/steps/brand-resubmission";
 
 /**
  * A brand The Campaign Registry FAILED goes back to the customer (#13): Twilio's errors next to
@@ -49,7 +49,7 @@ export async function reopenOnBrandFailure(resource: TwilioResource, details: un
     return;
   }
   const requested = await db.brandResubmission.findFirst({
-    where: { brandSid: resource.sid, state: { in: ["requested", "sending"] } },
+    where: { brandSid: resource.sid, state: WAITING_RESUBMISSION },
   });
   if (!requested)
     await db.brandResubmission
@@ -94,10 +94,7 @@ async function fetchBrandDetails(resource: TwilioResource, known: ReturnType<typ
  * again (its other steps find everything done); only an idle job is queued.
  */
 export async function resumeWaitingBrandResubmission(applicationId: string): Promise<void> {
-  const waiting = await db.brandResubmission.count({
-    where: { applicationId, state: { in: ["requested", "sending"] } },
-  });
-  if (!waiting) return;
+  if (!(await brandResubmissionRequested(applicationId))) return;
   const application = await db.onboardingApplication.findUnique({
     where: { id: applicationId },
     select: { status: true },
@@ -114,7 +111,7 @@ export async function pendingBrandResubmission(
   applicationId: string,
 ): Promise<{ attempt: number; limit: number } | null> {
   const pending = await db.brandResubmission.findFirst({
-    where: { applicationId, state: { in: ["requested", "sending"] } },
+    where: { applicationId, state: WAITING_RESUBMISSION },
     orderBy: { attempt: "asc" },
   });
   return pending ? { attempt: pending.attempt, limit: brandAttempts(0).limit } : null;

@@ -10,9 +10,18 @@ import { knownStatus, recordSid } from "../resource-ledger";
 import { withRetry } from "../retry";
 import type { StepContext } from "../step-context";
 
+/** Attempts not yet taken by Twilio, and attempts Twilio took (or is being sent). */
+export const WAITING_RESUBMISSION = { in: ["requested", "sending"] };
+const SENT_RESUBMISSION = { in: ["sending", "sent"] };
+
 /** Whether a failed brand of this application waits to be resubmitted (the customer's fix approved or on its way). */
 export async function brandResubmissionRequested(applicationId: string): Promise<boolean> {
-  return (await db.brandResubmission.count({ where: { applicationId, state: { in: ["requested", "sending"] } } })) > 0;
+  return (await db.brandResubmission.count({ where: { applicationId, state: WAITING_RESUBMISSION } })) > 0;
+}
+
+/** How many resubmissions of this brand Twilio has taken (or is being sent). */
+export async function sentBrandResubmissions(brandSid: string): Promise<number> {
+  return db.brandResubmission.count({ where: { brandSid, state: SENT_RESUBMISSION } });
 }
 
 const twilioCode = (error: unknown) => (error as { code?: number }).code;
@@ -31,7 +40,7 @@ const twilioCode = (error: unknown) => (error as { code?: number }).code;
  */
 export async function resubmitFailedBrand(ctx: StepContext, brandSid: string): Promise<void> {
   const pending = await db.brandResubmission.findFirst({
-    where: { brandSid, state: { in: ["requested", "sending"] } },
+    where: { brandSid, state: WAITING_RESUBMISSION },
     orderBy: { attempt: "asc" },
   });
   if (!pending) return;
