@@ -253,6 +253,9 @@ export class Sandbox {
         if (object.kind === "EndUser" && object.fields.type === "customer_profile_business_information") {
           return String((object.fields.attributes as Record<string, unknown>).business_name ?? "");
         }
+        if (object.kind === "EndUser" && object.fields.type === "sole_proprietor_information") {
+          return String((object.fields.attributes as Record<string, unknown>).brand_name ?? "");
+        }
       }
       for (const assignment of this.store.list("EntityAssignment", (a) => a.parentSid === sid)) {
         const object = this.store.get(String(assignment.fields.object_sid));
@@ -318,7 +321,12 @@ export class Sandbox {
         return this.schedule(brand.sid, this.delays.brandSeconds, "decide");
       // Documented triggers on the customer profile's business name (sandbox/README.md).
       const name = this.businessName(bundles[0]!);
-      if (f.brand_type === "SOLE_PROPRIETOR") return; // waits for its OTP
+      // A Sole Proprietor brand waits for its owner to confirm the one-time code sent to the
+      // mobile number (Twilio's Sole Proprietor walkthrough): advance it with "otp-verified".
+      if (f.brand_type === "SOLE_PROPRIETOR") {
+        if (!f.otp_sent_at) this.store.update(brand, { otp_sent_at: isoDate(now) }, now);
+        return;
+      }
       if (/mismatch|fail/i.test(name)) return this.brandStep(brand, "FAILED");
       if (/review/i.test(name)) return this.brandStep(brand, "IN_REVIEW");
       return this.brandStep(brand, "APPROVED");

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
-import { STEPS, stepSchemas, type FormStepId } from "@/lib/schemas/onboarding/application";
+import { STEPS, stepSchemaFor, type FormStepId } from "@/lib/schemas/onboarding/application";
 import { useWizard } from "./wizard-context";
 
 /**
@@ -15,7 +15,14 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
   const wizard = useWizard();
   const saved = (wizard.draft[stepId] ?? {}) as Partial<Values>;
   const form = useForm<Values>({
-    resolver: zodResolver(stepSchemas[stepId] as never) as unknown as Resolver<Values>,
+    // The schema follows the application's kind (a sole proprietor's steps ask for less), which the
+    // business step's own answer decides: read it from the values being checked.
+    resolver: ((values, context, options) =>
+      (
+        zodResolver(
+          stepSchemaFor(stepId, { ...wizard.draft, [stepId]: values }) as never,
+        ) as unknown as Resolver<Values>
+      )(values, context, options)) as Resolver<Values>,
     defaultValues: { ...defaults, ...saved } as never,
     mode: "onTouched",
     shouldFocusError: true,

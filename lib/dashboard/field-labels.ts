@@ -7,8 +7,12 @@ const EVERY_FIELD = {
   company: { companyType: "public" },
 } as unknown as ApplicationDraft;
 
+// A sole proprietor's fields (vertical, mobile phone) besides a Standard application's; the
+// Standard label wins where both have the field.
+const SOLE_PROPRIETOR = { business: { hasTaxId: "no" } } as unknown as ApplicationDraft;
+
 const LABELS = new Map<string, string>(
-  reviewSections(EVERY_FIELD).flatMap((section) =>
+  [...reviewSections(SOLE_PROPRIETOR), ...reviewSections(EVERY_FIELD)].flatMap((section) =>
     section.rows.map((row) => [`${section.step}.${row.field}`, `${section.title}: ${row.label}`] as const),
   ),
 );

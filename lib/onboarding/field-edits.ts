@@ -1,4 +1,4 @@
-import { stepSchemas, type ApplicationDraft, type FormStepId } from "@/lib/schemas/onboarding/application";
+import { stepSchemaFor, type ApplicationDraft, type FormStepId } from "@/lib/schemas/onboarding/application";
 
 /**
  * The fields of an application that staff may comment on or correct, by path: exactly the rows
@@ -70,7 +70,7 @@ export function applyFieldEdit(draft: ApplicationDraft, path: string, typed: str
   } else {
     step[field.key[0]!] = value;
   }
-  const parsed = stepSchemas[field.step].safeParse(step);
+  const parsed = stepSchemaFor(field.step, { ...draft, [field.step]: step }).safeParse(step);
   if (!parsed.success) {
     // An issue on the field itself, or on one entry of a list field.
     const problem = parsed.error.issues.find((issue) =>

@@ -1,4 +1,4 @@
-import type { ApplicationDraft, FormStepId } from "@/lib/schemas/onboarding/application";
+import { applicationKind, type ApplicationDraft, type FormStepId } from "@/lib/schemas/onboarding/application";
 import { countryName } from "@/lib/schemas/onboarding/geo";
 import {
   BRAND_TYPES,
@@ -8,6 +8,20 @@ import {
   REGIONS,
   REGISTRATION_ID_TYPES,
 } from "@/lib/schemas/onboarding/options";
+
+/** The words for the tax-ID question, shared by the wizard and the review. */
+export const TAX_ID_CHOICES = [
+  {
+    value: "yes",
+    label: "Yes, my business has a tax ID",
+    help: "An EIN in the US, a Business Number in Canada, or your country's business registration number.",
+  },
+  {
+    value: "no",
+    label: "No, I am a sole proprietor without one",
+    help: "A Sole Proprietor brand (US and Canada only): one campaign and one phone number, verified by a code sent to your mobile phone.",
+  },
+] as const;
 
 export type ReviewRow = { label: string; value: string; field: string };
 export type ReviewSection = { step: FormStepId; title: string; rows: ReviewRow[] };
@@ -34,6 +48,75 @@ function representativeRows(prefix: string, rep: Record<string, unknown> | undef
 
 /** The review page's summary of the draft, grouped as in the wizard, with Twilio's field names. */
 export function reviewSections(draft: ApplicationDraft): ReviewSection[] {
+  return applicationKind(draft) === "sole-proprietor" ? soleProprietorSections(draft) : standardSections(draft);
+}
+
+function addressSection(a: Record<string, unknown>, title = "Business address"): ReviewSection {
+  return {
+    step: "address",
+    title,
+    rows: [
+      { label: "Business Name on the Address", value: text(a.customerName), field: "customerName" },
+      {
+        label: "Street Address",
+        value:
+          [a.street, a.streetSecondary].filter((part) => typeof part === "string" && part.trim()).join(", ") || "—",
+        field: "street",
+      },
+      { label: "City", value: text(a.city), field: "city" },
+      { label: "State / Province / Region", value: text(a.region), field: "region" },
+      { label: "Postal Code", value: text(a.postalCode), field: "postalCode" },
+      {
+        label: "Country",
+        value: typeof a.country === "string" && a.country ? countryName(a.country) : "—",
+        field: "country",
+      },
+    ],
+  };
+}
+
+/** Only what a Sole Proprietor brand sends to Twilio. */
+function soleProprietorSections(draft: ApplicationDraft): ReviewSection[] {
+  const b = draft.business ?? {};
+  const primary = ((draft.representatives ?? {}).primary ?? {}) as Record<string, unknown>;
+  return [
+    {
+      step: "business",
+      title: "Business information",
+      rows: [
+        { label: "Tax ID", value: pick(TAX_ID_CHOICES, b.hasTaxId), field: "hasTaxId" },
+        { label: "Brand Name", value: text(b.businessName), field: "businessName" },
+        {
+          label: "Vertical",
+          value: typeof b.vertical === "string" && b.vertical ? industryLabel(b.vertical) : "—",
+          field: "vertical",
+        },
+      ],
+    },
+    {
+      step: "representatives",
+      title: "Your contact details",
+      rows: [
+        { label: "First Name", value: text(primary.firstName), field: "primary.firstName" },
+        { label: "Last Name", value: text(primary.lastName), field: "primary.lastName" },
+        { label: "Email", value: text(primary.email), field: "primary.email" },
+        {
+          label: "Mobile Phone Number",
+          value: primary.phoneNumber ? `${text(primary.phoneNumber)} (${text(primary.phoneCountry)})` : "—",
+          field: "primary.phoneNumber",
+        },
+      ],
+    },
+    addressSection(draft.address ?? {}, "Address"),
+    {
+      step: "company",
+      title: "Brand type",
+      rows: [{ label: "Brand type", value: "Sole Proprietor", field: "brandType" }],
+    },
+  ];
+}
+
+function standardSections(draft: ApplicationDraft): ReviewSection[] {
   const b = draft.business ?? {};
   const reps = draft.representatives ?? {};
   const a = draft.address ?? {};
@@ -85,27 +168,7 @@ export function reviewSections(draft: ApplicationDraft): ReviewSection[] {
           : []),
       ],
     },
-    {
-      step: "address",
-      title: "Business address",
-      rows: [
-        { label: "Business Name on the Address", value: text(a.customerName), field: "customerName" },
-        {
-          label: "Street Address",
-          value:
-            [a.street, a.streetSecondary].filter((part) => typeof part === "string" && part.trim()).join(", ") || "—",
-          field: "street",
-        },
-        { label: "City", value: text(a.city), field: "city" },
-        { label: "State / Province / Region", value: text(a.region), field: "region" },
-        { label: "Postal Code", value: text(a.postalCode), field: "postalCode" },
-        {
-          label: "Country",
-          value: typeof a.country === "string" && a.country ? countryName(a.country) : "—",
-          field: "country",
-        },
-      ],
-    },
+    addressSection(a),
     {
       step: "company",
       title: "Company type",

@@ -1,4 +1,9 @@
-import { stepSchemas, type ApplicationDraft, type FormStepId } from "@/lib/schemas/onboarding/application";
+import {
+  applicationKind,
+  stepSchemaFor,
+  type ApplicationDraft,
+  type FormStepId,
+} from "@/lib/schemas/onboarding/application";
 
 export type StepStatus = "not-started" | "done" | "has-errors";
 
@@ -11,9 +16,11 @@ const hasContent = (value: unknown): boolean => {
 
 /** Where a step stands, from the draft alone: nothing typed, all valid, or something to fix. */
 export function stepStatus(draft: ApplicationDraft, step: FormStepId): StepStatus {
+  // A sole proprietor has nothing to choose on the company step: its brand type is fixed.
+  if (step === "company" && applicationKind(draft) === "sole-proprietor") return "done";
   const values = draft[step];
   if (!hasContent(values)) return "not-started";
   const input =
     step === "representatives" ? { ...values, primary: (values as Record<string, unknown>).primary ?? {} } : values;
-  return stepSchemas[step].safeParse(input).success ? "done" : "has-errors";
+  return stepSchemaFor(step, draft).safeParse(input).success ? "done" : "has-errors";
 }

@@ -18,6 +18,13 @@ const EXPLANATIONS: Record<number, string> = {
     "Reviewers could not accept your terms or privacy page. Give the https address of a live page that describes your messages.",
   30886:
     "The description does not explain the campaign well enough. Say who receives the messages, what they contain and why.",
+  30752:
+    "The one-time code sent to your mobile phone expired before it was confirmed (codes last 24 hours). Ask for a new code from your home page and reply to the text within 24 hours.",
+  30994:
+    "Your brand waits for the verification email from The Campaign Registry to be confirmed. Open the email sent to your brand contact address and click its link; ask us to send it again if you cannot find it.",
+  21737:
+    "The link in The Campaign Registry's verification email expired (links last 7 days). Ask us to send the email again, then click the new link within 7 days.",
+  21741: "The verification code from The Campaign Registry expired. Ask us to send the verification email again.",
   30889:
     "Links or phone numbers in your samples do not match what you declared. Tick Embedded links or Embedded phone numbers only when your samples contain them, and always when they do.",
   30893:

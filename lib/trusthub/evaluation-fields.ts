@@ -45,6 +45,13 @@ const REPRESENTATIVE_FIELDS: Record<string, string> = {
   job_position: "jobPosition",
 };
 
+// A Sole Proprietor's trust product information (Twilio's Sole Proprietor walkthrough).
+const SOLE_PROPRIETOR_FIELDS: Record<string, string> = {
+  brand_name: "business.businessName",
+  vertical: "business.vertical",
+  mobile_phone_number: "representatives.primary.phoneNumber",
+};
+
 const COMPANY_FIELDS: Record<string, string> = {
   company_type: "company.companyType",
   stock_exchange: "company.stockExchange",
@@ -58,6 +65,7 @@ export function wizardField(requirement: string, objectField: string): string | 
     return `representatives.secondary.${REPRESENTATIVE_FIELDS[objectField]}`;
   if (REPRESENTATIVE_FIELDS[objectField]) return `representatives.primary.${REPRESENTATIVE_FIELDS[objectField]}`;
   if (BUSINESS_FIELDS[objectField]) return BUSINESS_FIELDS[objectField]!;
+  if (SOLE_PROPRIETOR_FIELDS[objectField]) return SOLE_PROPRIETOR_FIELDS[objectField]!;
   if (COMPANY_FIELDS[objectField]) return COMPANY_FIELDS[objectField]!;
   // Evaluations name the address by its SIDs or parts; brand registration errors just say "address".
   if (["address_sids", "street", "customer_name", "address"].includes(objectField)) return "address.street";
@@ -72,6 +80,8 @@ export const REQUIREMENT_FIELDS: Record<string, string> = {
   authorized_representative_2: "representatives.secondary.firstName",
   customer_profile_address: "address.street",
   us_a2p_messaging_profile_information: "company.companyType",
+  starter_customer_profile_information: "representatives.primary.firstName",
+  sole_proprietor_information: "business.businessName",
 };
 
 export function evaluationProblems(results: EvaluationResult[]): { fields: FieldProblem[]; other: OtherProblem[] } {

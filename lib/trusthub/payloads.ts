@@ -1,4 +1,4 @@
-import type { Application } from "@/lib/schemas/onboarding/application";
+import type { Application, SoleProprietorApplication, StandardApplication } from "@/lib/schemas/onboarding/application";
 import type { Representative } from "@/lib/schemas/onboarding/representatives";
 
 /**
@@ -11,7 +11,38 @@ export const POLICY = {
   secondaryCustomerProfile: "RNdfbf3fae0e1107f8aded0e7cead80bf5",
   a2pMessagingProfile: "RNb0d4771c2c98518d916a3d4cd70a8f8b",
   shakenStir: "RN7a97559effdf62d00f4298208492a5ea",
+  // Sole Proprietor brands (Twilio's Sole Proprietor ISV walkthrough and "API: Create a Starter
+  // Profile"): a Starter Customer Profile and the Sole Proprietor A2P trust product.
+  starterCustomerProfile: "RN806dd6cd175f314e1f96a9727ee271f4",
+  soleProprietorA2p: "RN670d5d2e282a6130ae063b234b6019c8",
 } as const;
+
+/** The two bundles' policies for the application's kind. */
+export function bundlePolicies(application: Application): { customerProfile: string; trustProduct: string } {
+  return application.kind === "sole-proprietor"
+    ? { customerProfile: POLICY.starterCustomerProfile, trustProduct: POLICY.soleProprietorA2p }
+    : { customerProfile: POLICY.secondaryCustomerProfile, trustProduct: POLICY.a2pMessagingProfile };
+}
+
+/** starter_customer_profile_information: the sole proprietor as the profile's contact. */
+export function starterProfileAttributes(application: SoleProprietorApplication) {
+  const contact = application.representatives.primary;
+  return {
+    first_name: contact.firstName,
+    last_name: contact.lastName,
+    email: contact.email,
+    phone_number: contact.phoneE164,
+  };
+}
+
+/** sole_proprietor_information: the brand, and the mobile number that receives the one-time code. */
+export function soleProprietorAttributes(application: SoleProprietorApplication) {
+  return {
+    brand_name: application.business.businessName,
+    vertical: application.business.vertical,
+    mobile_phone_number: application.representatives.primary.phoneE164,
+  };
+}
 
 export type BusinessInformationAttributes = {
   business_name: string;
@@ -25,7 +56,7 @@ export type BusinessInformationAttributes = {
   social_media_profile_urls: string;
 };
 
-export function businessInformationAttributes(application: Application): BusinessInformationAttributes {
+export function businessInformationAttributes(application: StandardApplication): BusinessInformationAttributes {
   const business = application.business;
   return {
     business_name: business.businessName,
@@ -95,7 +126,7 @@ export type MessagingProfileAttributes = {
 };
 
 /** Stock fields only for public companies (seed 000, step 2.2). */
-export function messagingProfileAttributes(application: Application): MessagingProfileAttributes {
+export function messagingProfileAttributes(application: StandardApplication): MessagingProfileAttributes {
   const company = application.company;
   if (company.companyType !== "public") {
     return {
@@ -111,11 +142,22 @@ export function messagingProfileAttributes(application: Application): MessagingP
   };
 }
 
-/** Low-Volume Standard is a STANDARD brand that skips automatic secondary vetting. */
-export function brandRegistrationOptions(application: Application): {
-  brandType: "STANDARD";
-  skipAutomaticSecVet: boolean;
-} {
+/**
+ * Low-Volume Standard is a STANDARD brand that skips automatic secondary vetting; a Sole
+ * Proprietor brand is BrandType SOLE_PROPRIETOR, which has no secondary vetting.
+ */
+export function hasSecondaryVetting(application: Application): boolean {
+  const options = brandRegistrationOptions(application);
+  return options.brandType === "STANDARD" && !options.skipAutomaticSecVet;
+}
+
+/** The BrandRegistration create's options by application kind (seed 003).
+ */
+export function brandRegistrationOptions(
+  application: Application,
+): { brandType: "STANDARD"; skipAutomaticSecVet: boolean } | { brandType: "SOLE_PROPRIETOR" } {
+  // Twilio's Sole Proprietor sample sends BrandType alone.
+  if (application.kind === "sole-proprietor") return { brandType: "SOLE_PROPRIETOR" };
   return { brandType: "STANDARD", skipAutomaticSecVet: application.company.brandType === "LOW_VOLUME_STANDARD" };
 }
 
@@ -128,6 +170,8 @@ export type ProvisioningStep =
   | "address-document"
   | "trust-product"
   | "messaging-profile"
+  | "starter-information"
+  | "sole-proprietor-information"
   | "messaging-service"
   | "shaken-stir";
 
@@ -140,6 +184,8 @@ const STEP_LABELS: Record<ProvisioningStep, string> = {
   "address-document": "Address Document",
   "trust-product": "A2P Messaging Profile",
   "messaging-profile": "Messaging Profile Information",
+  "starter-information": "Starter Profile Information",
+  "sole-proprietor-information": "Sole Proprietor Information",
   "messaging-service": "A2P 10DLC Messaging Service",
   "shaken-stir": "SHAKEN/STIR Trust Product",
 };

@@ -150,6 +150,19 @@ const brandRoutes: R[] = [
     },
   },
   {
+    // Authentication+: send TCR's 2FA email again (live-twilio.md §5, [2FA]). The OpenAPI lists the
+    // path with no operation, so its answer is a guess: 201 with the brand's SIDs, like SmsOtp.
+    method: "POST",
+    pattern: path("/v1/a2p/BrandRegistrations/:sid/2fa"),
+    handle: (ctx, { sid }) => {
+      const brand = owned(ctx, sid!, "BrandRegistration");
+      if (["VERIFIED", "VETTED_VERIFIED"].includes(String(brand.fields.identity_status)))
+        throw invalidParameter("BrandRegistrationSid", "this brand's identity is already verified");
+      ctx.sandbox.store.update(brand, { two_fa_sent_at: isoDate(ctx.sandbox.now()) }, ctx.sandbox.now());
+      return created({ account_sid: ctx.account.sid, brand_registration_sid: brand.sid });
+    },
+  },
+  {
     method: "POST",
     pattern: path("/v1/a2p/BrandRegistrations/:sid/Vettings"),
     handle: (ctx, { sid }) => {
@@ -315,7 +328,23 @@ const serviceRoutes: R[] = [
   },
 ];
 
-const USECASE_CODES = usecases.map((usecase) => usecase.code);
+/**
+ * Sole Proprietor brands take the one use case SOLE_PROPRIETOR, and only it (Twilio's Sole
+ * Proprietor ISV walkthrough, step 5): the list for such a brand holds just that entry, and a
+ * Standard brand's list leaves it out.
+ */
+const SOLE_PROPRIETOR_USECASE = {
+  code: "SOLE_PROPRIETOR",
+  name: "Sole Proprietor",
+  description: "Limited to Sole Proprietor brands: one campaign and one phone number, low volume.",
+  post_approval_required: false,
+};
+const USECASE_CODES = [...usecases.map((usecase) => usecase.code), SOLE_PROPRIETOR_USECASE.code];
+
+function usecasesFor(brand: StoredResource | null) {
+  if (!brand) return [...usecases, SOLE_PROPRIETOR_USECASE];
+  return brand.fields.brand_type === "SOLE_PROPRIETOR" ? [SOLE_PROPRIETOR_USECASE] : usecases;
+}
 
 const campaignRoutes: R[] = [
   {
@@ -324,8 +353,10 @@ const campaignRoutes: R[] = [
     handle: (ctx, { serviceSid }) => {
       owned(ctx, serviceSid!, "Service");
       const brandSid = single(ctx.query, "BrandRegistrationSid");
-      if (brandSid) owned(ctx, brandSid, "BrandRegistration");
-      return ok(shape("messaging.v1.service.us_app_to_person_usecase", { us_app_to_person_usecases: usecases }));
+      const brand = brandSid ? owned(ctx, brandSid, "BrandRegistration") : null;
+      return ok(
+        shape("messaging.v1.service.us_app_to_person_usecase", { us_app_to_person_usecases: usecasesFor(brand) }),
+      );
     },
   },
   {
@@ -345,6 +376,12 @@ const campaignRoutes: R[] = [
         );
       if (ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid).length)
         throw invalidParameter("MessagingServiceSid", "this Messaging Service already has an A2P campaign");
+      // A Sole Proprietor brand has one campaign (Messaging v1 OpenAPI, BrandRegistrations).
+      if (
+        brand.fields.brand_type === "SOLE_PROPRIETOR" &&
+        ctx.sandbox.store.list("Usa2p", (c) => c.fields.brand_registration_sid === brand.sid).length
+      )
+        throw invalidParameter("BrandRegistrationSid", "a Sole Proprietor brand has one campaign, and this one has it");
       const texts = checkCampaignTexts(ctx.body);
       const usecase = single(ctx.body, "UsAppToPersonUsecase");
       if (!usecase) throw new TwilioError(400, 21727, "Campaign is missing required parameter UsAppToPersonUsecase");

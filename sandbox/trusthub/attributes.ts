@@ -10,6 +10,9 @@ export const END_USER_TYPES = [
   "authorized_representative_1",
   "authorized_representative_2",
   "us_a2p_messaging_profile_information",
+  // Sole Proprietor brands (Twilio's Sole Proprietor ISV walkthrough).
+  "starter_customer_profile_information",
+  "sole_proprietor_information",
 ] as const;
 export type EndUserType = (typeof END_USER_TYPES)[number];
 
@@ -111,7 +114,7 @@ function check(name: string, value: unknown): void {
   }
   if (allowed && !allowed.includes(text))
     throw invalidParameter(`Attributes.${name}`, `'${text}' is not one of ${allowed.join(", ")}`);
-  if (name === "phone_number" && !E164.test(text))
+  if ((name === "phone_number" || name === "mobile_phone_number") && !E164.test(text))
     throw invalidParameter(`Attributes.${name}`, `'${text}' is not an E.164 phone number such as +15017122661`);
   if ((name === "email" || name === "brand_contact_email") && !EMAIL.test(text))
     throw invalidParameter(`Attributes.${name}`, `'${text}' is not an email address`);

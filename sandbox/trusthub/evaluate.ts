@@ -1,6 +1,12 @@
 import type { StoredResource, Store } from "../core/store";
 import { isPoBox } from "./attributes";
-import { A2P_MESSAGING_PROFILE_POLICY, SECONDARY_CUSTOMER_PROFILE_POLICY, SHAKEN_STIR_POLICY } from "./policies";
+import {
+  A2P_MESSAGING_PROFILE_POLICY,
+  SECONDARY_CUSTOMER_PROFILE_POLICY,
+  SHAKEN_STIR_POLICY,
+  SOLE_PROPRIETOR_A2P_POLICY,
+  STARTER_CUSTOMER_PROFILE_POLICY,
+} from "./policies";
 
 /** One field's verdict, in the shape of seed 001's evaluation example. */
 type FieldResult = {
@@ -46,6 +52,9 @@ const FIELD_NAMES: Record<string, string> = {
   address_sids: "Address sid(s)",
   customer_name: "Customer Name",
   street: "Street",
+  brand_name: "Brand Name",
+  vertical: "Vertical",
+  mobile_phone_number: "Mobile Phone Number",
 };
 
 const present = (value: unknown) => value !== undefined && value !== null && String(value).trim() !== "";
@@ -310,12 +319,47 @@ function a2pProfileResults(store: Store, bundle: StoredResource): RequirementRes
   ];
 }
 
+/** A Starter Customer Profile: its contact, the address and the ISV's primary profile. */
+function starterProfileResults(store: Store, bundle: StoredResource): RequirementResult[] {
+  const { objects, endUser } = assigned(store, bundle.sid);
+  return [
+    endUserRequirement(
+      "Starter Customer Profile Information",
+      "starter_customer_profile_information",
+      endUser("starter_customer_profile_information"),
+      ["first_name", "last_name", "email", "phone_number"],
+    ),
+    addressRequirement(store, bundle, objects),
+    profileRequirement(
+      "Primary Customer Profile",
+      "primary_customer_profile",
+      objects.filter((object) => object.sid !== bundle.sid),
+      true,
+    ),
+  ];
+}
+
+function soleProprietorResults(store: Store, bundle: StoredResource): RequirementResult[] {
+  const { objects, endUser } = assigned(store, bundle.sid);
+  return [
+    endUserRequirement(
+      "Sole Proprietor Information",
+      "sole_proprietor_information",
+      endUser("sole_proprietor_information"),
+      ["brand_name", "vertical", "mobile_phone_number"],
+    ),
+    profileRequirement("Starter Customer Profile", "customer_profile", objects, false),
+  ];
+}
+
 /** Evaluates a bundle against its policy, from what is actually assigned to it now. */
 export function evaluateBundle(store: Store, bundle: StoredResource): Evaluation {
   const policy = String(bundle.fields.policy_sid);
   let results: RequirementResult[];
   if (policy === SECONDARY_CUSTOMER_PROFILE_POLICY) results = secondaryProfileResults(store, bundle);
   else if (policy === A2P_MESSAGING_PROFILE_POLICY) results = a2pProfileResults(store, bundle);
+  else if (policy === STARTER_CUSTOMER_PROFILE_POLICY) results = starterProfileResults(store, bundle);
+  else if (policy === SOLE_PROPRIETOR_A2P_POLICY) results = soleProprietorResults(store, bundle);
   else if (policy === SHAKEN_STIR_POLICY)
     results = [
       profileRequirement("Secondary Customer Profile", "customer_profile", assigned(store, bundle.sid).objects, false),

@@ -225,6 +225,7 @@ test("every other action answers hostile input with its own result, never a 500"
     { action: "addSenderNumberAction", as: staffPage, required: "phoneNumberSid", keys: [], form: true },
     { action: "removeSenderNumberAction", as: staffPage, required: "phoneNumberSid", keys: [], form: true },
     { action: "requestShakenStirAction", as: staffPage, required: "phoneNumberSids", keys: [], form: true },
+    { action: "resendBrandVerificationAction", as: staffPage, required: "applicationId", keys: [], form: true },
     { action: "signInWithPassword", as: page, required: "email", keys: ["password", "callbackUrl"], form: true },
     { action: "requestPasswordResetAction", as: page, required: "email", keys: [], form: true },
     { action: "resetPasswordAction", as: page, required: "token", keys: ["password"], form: true },

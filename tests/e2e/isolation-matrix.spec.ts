@@ -214,6 +214,12 @@ const PROBES: Probe[] = [
         { applicationId: t.applicationId, phoneNumberSids: MATRIX_NUMBER },
       ]),
   },
+  {
+    // The target application is a draft (no brand): an allowed call answers "no verification to send".
+    name: "action resendBrandVerificationAction",
+    expected: ownCustomer,
+    call: (r, t) => callAction(r, "resendBrandVerificationAction", [null, { applicationId: t.applicationId }]),
+  },
   // Route handlers.
   {
     name: "GET /api/applications/[id]",

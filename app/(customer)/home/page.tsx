@@ -16,6 +16,8 @@ import { recordedSenderNumbers, senderPool } from "@/lib/server/campaigns/sender
 import { customersMayManageSenders } from "@/lib/server/settings/isv-settings";
 import { CampaignCard } from "@/components/customer/campaign-card";
 import { SenderNumbers } from "@/components/campaign/sender-numbers";
+import { brandVerificationView } from "@/lib/server/brands/brand-verification";
+import { BrandVerificationCard } from "@/components/brand/brand-verification-card";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -38,6 +40,7 @@ export default async function CustomerHomePage() {
   const status =
     application && application.status !== "DRAFT" ? await applicationStatus(application.id, "customer") : null;
   const campaign = application?.status === "APPROVED" ? await customerCampaign(application.id) : null;
+  const verification = application ? await brandVerificationView(application.id, "customer") : null;
   const manageSenders = campaign?.open ? await customersMayManageSenders() : false;
   // Customers who manage their numbers see the account's; the others see the pool as the portal recorded it.
   const senders = campaign?.open
@@ -110,6 +113,15 @@ export default async function CustomerHomePage() {
           </Card>
         )}
       </div>
+      {verification ? (
+        <div className="mt-6">
+          <Card
+            title={verification.method === "sms-otp" ? "Verify your brand by text message" : "Authentication+ email"}
+          >
+            <BrandVerificationCard view={verification} />
+          </Card>
+        </div>
+      ) : null}
       {campaign?.open ? (
         <div className="mt-6 grid gap-6 lg:grid-cols-3">
           <div className="lg:col-span-2">

@@ -4,9 +4,10 @@ import { ChoiceGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { BRAND_TYPES, COMPANY_TYPES, STOCK_EXCHANGES } from "@/lib/schemas/onboarding/options";
+import { applicationKind } from "@/lib/schemas/onboarding/application";
 import { StepActions } from "../step-actions";
 import { useStepForm } from "../use-step-form";
-import { useFieldNote } from "../wizard-context";
+import { useFieldNote, useWizard } from "../wizard-context";
 
 type Values = {
   companyType: string;
@@ -28,6 +29,27 @@ export function CompanyStep() {
   const { register, formState, watch } = form;
   const errors = formState.errors;
   const isPublic = watch("companyType") === "public";
+  if (applicationKind(useWizard().draft) === "sole-proprietor") {
+    return (
+      <form
+        method="post"
+        onSubmit={onNext}
+        noValidate
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+      >
+        <h2 className="text-base font-semibold text-slate-900">Sole Proprietor brand</h2>
+        <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+          <li>Nothing to choose here: without a tax ID, your brand is a Sole Proprietor brand.</li>
+          <li>It has one campaign (use case Sole Proprietor) and one phone number, with low sending limits.</li>
+          <li>
+            Once our team approves your application, Twilio texts a one-time code to your mobile phone. Reply to it
+            within 24 hours; if the time runs out, you can ask for a new code from your home page.
+          </li>
+        </ul>
+        <StepActions onBack={onBack} readOnly={readOnly} />
+      </form>
+    );
+  }
   return (
     <form
       method="post"

@@ -98,3 +98,62 @@ export function RepresentativeFields({
     </div>
   );
 }
+
+const MOBILE_COUNTRY_OPTIONS = COUNTRY_OPTIONS.filter((country) => ["US", "CA"].includes(country.value));
+
+/**
+ * A sole proprietor's contact (Twilio's starter_customer_profile_information), whose mobile number
+ * also receives the one-time code (sole_proprietor_information.mobile_phone_number).
+ */
+export function SoleProprietorContactFields({
+  register,
+  errors,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  register: UseFormRegister<any>;
+  errors?: FieldErrors<RepresentativeValues>;
+}) {
+  const note = useFieldNote();
+  const field = (name: keyof RepresentativeValues) => ({
+    ...register(`primary.${name}`),
+    note: note(`representatives.primary.${name}`),
+  });
+  return (
+    <div className="grid gap-5 sm:grid-cols-2">
+      <TextField
+        label="First Name"
+        autoComplete="given-name"
+        error={errors?.firstName?.message}
+        {...field("firstName")}
+      />
+      <TextField
+        label="Last Name"
+        autoComplete="family-name"
+        error={errors?.lastName?.message}
+        {...field("lastName")}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors?.email?.message}
+        {...field("email")}
+        className="sm:col-span-2"
+      />
+      <SelectField
+        label="Mobile Phone Country"
+        options={MOBILE_COUNTRY_OPTIONS}
+        error={errors?.phoneCountry?.message}
+        {...field("phoneCountry")}
+      />
+      <TextField
+        label="Mobile Phone Number"
+        type="tel"
+        autoComplete="tel-national"
+        hint="A US or Canadian mobile number that receives text messages: the one-time code is sent here."
+        error={errors?.phoneNumber?.message}
+        {...field("phoneNumber")}
+      />
+    </div>
+  );
+}

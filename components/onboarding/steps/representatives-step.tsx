@@ -1,9 +1,16 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { applicationKind } from "@/lib/schemas/onboarding/application";
 import { StepActions } from "../step-actions";
 import { useStepForm } from "../use-step-form";
-import { EMPTY_REPRESENTATIVE, RepresentativeFields, type RepresentativeValues } from "./representative-fields";
+import { useWizard } from "../wizard-context";
+import {
+  EMPTY_REPRESENTATIVE,
+  RepresentativeFields,
+  SoleProprietorContactFields,
+  type RepresentativeValues,
+} from "./representative-fields";
 
 type Values = { primary: RepresentativeValues; hasSecondary: boolean; secondary: RepresentativeValues };
 
@@ -15,6 +22,23 @@ export function RepresentativesStep() {
   });
   const { register, formState, watch, setValue } = form;
   const hasSecondary = watch("hasSecondary");
+  if (applicationKind(useWizard().draft) === "sole-proprietor") {
+    return (
+      <form
+        method="post"
+        onSubmit={onNext}
+        noValidate
+        className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+      >
+        <p className="text-sm text-slate-600">
+          As a sole proprietor, you are the brand&apos;s contact. Twilio texts a one-time code to this mobile number to
+          verify your brand: reply to it within 24 hours.
+        </p>
+        <SoleProprietorContactFields register={register} errors={formState.errors.primary} />
+        <StepActions onBack={onBack} readOnly={readOnly} />
+      </form>
+    );
+  }
   return (
     <form
       method="post"

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { applicationSchema, draftAsInput, STEPS, type FormStepId } from "@/lib/schemas/onboarding/application";
+import { parseApplication, STEPS, type FormStepId } from "@/lib/schemas/onboarding/application";
 import { reviewSections } from "@/lib/onboarding/review-sections";
 import { submitApplicationAction } from "@/lib/server/actions/onboarding-actions";
 import { useWizard } from "../wizard-context";
@@ -21,7 +21,7 @@ export function ReviewStep() {
   const [sent, setSent] = useState(false);
   const problemsRef = useRef<HTMLDivElement>(null);
 
-  const check = applicationSchema.safeParse(draftAsInput(draft));
+  const check = parseApplication(draft);
   const problems = check.success
     ? []
     : check.error.issues.map((issue) => ({

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { addressSchema } from "./address";
 import { businessSchema } from "./business";
 import { companySchema } from "./company";
+import { SOLE_PROPRIETOR_COUNTRIES } from "./options";
 import { representativesSchema } from "./representatives";
+import {
+  soleProprietorBusinessSchema,
+  soleProprietorCompanySchema,
+  soleProprietorRepresentativesSchema,
+} from "./sole-proprietor";
 
 /** The wizard's steps, in order. Each has its own URL: /onboarding/<step>. */
 export const STEPS = [
@@ -15,16 +21,10 @@ export const STEPS = [
 export type StepId = (typeof STEPS)[number]["id"];
 export type FormStepId = Exclude<StepId, "review">;
 
-export const stepSchemas = {
-  business: businessSchema,
-  representatives: representativesSchema,
-  address: addressSchema,
-  company: companySchema,
-} as const;
-
 /**
- * The whole application, checked before it is sent for review: every step, plus the rules that
- * span steps (Twilio expects non-profits in NOT_FOR_PROFIT and governments in GOVERNMENT).
+ * The whole Standard (or Low-Volume Standard) application, checked before it is sent for review:
+ * every step, plus the rules that span steps (Twilio expects non-profits in NOT_FOR_PROFIT and
+ * governments in GOVERNMENT).
  */
 export const applicationSchema = z
   .object({
@@ -65,10 +65,35 @@ export const applicationSchema = z
         message: "The industry “Government” is for government organizations: choose Government, or another industry.",
       });
     }
-  });
+  })
+  .transform((application) => ({ kind: "standard" as const, ...application }));
+
+/** A Sole Proprietor application (no tax ID): US or Canada only, as Twilio requires. */
+export const soleProprietorApplicationSchema = z
+  .object({
+    business: soleProprietorBusinessSchema,
+    representatives: soleProprietorRepresentativesSchema,
+    address: addressSchema,
+    company: soleProprietorCompanySchema,
+  })
+  .superRefine((application, ctx) => {
+    if (!(SOLE_PROPRIETOR_COUNTRIES as readonly string[]).includes(application.address.country)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["address", "country"],
+        message:
+          "Sole proprietor brands are for the US and Canada only: outside them, register as a Standard brand with your business registration number.",
+      });
+    }
+  })
+  .transform((application) => ({ kind: "sole-proprietor" as const, ...application }));
 
 export type ApplicationInput = z.input<typeof applicationSchema>;
-export type Application = z.output<typeof applicationSchema>;
+export type StandardApplication = z.output<typeof applicationSchema>;
+export type SoleProprietorApplication = z.output<typeof soleProprietorApplicationSchema>;
+/** What provisioning works from: one of the two kinds, told apart by `kind`. */
+export type Application = StandardApplication | SoleProprietorApplication;
+export type ApplicationKind = Application["kind"];
 
 /** What the draft holds: whatever the customer typed so far, valid or not. */
 export type ApplicationDraft = {
@@ -99,4 +124,40 @@ export function draftAsInput(draft: ApplicationDraft): Record<FormStepId, Record
     address: draft.address ?? {},
     company: draft.company ?? {},
   };
+}
+
+/** The kind the customer chose on the first step: no tax ID means a Sole Proprietor brand. */
+export function applicationKind(draft: ApplicationDraft): ApplicationKind {
+  return draft.business?.hasTaxId === "no" ? "sole-proprietor" : "standard";
+}
+
+const STEP_SCHEMAS = {
+  standard: {
+    business: businessSchema,
+    representatives: representativesSchema,
+    address: addressSchema,
+    company: companySchema,
+  },
+  "sole-proprietor": {
+    business: soleProprietorBusinessSchema,
+    representatives: soleProprietorRepresentativesSchema,
+    address: addressSchema,
+    company: soleProprietorCompanySchema,
+  },
+} as const;
+
+/** One step's schema for the kind of application the draft is (the form and the server share it). */
+export function stepSchemaFor(step: FormStepId, draft: ApplicationDraft): z.ZodType {
+  return STEP_SCHEMAS[applicationKind(draft)][step];
+}
+
+/** The Standard steps' schemas (the kind most customers are). */
+export const stepSchemas = STEP_SCHEMAS.standard;
+
+/** The whole draft checked as the application kind it is. */
+export function parseApplication(draft: ApplicationDraft): z.ZodSafeParseResult<Application> {
+  const input = draftAsInput(draft);
+  return applicationKind(draft) === "sole-proprietor"
+    ? soleProprietorApplicationSchema.safeParse(input)
+    : applicationSchema.safeParse(input);
 }

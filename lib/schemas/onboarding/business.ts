@@ -14,6 +14,8 @@ const choose = (what: string) => ({ error: `Choose ${what}.` });
 /** Step 1, Business information: Twilio's customer_profile_business_information fields. */
 export const businessSchema = z
   .object({
+    // "no" (no EIN or Canadian Business Number) makes the application a Sole Proprietor one.
+    hasTaxId: z.literal("yes").optional().default("yes"),
     businessName: z.string().trim().min(1, "Enter your business's legal name.").max(255, "Use at most 255 characters."),
     businessIdentity: z.enum(
       BUSINESS_IDENTITIES.map((identity) => identity.value) as [string, ...string[]],

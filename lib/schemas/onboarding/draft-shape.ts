@@ -29,6 +29,9 @@ const representative = {
 
 export const DRAFT_SHAPE = {
   business: {
+    // "no": a sole proprietor without a tax ID, who has a vertical instead of the business fields.
+    hasTaxId: "text",
+    vertical: "text",
     businessName: "text",
     businessIdentity: "text",
     businessType: "text",

@@ -140,3 +140,37 @@ export const BRAND_TYPES = [
   },
 ] as const;
 export const BRAND_TYPE_VALUES = BRAND_TYPES.map((type) => type.value);
+
+/**
+ * The brand verticals of The Campaign Registry, which Twilio's sole_proprietor_information EndUser
+ * takes as `vertical` (Twilio's Sole Proprietor ISV walkthrough; its list is TCR's). Twilio has
+ * not published this list as an enumeration in its OpenAPI, so the sandbox accepts any value.
+ */
+export const SOLE_PROPRIETOR_VERTICALS = [
+  "AGRICULTURE",
+  "COMMUNICATION",
+  "CONSTRUCTION",
+  "EDUCATION",
+  "ENERGY",
+  "ENTERTAINMENT",
+  "FINANCIAL",
+  "GAMBLING",
+  "GOVERNMENT",
+  "HEALTHCARE",
+  "HOSPITALITY",
+  "HUMAN_RESOURCES",
+  "INSURANCE",
+  "LEGAL",
+  "MANUFACTURING",
+  "NGO",
+  "POLITICAL",
+  "POSTAL",
+  "PROFESSIONAL",
+  "REAL_ESTATE",
+  "RETAIL",
+  "TECHNOLOGY",
+  "TRANSPORTATION",
+] as const;
+
+/** Sole proprietor brands are for the US and Canada only (Twilio's Sole Proprietor walkthrough). */
+export const SOLE_PROPRIETOR_COUNTRIES = ["US", "CA"] as const;

@@ -1,11 +1,6 @@
 import "server-only";
 import type { ApplicationStatus, OnboardingApplication, Prisma } from "@prisma/client";
-import {
-  applicationSchema,
-  draftAsInput,
-  type ApplicationDraft,
-  type StepId,
-} from "@/lib/schemas/onboarding/application";
+import { parseApplication, type ApplicationDraft, type StepId } from "@/lib/schemas/onboarding/application";
 import type { FieldErrors } from "@/lib/action-result";
 import { readStoredDraft, toStoredDraft } from "./stored-draft";
 import { db } from "../db";
@@ -95,7 +90,7 @@ export async function submitApplication(
   expectedVersion: number,
   actorUserId: string,
 ): Promise<SubmitOutcome> {
-  const parsed = applicationSchema.safeParse(draftAsInput(readStoredDraft(application.draft)));
+  const parsed = parseApplication(readStoredDraft(application.draft));
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);

@@ -1,8 +1,12 @@
 import "server-only";
+import type { Application } from "@/lib/schemas/onboarding/application";
 import {
   businessInformationAttributes,
   messagingProfileAttributes,
   representativeAttributes,
+  soleProprietorAttributes,
+  starterProfileAttributes,
+  type ProvisioningStep,
 } from "@/lib/trusthub/payloads";
 import type { GraphNode } from "./graph";
 import type { StepContext } from "./step-context";
@@ -11,58 +15,100 @@ import { campaignStep, type ApprovedCampaign } from "./steps/campaign";
 import { eventStreamStep } from "./steps/event-stream";
 import { messagingServiceStep } from "./steps/messaging-service";
 import { SHAKEN_STIR_STEP, shakenStirStep } from "./steps/shaken-stir";
-import { assignStep, bundleStep, evaluateStep, submitStep } from "./steps/trust-hub-bundles";
+import { assignStep, bundleStep, evaluateStep, submitStep, type BundleKind } from "./steps/trust-hub-bundles";
 import { addressDocumentStep, addressStep, endUserStep } from "./steps/trust-hub-items";
+
+type BundleItem = { step: ProvisioningStep; type: string; attributes: () => object };
+
+/**
+ * The EndUsers each bundle holds, by application kind: a Standard brand's Secondary Customer
+ * Profile and A2P messaging profile (seed 000 sections 1–2), or a Sole Proprietor's Starter
+ * Customer Profile and Sole Proprietor trust product (Twilio's Sole Proprietor ISV walkthrough).
+ */
+function bundleItems(app: Application): { profile: BundleItem[]; trustProduct: BundleItem[] } {
+  if (app.kind === "sole-proprietor") {
+    return {
+      profile: [
+        {
+          step: "starter-information",
+          type: "starter_customer_profile_information",
+          attributes: () => starterProfileAttributes(app),
+        },
+      ],
+      trustProduct: [
+        {
+          step: "sole-proprietor-information",
+          type: "sole_proprietor_information",
+          attributes: () => soleProprietorAttributes(app),
+        },
+      ],
+    };
+  }
+  const secondRep = app.representatives.secondary;
+  return {
+    profile: [
+      {
+        step: "business-information",
+        type: "customer_profile_business_information",
+        attributes: () => businessInformationAttributes(app),
+      },
+      {
+        step: "representative-1",
+        type: "authorized_representative_1",
+        attributes: () => representativeAttributes(app.representatives.primary),
+      },
+      ...(secondRep
+        ? [
+            {
+              step: "representative-2" as const,
+              type: "authorized_representative_2",
+              attributes: () => representativeAttributes(secondRep),
+            },
+          ]
+        : []),
+    ],
+    trustProduct: [
+      {
+        step: "messaging-profile",
+        type: "us_a2p_messaging_profile_information",
+        attributes: () => messagingProfileAttributes(app),
+      },
+    ],
+  };
+}
 
 /**
  * The seeds' calls as a dependency graph (seed 000 sections 1–4, seed 001): what can run at the
  * same time does. Each step lives with its Twilio resource family under steps/.
  */
 export function provisioningGraph(ctx: StepContext): GraphNode[] {
-  const app = ctx.application;
   const node = (id: string, deps: string[], run: () => Promise<unknown>): GraphNode => ({
     id,
     deps,
     run: async () => void (await run()),
   });
-  const secondRep = app.representatives.secondary;
+  const items = bundleItems(ctx.application);
+  const itemNodes = (bundle: BundleKind, list: BundleItem[]) =>
+    list.flatMap((item) => [
+      node(item.step, [], endUserStep(ctx, item.step, bundle, item.type, item.attributes)),
+      node(`assign:${bundle}:${item.step}`, [bundle, item.step], assignStep(ctx, bundle, item.step)),
+    ]);
   const profileAssignments = [
-    "assign:customer-profile:business-information",
-    "assign:customer-profile:representative-1",
+    ...items.profile.map((item) => `assign:customer-profile:${item.step}`),
     "assign:customer-profile:address-document",
     "assign:customer-profile:primary-customer-profile",
-    ...(secondRep ? ["assign:customer-profile:representative-2"] : []),
   ];
-  const nodes: GraphNode[] = [
+  const trustProductAssignments = [
+    ...items.trustProduct.map((item) => `assign:trust-product:${item.step}`),
+    "assign:trust-product:customer-profile",
+  ];
+  return [
     node("event-stream", [], eventStreamStep(ctx)),
-    // Secondary Customer Profile and its items (seed 000 section 1).
+    // The customer profile and its items (seed 000 section 1).
     node("customer-profile", [], bundleStep(ctx, "customer-profile")),
-    node(
-      "business-information",
-      [],
-      endUserStep(ctx, "business-information", "customer-profile", "customer_profile_business_information", () =>
-        businessInformationAttributes(app),
-      ),
-    ),
-    node(
-      "representative-1",
-      [],
-      endUserStep(ctx, "representative-1", "customer-profile", "authorized_representative_1", () =>
-        representativeAttributes(app.representatives.primary),
-      ),
-    ),
+    ...itemNodes("customer-profile", items.profile),
     node("address", [], addressStep(ctx)),
     node("address-document", ["address"], addressDocumentStep(ctx)),
-    node(
-      "assign:customer-profile:business-information",
-      ["customer-profile", "business-information"],
-      assignStep(ctx, "customer-profile", "business-information"),
-    ),
-    node(
-      "assign:customer-profile:representative-1",
-      ["customer-profile", "representative-1"],
-      assignStep(ctx, "customer-profile", "representative-1"),
-    ),
     node(
       "assign:customer-profile:address-document",
       ["customer-profile", "address-document"],
@@ -73,36 +119,9 @@ export function provisioningGraph(ctx: StepContext): GraphNode[] {
       ["customer-profile"],
       assignStep(ctx, "customer-profile", null, ctx.primaryCustomerProfileSid),
     ),
-    ...(secondRep
-      ? [
-          node(
-            "representative-2",
-            [],
-            endUserStep(ctx, "representative-2", "customer-profile", "authorized_representative_2", () =>
-              representativeAttributes(secondRep),
-            ),
-          ),
-          node(
-            "assign:customer-profile:representative-2",
-            ["customer-profile", "representative-2"],
-            assignStep(ctx, "customer-profile", "representative-2"),
-          ),
-        ]
-      : []),
-    // A2P messaging-profile TrustProduct (seed 000 section 2).
+    // The A2P TrustProduct (seed 000 section 2).
     node("trust-product", [], bundleStep(ctx, "trust-product")),
-    node(
-      "messaging-profile",
-      [],
-      endUserStep(ctx, "messaging-profile", "trust-product", "us_a2p_messaging_profile_information", () =>
-        messagingProfileAttributes(app),
-      ),
-    ),
-    node(
-      "assign:trust-product:messaging-profile",
-      ["trust-product", "messaging-profile"],
-      assignStep(ctx, "trust-product", "messaging-profile"),
-    ),
+    ...itemNodes("trust-product", items.trustProduct),
     node(
       "assign:trust-product:customer-profile",
       ["trust-product", "customer-profile"],
@@ -115,7 +134,7 @@ export function provisioningGraph(ctx: StepContext): GraphNode[] {
     // The trust product is evaluated once the profile is compliant (it includes the profile).
     node(
       "evaluate:trust-product",
-      ["assign:trust-product:messaging-profile", "assign:trust-product:customer-profile", "evaluate:customer-profile"],
+      [...trustProductAssignments, "evaluate:customer-profile"],
       evaluateStep(ctx, "trust-product"),
     ),
     node(
@@ -126,7 +145,6 @@ export function provisioningGraph(ctx: StepContext): GraphNode[] {
     // BrandRegistration (seed 000 section 3), once both bundles are submitted.
     node("brand", ["submit:customer-profile", "submit:trust-product"], brandStep(ctx)),
   ];
-  return nodes;
 }
 
 /**

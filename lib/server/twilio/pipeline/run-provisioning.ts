@@ -1,6 +1,6 @@
 import "server-only";
 import type { Twilio } from "twilio";
-import { applicationSchema, draftAsInput } from "@/lib/schemas/onboarding/application";
+import { parseApplication } from "@/lib/schemas/onboarding/application";
 import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../../db";
@@ -66,7 +66,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     where: { id: applicationId },
     include: { organization: true },
   });
-  const parsed = applicationSchema.safeParse(draftAsInput(readStoredDraft(application.draft)));
+  const parsed = parseApplication(readStoredDraft(application.draft));
   if (!parsed.success)
     return failed(applicationId, "validate", null, "The application is not complete; it cannot be sent to Twilio.");
 

@@ -19,6 +19,8 @@ import { senderPool } from "@/lib/server/campaigns/sender-numbers";
 import { chargesOf } from "@/lib/server/billing/twilio-charges";
 import { shakenStirView } from "@/lib/server/voice/shaken-stir";
 import { ShakenStirCard } from "@/components/voice/shaken-stir-card";
+import { brandVerificationView } from "@/lib/server/brands/brand-verification";
+import { BrandVerificationCard } from "@/components/brand/brand-verification-card";
 import { pendingBrandResubmission } from "@/lib/server/twilio/status/reopen-on-brand-failure";
 import { CampaignReviewCard } from "@/components/staff/campaign-review-card";
 import { CampaignDecision, CampaignFieldCorrection } from "@/components/staff/campaign-decision";
@@ -39,13 +41,14 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
     section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })),
   );
   const openComments = comments.filter((comment) => !comment.resolvedAt);
-  const [progress, campaign, senders, charges, resubmission, voice] = await Promise.all([
+  const [progress, campaign, senders, charges, resubmission, voice, verification] = await Promise.all([
     provisioningProgress(applicationId),
     campaignForStaff(applicationId),
     senderPool(applicationId),
     chargesOf(applicationId),
     pendingBrandResubmission(applicationId),
     shakenStirView(applicationId),
+    brandVerificationView(applicationId, "staff"),
   ]);
 
   return (
@@ -102,6 +105,11 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
             {/* Keyed by status: after approval the panel starts over from the server's fresh data. */}
             <ProvisioningProgressPanel key={application.status} applicationId={application.id} initial={progress} />
           </Card>
+          {verification ? (
+            <Card title={verification.method === "sms-otp" ? "One-time code" : "Authentication+"}>
+              <BrandVerificationCard view={verification} />
+            </Card>
+          ) : null}
           {senders.serviceReady ? (
             <Card title="Sender numbers" description="The account's numbers in the customer's Messaging Service.">
               <SenderNumbers applicationId={application.id} numbers={senders.numbers} canManage error={senders.error} />

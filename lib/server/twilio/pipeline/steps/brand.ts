@@ -1,12 +1,14 @@
 import "server-only";
 import type { BrandRegistrationInstance } from "twilio/lib/rest/messaging/v1/brandRegistration";
-import { brandRegistrationOptions } from "@/lib/trusthub/payloads";
+import { brandRegistrationOptions, hasSecondaryVetting } from "@/lib/trusthub/payloads";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { adoptOrCreate, everyPage } from "../adopt-or-create";
 import { waitForSlot } from "../rate-gate";
 import { sidOf, type StepContext } from "../step-context";
 import { recordCharge } from "../../../billing/twilio-charges";
 import { resubmitFailedBrand } from "./brand-resubmission";
+import { verificationMethodFor } from "@/lib/trusthub/brand-verification";
+import { recordVerificationSent } from "../../../brands/brand-verification";
 
 /**
  * The BrandRegistration (seed 000 step 3). It costs the ISV a fee, so it is created at most once:
@@ -48,7 +50,10 @@ export function brandStep(ctx: StepContext): () => Promise<string> {
     // The fees this brand incurred (once, whatever the retries): registration, and for a Standard
     // brand the secondary vetting Twilio runs on its own (skipped for Low-Volume Standard).
     await recordCharge(ctx.applicationId, "brand_registration", sid, sid);
-    if (!options.skipAutomaticSecVet) await recordCharge(ctx.applicationId, "secondary_vetting", sid, sid);
+    if (hasSecondaryVetting(ctx.application)) await recordCharge(ctx.applicationId, "secondary_vetting", sid, sid);
+    // Twilio texts a sole proprietor's code, TCR emails a public company's 2FA link: their windows start now.
+    const verification = verificationMethodFor(ctx.application);
+    if (verification) await recordVerificationSent(ctx.applicationId, verification, sid);
     // A brand that failed and whose fix staff approved is resubmitted, the same brand (#13).
     await resubmitFailedBrand(ctx, sid);
     return sid;

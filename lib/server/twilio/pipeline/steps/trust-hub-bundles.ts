@@ -1,5 +1,5 @@
 import "server-only";
-import { friendlyName, POLICY } from "@/lib/trusthub/payloads";
+import { bundlePolicies, friendlyName } from "@/lib/trusthub/payloads";
 import { evaluationProblems, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { adoptOrCreate, everyPage } from "../adopt-or-create";
 import { NeedsCustomerError, TwilioStepError } from "../errors";
@@ -30,9 +30,10 @@ type BundleApi = {
 /** CustomerProfiles and TrustProducts (Trust Hub bundles) differ only in names: one shape for both. */
 export function bundleApi(ctx: StepContext, kind: BundleKind): BundleApi {
   const trusthub = ctx.client.trusthub.v1;
+  const policies = bundlePolicies(ctx.application);
   if (kind === "customer-profile") {
     return {
-      policySid: POLICY.secondaryCustomerProfile,
+      policySid: policies.customerProfile,
       // Twilio filters bundles by friendly name: the look-up reads only the matches.
       list: (friendlyName) => trusthub.customerProfiles.list({ friendlyName, pageSize: 50 }),
       create: (params) => trusthub.customerProfiles.create(params),
@@ -44,11 +45,11 @@ export function bundleApi(ctx: StepContext, kind: BundleKind): BundleApi {
       evaluate: (sid) =>
         trusthub
           .customerProfiles(sid)
-          .customerProfilesEvaluations.create({ policySid: POLICY.secondaryCustomerProfile }) as Promise<Evaluation>,
+          .customerProfilesEvaluations.create({ policySid: policies.customerProfile }) as Promise<Evaluation>,
     };
   }
   return {
-    policySid: POLICY.a2pMessagingProfile,
+    policySid: policies.trustProduct,
     list: (friendlyName) => trusthub.trustProducts.list({ friendlyName, pageSize: 50 }),
     create: (params) => trusthub.trustProducts.create(params),
     fetch: (sid) => trusthub.trustProducts(sid).fetch(),
@@ -58,7 +59,7 @@ export function bundleApi(ctx: StepContext, kind: BundleKind): BundleApi {
     evaluate: (sid) =>
       trusthub
         .trustProducts(sid)
-        .trustProductsEvaluations.create({ policySid: POLICY.a2pMessagingProfile }) as Promise<Evaluation>,
+        .trustProductsEvaluations.create({ policySid: policies.trustProduct }) as Promise<Evaluation>,
   };
 }
 

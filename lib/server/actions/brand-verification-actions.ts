@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { fail, ok } from "@/lib/action-result";
+import { resendVerificationSchema } from "@/lib/schemas/brand-verification";
+import { requireCustomerAccess, requireUser } from "../auth/guards";
+import { isStaff } from "../auth/policy";
+import { resendBrandVerification } from "../brands/brand-verification";
+import { defineFormAction } from "./define-action";
+
+/**
+ * Sends a brand's verification again: a sole proprietor's one-time code (the customer or staff) or
+ * a public company's Authentication+ email (staff). Another organization's application is "not
+ * found". A form: it posts before the page hydrates.
+ */
+export const resendBrandVerificationAction = defineFormAction(
+  requireUser,
+  resendVerificationSchema,
+  async (input, user) => {
+    await requireCustomerAccess(input.applicationId);
+    const outcome = await resendBrandVerification(input.applicationId, isStaff(user) ? "staff" : "customer", user.id);
+    revalidatePath("/home");
+    revalidatePath(`/staff/applications/${input.applicationId}`);
+    return outcome.ok ? ok({ sent: true }) : fail(outcome.message);
+  },
+);

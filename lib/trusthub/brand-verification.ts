@@ -1,0 +1,47 @@
+import type { Application } from "@/lib/schemas/onboarding/application";
+
+/**
+ * The verification a brand waits for after it is created, by application kind:
+ * - a Sole Proprietor brand: a one-time code texted to the owner's mobile, answered within 24 hours
+ *   (Twilio's Sole Proprietor walkthrough; error 30752 "OTP invalid or expired"), sent again with
+ *   POST /v1/a2p/BrandRegistrations/{BN}/SmsOtp;
+ * - a public company (Authentication+): The Campaign Registry's 2FA email to the brand contact
+ *   email, whose link is valid for 7 days (Twilio's Authentication+ support article), sent again
+ *   with POST /v1/a2p/BrandRegistrations/{BN}/2fa (live-twilio.md §5).
+ * Pure: the portal's records and Twilio's brand status go in, the state the customer reads comes out.
+ */
+export type VerificationMethod = "sms-otp" | "email-2fa";
+export type VerificationState = "pending" | "expired" | "verified";
+
+const HOUR = 3_600_000;
+export const VERIFICATION_WINDOW_MS: Record<VerificationMethod, number> = {
+  "sms-otp": 24 * HOUR,
+  "email-2fa": 7 * 24 * HOUR,
+};
+/** A resend at most once a minute: a double click or an impatient retry sends one message. */
+export const RESEND_SPACING_MS = 60_000;
+
+// Twilio's codes for an expired verification: 30752 (sole-prop OTP), 21737 (2FA link), 21741 (2FA code).
+const EXPIRED_CODES: Record<VerificationMethod, number[]> = { "sms-otp": [30752], "email-2fa": [21737, 21741] };
+
+export function verificationMethodFor(application: Application): VerificationMethod | null {
+  if (application.kind === "sole-proprietor") return "sms-otp";
+  return application.company.companyType === "public" ? "email-2fa" : null;
+}
+
+export function verificationState(input: {
+  method: VerificationMethod;
+  sentAt: Date;
+  identityStatus: string | null;
+  brandStatus: string | null;
+  errorCodes: (number | null)[];
+  now: Date;
+}): VerificationState {
+  if (input.identityStatus === "VERIFIED" || input.identityStatus === "VETTED_VERIFIED") return "verified";
+  if (input.errorCodes.some((code) => code !== null && EXPIRED_CODES[input.method].includes(code))) return "expired";
+  return input.now.getTime() - input.sentAt.getTime() > VERIFICATION_WINDOW_MS[input.method] ? "expired" : "pending";
+}
+
+export function verificationExpiresAt(method: VerificationMethod, sentAt: Date): Date {
+  return new Date(sentAt.getTime() + VERIFICATION_WINDOW_MS[method]);
+}

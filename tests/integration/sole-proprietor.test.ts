@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { approveApplication } from "@/lib/server/applications/approve-application";
+import { brandVerificationView, resendBrandVerification } from "@/lib/server/brands/brand-verification";
+import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
+import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import twilio from "twilio";
+import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+import type { TestSandbox } from "../support/sandbox-harness";
+import { startSandboxWithEventSink } from "../support/event-receiver";
+import { makeUser } from "../support/factories";
+import { configureIsv, testDeps } from "../support/provisioning";
+import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
+
+/**
+ * #13 line 2: a customer without a tax ID gets a Sole Proprietor brand through the real SDK
+ * (Twilio's Sole Proprietor ISV walkthrough): a Starter Customer Profile and a Sole Proprietor
+ * trust product with only their fields, BrandType SOLE_PROPRIETOR, no secondary vetting; the
+ * one-time code's 24-hour window, "send it again" (SmsOtp) once a minute at most, and VERIFIED
+ * once the code is confirmed.
+ */
+let sandbox: TestSandbox;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ sandbox, close: stop } = await startSandboxWithEventSink());
+  await configureIsv();
+});
+afterAll(() => stop());
+
+const STARTER_POLICY = "RN806dd6cd175f314e1f96a9727ee271f4";
+const SOLE_PROPRIETOR_POLICY = "RN670d5d2e282a6130ae063b234b6019c8";
+const step = (applicationId: string, name: string) =>
+  db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId, step: name } } });
+
+async function account() {
+  const state = await sandbox.control("GET", "state");
+  return state.body.accounts!.find((a) => a.sid === DEFAULT_ACCOUNT_SID)!;
+}
+
+async function provisionedSoleProprietor(name: string, calls: TwilioCallRecord[] = []) {
+  const organization = await db.organization.create({ data: { name } });
+  const draft = structuredClone({ ...SOLE_PROPRIETOR, business: { ...SOLE_PROPRIETOR.business, businessName: name } });
+  const application = await db.onboardingApplication.create({
+    data: { organizationId: organization.id, draft, status: "SUBMITTED", submittedAt: new Date() },
+  });
+  const { user: staff } = await makeUser({ role: "STAFF" });
+  const { user: owner } = await makeUser({ role: "CUSTOMER", organizationId: organization.id });
+  await approveApplication(application.id, staff.id);
+  expect(await runProvisioning(application.id, testDeps(sandbox, calls))).toEqual({ state: "DONE" });
+  return { application, staff, owner };
+}
+
+describe("Sole Proprietor brands", () => {
+  it("are built from a Starter Customer Profile and a Sole Proprietor trust product with only their fields", async () => {
+    const calls: TwilioCallRecord[] = [];
+    const { application } = await provisionedSoleProprietor("Jo Walks Dogs", calls);
+    const resources = (await account()).resources;
+    const profile = await step(application.id, "customer-profile");
+    const product = await step(application.id, "trust-product");
+    const sandboxProfile = resources.CustomerProfiles!.find((p) => p.sid === profile.sid)!;
+    const sandboxProduct = resources.TrustProducts!.find((p) => p.sid === product.sid)!;
+    expect(sandboxProfile).toMatchObject({ policy_sid: STARTER_POLICY, status: "pending-review" });
+    expect(sandboxProduct).toMatchObject({ policy_sid: SOLE_PROPRIETOR_POLICY, status: "pending-review" });
+
+    const endUsers = (resources.EndUsers ?? []).filter((user) =>
+      String(user.friendly_name).startsWith("Jo Walks Dogs"),
+    );
+    expect(endUsers.map((user) => user.type).sort()).toEqual([
+      "sole_proprietor_information",
+      "starter_customer_profile_information",
+    ]);
+    expect(endUsers.find((user) => user.type === "starter_customer_profile_information")!.attributes).toEqual({
+      first_name: "Jo",
+      last_name: "Walker",
+      email: "jo@example.com",
+      phone_number: "+14155550142",
+    });
+    expect(endUsers.find((user) => user.type === "sole_proprietor_information")!.attributes).toEqual({
+      brand_name: "Jo Walks Dogs",
+      vertical: "PROFESSIONAL",
+      mobile_phone_number: "+14155550142",
+    });
+
+    const brand = await step(application.id, "brand");
+    const sandboxBrand = resources.BrandRegistrations!.find((b) => b.sid === brand.sid)!;
+    expect(sandboxBrand).toMatchObject({ brand_type: "SOLE_PROPRIETOR", status: "PENDING" });
+    // One create, BrandType alone, as Twilio's Sole Proprietor sample sends it.
+    expect(calls.filter((call) => call.method === "POST" && call.path === "/v1/a2p/BrandRegistrations")).toHaveLength(
+      1,
+    );
+    // BrandType alone: SkipAutomaticSecVet is not sent (the sandbox's default, false, stands).
+    expect(sandboxBrand.skip_automatic_sec_vet).toBe(false);
+    const fees = (await account()).fees.filter((fee) => fee.resourceSid === brand.sid).map((fee) => fee.type);
+    expect(fees).toEqual(["brand_registration"]);
+    const charges = await db.twilioCharge.findMany({ where: { applicationId: application.id } });
+    expect(charges.map((charge) => charge.event)).toEqual(["brand_registration"]);
+  });
+
+  it("show the code's 24-hour window, send it again at most once a minute, and turn VERIFIED once it is confirmed", async () => {
+    const { application, owner } = await provisionedSoleProprietor("Jo Bakes Bread");
+    const brand = await step(application.id, "brand");
+    const sent = await db.brandVerification.findUniqueOrThrow({
+      where: { applicationId_method: { applicationId: application.id, method: "sms-otp" } },
+    });
+    const view = (await brandVerificationView(application.id, "customer"))!;
+    expect(view).toMatchObject({ method: "sms-otp", state: "pending", sentTo: "+14155550142", canResend: true });
+    expect(new Date(view.expiresAt).getTime() - sent.sentAt.getTime()).toBe(24 * 3_600_000);
+    // A day later, unconfirmed: expired, and the customer may ask again.
+    const dayLater = new Date(sent.sentAt.getTime() + 25 * 3_600_000);
+    expect((await brandVerificationView(application.id, "customer", dayLater))!.state).toBe("expired");
+
+    // Straight away: refused (a double click sends one text); a minute later: sent through SmsOtp.
+    expect(await resendBrandVerification(application.id, "customer", owner.id)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/less than a minute/),
+    });
+    expect(await resendBrandVerification(application.id, "customer", owner.id, dayLater)).toEqual({ ok: true });
+    const twice = await Promise.all([
+      resendBrandVerification(application.id, "customer", owner.id, new Date(dayLater.getTime() + 120_000)),
+      resendBrandVerification(application.id, "customer", owner.id, new Date(dayLater.getTime() + 120_000)),
+    ]);
+    expect(twice.filter((outcome) => outcome.ok)).toHaveLength(1);
+    const record = await db.brandVerification.findUniqueOrThrow({
+      where: { applicationId_method: { applicationId: application.id, method: "sms-otp" } },
+    });
+    expect(record.sends).toBe(3);
+    // Twilio was asked (SmsOtp): the sandbox keeps when its last code went out.
+    expect(sandbox.sandbox.store.get(brand.sid)!.fields.otp_sent_at).toBeTruthy();
+    const audits = await db.auditLog.findMany({ where: { targetId: application.id, action: "brand.otp-resent" } });
+    expect(audits).toHaveLength(2);
+    // The new code's window starts at the resend.
+    expect((await brandVerificationView(application.id, "customer", dayLater))!.state).toBe("pending");
+
+    // The owner confirms: Trust Hub approves both bundles, the brand waits for the code, then VERIFIED.
+    for (const bundle of ["customer-profile", "trust-product"])
+      await sandbox.control("POST", "advance", {
+        sid: (await step(application.id, bundle)).sid,
+        outcome: "twilio-approved",
+      });
+    await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "decide" });
+    await sandbox.sandbox.settled();
+    expect((await step(application.id, "brand")).status).toBe("PENDING");
+    await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "otp-verified" });
+    await sandbox.sandbox.settled();
+    await expect.poll(async () => (await step(application.id, "brand")).status).toBe("APPROVED");
+    const verified = (await brandVerificationView(application.id, "customer"))!;
+    expect(verified).toMatchObject({ state: "verified", canResend: false });
+    expect(await resendBrandVerification(application.id, "customer", owner.id)).toMatchObject({ ok: false });
+  });
+
+  it("are offered only the SOLE_PROPRIETOR use case by Twilio's list for the brand", async () => {
+    const { application } = await provisionedSoleProprietor("Jo Fixes Bikes");
+    const brand = await step(application.id, "brand");
+    const service = await step(application.id, "messaging-service");
+    const client = twilio(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, {
+      httpClient: new SandboxRequestClient(sandbox.url),
+    });
+    const answer = await client.messaging.v1
+      .services(service.sid)
+      .usAppToPersonUsecases.fetch({ brandRegistrationSid: brand.sid });
+    expect(answer.usAppToPersonUsecases.map((usecase) => (usecase as { code: string }).code)).toEqual([
+      "SOLE_PROPRIETOR",
+    ]);
+  });
+});
