@@ -328,6 +328,11 @@ export class Sandbox {
         return;
       }
       if (/mismatch|fail/i.test(name)) return this.brandStep(brand, "FAILED");
+      // Authentication+ (live-twilio.md §5): TCR emails a 2FA link to a public company's brand
+      // contact, and the brand waits (30994, "brand pending, awaiting 2FA") until it is clicked:
+      // advance it with "email-2fa-clicked". Twilio does this for every public for-profit brand;
+      // the sandbox does it for names with "Listed", so the demo's public Acme stays approved.
+      if (/listed/i.test(name) && this.companyType(bundles[1]!) === "public") return this.awaitTwoFactor(brand);
       if (/review/i.test(name)) return this.brandStep(brand, "IN_REVIEW");
       return this.brandStep(brand, "APPROVED");
     }
@@ -367,6 +372,8 @@ export class Sandbox {
       );
     } else if (step === "IN_REVIEW") {
       this.store.update(brand, { status: "IN_REVIEW" }, now);
+    } else if (step === "email-2fa-clicked") {
+      return this.brandStep(brand, "APPROVED");
     } else if (step === "otp-verified") {
       this.store.update(
         brand,
@@ -377,6 +384,37 @@ export class Sandbox {
       this.store.update(brand, { status: step }, now);
     } else return;
     this.publish(brand, brandEvent(brand));
+  }
+
+  private awaitTwoFactor(brand: StoredResource): void {
+    const now = this.now();
+    this.store.update(
+      brand,
+      {
+        identity_status: "UNVERIFIED",
+        two_fa_sent_at: brand.fields.two_fa_sent_at ?? isoDate(now),
+        errors: [
+          {
+            error_code: 30994,
+            url: "https://www.twilio.com/docs/errors/30994",
+            description:
+              "Brand pending: awaiting Authentication+ verification. The Campaign Registry emailed a link to the brand contact email.",
+            fields: ["brand_contact_email"],
+          },
+        ],
+      },
+      now,
+    );
+  }
+
+  /** The company type on a messaging-profile trust product (us_a2p_messaging_profile_information). */
+  private companyType(trustProduct: StoredResource): string {
+    for (const assignment of this.store.list("EntityAssignment", (a) => a.parentSid === trustProduct.sid)) {
+      const object = this.store.get(String(assignment.fields.object_sid));
+      if (object?.kind === "EndUser" && object.fields.type === "us_a2p_messaging_profile_information")
+        return String((object.fields.attributes as Record<string, unknown>).company_type ?? "");
+    }
+    return "";
   }
 
   private failBrandForBundles(brand: StoredResource, rejected: StoredResource[]): void {

@@ -67,6 +67,20 @@ export function nextStep(stage: StageId): NextStep {
         wait,
         who: "twilio",
       };
+    case "otp-pending":
+      return {
+        title: "Reply to the text on your mobile phone",
+        text: "Twilio texted a one-time code to your mobile number: reply as it asks within 24 hours to verify your brand. If it expired, send a new code from the card above.",
+        wait,
+        who: "customer",
+      };
+    case "email-2fa-pending":
+      return {
+        title: "Click the link in the verification email",
+        text: "The Campaign Registry emailed a link to your brand contact address (Authentication+). Click it within 7 days; until then your campaign cannot start. We can send the email again.",
+        wait,
+        who: "customer",
+      };
     case "brand-failed":
       return {
         title: "Check the details of your brand",

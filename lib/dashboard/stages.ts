@@ -12,6 +12,8 @@ export const STAGE_IDS = [
   "profile-in-review",
   "profile-rejected",
   "brand-pending",
+  "otp-pending",
+  "email-2fa-pending",
   "brand-failed",
   "brand-approved",
   "campaign-pending",
@@ -67,6 +69,22 @@ export const STAGES: Record<StageId, StageInfo> = {
     usualMs: 7 * DAY,
     usualWait: "minutes to a few days; a manual review can take up to a week",
   },
+  // The brand waits on its owner (Twilio's Sole Proprietor walkthrough; Authentication+): past the
+  // window the code or link has expired, and the row shows as stuck.
+  "otp-pending": {
+    label: "Waiting for the one-time code",
+    reached: 4,
+    attention: false,
+    usualMs: 24 * HOUR,
+    usualWait: "the owner replies to the text within 24 hours",
+  },
+  "email-2fa-pending": {
+    label: "Waiting for the Authentication+ email",
+    reached: 4,
+    attention: false,
+    usualMs: 7 * DAY,
+    usualWait: "the brand contact clicks the emailed link within 7 days",
+  },
   "brand-failed": { label: "Brand failed", reached: 4, attention: true, usualMs: null, usualWait: null },
   "brand-approved": { label: "Brand approved", reached: 5, attention: false, usualMs: null, usualWait: null },
   "campaign-pending": {
@@ -109,6 +127,8 @@ export type StageInput = {
   trustProductStatus: string | null;
   brandStatus: string | null;
   campaignStatus: string | null;
+  /** The verification the brand waits for (lib/trusthub/brand-verification.ts), if any. */
+  awaitedVerification?: "sms-otp" | "email-2fa" | null;
 };
 
 const REVIEWING = ["pending-review", "in-review"];
@@ -127,6 +147,7 @@ export function stageOf(input: StageInput): StageId {
       : campaign === "FAILED" || campaign === "SUSPENDED"
         ? "campaign-failed"
         : "campaign-pending";
+  if (input.awaitedVerification === "email-2fa") return "email-2fa-pending";
   if (input.brandStatus === "APPROVED") return "brand-approved";
   if (input.brandStatus === "FAILED" || input.brandStatus === "SUSPENDED") return "brand-failed";
   if (input.profileStatus === "twilio-rejected" || input.trustProductStatus === "twilio-rejected")
@@ -135,6 +156,7 @@ export function stageOf(input: StageInput): StageId {
   const bundlesApproved = input.profileStatus === "twilio-approved" && input.trustProductStatus === "twilio-approved";
   // The brand is registered as soon as both bundles are submitted, but TCR only looks at it once
   // Trust Hub has approved them: until then the profile review is what everyone waits for.
+  if (input.brandStatus && bundlesApproved && input.awaitedVerification === "sms-otp") return "otp-pending";
   if (input.brandStatus) return bundlesApproved ? "brand-pending" : "profile-in-review";
   const submitted = [input.profileStatus, input.trustProductStatus].every(
     (status) => REVIEWING.includes(status ?? "") || status === "twilio-approved",

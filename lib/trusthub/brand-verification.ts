@@ -1,4 +1,4 @@
-import type { Application } from "@/lib/schemas/onboarding/application";
+import { applicationKind, type Application, type ApplicationDraft } from "@/lib/schemas/onboarding/application";
 
 /**
  * The verification a brand waits for after it is created, by application kind:
@@ -44,4 +44,25 @@ export function verificationState(input: {
 
 export function verificationExpiresAt(method: VerificationMethod, sentAt: Date): Date {
   return new Date(sentAt.getTime() + VERIFICATION_WINDOW_MS[method]);
+}
+
+/** The same, from a draft (the dashboard's summary reads drafts, valid or not). */
+export function verificationMethodForDraft(draft: ApplicationDraft): VerificationMethod | null {
+  if (applicationKind(draft) === "sole-proprietor") return "sms-otp";
+  return draft.company?.companyType === "public" ? "email-2fa" : null;
+}
+
+/**
+ * The verification the brand is waiting for now, or null: a sole proprietor's PENDING brand waits
+ * for its code; a public company's brand waits for the Authentication+ email while Twilio reports
+ * 30994 ("brand pending, awaiting 2FA"). A verified identity ends both.
+ */
+export function awaitedVerification(
+  method: VerificationMethod | null,
+  brand: { status: string | null; identityStatus: string | null; errorCodes: (number | null)[] },
+): VerificationMethod | null {
+  if (!method || !brand.status || brand.status === "FAILED") return null;
+  if (brand.identityStatus === "VERIFIED" || brand.identityStatus === "VETTED_VERIFIED") return null;
+  if (method === "sms-otp") return brand.status === "PENDING" ? method : null;
+  return brand.errorCodes.includes(30994) ? method : null;
 }

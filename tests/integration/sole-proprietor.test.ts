@@ -141,6 +141,9 @@ describe("Sole Proprietor brands", () => {
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "decide" });
     await sandbox.sandbox.settled();
     expect((await step(application.id, "brand")).status).toBe("PENDING");
+    await expect
+      .poll(async () => (await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } })).stage)
+      .toBe("otp-pending");
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "otp-verified" });
     await sandbox.sandbox.settled();
     await expect.poll(async () => (await step(application.id, "brand")).status).toBe("APPROVED");

@@ -227,7 +227,7 @@ describe("fault injection", () => {
     const error = await impatient.trusthub.v1.policies.list().catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    expect((await sandbox.client().trusthub.v1.policies.list()).length).toBe(3);
+    expect((await sandbox.client().trusthub.v1.policies.list()).length).toBe(5);
   });
 
   it("reset: the connection is dropped", async () => {
@@ -241,7 +241,7 @@ describe("fault injection", () => {
       )) as (Error & { code?: string }) | null;
     expect(error).toBeInstanceOf(Error);
     expect(String(error?.code ?? error?.message)).toMatch(/ECONNRESET|socket hang up/);
-    expect((await sandbox.client().trusthub.v1.policies.list()).length).toBe(3);
+    expect((await sandbox.client().trusthub.v1.policies.list()).length).toBe(5);
   });
 
   it("bad fault definitions are refused", async () => {

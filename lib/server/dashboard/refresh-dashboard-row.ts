@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { dueAt, STAGE_IDS, STAGES, stageOf } from "@/lib/dashboard/stages";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { awaitedVerification, verificationMethodForDraft } from "@/lib/trusthub/brand-verification";
 import { db } from "../db";
 import { readStoredDraft } from "../applications/stored-draft";
 import { blindIndex } from "../crypto/field-cipher";
@@ -41,7 +42,13 @@ function summarize(
   const statusOf = (step: string) => resources.find((resource) => resource.step === step)?.status ?? null;
   const brand = resources.find((resource) => resource.step === "brand");
   const brandDetails = normalizeBrandDetails(brand?.details as Record<string, unknown> | null);
+  const draft = readStoredDraft(application.draft);
   const stage = stageOf({
+    awaitedVerification: awaitedVerification(verificationMethodForDraft(draft), {
+      status: statusOf("brand"),
+      identityStatus: brandDetails.identityStatus,
+      errorCodes: brandDetails.errors.map((error) => error.code),
+    }),
     applicationStatus: application.status,
     jobState: job?.state ?? null,
     profileStatus: statusOf("customer-profile"),
@@ -51,7 +58,7 @@ function summarize(
   });
   // The stage's start only moves when the stage changes (a row never summarized starts now).
   const stageSince = stage === application.stage && application.displayName !== "" ? application.stageSince : now;
-  const business = readStoredDraft(application.draft).business ?? {};
+  const business = draft.business ?? {};
   const businessName = typeof business.businessName === "string" ? business.businessName.trim() : "";
   const registrationNumber = typeof business.registrationNumber === "string" ? business.registrationNumber.trim() : "";
   const emails = [...application.organization.users, ...application.organization.invitations].map(

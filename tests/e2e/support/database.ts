@@ -12,13 +12,21 @@ export function query<T>(sql: string, ...params: unknown[]): T[] {
 }
 
 /**
- * A write to the browser tests' database, only to let time pass (a record's clock moved back)
- * where the test cannot wait for real: never to put the portal in a state its UI would not reach.
+ * A write to the browser tests' database, only to let time pass (a record's time set into the
+ * past) where the test cannot wait for real: never to put the portal in a state its UI would not
+ * reach. Dates are stored as ISO text by the SQLite adapter.
  */
-export function moveClockBack(table: string, column: string, where: string, milliseconds: number, ...params: unknown[]) {
+export function setTimeInPast(
+  table: string,
+  column: string,
+  millisecondsAgo: number,
+  where: string,
+  ...params: unknown[]
+) {
   const db = new Database(E2E.databaseFile, { fileMustExist: true });
+  const past = new Date(Date.now() - millisecondsAgo).toISOString().replace("Z", "+00:00");
   try {
-    db.prepare(`UPDATE "${table}" SET "${column}" = "${column}" - ? WHERE ${where}`).run(milliseconds, ...params);
+    db.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE ${where}`).run(past, ...params);
   } finally {
     db.close();
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
 import twilio from "twilio";
 import { db } from "../../db";
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
@@ -63,7 +64,18 @@ async function applyChange(change: A2pEventChange, eventType: string): Promise<b
           where: { sid: change.brandSid, accountSid: change.accountSid, step: "brand" },
         })
       : await campaignResource(change);
-  if (!resource || resource.status === change.status) return false;
+  if (!resource) return false;
+  if (resource.status === change.status) {
+    // Same status, newer facts (an identity status, a score, a 30994 "awaiting 2FA"): kept, as the sync does.
+    if (change.kind === "brand") {
+      const details = mergeBrandDetails(resource.details, change.details, change.status);
+      if (JSON.stringify(details) !== JSON.stringify(resource.details)) {
+        await db.twilioResource.update({ where: { id: resource.id }, data: { details: details as never } });
+        await refreshDashboardRow(resource.applicationId);
+      }
+    }
+    return false;
+  }
   // An event dated before the status we hold is late: it may not move the resource back.
   const laterStage = stageRank(change.status) > stageRank(resource.status);
   if (change.at && resource.statusUpdatedAt && change.at < resource.statusUpdatedAt && !laterStage) return false;
