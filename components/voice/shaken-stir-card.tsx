@@ -31,6 +31,20 @@ export function ShakenStirCard({ applicationId, view }: { applicationId: string;
         </p>
       ) : null}
       {view.notYet ? <p className="text-slate-600">{view.notYet}</p> : null}
+      {view.problems.some((problem) => !problem.phoneNumberSid) ? (
+        <Alert tone="warning" title="Twilio's evaluation found problems">
+          <ul className="list-disc pl-5">
+            {view.problems
+              .filter((problem) => !problem.phoneNumberSid)
+              .map((problem, index) => (
+                <li key={index}>
+                  {problem.message}
+                  {problem.code ? ` (error ${problem.code})` : ""}
+                </li>
+              ))}
+          </ul>
+        </Alert>
+      ) : null}
       {view.error ? <Alert tone="warning">{view.error}</Alert> : null}
       {state?.ok ? <Alert tone="success">Queued: the numbers are being registered for SHAKEN/STIR.</Alert> : null}
       {state && !state.ok && !fieldError ? <Alert tone="error">{state.formError}</Alert> : null}
@@ -41,7 +55,7 @@ export function ShakenStirCard({ applicationId, view }: { applicationId: string;
             <legend className="font-medium text-slate-800">Numbers that place calls</legend>
             <ul className="mt-2 space-y-1">
               {view.numbers.map((number) => (
-                <li key={number.phoneNumberSid} className="flex items-center justify-between gap-2">
+                <li key={number.phoneNumberSid} className="flex flex-wrap items-center justify-between gap-2">
                   <label className="flex items-center gap-2">
                     <input
                       type="checkbox"
@@ -55,6 +69,14 @@ export function ShakenStirCard({ applicationId, view }: { applicationId: string;
                   <span className="text-xs text-slate-600">
                     {number.assigned ? "Assigned" : number.chosen ? "Being assigned" : ""}
                   </span>
+                  {view.problems
+                    .filter((problem) => problem.phoneNumberSid === number.phoneNumberSid)
+                    .map((problem, index) => (
+                      <span key={index} role="note" className="basis-full text-xs text-red-700">
+                        {problem.message}
+                        {problem.code ? ` (error ${problem.code})` : ""}
+                      </span>
+                    ))}
                 </li>
               ))}
             </ul>

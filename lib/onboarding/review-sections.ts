@@ -14,12 +14,12 @@ export const TAX_ID_CHOICES = [
   {
     value: "yes",
     label: "Yes, my business has a tax ID",
-    help: "An EIN in the US, a Business Number in Canada, or your country's business registration number.",
+    help: "An EIN in the US, a Canadian BN, or your country's company registration ID.",
   },
   {
     value: "no",
     label: "No, I am a sole proprietor without one",
-    help: "A Sole Proprietor brand (US and Canada only): one campaign and one phone number, verified by a code sent to your mobile phone.",
+    help: "A Sole Proprietor brand (US and Canada only): one campaign from one number, verified by a code texted to your mobile.",
   },
 ] as const;
 

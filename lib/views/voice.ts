@@ -14,4 +14,6 @@ export type ShakenStirView = {
   numbers: ShakenStirNumberView[];
   trustProduct: { sid: string; status: string | null } | null;
   error: string | null;
+  /** Twilio's last evaluation, if it failed: each problem by the number it names (null: the profile or the product). */
+  problems: { phoneNumberSid: string | null; message: string; code: number | null }[];
 };

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { brandVerificationView, resendBrandVerification } from "@/lib/server/brands/brand-verification";
+import { addSenderNumber } from "@/lib/server/campaigns/sender-numbers";
+import { requestShakenStir } from "@/lib/server/voice/shaken-stir";
 import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
 import twilio from "twilio";
@@ -10,7 +12,7 @@ import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
-import { configureIsv, testDeps } from "../support/provisioning";
+import { configureIsv, sandboxResourcesFor, testDeps } from "../support/provisioning";
 import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
 
 /**
@@ -38,7 +40,7 @@ async function account() {
   return state.body.accounts!.find((a) => a.sid === DEFAULT_ACCOUNT_SID)!;
 }
 
-async function provisionedSoleProprietor(name: string, calls: TwilioCallRecord[] = []) {
+async function approvedSoleProprietor(name: string) {
   const organization = await db.organization.create({ data: { name } });
   const draft = structuredClone({ ...SOLE_PROPRIETOR, business: { ...SOLE_PROPRIETOR.business, businessName: name } });
   const application = await db.onboardingApplication.create({
@@ -47,8 +49,13 @@ async function provisionedSoleProprietor(name: string, calls: TwilioCallRecord[]
   const { user: staff } = await makeUser({ role: "STAFF" });
   const { user: owner } = await makeUser({ role: "CUSTOMER", organizationId: organization.id });
   await approveApplication(application.id, staff.id);
-  expect(await runProvisioning(application.id, testDeps(sandbox, calls))).toEqual({ state: "DONE" });
   return { application, staff, owner };
+}
+
+async function provisionedSoleProprietor(name: string, calls: TwilioCallRecord[] = []) {
+  const approved = await approvedSoleProprietor(name);
+  expect(await runProvisioning(approved.application.id, testDeps(sandbox, calls))).toEqual({ state: "DONE" });
+  return approved;
 }
 
 describe("Sole Proprietor brands", () => {
@@ -152,7 +159,7 @@ describe("Sole Proprietor brands", () => {
     expect(await resendBrandVerification(application.id, "customer", owner.id)).toMatchObject({ ok: false });
   });
 
-  it("are offered only the SOLE_PROPRIETOR use case by Twilio's list for the brand", async () => {
+  it("are offered only the SOLE_PROPRIETOR use case by Twilio's list for the brand, and one sender number", async () => {
     const { application } = await provisionedSoleProprietor("Jo Fixes Bikes");
     const brand = await step(application.id, "brand");
     const service = await step(application.id, "messaging-service");
@@ -165,5 +172,42 @@ describe("Sole Proprietor brands", () => {
     expect(answer.usAppToPersonUsecases.map((usecase) => (usecase as { code: string }).code)).toEqual([
       "SOLE_PROPRIETOR",
     ]);
+    // And one sender number: a second is refused with the reason.
+    const [first, second] = (await account()).resources.IncomingPhoneNumbers! as { sid: string }[];
+    const { user: staff } = await makeUser({ role: "STAFF" });
+    expect(await addSenderNumber(application.id, first!.sid, staff.id)).toEqual({ ok: true });
+    expect(await addSenderNumber(application.id, second!.sid, staff.id)).toEqual({
+      ok: false,
+      message: "A Sole Proprietor brand sends from one phone number. Remove the current one first.",
+    });
+    expect(await addSenderNumber(application.id, first!.sid, staff.id)).toEqual({ ok: true });
+    // SHAKEN/STIR needs a Secondary Customer Profile, which a sole proprietor does not have.
+    expect(await requestShakenStir(application.id, [first!.sid], staff.id)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Starter profile/),
+    });
+  });
+
+  it("a lost answer on the brand create and a worker that dies before looking: the resumed job adopts the one brand (one fee)", async () => {
+    const { application } = await approvedSoleProprietor("Jo Crashes Carts");
+    // Twilio creates the brand, the answer is lost; the worker dies before it can look (one attempt only).
+    await sandbox.control("POST", "faults", {
+      method: "POST",
+      path: "/v1/a2p/BrandRegistrations",
+      status: "reset-after",
+      times: 1,
+    });
+    const first = await runProvisioning(application.id, {
+      ...testDeps(sandbox),
+      retry: { attempts: 1, baseMs: 5, maxMs: 10 },
+    });
+    expect(first).toMatchObject({ state: "RETRY_LATER" });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const found = await sandboxResourcesFor(sandbox, "Jo Crashes Carts");
+    expect(found.brands).toHaveLength(1);
+    expect(found.brands[0]).toMatchObject({ brand_type: "SOLE_PROPRIETOR" });
+    expect(found.brandFees).toHaveLength(1);
+    expect(await db.twilioCharge.count({ where: { applicationId: application.id } })).toBe(1);
+    expect(await db.brandVerification.count({ where: { applicationId: application.id } })).toBe(1);
   });
 });

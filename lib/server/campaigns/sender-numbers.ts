@@ -3,6 +3,8 @@ import type { SenderNumberView } from "@/lib/views/campaign";
 import { senderA2pState, MAX_SENDERS_PER_SERVICE } from "@/lib/campaign/sender-pool";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
+import { applicationKind } from "@/lib/schemas/onboarding/application";
+import { readStoredDraft } from "../applications/stored-draft";
 import { audit } from "../audit/audit";
 import { accountClient } from "../twilio/client";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
@@ -79,6 +81,11 @@ export async function senderPool(applicationId: string): Promise<SenderPool> {
 
 const twilioCode = (error: unknown) => (error as { code?: number }).code;
 
+async function isSoleProprietor(applicationId: string): Promise<boolean> {
+  const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
+  return !!application && applicationKind(readStoredDraft(application.draft)) === "sole-proprietor";
+}
+
 /** Adds one of the account's numbers to the pool; one already there counts as added (Twilio's 21710). */
 export async function addSenderNumber(
   applicationId: string,
@@ -97,6 +104,12 @@ export async function addSenderNumber(
     ]);
     phoneNumber = number.phoneNumber;
     if (!current.some((entry) => entry.sid === phoneNumberSid)) {
+      // A Sole Proprietor campaign sends from one number (Twilio's Sole Proprietor walkthrough).
+      if (current.length >= 1 && (await isSoleProprietor(applicationId)))
+        return {
+          ok: false,
+          message: "A Sole Proprietor brand sends from one phone number. Remove the current one first.",
+        };
       if (current.length >= MAX_SENDERS_PER_SERVICE)
         return {
           ok: false,

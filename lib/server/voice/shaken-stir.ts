@@ -1,10 +1,14 @@
 import "server-only";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
+import { applicationKind } from "@/lib/schemas/onboarding/application";
+import { readStoredDraft } from "../applications/stored-draft";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { accountClient } from "../twilio/client";
 import type { ShakenStirView } from "@/lib/views/voice";
+import type { EvaluationResult } from "@/lib/trusthub/evaluation-fields";
+import { shakenStirProblems } from "@/lib/trusthub/shaken-stir-problems";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -13,6 +17,9 @@ const step = (applicationId: string, name: string) =>
 
 /** Why SHAKEN/STIR cannot be requested yet, or null (seed 002: the Secondary Customer Profile is approved first). */
 async function notYet(applicationId: string): Promise<string | null> {
+  const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
+  if (application && applicationKind(readStoredDraft(application.draft)) === "sole-proprietor")
+    return "SHAKEN/STIR needs a Secondary Customer Profile; a Sole Proprietor brand has a Starter profile instead. A business with a tax ID can register as a Standard brand for voice.";
   const profile = await step(applicationId, "customer-profile");
   if (!profile) return "SHAKEN/STIR builds on the Secondary Customer Profile, which is not created yet.";
   if (profile.status !== "twilio-approved")
@@ -22,12 +29,23 @@ async function notYet(applicationId: string): Promise<string | null> {
 
 /** The account's numbers, which of them place calls with SHAKEN/STIR, and the trust product's status. */
 export async function shakenStirView(applicationId: string): Promise<ShakenStirView> {
-  const [reason, chosen, product, profile] = await Promise.all([
+  const [reason, chosen, product, profile, evaluation] = await Promise.all([
     notYet(applicationId),
     db.shakenStirNumber.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" } }),
     step(applicationId, "shaken-stir"),
     step(applicationId, "customer-profile"),
+    step(applicationId, "evaluate:shaken-stir"),
   ]);
+  // The last evaluation's failures, while the product still waits on a fix (draft or rejected).
+  const problems =
+    evaluation &&
+    evaluation.status !== "compliant" &&
+    ["draft", "twilio-rejected", null].includes(product?.status ?? null)
+      ? shakenStirProblems(
+          ((evaluation.details as { results?: EvaluationResult[] } | null)?.results ?? []) as EvaluationResult[],
+          chosen,
+        )
+      : [];
   const trustProduct = product ? { sid: product.sid, status: product.status } : null;
   const recorded = chosen.map((number) => ({
     phoneNumberSid: number.phoneNumberSid,
@@ -35,7 +53,7 @@ export async function shakenStirView(applicationId: string): Promise<ShakenStirV
     chosen: true,
     assigned: number.assignedAt !== null,
   }));
-  if (!profile) return { notYet: reason, numbers: recorded, trustProduct, error: null };
+  if (!profile) return { notYet: reason, numbers: recorded, trustProduct, error: null, problems };
   try {
     const owned = await (await accountClient(profile.accountSid)).incomingPhoneNumbers.list({ pageSize: 1000 });
     const byNumber = new Map(recorded.map((number) => [number.phoneNumberSid, number]));
@@ -43,6 +61,7 @@ export async function shakenStirView(applicationId: string): Promise<ShakenStirV
       notYet: reason,
       trustProduct,
       error: null,
+      problems,
       numbers: owned.map(
         (number) =>
           byNumber.get(number.sid) ?? {
@@ -59,6 +78,7 @@ export async function shakenStirView(applicationId: string): Promise<ShakenStirV
       notYet: reason,
       numbers: recorded,
       trustProduct,
+      problems,
       error: "Twilio's list of numbers could not be loaded just now. Try again in a moment.",
     };
   }
