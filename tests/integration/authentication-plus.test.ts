@@ -11,6 +11,7 @@ import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
+import { mailOutbox } from "../support/mail-outbox";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 
 /**
@@ -69,6 +70,13 @@ describe("Authentication+ (public companies)", () => {
     expect((await brandVerificationView(application.id, "customer", eightDays))!.state).toBe("expired");
     expect(await resendBrandVerification(application.id, "staff", staff.id, eightDays)).toEqual({ ok: true });
     expect(sandbox.sandbox.store.get(brand.sid)!.fields.two_fa_sent_at).toBeTruthy();
+    // The customer was told to watch for the email, and that it was sent again.
+    const subjects = mailOutbox()
+      .all()
+      .filter((mail) => mail.to === owner.email)
+      .map((mail) => mail.subject);
+    expect(subjects).toContain("Watch for The Campaign Registry's verification email");
+    expect(subjects).toContain("The verification email was sent again");
     expect(
       await db.auditLog.count({
         where: { targetId: application.id, action: "brand.2fa-resent", actorUserId: staff.id },

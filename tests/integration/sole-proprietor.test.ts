@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { approveApplication } from "@/lib/server/applications/approve-application";
-import { brandVerificationView, resendBrandVerification } from "@/lib/server/brands/brand-verification";
+import {
+  brandVerificationView,
+  notifyExpiredVerifications,
+  resendBrandVerification,
+} from "@/lib/server/brands/brand-verification";
 import { addSenderNumber } from "@/lib/server/campaigns/sender-numbers";
 import { requestShakenStir } from "@/lib/server/voice/shaken-stir";
 import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
@@ -12,6 +16,7 @@ import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
+import { mailOutbox } from "../support/mail-outbox";
 import { configureIsv, sandboxResourcesFor, testDeps } from "../support/provisioning";
 import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
 
@@ -110,12 +115,23 @@ describe("Sole Proprietor brands", () => {
     const sent = await db.brandVerification.findUniqueOrThrow({
       where: { applicationId_method: { applicationId: application.id, method: "sms-otp" } },
     });
+    // The customer is told to watch for the text.
+    const mailsTo = () =>
+      mailOutbox()
+        .all()
+        .filter((mail) => mail.to === owner.email)
+        .map((mail) => mail.subject);
+    expect(mailsTo()).toContain("Reply to the text from Twilio within 24 hours");
     const view = (await brandVerificationView(application.id, "customer"))!;
     expect(view).toMatchObject({ method: "sms-otp", state: "pending", sentTo: "+14155550142", canResend: true });
     expect(new Date(view.expiresAt).getTime() - sent.sentAt.getTime()).toBe(24 * 3_600_000);
     // A day later, unconfirmed: expired, and the customer may ask again.
     const dayLater = new Date(sent.sentAt.getTime() + 25 * 3_600_000);
     expect((await brandVerificationView(application.id, "customer", dayLater))!.state).toBe("expired");
+    // Told once that it expired, whoever runs the check (two at once here).
+    await Promise.all([notifyExpiredVerifications(dayLater), notifyExpiredVerifications(dayLater)]);
+    expect(await notifyExpiredVerifications(dayLater)).toBe(0);
+    expect(mailsTo().filter((subject) => subject === "Your one-time code expired: ask for a new one")).toHaveLength(1);
 
     // Straight away: refused (a double click sends one text); a minute later: sent through SmsOtp.
     expect(await resendBrandVerification(application.id, "customer", owner.id)).toMatchObject({
@@ -132,6 +148,8 @@ describe("Sole Proprietor brands", () => {
       where: { applicationId_method: { applicationId: application.id, method: "sms-otp" } },
     });
     expect(record.sends).toBe(3);
+    expect(record.expiryNotifiedAt).toBeNull();
+    expect(mailsTo()).toContain("A new code is on its way to your mobile phone");
     // Twilio was asked (SmsOtp): the sandbox keeps when its last code went out.
     expect(sandbox.sandbox.store.get(brand.sid)!.fields.otp_sent_at).toBeTruthy();
     const audits = await db.auditLog.findMany({ where: { targetId: application.id, action: "brand.otp-resent" } });

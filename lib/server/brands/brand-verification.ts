@@ -3,6 +3,7 @@ import { parseApplication } from "@/lib/schemas/onboarding/application";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import {
   RESEND_SPACING_MS,
+  VERIFICATION_WINDOW_MS,
   verificationExpiresAt,
   verificationMethodFor,
   verificationState,
@@ -15,6 +16,7 @@ import { audit } from "../audit/audit";
 import { readStoredDraft } from "../applications/stored-draft";
 import { accountClient } from "../twilio/client";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { emailCustomerUsers } from "../notifications/email-customer-users";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -30,11 +32,105 @@ export async function recordVerificationSent(
   method: VerificationMethod,
   brandSid: string,
 ): Promise<void> {
-  await db.brandVerification.upsert({
-    where: { applicationId_method: { applicationId, method } },
-    create: { applicationId, method, brandSid, sentAt: new Date() },
-    update: {},
+  const known = await db.brandVerification.findUnique({ where: { applicationId_method: { applicationId, method } } });
+  if (known) return;
+  try {
+    await db.brandVerification.create({ data: { applicationId, method, brandSid, sentAt: new Date() } });
+  } catch (error) {
+    // Another worker recorded it first (and told the customer).
+    if ((error as { code?: string }).code === "P2002") return;
+    throw error;
+  }
+  await tellCustomer(applicationId, method, "sent");
+}
+
+const MESSAGES: Record<
+  VerificationMethod,
+  Record<"sent" | "resent" | "expired", { subject: string; lines: string[] }>
+> = {
+  "sms-otp": {
+    sent: {
+      subject: "Reply to the text from Twilio within 24 hours",
+      lines: [
+        "Your Sole Proprietor brand is registered. Twilio texts a one-time code to your mobile number:",
+        "reply to it as the text asks within 24 hours to verify your brand. See its state here:",
+      ],
+    },
+    resent: {
+      subject: "A new code is on its way to your mobile phone",
+      lines: ["Twilio is texting a new one-time code to your mobile. Reply to it within 24 hours:"],
+    },
+    expired: {
+      subject: "Your one-time code expired: ask for a new one",
+      lines: [
+        "The code texted to your mobile was not confirmed within 24 hours, so your brand is not verified yet.",
+        'Open your home page and choose "Send the code again", then reply to the new text within 24 hours:',
+      ],
+    },
+  },
+  "email-2fa": {
+    sent: {
+      subject: "Watch for The Campaign Registry's verification email",
+      lines: [
+        "Your brand is registered. As a public company it passes Authentication+: The Campaign Registry",
+        "emails a verification link to your brand contact address. Click it within 7 days; until then",
+        "your campaign cannot start. See its state here:",
+      ],
+    },
+    resent: {
+      subject: "The verification email was sent again",
+      lines: ["We asked The Campaign Registry to send the verification email again. Click its link within 7 days:"],
+    },
+    expired: {
+      subject: "Your brand's verification link expired",
+      lines: [
+        "The verification link emailed to your brand contact was not clicked within 7 days, so your brand is",
+        "not verified and its campaign cannot start. Contact us and we send a new email:",
+      ],
+    },
+  },
+};
+
+async function tellCustomer(applicationId: string, method: VerificationMethod, what: "sent" | "resent" | "expired") {
+  const application = await db.onboardingApplication.findUnique({
+    where: { id: applicationId },
+    select: { organizationId: true },
   });
+  if (!application) return;
+  const message = MESSAGES[method][what];
+  await emailCustomerUsers(application.organizationId, {
+    subject: message.subject,
+    lines: (name) => [`Messaging registration for ${name}.`, "", ...message.lines],
+    path: "/home",
+  }).catch((error: unknown) => console.error(`[brand-verification] mail not sent: ${describeErrorForLog(error)}`));
+}
+
+/**
+ * Tells customers once when their code or link has expired unanswered (run with the status sync,
+ * on any instance: each expiry is claimed in the database, so one email whatever runs at once).
+ */
+export async function notifyExpiredVerifications(now = new Date()): Promise<number> {
+  const candidates = await db.brandVerification.findMany({
+    where: { expiryNotifiedAt: null, sentAt: { lt: new Date(now.getTime() - VERIFICATION_WINDOW_MS["sms-otp"]) } },
+  });
+  let told = 0;
+  for (const record of candidates) {
+    const view = await brandVerificationView(record.applicationId, "customer", now);
+    if (!view || view.method !== record.method || view.state !== "expired") continue;
+    const claimed = await db.brandVerification.updateMany({
+      where: {
+        applicationId: record.applicationId,
+        method: record.method,
+        sentAt: record.sentAt,
+        expiryNotifiedAt: null,
+      },
+      data: { expiryNotifiedAt: now },
+    });
+    if (claimed.count === 0) continue;
+    await tellCustomer(record.applicationId, record.method as VerificationMethod, "expired");
+    told++;
+  }
+  return told;
 }
 
 /** Who may send the verification again: the customer their own code; staff either. */
@@ -103,7 +199,7 @@ export async function resendBrandVerification(
       method: view.method,
       sentAt: { equals: previous, lte: new Date(now.getTime() - RESEND_SPACING_MS) },
     },
-    data: { sentAt: now, sends: { increment: 1 } },
+    data: { sentAt: now, sends: { increment: 1 }, expiryNotifiedAt: null },
   });
   if (claimed.count === 0) return { ok: false, message: "It was sent less than a minute ago. Wait a moment." };
   try {
@@ -138,5 +234,6 @@ export async function resendBrandVerification(
     metadata: { brandSid: brand.sid, sends: view.sends + 1 },
   });
   await refreshDashboardRow(applicationId).catch(() => undefined);
+  await tellCustomer(applicationId, view.method, "resent");
   return { ok: true };
 }

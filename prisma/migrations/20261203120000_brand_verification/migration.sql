@@ -5,6 +5,7 @@ CREATE TABLE "BrandVerification" (
     "brandSid" TEXT NOT NULL,
     "sentAt" DATETIME NOT NULL,
     "sends" INTEGER NOT NULL DEFAULT 1,
+    "expiryNotifiedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     PRIMARY KEY ("applicationId", "method")

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyExpiredVerifications } from "../../brands/brand-verification";
 import type { Twilio } from "twilio";
 import { db } from "../../db";
 import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
@@ -102,5 +103,7 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
     if (deps.spacingMs) await sleep(deps.spacingMs);
   }
   await refreshUnsummarizedRows();
+  // Codes and links that expired unanswered: the customer is told once (#13 line 6).
+  await notifyExpiredVerifications();
   return { checked: open.length, changed, failed };
 }
