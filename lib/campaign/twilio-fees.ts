@@ -80,9 +80,12 @@ export function oneTimeTotalUsd(events: BillableEvent[]): number {
     .reduce((total, fee) => total + fee.amountUsd, 0);
 }
 
-/** The fees a brand registration incurs: the registration, and secondary vetting unless Low-Volume Standard skips it. */
-export function brandRegistrationFees(lowVolumeStandard: boolean): Fee[] {
-  return lowVolumeStandard
+/**
+ * The fees a brand registration incurs: the registration, and secondary vetting unless the brand
+ * skips it (Low-Volume Standard, Sole Proprietor).
+ */
+export function brandRegistrationFees(withoutSecondaryVetting: boolean): Fee[] {
+  return withoutSecondaryVetting
     ? [TWILIO_FEES.brand_registration]
     : [TWILIO_FEES.brand_registration, TWILIO_FEES.secondary_vetting];
 }
@@ -92,10 +95,15 @@ export function brandRegistrationFees(lowVolumeStandard: boolean): Fee[] {
  * an update of a failed one is vetted again (the monthly fee already runs); a replaced one (a new
  * use case) is a new campaign.
  */
-export function campaignApprovalFees(kind: "create" | "update" | "replace"): Fee[] {
+export function campaignApprovalFees(kind: "create" | "update" | "replace", useCase = ""): Fee[] {
   return kind === "update"
     ? [TWILIO_FEES.campaign_vetting]
-    : [TWILIO_FEES.campaign_vetting, TWILIO_FEES.campaign_monthly];
+    : [TWILIO_FEES.campaign_vetting, monthlyCampaignFee(useCase)];
+}
+
+/** The monthly campaign fee: $2 for a Sole Proprietor campaign, else from $1.50 by use case. */
+export function monthlyCampaignFee(useCase: string): Fee {
+  return useCase === "SOLE_PROPRIETOR" ? TWILIO_FEES.campaign_monthly_sole_proprietor : TWILIO_FEES.campaign_monthly;
 }
 
 export function formatUsd(amount: number): string {

@@ -70,6 +70,11 @@ describe("the fees staff see before a billable call", () => {
     expect(campaignApprovalFees("create").map((fee) => fee.event)).toEqual(["campaign_vetting", "campaign_monthly"]);
     expect(campaignApprovalFees("replace").map((fee) => fee.event)).toEqual(["campaign_vetting", "campaign_monthly"]);
     expect(campaignApprovalFees("update").map((fee) => fee.event)).toEqual(["campaign_vetting"]);
+    // A Sole Proprietor campaign's monthly fee is its own ($2).
+    expect(campaignApprovalFees("create", "SOLE_PROPRIETOR").map((fee) => fee.event)).toEqual([
+      "campaign_vetting",
+      "campaign_monthly_sole_proprietor",
+    ]);
   });
 
   it("every figure has a source and a date, and prints in dollars and cents", () => {

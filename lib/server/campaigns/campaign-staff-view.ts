@@ -80,7 +80,7 @@ export async function campaignForStaff(applicationId: string): Promise<CampaignS
           ),
         }
       : null,
-    approval: { kind, fees: campaignApprovalFees(kind) },
+    approval: { kind, fees: campaignApprovalFees(kind, chosen) },
     fieldOptions: CAMPAIGN_FIELDS.map((field) => ({ value: field.key, label: campaignFieldLabel(field.key) })),
   };
 }

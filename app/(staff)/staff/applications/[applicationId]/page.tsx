@@ -12,6 +12,7 @@ import { guardPage } from "@/lib/server/auth/page-guard";
 import { applicationForReview } from "@/lib/server/applications/review";
 import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
 import { reviewSections } from "@/lib/onboarding/review-sections";
+import { applicationKind } from "@/lib/schemas/onboarding/application";
 import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 import { brandRegistrationFees } from "@/lib/campaign/twilio-fees";
 import { campaignForStaff } from "@/lib/server/campaigns/campaign-staff-view";
@@ -73,7 +74,9 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
               <ReviewActions
                 applicationId={application.id}
                 fields={fieldOptions}
-                fees={brandRegistrationFees(draft.company?.brandType === "LOW_VOLUME_STANDARD")}
+                fees={brandRegistrationFees(
+                  applicationKind(draft) === "sole-proprietor" || draft.company?.brandType === "LOW_VOLUME_STANDARD",
+                )}
                 resubmission={resubmission}
               />
             </Card>

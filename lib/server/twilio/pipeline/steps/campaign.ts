@@ -1,4 +1,5 @@
 import "server-only";
+import { monthlyCampaignFee } from "@/lib/campaign/twilio-fees";
 import type { UsAppToPersonInstance } from "twilio/lib/rest/messaging/v1/service/usAppToPerson";
 import type { Prisma } from "@prisma/client";
 import type { Campaign } from "@/lib/schemas/campaign/campaign";
@@ -86,7 +87,7 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
         },
       });
       await recordCharge(ctx.applicationId, "campaign_vetting", `${sid}:created`, sid);
-      await recordCharge(ctx.applicationId, "campaign_monthly", sid, sid);
+      await recordCharge(ctx.applicationId, monthlyCampaignFee(campaign.usAppToPersonUsecase).event, sid, sid);
       return;
     }
 
