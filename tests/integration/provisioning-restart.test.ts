@@ -92,3 +92,35 @@ describe("brand creation across applications", () => {
       expect((await sandboxResourcesFor(sandbox, name)).brands).toHaveLength(1);
   }, 60_000);
 });
+
+describe("fencing: a worker that lost its lease", () => {
+  it("stops before the brand create when another worker took the job mid-run: one brand, one fee", async () => {
+    const { claimJob, runClaimedJob } = await import("@/lib/server/twilio/pipeline/worker");
+    const { application, staff } = await submittedApplication("Fenced Off Co");
+    await approveApplication(application.id, staff.id);
+    expect(await claimJob("worker-a")).toBe(application.id);
+
+    // Just before worker A's brand create, its lease runs out and worker B claims the job (as after
+    // a long pause of A's process): simulated in the database, where the claim lives.
+    const takeOver = async (step: string) => {
+      if (step !== "brand") return;
+      await db.provisioningJob.update({
+        where: { applicationId: application.id },
+        data: { lockedUntil: new Date(Date.now() - 1) },
+      });
+      expect(await claimJob("worker-b")).toBe(application.id);
+    };
+    const outcomeA = await runClaimedJob(application.id, "worker-a", { ...testDeps(sandbox), onStep: takeOver });
+    expect(outcomeA).toEqual({ state: "LEASE_LOST" });
+    expect((await sandboxResourcesFor(sandbox, "Fenced Off Co")).brands).toHaveLength(0);
+    // A wrote nothing to the job: B still holds it, and it is not marked done or failed.
+    const held = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } });
+    expect(held).toMatchObject({ lockedBy: "worker-b", state: "RUNNING" });
+
+    expect(await runClaimedJob(application.id, "worker-b", testDeps(sandbox))).toEqual({ state: "DONE" });
+    const found = await sandboxResourcesFor(sandbox, "Fenced Off Co");
+    expect([found.profiles.length, found.products.length, found.brands.length, found.brandFees.length]).toEqual([
+      1, 1, 1, 1,
+    ]);
+  }, 60_000);
+});

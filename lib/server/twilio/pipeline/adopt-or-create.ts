@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
-import { TwilioStepError } from "./errors";
+import { LeaseLostError, TwilioStepError } from "./errors";
 import { knownSid, recordSid } from "./resource-ledger";
 import { withRetry } from "./retry";
 import type { StepContext } from "./step-context";
@@ -43,7 +43,12 @@ export async function adoptOrCreate(
     const intent = await db.twilioCreateIntent.findUnique({ where: key });
     const adopted = intent ? await withRetry(operations.find, ctx.retry) : null;
     if (!intent) await db.twilioCreateIntent.create({ data: { applicationId: ctx.applicationId, step } });
-    const found = adopted ?? (await withRetry(operations.create, ctx.retry, operations.find));
+    // Fencing: a worker that lost the job never sends a create (a brand is a fee).
+    const create = async () => {
+      await ctx.fence();
+      return operations.create();
+    };
+    const found = adopted ?? (await withRetry(create, ctx.retry, operations.find));
     const sid = typeof found === "string" ? found : found.sid;
     await recordSid(
       ctx.applicationId,
@@ -57,6 +62,7 @@ export async function adoptOrCreate(
     await db.twilioCreateIntent.deleteMany({ where: { applicationId: ctx.applicationId, step } });
     return sid;
   } catch (error) {
+    if (error instanceof LeaseLostError) throw error;
     throw TwilioStepError.from(step, error);
   }
 }

@@ -13,6 +13,17 @@ export function isTransient(error: unknown): boolean {
   return /timeout|socket hang up|network|ECONNRESET/i.test(e.message ?? "");
 }
 
+/**
+ * This worker no longer holds the job: its lease ran out (a pause, a lost renewal) and another
+ * worker may have claimed it. Nothing more may be sent to Twilio, nor the job's state written.
+ */
+export class LeaseLostError extends Error {
+  constructor() {
+    super("This worker no longer holds the provisioning job: another worker has it.");
+    this.name = "LeaseLostError";
+  }
+}
+
 /** Twilio refused for good (a 4xx): the step stops with Twilio's code and message kept. */
 export class TwilioStepError extends Error {
   constructor(
@@ -26,6 +37,8 @@ export class TwilioStepError extends Error {
 
   static from(step: string, error: unknown): TwilioStepError {
     if (error instanceof TwilioStepError) return error;
+    // Never wrapped: a lost lease must reach the runner as itself, which then writes nothing.
+    if (error instanceof LeaseLostError) throw error;
     const e = error as { status?: number; code?: number; message?: string };
     return new TwilioStepError(
       step,

@@ -6,7 +6,7 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../../db";
 import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
 import { withAccountSlot } from "./account-limiter";
-import { NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
+import { LeaseLostError, NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
 import { runGraph } from "./graph";
 import { markDone, markFailed, markRunning, scheduleRetryLater } from "./job-records";
 import { campaignGraph, provisioningGraph, voiceGraph } from "./provisioning-graph";
@@ -33,13 +33,17 @@ export type ProvisioningDeps = {
   /** Brands registered with Twilio's Mock flag (the portal sets it from TWILIO_MOCK_BRANDS). */
   mockBrands?: boolean;
   onStep?: (step: string) => void;
+  /** The worker's hold on the job, re-checked before every create and billable call (worker.ts). */
+  fence?: () => Promise<void>;
 };
 
 export type ProvisioningOutcome =
   | { state: "DONE" }
   | { state: "NEEDS_CUSTOMER"; fields: number }
   | { state: "FAILED"; step: string; code: number | null; message: string }
-  | { state: "RETRY_LATER"; message: string };
+  | { state: "RETRY_LATER"; message: string }
+  /** Another worker holds the job now: this one stopped without sending or writing anything more. */
+  | { state: "LEASE_LOST" };
 
 /**
  * Runs (or resumes) an approved application's provisioning: every step whose SID is known is
@@ -48,6 +52,9 @@ export type ProvisioningOutcome =
 export async function runProvisioning(applicationId: string, deps: ProvisioningDeps): Promise<ProvisioningOutcome> {
   try {
     return await provision(applicationId, deps);
+  } catch (error) {
+    if (error instanceof LeaseLostError) return { state: "LEASE_LOST" };
+    throw error;
   } finally {
     // Whatever the outcome (or a crash), the dashboard shows where the application now stands.
     await refreshDashboardRow(applicationId).catch((error: unknown) =>
@@ -102,6 +109,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     primaryCustomerProfileSid: settings.primaryCustomerProfileSid,
     statusCallbackUrl: publicUrl("/api/twilio/status-callback"),
     eventsUrl: publicUrl("/api/twilio/events"),
+    fence: deps.fence ?? (async () => undefined),
   };
 
   // One job per application, in phases: the registration, the campaign (once staff approve it), and
@@ -115,6 +123,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     graph = campaignGraph(ctx, approved);
   } else if (job.phase === "voice") graph = voiceGraph(ctx);
 
+  await ctx.fence();
   await markRunning(applicationId);
   const perAccount = deps.concurrency ?? 4;
   const nodes = graph.map((node) => ({
@@ -126,6 +135,10 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     await db.provisioningJob.update({ where: { applicationId }, data: { currentStep: step } }).catch(() => undefined);
   });
 
+  // A worker that lost the job mid-way writes nothing: the one that holds it now goes on.
+  if (result.failures.some((failure) => failure.error instanceof LeaseLostError)) return { state: "LEASE_LOST" };
+  // Whatever the outcome, only the holder records it.
+  await ctx.fence();
   const needsCustomer = result.failures
     .map((failure) => failure.error)
     .filter((error): error is NeedsCustomerError => error instanceof NeedsCustomerError);

@@ -19,6 +19,11 @@ export type StepContext = {
   statusCallbackUrl: string | null;
   /** The portal's Event Streams route, where the account's Sink points (null: no public URL set). */
   eventsUrl: string | null;
+  /**
+   * Re-checks, in the database, that this worker still holds the job (and extends its hold), or
+   * throws LeaseLostError: called before every create and every billable call (fencing).
+   */
+  fence: () => Promise<void>;
 };
 
 /** The recorded SID of an earlier step (its node ran before this one). */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "../../db";
 import { runProvisioning, type ProvisioningDeps, type ProvisioningOutcome } from "./run-provisioning";
 import { describeErrorForLog } from "@/lib/logging/redact";
+import { LeaseLostError } from "./errors";
 
 // How long a claim holds without renewal; a crashed worker's job is picked up after it.
 const LEASE_MS = Number(process.env.PROVISIONING_LEASE_MS ?? 30_000);
@@ -31,22 +32,48 @@ export async function claimJob(workerId: string, now = new Date()): Promise<stri
   return null;
 }
 
-/** Runs a claimed job, renewing its lease while it runs, and releases it at the end. */
+/**
+ * Extends this worker's hold on the job if it still has it, in one conditional update: true when
+ * it does. The database decides, so it holds across instances (and a paused process notices).
+ */
+async function holdJob(applicationId: string, workerId: string): Promise<boolean> {
+  const now = new Date();
+  const held = await db.provisioningJob.updateMany({
+    where: { applicationId, lockedBy: workerId, lockedUntil: { gt: now } },
+    data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  return held.count === 1;
+}
+
+/**
+ * Runs a claimed job, renewing its lease while it runs, and releases it at the end. A renewal that
+ * fails is noticed: from then on the job is fenced, so this worker sends nothing more to Twilio
+ * (every create and billable call re-checks the hold first) and writes nothing to the job.
+ */
 export async function runClaimedJob(
   applicationId: string,
   workerId: string,
   deps: ProvisioningDeps,
 ): Promise<ProvisioningOutcome> {
+  let lost = false;
   const renew = setInterval(() => {
-    void db.provisioningJob
-      .updateMany({
-        where: { applicationId, lockedBy: workerId },
-        data: { lockedUntil: new Date(Date.now() + LEASE_MS) },
+    void holdJob(applicationId, workerId)
+      .then((held) => {
+        if (!held) lost = true;
       })
       .catch(() => undefined);
   }, LEASE_MS / 3);
+  const fence = async () => {
+    if (lost || !(await holdJob(applicationId, workerId))) {
+      lost = true;
+      throw new LeaseLostError();
+    }
+  };
   try {
-    return await runProvisioning(applicationId, deps);
+    const outcome = await runProvisioning(applicationId, { ...deps, fence });
+    if (outcome.state === "LEASE_LOST")
+      console.warn(`[provisioning] ${applicationId}: lease lost to another worker; stopped without sending more`);
+    return outcome;
   } finally {
     clearInterval(renew);
     await db.provisioningJob.updateMany({

@@ -69,10 +69,13 @@ export async function resubmitFailedBrand(ctx: StepContext, brandSid: string): P
   const before = await fetchBrand();
   if (before.status !== "FAILED") return landed(before, pending.state === "sending" ? "sent" : "superseded");
 
+  // Fencing: only the worker that holds the job sends a resubmission.
+  await ctx.fence();
   await db.brandResubmission.update({ where: { id: pending.id }, data: { state: "sending" } });
   let answer: BrandRegistrationInstance;
   try {
     await waitForSlot(ctx.accountSid, ctx.brandSpacingMs);
+    await ctx.fence();
     answer = await brands(brandSid).update();
   } catch (error) {
     if (twilioCode(error) === 21725) {

@@ -66,6 +66,7 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
     if (recorded && known?.useCase && known.useCase !== campaign.usAppToPersonUsecase) {
       await replaceCampaign(ctx, recorded.sid, known.useCase, campaign.usAppToPersonUsecase, async (sid) => {
         await slot();
+        await ctx.fence();
         await campaigns(sid).remove();
       });
       recorded = null;
@@ -101,6 +102,7 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
       // was FAILED when we last knew it), or Twilio is reviewing it and takes no changes now.
       if (current.campaignStatus !== "IN_PROGRESS") {
         await slot();
+        await ctx.fence();
         sent = await withRetry(() => campaigns(sid).update(campaignUpdateOptions(campaign)), ctx.retry);
       }
       const revetted = recorded.status === "FAILED" || current.campaignStatus === "FAILED";
