@@ -19,7 +19,8 @@ const AUDIT_ACTION: Record<StatusSource, string> = {
 /**
  * One place where a Twilio status reaches the portal, whoever brought it (a signed status callback,
  * an Event Streams event or the sync): the resource is updated, the change audited, the dashboard
- * row rewritten at once, and the customer emailed when the new status asks them to act.
+ * row rewritten at once, and the customer emailed when the new status asks them to act. False when
+ * another caller had already moved the status (nothing was done).
  */
 export async function recordTwilioStatus(
   resource: TwilioResource,
@@ -32,15 +33,19 @@ export async function recordTwilioStatus(
     /** A status callback's FailureReason (a rejected bundle). */
     failureReason?: string;
   },
-): Promise<void> {
-  await db.twilioResource.update({
-    where: { id: resource.id },
+): Promise<boolean> {
+  // Compare-and-set on the status this caller read: when a callback, an event and the sync bring the
+  // same news at once (on any instance), one of them applies it, and only that one audits it and
+  // emails the customer.
+  const applied = await db.twilioResource.updateMany({
+    where: { id: resource.id, status: resource.status },
     data: {
       status: change.status,
       statusUpdatedAt: change.at ?? new Date(),
       ...(change.details !== undefined ? { details: change.details } : {}),
     },
   });
+  if (applied.count === 0) return false;
   const application = await db.onboardingApplication.findUnique({
     where: { id: resource.applicationId },
     select: { organizationId: true },
@@ -78,6 +83,7 @@ export async function recordTwilioStatus(
     (resource.step === "customer-profile" || resource.step === "trust-product")
   )
     await resumeWaitingBrandResubmission(resource.applicationId);
+  return true;
 }
 
 function detailsErrors(details: Prisma.InputJsonValue | undefined): unknown {

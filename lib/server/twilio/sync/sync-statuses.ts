@@ -82,12 +82,12 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
         deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 },
       );
       if (fetched.status !== resource.status) {
-        await recordTwilioStatus(resource, {
+        const applied = await recordTwilioStatus(resource, {
           status: fetched.status,
           ...(fetched.details ? { details: fetched.details as never } : {}),
           source: "sync",
         });
-        changed++;
+        if (applied) changed++;
       } else if (fetched.details && JSON.stringify(fetched.details) !== JSON.stringify(resource.details)) {
         // Same status, newer facts (a brand score, an identity status): kept without a status change.
         await db.twilioResource.update({ where: { id: resource.id }, data: { details: fetched.details as never } });

@@ -86,14 +86,13 @@ async function applyChange(change: A2pEventChange, eventType: string): Promise<b
     change.kind === "brand"
       ? mergeBrandDetails(resource.details, change.details, change.status)
       : { ...(resource.details as object | null), ...change.details };
-  await recordTwilioStatus(resource, {
+  return recordTwilioStatus(resource, {
     status: change.status,
     details: details as never,
     source: "event",
     eventType,
     ...(change.at ? { at: change.at } : {}),
   });
-  return true;
 }
 
 /**
