@@ -60,6 +60,17 @@ export const envSchema = z
       .default("false")
       .transform((value) => value === "true"),
     CRON_SECRET: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+    // Several instances behind one load balancer must share it: a server action's form rendered by
+    // one instance is posted to another (Next.js encrypts action ids and closures with it).
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optionalString.pipe(
+      z
+        .string()
+        .refine(
+          (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [16, 24, 32].includes(Buffer.from(value, "base64").length),
+          "must be an AES key in base64 (16, 24 or 32 bytes): generate one with `openssl rand -base64 32`",
+        )
+        .optional(),
+    ),
     DATA_ENCRYPTION_KEYS: optionalString.superRefine((value, ctx) => {
       if (!value) return;
       try {

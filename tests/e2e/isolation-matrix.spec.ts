@@ -243,6 +243,7 @@ const PROBES: Probe[] = [
   },
   { name: "GET /api/staff/dashboard", expected: staffOnly, call: (r) => callRoute(r, "GET", "/api/staff/dashboard") },
   { name: "GET /api/health", expected: anyone, call: (r) => callRoute(r, "GET", "/api/health") },
+  { name: "GET /api/ready", expected: anyone, call: (r) => callRoute(r, "GET", "/api/ready") },
   { name: "GET /api/auth/session", expected: anyone, call: (r) => callRoute(r, "GET", "/api/auth/session") },
   { name: "POST /api/cron/sync (no secret)", expected: nobody, call: (r) => callRoute(r, "POST", "/api/cron/sync") },
   {

@@ -33,6 +33,18 @@ describe("environment validation", () => {
     expect(problems.some((p) => p.startsWith("AUTH_SECRET is required"))).toBe(true);
   });
 
+  it("checks the server-actions key that several instances share (#14 line 6)", () => {
+    expect(() =>
+      parseEnv({ ...valid, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }),
+    ).not.toThrow();
+    expect(problemsOf({ ...valid, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "not a key" })[0]).toMatch(
+      /^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be an AES key in base64/,
+    );
+    expect(
+      problemsOf({ ...valid, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(10).toString("base64") }),
+    ).toHaveLength(1);
+  });
+
   it("explains an invalid value next to its variable", () => {
     expect(problemsOf({ ...valid, DATABASE_URL: "mysql://x" })).toEqual([
       "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
