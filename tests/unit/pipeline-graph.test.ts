@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runGraph } from "@/lib/server/twilio/pipeline/graph";
 import { activeSlots, withAccountSlot } from "@/lib/server/twilio/pipeline/account-limiter";
 import { withRetry } from "@/lib/server/twilio/pipeline/retry";
+import { db } from "@/lib/server/db";
 import { isTransient } from "@/lib/server/twilio/pipeline/errors";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,16 +50,27 @@ describe("the provisioning graph runner", () => {
   });
 });
 
-describe("per-account slots", () => {
-  it("two runs on one account share its limit", async () => {
+describe("per-account slots (held in the database, so every instance shares them)", () => {
+  it("ten steps on one account share its limit of three", async () => {
     let peak = 0;
+    let running = 0;
     const work = async () => {
-      peak = Math.max(peak, activeSlots("AC1"));
-      await sleep(5);
+      running++;
+      peak = Math.max(peak, running, await activeSlots("AC1"));
+      await sleep(15);
+      running--;
     };
     await Promise.all(Array.from({ length: 10 }, () => withAccountSlot("AC1", 3, work)));
     expect(peak).toBe(3);
-    expect(activeSlots("AC1")).toBe(0);
+    expect(await activeSlots("AC1")).toBe(0);
+  });
+
+  it("a slot whose holder died (its lease ran out) is taken over", async () => {
+    await db.accountSlot.create({
+      data: { accountSid: "AC2", slot: 0, holder: "dead", until: new Date(Date.now() - 1000) },
+    });
+    expect(await withAccountSlot("AC2", 1, async () => "ran")).toBe("ran");
+    expect(await db.accountSlot.count({ where: { accountSid: "AC2" } })).toBe(0);
   });
 });
 

@@ -1,22 +1,56 @@
-/**
- * At most `limit` provisioning steps at once per Twilio account in this process, whatever number
- * of applications are being provisioned for it (Twilio's limits are per account).
- */
-const limiters = new Map<string, { active: number; waiting: (() => void)[] }>();
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "../../db";
 
+// A slot's hold without renewal; a crashed holder's slot is free again after it.
+const SLOT_LEASE_MS = Number(process.env.ACCOUNT_SLOT_LEASE_MS ?? 30_000);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * At most `limit` provisioning steps at once per Twilio account, across every process and instance
+ * of the deployment (Twilio's limits are per account): each step holds one of the account's
+ * numbered slots in the database while it runs.
+ */
 export async function withAccountSlot<T>(accountSid: string, limit: number, work: () => Promise<T>): Promise<T> {
-  let limiter = limiters.get(accountSid);
-  if (!limiter) limiters.set(accountSid, (limiter = { active: 0, waiting: [] }));
-  if (limiter.active >= limit) await new Promise<void>((resolve) => limiter!.waiting.push(resolve));
-  limiter.active++;
+  const holder = randomUUID();
+  const slot = await acquire(accountSid, limit, holder);
+  const renew = setInterval(() => {
+    void db.accountSlot
+      .updateMany({ where: { accountSid, slot, holder }, data: { until: new Date(Date.now() + SLOT_LEASE_MS) } })
+      .catch(() => undefined);
+  }, SLOT_LEASE_MS / 3);
   try {
     return await work();
   } finally {
-    limiter.active--;
-    limiter.waiting.shift()?.();
+    clearInterval(renew);
+    await db.accountSlot.deleteMany({ where: { accountSid, slot, holder } });
   }
 }
 
-export function activeSlots(accountSid: string): number {
-  return limiters.get(accountSid)?.active ?? 0;
+/** Takes a free slot (never taken, or its holder's lease ran out), waiting until one frees. */
+async function acquire(accountSid: string, limit: number, holder: string): Promise<number> {
+  for (;;) {
+    const now = new Date();
+    const until = new Date(now.getTime() + SLOT_LEASE_MS);
+    for (let slot = 0; slot < limit; slot++) {
+      try {
+        await db.accountSlot.create({ data: { accountSid, slot, holder, until } });
+        return slot;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "P2002") throw error;
+      }
+      // Held: take it over only if its holder's lease ran out (a crashed process).
+      const taken = await db.accountSlot.updateMany({
+        where: { accountSid, slot, until: { lt: now } },
+        data: { holder, until },
+      });
+      if (taken.count === 1) return slot;
+    }
+    await sleep(20 + Math.random() * 40);
+  }
+}
+
+/** The account's slots held now (for tests and operations). */
+export function activeSlots(accountSid: string): Promise<number> {
+  return db.accountSlot.count({ where: { accountSid, until: { gte: new Date() } } });
 }
