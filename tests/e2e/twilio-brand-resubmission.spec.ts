@@ -1,27 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
 import { ACME, expectSaved, fillAll } from "./support/wizard";
-import { query } from "./support/database";
-import { E2E } from "./support/e2e-env";
-import { sandboxFor } from "./support/sandbox-state";
+import { advanceInSandbox, recordedSid, sandboxFor } from "./support/sandbox-state";
 
 // Runs after status-dashboard.spec.ts, whose counts assume Acme, Inc. is the only customer at Twilio.
 
 const NAME = "Failing Florist Co";
 
-function resourceSid(step: string): string {
-  return query<{ sid: string }>(
-    `SELECT r.sid FROM "TwilioResource" r JOIN "OnboardingApplication" a ON a.id = r.applicationId JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ? AND r.step = ?`,
-    NAME,
-    step,
-  )[0]!.sid;
-}
-
-async function advance(page: Page, sid: string, outcome: string) {
-  expect((await page.request.post(`${E2E.sandboxUrl}/__sandbox/advance`, { data: { sid, outcome } })).status()).toBe(
-    200,
-  );
-}
+const resourceSid = (step: string) => recordedSid(NAME, step);
+const advance = advanceInSandbox;
 
 test("a brand the Campaign Registry fails: the customer fixes the business name next to Twilio's error, staff approve, and the same single brand is resubmitted (one brand fee)", async ({
   page,

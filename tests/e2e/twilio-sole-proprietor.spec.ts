@@ -1,9 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
 import { expectSaved, next } from "./support/wizard";
-import { query, setTimeInPast } from "./support/database";
-import { E2E } from "./support/e2e-env";
-import { sandboxFor } from "./support/sandbox-state";
+import { setTimeInPast } from "./support/database";
+import { advanceInSandbox, recordedSid, sandboxFor } from "./support/sandbox-state";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 
 // #13 line 2: a customer without a tax ID registers a Sole Proprietor brand and verifies it by the
@@ -11,19 +10,8 @@ import { expectNoSeriousA11yViolations } from "./support/a11y";
 
 const NAME = "Jo Walks Dogs";
 
-function resourceSid(step: string): string {
-  return query<{ sid: string }>(
-    `SELECT r.sid FROM "TwilioResource" r JOIN "OnboardingApplication" a ON a.id = r.applicationId JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ? AND r.step = ?`,
-    NAME,
-    step,
-  )[0]!.sid;
-}
-
-async function advance(page: Page, sid: string, outcome: string) {
-  expect((await page.request.post(`${E2E.sandboxUrl}/__sandbox/advance`, { data: { sid, outcome } })).status()).toBe(
-    200,
-  );
-}
+const resourceSid = (step: string) => recordedSid(NAME, step);
+const advance = advanceInSandbox;
 
 test("a sole proprietor fills only Twilio's Sole Proprietor fields, staff approve, and the customer's home shows the one-time code's window, sends it again and turns Verified", async ({
   page,

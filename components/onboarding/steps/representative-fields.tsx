@@ -28,18 +28,25 @@ export const EMPTY_REPRESENTATIVE: RepresentativeValues = {
 };
 
 const COUNTRY_OPTIONS = COUNTRIES.map((country) => ({ value: country.code, label: country.name }));
+const MOBILE_COUNTRY_OPTIONS = COUNTRY_OPTIONS.filter((country) => ["US", "CA"].includes(country.value));
 
-/** The six fields of one authorized representative (Twilio's authorized_representative_N). */
+/**
+ * The six fields of one authorized representative (Twilio's authorized_representative_N), or, for
+ * a sole proprietor, the four of their own contact (starter_customer_profile_information) with the
+ * US or Canadian mobile number that also receives the one-time code.
+ */
 export function RepresentativeFields({
   prefix,
   register,
   errors,
+  soleProprietor = false,
 }: {
   prefix: "primary" | "secondary";
   // The two representatives share this component; their paths differ only by prefix.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   register: UseFormRegister<any>;
   errors?: FieldErrors<RepresentativeValues>;
+  soleProprietor?: boolean;
 }) {
   const note = useFieldNote();
   const field = (name: keyof RepresentativeValues) => ({
@@ -69,91 +76,40 @@ export function RepresentativeFields({
         className="sm:col-span-2"
       />
       <SelectField
-        label="Phone Number Country"
-        options={COUNTRY_OPTIONS}
+        label={soleProprietor ? "Mobile Phone Country" : "Phone Number Country"}
+        options={soleProprietor ? MOBILE_COUNTRY_OPTIONS : COUNTRY_OPTIONS}
         error={errors?.phoneCountry?.message}
         {...field("phoneCountry")}
       />
       <TextField
-        label="Phone Number"
+        label={soleProprietor ? "Mobile Phone Number" : "Phone Number"}
         type="tel"
         autoComplete="tel-national"
-        hint="A number where Twilio can reach this person."
+        hint={
+          soleProprietor
+            ? "A US or Canadian mobile number that receives text messages: the one-time code is sent here."
+            : "A number where Twilio can reach this person."
+        }
         error={errors?.phoneNumber?.message}
         {...field("phoneNumber")}
       />
-      <TextField
-        label="Business Title"
-        hint="Their title at your company, such as Head of Operations."
-        autoComplete="organization-title"
-        error={errors?.businessTitle?.message}
-        {...field("businessTitle")}
-      />
-      <SelectField
-        label="Job Position"
-        options={JOB_POSITIONS.map((position) => ({ value: position, label: position }))}
-        error={errors?.jobPosition?.message}
-        {...field("jobPosition")}
-      />
-    </div>
-  );
-}
-
-const MOBILE_COUNTRY_OPTIONS = COUNTRY_OPTIONS.filter((country) => ["US", "CA"].includes(country.value));
-
-/**
- * A sole proprietor's contact (Twilio's starter_customer_profile_information), whose mobile number
- * also receives the one-time code (sole_proprietor_information.mobile_phone_number).
- */
-export function SoleProprietorContactFields({
-  register,
-  errors,
-}: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  register: UseFormRegister<any>;
-  errors?: FieldErrors<RepresentativeValues>;
-}) {
-  const note = useFieldNote();
-  const field = (name: keyof RepresentativeValues) => ({
-    ...register(`primary.${name}`),
-    note: note(`representatives.primary.${name}`),
-  });
-  return (
-    <div className="grid gap-5 sm:grid-cols-2">
-      <TextField
-        label="First Name"
-        autoComplete="given-name"
-        error={errors?.firstName?.message}
-        {...field("firstName")}
-      />
-      <TextField
-        label="Last Name"
-        autoComplete="family-name"
-        error={errors?.lastName?.message}
-        {...field("lastName")}
-      />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        error={errors?.email?.message}
-        {...field("email")}
-        className="sm:col-span-2"
-      />
-      <SelectField
-        label="Mobile Phone Country"
-        options={MOBILE_COUNTRY_OPTIONS}
-        error={errors?.phoneCountry?.message}
-        {...field("phoneCountry")}
-      />
-      <TextField
-        label="Mobile Phone Number"
-        type="tel"
-        autoComplete="tel-national"
-        hint="A US or Canadian mobile number that receives text messages: the one-time code is sent here."
-        error={errors?.phoneNumber?.message}
-        {...field("phoneNumber")}
-      />
+      {soleProprietor ? null : (
+        <>
+          <TextField
+            label="Business Title"
+            hint="Their title at your company, such as Head of Operations."
+            autoComplete="organization-title"
+            error={errors?.businessTitle?.message}
+            {...field("businessTitle")}
+          />
+          <SelectField
+            label="Job Position"
+            options={JOB_POSITIONS.map((position) => ({ value: position, label: position }))}
+            error={errors?.jobPosition?.message}
+            {...field("jobPosition")}
+          />
+        </>
+      )}
     </div>
   );
 }

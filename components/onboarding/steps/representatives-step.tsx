@@ -5,12 +5,7 @@ import { applicationKind } from "@/lib/schemas/onboarding/application";
 import { StepActions } from "../step-actions";
 import { useStepForm } from "../use-step-form";
 import { useWizard } from "../wizard-context";
-import {
-  EMPTY_REPRESENTATIVE,
-  RepresentativeFields,
-  SoleProprietorContactFields,
-  type RepresentativeValues,
-} from "./representative-fields";
+import { EMPTY_REPRESENTATIVE, RepresentativeFields, type RepresentativeValues } from "./representative-fields";
 
 type Values = { primary: RepresentativeValues; hasSecondary: boolean; secondary: RepresentativeValues };
 
@@ -34,7 +29,7 @@ export function RepresentativesStep() {
           As a sole proprietor, you are the brand&apos;s contact. Twilio texts a one-time code to this mobile number to
           verify your brand: reply to it within 24 hours.
         </p>
-        <SoleProprietorContactFields register={register} errors={formState.errors.primary} />
+        <RepresentativeFields prefix="primary" register={register} errors={formState.errors.primary} soleProprietor />
         <StepActions onBack={onBack} readOnly={readOnly} />
       </form>
     );

@@ -1,4 +1,5 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { query } from "./database";
 import { E2E } from "./e2e-env";
 
 type SandboxState = {
@@ -28,4 +29,20 @@ export async function sandboxFor(page: Page, businessName: string) {
       (f) => f.type === "brand_registration" && brands.some((b) => b.sid === f.resourceSid),
     ),
   };
+}
+
+/** The SID the portal recorded for one business's provisioning step (read from the test database). */
+export function recordedSid(businessName: string, step: string): string {
+  return query<{ sid: string }>(
+    `SELECT r.sid FROM "TwilioResource" r JOIN "OnboardingApplication" a ON a.id = r.applicationId JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ? AND r.step = ?`,
+    businessName,
+    step,
+  )[0]!.sid;
+}
+
+/** Moves one sandbox resource to an outcome now (the sandbox's control API). */
+export async function advanceInSandbox(page: Page, sid: string, outcome: string) {
+  expect((await page.request.post(`${E2E.sandboxUrl}/__sandbox/advance`, { data: { sid, outcome } })).status()).toBe(
+    200,
+  );
 }
