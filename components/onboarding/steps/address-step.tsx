@@ -4,6 +4,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { COUNTRIES, regionsOf } from "@/lib/schemas/onboarding/geo";
 import { StepActions } from "../step-actions";
+import { StepForm } from "../step-form";
 import { useStepForm } from "../use-step-form";
 import { useFieldNote } from "../wizard-context";
 
@@ -32,12 +33,7 @@ export function AddressStep() {
   const errors = formState.errors;
   const regions = regionsOf(watch("country"));
   return (
-    <form
-      method="post"
-      onSubmit={onNext}
-      noValidate
-      className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
-    >
+    <StepForm onSubmit={onNext}>
       <p className="text-sm text-slate-600">Where your business is physically located. PO boxes are not accepted.</p>
       <TextField
         label="Business Name on the Address"
@@ -105,6 +101,6 @@ export function AddressStep() {
         />
       </div>
       <StepActions onBack={onBack} readOnly={readOnly} />
-    </form>
+    </StepForm>
   );
 }

@@ -15,6 +15,7 @@ import {
   SOLE_PROPRIETOR_VERTICALS,
 } from "@/lib/schemas/onboarding/options";
 import { StepActions } from "../step-actions";
+import { StepForm } from "../step-form";
 import { useStepForm } from "../use-step-form";
 import { useFieldNote } from "../wizard-context";
 
@@ -57,12 +58,7 @@ export function BusinessStep() {
   const soleProprietor = watch("hasTaxId") === "no";
 
   return (
-    <form
-      method="post"
-      onSubmit={onNext}
-      noValidate
-      className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
-    >
+    <StepForm onSubmit={onNext}>
       <ChoiceGroup
         legend="Does your business have a tax ID?"
         type="radio"
@@ -102,7 +98,7 @@ export function BusinessStep() {
       ) : (
         standardFields()
       )}
-    </form>
+    </StepForm>
   );
 
   // A function returning elements (not a component), so the fields keep their identity and focus.

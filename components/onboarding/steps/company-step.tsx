@@ -6,6 +6,7 @@ import { TextField } from "@/components/ui/text-field";
 import { BRAND_TYPES, COMPANY_TYPES, STOCK_EXCHANGES } from "@/lib/schemas/onboarding/options";
 import { applicationKind } from "@/lib/schemas/onboarding/application";
 import { StepActions } from "../step-actions";
+import { StepForm } from "../step-form";
 import { useStepForm } from "../use-step-form";
 import { useFieldNote, useWizard } from "../wizard-context";
 
@@ -31,12 +32,7 @@ export function CompanyStep() {
   const isPublic = watch("companyType") === "public";
   if (applicationKind(useWizard().draft) === "sole-proprietor") {
     return (
-      <form
-        method="post"
-        onSubmit={onNext}
-        noValidate
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
-      >
+      <StepForm onSubmit={onNext}>
         <h2 className="text-base font-semibold text-slate-900">Sole Proprietor brand</h2>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
           <li>Nothing to choose here: without a tax ID, your brand is a Sole Proprietor brand.</li>
@@ -47,16 +43,11 @@ export function CompanyStep() {
           </li>
         </ul>
         <StepActions onBack={onBack} readOnly={readOnly} />
-      </form>
+      </StepForm>
     );
   }
   return (
-    <form
-      method="post"
-      onSubmit={onNext}
-      noValidate
-      className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
-    >
+    <StepForm onSubmit={onNext}>
       <ChoiceGroup
         legend="Company Type"
         type="radio"
@@ -112,6 +103,6 @@ export function CompanyStep() {
         disabled={readOnly}
       />
       <StepActions onBack={onBack} readOnly={readOnly} />
-    </form>
+    </StepForm>
   );
 }

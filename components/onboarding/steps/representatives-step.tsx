@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { applicationKind } from "@/lib/schemas/onboarding/application";
 import { StepActions } from "../step-actions";
+import { StepForm } from "../step-form";
 import { useStepForm } from "../use-step-form";
 import { useWizard } from "../wizard-context";
 import { EMPTY_REPRESENTATIVE, RepresentativeFields, type RepresentativeValues } from "./representative-fields";
@@ -19,28 +20,18 @@ export function RepresentativesStep() {
   const hasSecondary = watch("hasSecondary");
   if (applicationKind(useWizard().draft) === "sole-proprietor") {
     return (
-      <form
-        method="post"
-        onSubmit={onNext}
-        noValidate
-        className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
-      >
+      <StepForm onSubmit={onNext}>
         <p className="text-sm text-slate-600">
           As a sole proprietor, you are the brand&apos;s contact. Twilio texts a one-time code to this mobile number to
           verify your brand: reply to it within 24 hours.
         </p>
         <RepresentativeFields prefix="primary" register={register} errors={formState.errors.primary} soleProprietor />
         <StepActions onBack={onBack} readOnly={readOnly} />
-      </form>
+      </StepForm>
     );
   }
   return (
-    <form
-      method="post"
-      onSubmit={onNext}
-      noValidate
-      className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
-    >
+    <StepForm onSubmit={onNext}>
       <p className="text-sm text-slate-600">
         The people Twilio may contact about this registration: usually an owner, director or officer. Twilio checks
         these details against the business.
@@ -71,6 +62,6 @@ export function RepresentativesStep() {
         </Button>
       )}
       <StepActions onBack={onBack} readOnly={readOnly} />
-    </form>
+    </StepForm>
   );
 }
