@@ -15,6 +15,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 type Step = {
   name: string;
   command: string[];
+  /** Run only when this is set (it says why not otherwise). */
+  when?: { set: boolean; otherwise: string };
   report?: string;
   count?: (report: string) => { passed: number; failed: number; skipped: number };
 };
@@ -49,6 +51,24 @@ const steps: Step[] = [
     report: `${reports}/vitest.json`,
     count: vitestCount,
   },
+  {
+    // The same suites on PostgreSQL (#14), when a server is given (.ci/run starts one).
+    name: "unit and integration on PostgreSQL",
+    when: {
+      set: !!process.env.TEST_POSTGRES_URL,
+      otherwise: "TEST_POSTGRES_URL is not set: the PostgreSQL run is left out (npm run test:postgres runs it)",
+    },
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${reports}/vitest-postgres.json`,
+    ],
+    report: `${reports}/vitest-postgres.json`,
+    count: vitestCount,
+  },
   { name: "build", command: ["npx", "next", "build"] },
   {
     name: "browser",
@@ -67,6 +87,10 @@ const steps: Step[] = [
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
 for (const step of steps) {
+  if (step.when && !step.when.set) {
+    console.info(`\n=== ${step.name}: not run (${step.when.otherwise})\n`);
+    continue;
+  }
   console.info(`\n=== ${step.name}: ${step.command.join(" ")}\n`);
   const run = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env });
   if (step.report && step.count && existsSync(step.report)) {

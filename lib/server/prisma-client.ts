@@ -1,18 +1,28 @@
+import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 
 export type { PrismaClient };
 
 /**
- * A Prisma client on the embedded SQLite driver adapter (Prisma's JS engine: no native query
- * engine to download). Shared by the app, the seed and the tests so they all open the database
- * the same way.
+ * A Prisma client on a driver adapter (Prisma's JS engine: no native query engine to download),
+ * chosen by DATABASE_URL: `file:` → the embedded SQLite file; `postgresql://` → PostgreSQL, through
+ * the client generated from prisma/postgres/schema.prisma (the same models, so the same API and
+ * types). Shared by the app, the scripts and the tests so they all open the database the same way.
  */
 export function createPrismaClient(databaseUrl: string | undefined): PrismaClient {
   if (!databaseUrl) throw new Error("DATABASE_URL is required");
-  if (!databaseUrl.startsWith("file:")) {
-    throw new Error("DATABASE_URL: only SQLite (file:...) is wired up so far; PostgreSQL support is planned");
-  }
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return createPostgresClient(databaseUrl);
+  if (!databaseUrl.startsWith("file:"))
+    throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl });
   return new PrismaClient({ adapter });
+}
+
+function createPostgresClient(databaseUrl: string): PrismaClient {
+  // Loaded at run time from node_modules, only when PostgreSQL is chosen (never bundled).
+  const load = createRequire(`${process.cwd()}/`);
+  const { PrismaPg } = load("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
+  const { PrismaClient: PostgresClient } = load(".prisma/postgres-client") as { PrismaClient: typeof PrismaClient };
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
 }

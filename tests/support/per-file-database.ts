@@ -3,18 +3,25 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll } from "vitest";
 import { TEMPLATE_DB, TEST_TMP } from "./paths";
+import { dropDatabase, postgresBase, recreateDatabase, TEMPLATE_NAME } from "./postgres-databases";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
 /**
  * Gives each test file its own real SQLite database (a copy of the migrated template) and a
  * complete, valid environment, before any application module reads them.
  */
-const file = path.join(TEST_TMP, `${randomUUID()}.db`);
-copyFileSync(TEMPLATE_DB, file);
+const id = randomUUID();
+const file = path.join(TEST_TMP, `${id}.db`);
+const postgres = postgresBase();
+// PostgreSQL (npm run test:postgres): a database of its own, copied from the migrated template.
+const postgresName = `portal_test_${id.replaceAll("-", "")}`;
+const databaseUrl = postgres
+  ? await recreateDatabase(postgres, postgresName, TEMPLATE_NAME)
+  : (copyFileSync(TEMPLATE_DB, file), `file:${file}`);
 
 Object.assign(process.env, {
   NODE_ENV: "test",
-  DATABASE_URL: `file:${file}`,
+  DATABASE_URL: databaseUrl,
   AUTH_SECRET: "vitest-secret-that-is-long-enough-0123456789abcdef",
   APP_URL: "http://portal.test",
   MAIL_OUTBOX_DIR: path.join(TEST_TMP, `outbox-${path.basename(file, ".db")}`),
@@ -34,4 +41,5 @@ afterAll(async () => {
   const holder = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } };
   await holder.prisma?.$disconnect();
   delete holder.prisma;
+  if (postgres) await dropDatabase(postgres, postgresName);
 });

