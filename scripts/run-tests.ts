@@ -10,13 +10,17 @@ import path from "node:path";
 const reports = path.resolve("tests/.tmp/reports");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// Every suite but the PostgreSQL run is on the embedded SQLite databases.
+const { TEST_POSTGRES_URL: postgresUrl, ...sqliteEnv } = env;
 
 type Step = {
   name: string;
   command: string[];
   /** Run only when this is set (it says why not otherwise). */
   when?: { set: boolean; otherwise: string };
+  /** The environment of the step (default: without TEST_POSTGRES_URL). */
+  env?: NodeJS.ProcessEnv;
   report?: string;
   count?: (report: string) => { passed: number; failed: number; skipped: number };
 };
@@ -54,8 +58,9 @@ const steps: Step[] = [
   {
     // The same suites on PostgreSQL (#14), when a server is given (.ci/run starts one).
     name: "unit and integration on PostgreSQL",
+    env: { ...sqliteEnv, TEST_POSTGRES_URL: postgresUrl },
     when: {
-      set: !!process.env.TEST_POSTGRES_URL,
+      set: !!postgresUrl,
       otherwise: "TEST_POSTGRES_URL is not set: the PostgreSQL run is left out (npm run test:postgres runs it)",
     },
     command: [
@@ -92,7 +97,7 @@ for (const step of steps) {
     continue;
   }
   console.info(`\n=== ${step.name}: ${step.command.join(" ")}\n`);
-  const run = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env });
+  const run = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: step.env ?? sqliteEnv });
   if (step.report && step.count && existsSync(step.report)) {
     const counted = step.count(step.report);
     totals.passed += counted.passed;

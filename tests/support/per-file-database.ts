@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll } from "vitest";
 import { TEMPLATE_DB, TEST_TMP } from "./paths";
-import { dropDatabase, postgresBase, recreateDatabase, TEMPLATE_NAME } from "./postgres-databases";
+import { dropDatabase, postgresBase, recreateDatabase, templateName } from "./postgres-databases";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
 /**
@@ -16,7 +16,7 @@ const postgres = postgresBase();
 // PostgreSQL (npm run test:postgres): a database of its own, copied from the migrated template.
 const postgresName = `portal_test_${id.replaceAll("-", "")}`;
 const databaseUrl = postgres
-  ? await recreateDatabase(postgres, postgresName, TEMPLATE_NAME)
+  ? await recreateDatabase(postgres, postgresName, templateName(postgres))
   : (copyFileSync(TEMPLATE_DB, file), `file:${file}`);
 
 Object.assign(process.env, {

@@ -14,7 +14,10 @@ export function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
-export const TEMPLATE_NAME = "portal_test_template";
+/** The template beside the given database (named after it, so two roles on one server do not meet). */
+export function templateName(base: string): string {
+  return `${new URL(base).pathname.slice(1) || "portal"}_test_template`;
+}
 
 async function admin<T>(base: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: base });
