@@ -38,41 +38,29 @@ const playwrightCount = (file: string) => {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
 };
 
+function vitestStep(name: string, reportFile: string): Step {
+  const report = `${reports}/${reportFile}`;
+  return {
+    name,
+    command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    report,
+    count: vitestCount,
+  };
+}
+
 const steps: Step[] = [
   { name: "format", command: ["npx", "prettier", "--check", "."] },
   { name: "lint", command: ["npx", "eslint", ".", "--max-warnings", "0"] },
   { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
-  {
-    name: "unit and integration",
-    command: [
-      "npx",
-      "vitest",
-      "run",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${reports}/vitest.json`,
-    ],
-    report: `${reports}/vitest.json`,
-    count: vitestCount,
-  },
+  vitestStep("unit and integration", "vitest.json"),
   {
     // The same suites on PostgreSQL (#14), when a server is given (.ci/run starts one).
-    name: "unit and integration on PostgreSQL",
+    ...vitestStep("unit and integration on PostgreSQL", "vitest-postgres.json"),
     env: { ...sqliteEnv, TEST_POSTGRES_URL: postgresUrl },
     when: {
       set: !!postgresUrl,
       otherwise: "TEST_POSTGRES_URL is not set: the PostgreSQL run is left out (npm run test:postgres runs it)",
     },
-    command: [
-      "npx",
-      "vitest",
-      "run",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${reports}/vitest-postgres.json`,
-    ],
-    report: `${reports}/vitest-postgres.json`,
-    count: vitestCount,
   },
   { name: "build", command: ["npx", "next", "build"] },
   {

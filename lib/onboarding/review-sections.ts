@@ -30,17 +30,26 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
 const pick = <T extends { value: string; label: string }>(options: readonly T[], value: unknown) =>
   options.find((option) => option.value === value)?.label ?? text(value);
 
-function representativeRows(prefix: string, rep: Record<string, unknown> | undefined): ReviewRow[] {
+/** A representative's rows; a sole proprietor's own contact has no title or position, and a mobile. */
+function representativeRows(
+  prefix: string,
+  rep: Record<string, unknown> | undefined,
+  soleProprietor = false,
+): ReviewRow[] {
   const r = rep ?? {};
-  return [
+  const contact = [
     { label: "First Name", value: text(r.firstName), field: `${prefix}.firstName` },
     { label: "Last Name", value: text(r.lastName), field: `${prefix}.lastName` },
     { label: "Email", value: text(r.email), field: `${prefix}.email` },
     {
-      label: "Phone Number",
+      label: soleProprietor ? "Mobile Phone Number" : "Phone Number",
       value: r.phoneNumber ? `${text(r.phoneNumber)} (${text(r.phoneCountry)})` : "—",
       field: `${prefix}.phoneNumber`,
     },
+  ];
+  if (soleProprietor) return contact;
+  return [
+    ...contact,
     { label: "Business Title", value: text(r.businessTitle), field: `${prefix}.businessTitle` },
     { label: "Job Position", value: text(r.jobPosition), field: `${prefix}.jobPosition` },
   ];
@@ -96,16 +105,7 @@ function soleProprietorSections(draft: ApplicationDraft): ReviewSection[] {
     {
       step: "representatives",
       title: "Your contact details",
-      rows: [
-        { label: "First Name", value: text(primary.firstName), field: "primary.firstName" },
-        { label: "Last Name", value: text(primary.lastName), field: "primary.lastName" },
-        { label: "Email", value: text(primary.email), field: "primary.email" },
-        {
-          label: "Mobile Phone Number",
-          value: primary.phoneNumber ? `${text(primary.phoneNumber)} (${text(primary.phoneCountry)})` : "—",
-          field: "primary.phoneNumber",
-        },
-      ],
+      rows: representativeRows("primary", primary, true),
     },
     addressSection(draft.address ?? {}, "Address"),
     {

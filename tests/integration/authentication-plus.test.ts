@@ -12,7 +12,7 @@ import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
-import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+import { configureIsv, submittedApplication, testDeps, recordedStep } from "../support/provisioning";
 
 /**
  * #13 line 3: Authentication+ for public companies. After the brand is registered, The Campaign
@@ -28,8 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-const step = (applicationId: string, name: string) =>
-  db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId, step: name } } });
+const step = recordedStep;
 const syncDeps = () => ({
   clientFor: (accountSid: string) =>
     twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),

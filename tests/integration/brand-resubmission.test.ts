@@ -9,7 +9,13 @@ import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { mailOutbox } from "../support/mail-outbox";
 import { makeUser } from "../support/factories";
-import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
+import {
+  configureIsv,
+  sandboxResourcesFor,
+  submittedApplication,
+  testDeps,
+  recordedStep,
+} from "../support/provisioning";
 
 /**
  * #13 line 1: a brand The Campaign Registry FAILED goes back to the customer with Twilio's errors
@@ -24,8 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-const step = (applicationId: string, name: string) =>
-  db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId, step: name } } });
+const step = recordedStep;
 
 /** Provisioned, bundles approved by Trust Hub, and the brand failed by TCR (the sandbox fails names with "Fail"). */
 async function failedBrand(name: string) {

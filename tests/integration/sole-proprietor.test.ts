@@ -17,7 +17,7 @@ import type { TestSandbox } from "../support/sandbox-harness";
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
-import { configureIsv, sandboxResourcesFor, testDeps } from "../support/provisioning";
+import { configureIsv, sandboxResourcesFor, testDeps, recordedStep } from "../support/provisioning";
 import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
 
 /**
@@ -37,8 +37,7 @@ afterAll(() => stop());
 
 const STARTER_POLICY = "RN806dd6cd175f314e1f96a9727ee271f4";
 const SOLE_PROPRIETOR_POLICY = "RN670d5d2e282a6130ae063b234b6019c8";
-const step = (applicationId: string, name: string) =>
-  db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId, step: name } } });
+const step = recordedStep;
 
 async function account() {
   const state = await sandbox.control("GET", "state");

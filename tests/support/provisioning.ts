@@ -80,3 +80,8 @@ export async function sandboxResourcesFor(sandbox: TestSandbox, businessName: st
     brandFees: account.fees.filter((fee) => fee.type === "brand_registration" && brandSids.has(fee.resourceSid)),
   };
 }
+
+/** What the portal recorded for one provisioning step of an application (it must exist). */
+export function recordedStep(applicationId: string, step: string) {
+  return db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId, step } } });
+}

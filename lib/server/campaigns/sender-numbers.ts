@@ -3,8 +3,7 @@ import type { SenderNumberView } from "@/lib/views/campaign";
 import { senderA2pState, MAX_SENDERS_PER_SERVICE } from "@/lib/campaign/sender-pool";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
-import { applicationKind } from "@/lib/schemas/onboarding/application";
-import { readStoredDraft } from "../applications/stored-draft";
+import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
 import { accountClient } from "../twilio/client";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
@@ -81,10 +80,6 @@ export async function senderPool(applicationId: string): Promise<SenderPool> {
 
 const twilioCode = (error: unknown) => (error as { code?: number }).code;
 
-async function isSoleProprietor(applicationId: string): Promise<boolean> {
-  const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
-  return !!application && applicationKind(readStoredDraft(application.draft)) === "sole-proprietor";
-}
 
 /** Adds one of the account's numbers to the pool; one already there counts as added (Twilio's 21710). */
 export async function addSenderNumber(

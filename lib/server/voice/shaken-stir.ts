@@ -1,8 +1,7 @@
 import "server-only";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
-import { applicationKind } from "@/lib/schemas/onboarding/application";
-import { readStoredDraft } from "../applications/stored-draft";
+import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { accountClient } from "../twilio/client";
@@ -17,8 +16,7 @@ const step = (applicationId: string, name: string) =>
 
 /** Why SHAKEN/STIR cannot be requested yet, or null (seed 002: the Secondary Customer Profile is approved first). */
 async function notYet(applicationId: string): Promise<string | null> {
-  const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
-  if (application && applicationKind(readStoredDraft(application.draft)) === "sole-proprietor")
+  if (await isSoleProprietor(applicationId))
     return "SHAKEN/STIR needs a Secondary Customer Profile; a Sole Proprietor brand has a Starter profile instead. A business with a tax ID can register as a Standard brand for voice.";
   const profile = await step(applicationId, "customer-profile");
   if (!profile) return "SHAKEN/STIR builds on the Secondary Customer Profile, which is not created yet.";
