@@ -80,7 +80,6 @@ export async function senderPool(applicationId: string): Promise<SenderPool> {
 
 const twilioCode = (error: unknown) => (error as { code?: number }).code;
 
-
 /** Adds one of the account's numbers to the pool; one already there counts as added (Twilio's 21710). */
 export async function addSenderNumber(
   applicationId: string,
