@@ -3,7 +3,14 @@ import { devAllowedOrigins } from "./lib/config/dev-origins.mjs";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 is a native addon and twilio pulls in Node-only modules: keep both out of the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "twilio"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "pg-boss",
+    "twilio",
+  ],
   poweredByHeader: false,
   // Two portals side by side in one checkout (tests, a second `npm run dev`) need their own build folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -23,6 +23,7 @@ async function main() {
         ? path.resolve("data/sandbox-state.json")
         : process.env.SANDBOX_STATE_FILE || null,
     controlApi: mode === "dev" || mode === "test",
+    latencyMs: seconds("SANDBOX_LATENCY_MS") ?? 0,
     delays: {
       reviewSeconds: seconds("SANDBOX_REVIEW_DELAY_SECONDS"),
       approvalSeconds: seconds("SANDBOX_APPROVAL_DELAY_SECONDS"),

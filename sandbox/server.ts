@@ -21,7 +21,25 @@ export type SandboxServerOptions = SandboxOptions & {
   controlApi?: boolean;
   /** How often scheduled transitions are checked, in ms. */
   tickMs?: number;
+  /**
+   * Added before every Twilio API answer, in ms (SANDBOX_LATENCY_MS): Twilio's own round trip, for
+   * benchmarks that compare the pipeline with its critical path (#15). The control API is not slowed.
+   */
+  latencyMs?: number;
 };
+
+/** One Twilio API request as the sandbox saw it (GET /__sandbox/requests): the request log. */
+export type LoggedRequest = {
+  /** When it arrived and when it was answered (ms since the epoch, real time). */
+  at: number;
+  answeredAt: number;
+  method: string;
+  path: string;
+  accountSid: string | null;
+  status: number;
+};
+// The newest requests are kept, enough for a few hundred customers' provisioning.
+const REQUEST_LOG_SIZE = 50_000;
 
 export type RunningSandbox = {
   url: string;
@@ -61,6 +79,9 @@ function send(response: ServerResponse, answer: Answer): void {
 export async function startSandbox(options: SandboxServerOptions = {}): Promise<RunningSandbox> {
   const sandbox = new Sandbox(options);
   const controlEnabled = options.controlApi ?? true;
+  const requests: LoggedRequest[] = [];
+  const latency = () =>
+    options.latencyMs ? new Promise((resolve) => setTimeout(resolve, options.latencyMs)) : Promise.resolve();
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://sandbox.local");
@@ -69,12 +90,33 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
       const text = await readBody(request);
       if (url.pathname.startsWith("/__sandbox/")) {
         if (!controlEnabled) throw new TwilioError(404, 20404, `The requested resource ${url.pathname} was not found`);
+        if (url.pathname === "/__sandbox/requests") {
+          if (method === "DELETE") requests.length = 0;
+          send(response, { status: 200, body: { requests } });
+          return;
+        }
         const { route, params } = match(controlRoutes, method, url.pathname);
         const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
         send(response, await route.handle({ sandbox, body }, params));
         return;
       }
+      const entry: LoggedRequest = {
+        at: Date.now(),
+        answeredAt: 0,
+        method,
+        path: url.pathname,
+        accountSid: null,
+        status: 0,
+      };
+      requests.push(entry);
+      if (requests.length > REQUEST_LOG_SIZE) requests.splice(0, requests.length - REQUEST_LOG_SIZE);
+      response.once("finish", () => {
+        entry.answeredAt = Date.now();
+        entry.status = response.statusCode;
+      });
+      await latency();
       const account = sandbox.authenticate(request.headers.authorization);
+      entry.accountSid = account.sid;
       const fault = takeFault(sandbox.faults, method, url.pathname);
       if (fault?.status === "reset") {
         request.socket.destroy();

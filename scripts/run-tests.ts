@@ -70,6 +70,18 @@ const steps: Step[] = [
     count: playwrightCount,
   },
   {
+    // Two production instances on one PostgreSQL, one killed halfway (#14 line 5).
+    name: "two instances on PostgreSQL",
+    command: ["npx", "playwright", "test", "-c", "playwright.scale-out.config.ts"],
+    report: `${reports}/playwright-scale-out.json`,
+    count: playwrightCount,
+    env: { ...sqliteEnv, TEST_POSTGRES_URL: postgresUrl },
+    when: {
+      set: !!postgresUrl,
+      otherwise: "TEST_POSTGRES_URL is not set: the two-instance test is left out (it needs a PostgreSQL server)",
+    },
+  },
+  {
     name: "browser (npm run dev)",
     command: ["npx", "playwright", "test", "-c", "playwright.dev.config.ts"],
     report: `${reports}/playwright-dev.json`,

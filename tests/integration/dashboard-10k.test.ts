@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { STAGE_IDS, STAGES, type StageId } from "@/lib/dashboard/stages";
 import { parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { compareSortKeys, nameSortKey } from "@/lib/dashboard/name-sort-key";
 import type { Dashboard } from "@/lib/server/dashboard/list-dashboard";
 import { bulkCustomer, seedBulkCustomers, type BulkCustomer } from "../support/bulk-customers";
 
@@ -92,7 +93,8 @@ describe("the staff dashboard with 10,000 customers", () => {
     const names = [...(await list({ sort: "name" })).rows, ...(await list({ sort: "name", page: "2" })).rows].map(
       (row) => row.name,
     );
-    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const keys = names.map(nameSortKey);
+    expect(keys).toEqual([...keys].sort(compareSortKeys));
     const progress = (await list({ sort: "progress" })).rows;
     expect(
       progress.every((row) => STAGE_IDS.indexOf(row.stage) === STAGE_IDS.length - 1 || row.stage === "brand-approved"),

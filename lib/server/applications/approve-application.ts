@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { enqueueProvisioning } from "../jobs/enqueue";
 
 export type ApproveOutcome = { ok: true; started: boolean } | { ok: false; message: string };
 
@@ -46,6 +47,9 @@ export async function approveApplication(applicationId: string, staffUserId: str
     });
     return { ok: true as const, started: true };
   });
-  if (outcome.ok && outcome.started) await refreshDashboardRow(applicationId);
+  if (outcome.ok && outcome.started) {
+    await refreshDashboardRow(applicationId);
+    await enqueueProvisioning(applicationId);
+  }
   return outcome;
 }

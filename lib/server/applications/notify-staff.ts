@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "../db";
-import { absoluteUrl, sendMail } from "../mail/send-mail";
+import { absoluteUrl } from "../mail/send-mail";
+import { enqueueMail } from "../jobs/enqueue";
 
 const WHAT = { registration: "registration", campaign: "A2P campaign" } as const;
 
-/** Tells every staff member that an application (or its campaign) waits for review (SMTP, outbox or dev log). */
+/** Tells every staff member that an application (or its campaign) waits for review (a mail job: SMTP, outbox or dev log). */
 export async function notifyStaffOfSubmission(
   organizationName: string,
   applicationId: string,
@@ -18,7 +19,7 @@ export async function notifyStaffOfSubmission(
   const link = absoluteUrl(`/staff/customers/${application.organizationId}`);
   await Promise.all(
     staff.map((member) =>
-      sendMail({
+      enqueueMail({
         to: member.email,
         subject: `${organizationName} sent their ${WHAT[what]} for review`,
         text: [

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { enqueueProvisioning } from "../jobs/enqueue";
 
 export type RetryOutcome = { ok: true } | { ok: false; message: string };
 
@@ -30,5 +31,6 @@ export async function retryProvisioning(applicationId: string, staffUserId: stri
     metadata: { previousError: job.lastError?.slice(0, 300) ?? null, previousCode: job.lastErrorCode },
   });
   await refreshDashboardRow(applicationId);
+  await enqueueProvisioning(applicationId);
   return { ok: true };
 }

@@ -8,6 +8,7 @@ import { readStoredDraft } from "../applications/stored-draft";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { enqueueProvisioning } from "../jobs/enqueue";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import type { CampaignLedgerDetails } from "../twilio/pipeline/steps/campaign";
 
@@ -122,6 +123,7 @@ export async function approveCampaign(
   });
   if (!started) return { ok: true, started: false };
   await refreshDashboardRow(registration.applicationId);
+  await enqueueProvisioning(registration.applicationId);
   return { ok: true, started: true };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { funnel, isStuck, STAGE_IDS, type StageId } from "@/lib/dashboard/stages";
+import { searchWords } from "@/lib/dashboard/search-words";
 import { PAGE_SIZE, type DashboardQuery } from "@/lib/schemas/dashboard";
 import { db } from "../db";
 import { blindIndex } from "../crypto/field-cipher";
@@ -41,7 +42,7 @@ function filters(query: DashboardQuery, now: Date): Prisma.OnboardingApplication
   const and: Prisma.OnboardingApplicationWhereInput[] = [];
   // Each word must match: "acme 12-3456789" finds Acme by name and EIN. A registration number is
   // found whole, through its blind index (the number itself is not stored in the summary).
-  for (const word of (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)) {
+  for (const word of searchWords(query.q ?? "")) {
     const index = (word.match(/\d/g)?.length ?? 0) >= 5 ? blindIndex(word, dataKeyring()) : null;
     and.push(
       index
@@ -58,7 +59,7 @@ function filters(query: DashboardQuery, now: Date): Prisma.OnboardingApplication
 
 const ORDER: Record<string, Prisma.OnboardingApplicationOrderByWithRelationInput[]> = {
   activity: [{ lastActivityAt: "desc" }, { id: "asc" }],
-  name: [{ displayName: "asc" }, { id: "asc" }],
+  name: [{ sortName: "asc" }, { id: "asc" }],
   progress: [{ stageRank: "desc" }, { stageSince: "asc" }, { id: "asc" }],
   waiting: [{ stageSince: "asc" }, { id: "asc" }],
 };

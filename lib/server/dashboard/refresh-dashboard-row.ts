@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { dueAt, STAGE_IDS, STAGES, stageOf } from "@/lib/dashboard/stages";
+import { nameSortKey } from "@/lib/dashboard/name-sort-key";
+import { searchWords } from "@/lib/dashboard/search-words";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { awaitedVerification, verificationMethodForDraft } from "@/lib/trusthub/brand-verification";
 import { db } from "../db";
@@ -76,7 +78,8 @@ function summarize(
     needsAction: STAGES[stage].attention,
     dueAt: dueAt(stage, stageSince),
     displayName: businessName || application.organization.name,
-    searchText: [businessName, application.organization.name, ...emails].filter(Boolean).join(" ").toLowerCase(),
+    sortName: nameSortKey(businessName || application.organization.name),
+    searchText: searchWords([businessName, application.organization.name, ...emails].join(" ")).join(" "),
     registrationNumberHint: registrationNumberHint(registrationNumber),
     registrationNumberIndex: registrationNumber ? blindIndex(registrationNumber, dataKeyring()) : null,
     profileStatus: statusOf("customer-profile"),

@@ -16,34 +16,39 @@ export type MailDelivery = "smtp" | "outbox" | "log" | "not-sent";
  * never fails the caller: staff can always copy the link from the screen.
  */
 export async function sendMail(mail: Mail): Promise<MailDelivery> {
-  const settings = env();
   try {
-    if (settings.SMTP_URL) {
-      await nodemailer.createTransport(settings.SMTP_URL).sendMail({ from: settings.MAIL_FROM, ...mail });
-      return "smtp";
-    }
-    if (settings.MAIL_OUTBOX_DIR) {
-      await mkdir(settings.MAIL_OUTBOX_DIR, { recursive: true });
-      const file = path.join(settings.MAIL_OUTBOX_DIR, `${Date.now()}-${randomUUID()}.json`);
-      await writeFile(
-        file,
-        JSON.stringify({ from: settings.MAIL_FROM, ...mail, sentAt: new Date().toISOString() }, null, 2),
-      );
-      return "outbox";
-    }
-    if (settings.NODE_ENV === "development") {
-      console.info(
-        `[mail] (development: not sent, SMTP_URL is not set)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
-      );
-      return "log";
-    }
-    // Outside development the body may hold a sign-in link: do not log it.
-    console.warn(`[mail] not sent: SMTP_URL is not set (subject: ${mail.subject})`);
-    return "not-sent";
+    return await deliverMail(mail);
   } catch (error) {
     console.error("[mail] sending failed:", describeErrorForLog(error));
     return "not-sent";
   }
+}
+
+/** Sends a mail as sendMail does, but a failure throws: the mail job's engine retries it. */
+export async function deliverMail(mail: Mail): Promise<MailDelivery> {
+  const settings = env();
+  if (settings.SMTP_URL) {
+    await nodemailer.createTransport(settings.SMTP_URL).sendMail({ from: settings.MAIL_FROM, ...mail });
+    return "smtp";
+  }
+  if (settings.MAIL_OUTBOX_DIR) {
+    await mkdir(settings.MAIL_OUTBOX_DIR, { recursive: true });
+    const file = path.join(settings.MAIL_OUTBOX_DIR, `${Date.now()}-${randomUUID()}.json`);
+    await writeFile(
+      file,
+      JSON.stringify({ from: settings.MAIL_FROM, ...mail, sentAt: new Date().toISOString() }, null, 2),
+    );
+    return "outbox";
+  }
+  if (settings.NODE_ENV === "development") {
+    console.info(
+      `[mail] (development: not sent, SMTP_URL is not set)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
+    );
+    return "log";
+  }
+  // Outside development the body may hold a sign-in link: do not log it.
+  console.warn(`[mail] not sent: SMTP_URL is not set (subject: ${mail.subject})`);
+  return "not-sent";
 }
 
 export function absoluteUrl(pathname: string): string {

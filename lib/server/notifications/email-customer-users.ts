@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "../db";
-import { absoluteUrl, sendMail } from "../mail/send-mail";
+import { absoluteUrl } from "../mail/send-mail";
+import { enqueueMail } from "../jobs/enqueue";
 
 /**
  * The portal's one way to tell a customer something: an email to every customer user of the
- * organization (SMTP, the outbox or the dev log), with a link into the portal at `path`. The body
+ * organization (a mail job: SMTP, the outbox or the dev log), with a link into the portal at `path`. The body
  * opens with the organization's name; `lines` say what happened and what to do.
  */
 export async function emailCustomerUsers(
@@ -16,5 +17,5 @@ export async function emailCustomerUsers(
     db.user.findMany({ where: { organizationId, role: "CUSTOMER" }, select: { email: true } }),
   ]);
   const text = [...message.lines(organization?.name ?? "your business"), absoluteUrl(message.path)].join("\n");
-  await Promise.all(customers.map((customer) => sendMail({ to: customer.email, subject: message.subject, text })));
+  await Promise.all(customers.map((customer) => enqueueMail({ to: customer.email, subject: message.subject, text })));
 }

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { enqueueProvisioning } from "../jobs/enqueue";
 import { accountClient } from "../twilio/client";
 import type { ShakenStirView } from "@/lib/views/voice";
 import type { EvaluationResult } from "@/lib/trusthub/evaluation-fields";
@@ -150,5 +151,6 @@ export async function requestShakenStir(
   if (!queued)
     return { ok: false, message: "Twilio work for this customer is under way. Try again once it has finished." };
   await refreshDashboardRow(applicationId);
+  await enqueueProvisioning(applicationId);
   return { ok: true };
 }

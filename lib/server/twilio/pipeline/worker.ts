@@ -2,7 +2,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../../db";
 import { runProvisioning, type ProvisioningDeps, type ProvisioningOutcome } from "./run-provisioning";
-import { describeErrorForLog } from "@/lib/logging/redact";
 import { LeaseLostError } from "./errors";
 
 // How long a claim holds without renewal; a crashed worker's job is picked up after it.
@@ -30,6 +29,45 @@ export async function claimJob(workerId: string, now = new Date()): Promise<stri
     if (claimed.count === 1) return job.applicationId;
   }
   return null;
+}
+
+/**
+ * Claims one application's job for this worker (the job engine's "provision-application"): "busy"
+ * while another worker's lease holds it (the engine runs it again later), "idle" when nothing is
+ * to run now (done, failed, waiting for the customer, or backed off until later: the sweep queues
+ * it again when its time comes).
+ */
+export async function claimApplication(
+  applicationId: string,
+  workerId: string,
+  now = new Date(),
+): Promise<"claimed" | "busy" | "idle"> {
+  const runnable = {
+    applicationId,
+    state: { in: ["QUEUED", "RUNNING"] as ("QUEUED" | "RUNNING")[] },
+    runAfter: { lte: now },
+  };
+  const claimed = await db.provisioningJob.updateMany({
+    where: { ...runnable, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  if (claimed.count === 1) return "claimed";
+  return (await db.provisioningJob.count({ where: runnable })) ? "busy" : "idle";
+}
+
+/** What can run now and no worker holds: queued, backed off until now, or left by a dead worker. */
+export async function runnableApplications(now = new Date(), take = 500): Promise<string[]> {
+  const jobs = await db.provisioningJob.findMany({
+    where: {
+      state: { in: ["QUEUED", "RUNNING"] },
+      runAfter: { lte: now },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
+    orderBy: { runAfter: "asc" },
+    select: { applicationId: true },
+    take,
+  });
+  return jobs.map((job) => job.applicationId);
 }
 
 /**
@@ -83,7 +121,7 @@ export async function runClaimedJob(
   }
 }
 
-/** Runs every runnable job now, one after another; returns what it ran. */
+/** Runs every runnable job now, one after another, in this process (tests and scripts); returns what it ran. */
 export async function drainJobs(
   deps: ProvisioningDeps,
   workerId = `worker-${randomUUID()}`,
@@ -93,32 +131,4 @@ export async function drainJobs(
     ran.push({ applicationId, outcome: await runClaimedJob(applicationId, workerId, deps) });
   }
   return ran;
-}
-
-/**
- * The background worker: provisioning runs beyond the request that approved it, and resumes after a
- * restart (an unfinished job's lease expires and it is claimed again).
- */
-export function startProvisioningWorker(deps: ProvisioningDeps, pollMs = 2000): () => void {
-  const workerId = `worker-${randomUUID()}`;
-  let stopped = false;
-  let busy = false;
-  const tick = async () => {
-    if (busy || stopped) return;
-    busy = true;
-    try {
-      await drainJobs(deps, workerId);
-    } catch (error) {
-      console.error("[provisioning] worker error", describeErrorForLog(error));
-    } finally {
-      busy = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), pollMs);
-  timer.unref();
-  void tick();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
 }

@@ -4,6 +4,7 @@ import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { brandAttempts, brandFailureProblems } from "@/lib/trusthub/brand-resubmission";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../../db";
+import { enqueueProvisioning } from "../../jobs/enqueue";
 import { audit } from "../../audit/audit";
 import { emailCustomerUsers } from "../../notifications/email-customer-users";
 import { accountClient } from "../client";
@@ -100,10 +101,11 @@ export async function resumeWaitingBrandResubmission(applicationId: string): Pro
     select: { status: true },
   });
   if (application?.status !== "APPROVED") return;
-  await db.provisioningJob.updateMany({
+  const queued = await db.provisioningJob.updateMany({
     where: { applicationId, state: "DONE" },
     data: { state: "QUEUED", phase: "registration", runAfter: new Date(), finishedAt: null },
   });
+  if (queued.count) await enqueueProvisioning(applicationId);
 }
 
 /** The brand resubmission the next approval will send, if one is waiting (what staff are told before approving). */

@@ -1,0 +1,32 @@
+import type { JobName, JobPolicy } from "./job-queue";
+
+const seconds = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * Retries, backoff and expiry per job. Provisioning is expired late (a run waits on Twilio's paced
+ * brand and campaign calls) but not so late that a crashed instance's work waits long: the job
+ * lease in ProvisioningJob (30 s) is what keeps two runs apart, the expiry only gets a dead run
+ * going again. PROVISIONING_JOB_EXPIRE_SECONDS shortens it (the two-instance test uses 20 s).
+ */
+export function jobPolicy(name: JobName): JobPolicy {
+  switch (name) {
+    case "provision-application":
+      return {
+        retryLimit: 20,
+        retryDelaySeconds: 5,
+        expireInSeconds: seconds("PROVISIONING_JOB_EXPIRE_SECONDS", 15 * 60),
+      };
+    case "provisioning-sweep":
+      return { retryLimit: 0, retryDelaySeconds: 5, expireInSeconds: 5 * 60 };
+    case "sync-statuses":
+      return { retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 30 * 60 };
+    case "send-mail":
+      // SMTP hiccups: 30 s, 1, 2, 4 … minutes, for about a day.
+      return { retryLimit: 10, retryDelaySeconds: 30, expireInSeconds: 2 * 60 };
+  }
+}
+
+export const JOB_NAMES: JobName[] = ["provision-application", "provisioning-sweep", "sync-statuses", "send-mail"];
