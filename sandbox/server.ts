@@ -46,6 +46,10 @@ export type RunningSandbox = {
   port: number;
   sandbox: Sandbox;
   server: Server;
+  /** The request log (GET /__sandbox/requests). */
+  requests: LoggedRequest[];
+  /** Changes the added latency from now on (benchmarks seed quickly, then measure at 200 ms). */
+  setLatencyMs: (ms: number) => void;
   close: () => Promise<void>;
 };
 
@@ -80,8 +84,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   const sandbox = new Sandbox(options);
   const controlEnabled = options.controlApi ?? true;
   const requests: LoggedRequest[] = [];
-  const latency = () =>
-    options.latencyMs ? new Promise((resolve) => setTimeout(resolve, options.latencyMs)) : Promise.resolve();
+  let latencyMs = options.latencyMs ?? 0;
+  const latency = () => (latencyMs ? new Promise((resolve) => setTimeout(resolve, latencyMs)) : Promise.resolve());
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://sandbox.local");
@@ -168,6 +172,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     port,
     sandbox,
     server,
+    requests,
+    setLatencyMs: (ms: number) => void (latencyMs = ms),
     close: async () => {
       clearInterval(timer);
       sandbox.store.flush();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runGraph } from "@/lib/server/twilio/pipeline/graph";
+import { chainHeights, runGraph } from "@/lib/server/twilio/pipeline/graph";
 import { activeSlots, withAccountSlot } from "@/lib/server/twilio/pipeline/account-limiter";
 import { withRetry } from "@/lib/server/twilio/pipeline/retry";
 import { db } from "@/lib/server/db";
@@ -117,5 +117,34 @@ describe("retries", () => {
     expect([400, 404].map((status) => isTransient({ status }))).toEqual([false, false]);
     expect(isTransient({ code: "ECONNRESET" })).toBe(true);
     expect(isTransient(new Error("timeout of 800ms exceeded"))).toBe(true);
+  });
+});
+
+describe("critical path first", () => {
+  it("measures the longest chain each step starts", () => {
+    const noop = async () => undefined;
+    const heights = chainHeights([
+      { id: "a", deps: [], run: noop },
+      { id: "b", deps: ["a"], run: noop },
+      { id: "c", deps: ["b"], run: noop },
+      { id: "x", deps: [], run: noop },
+      { id: "y", deps: ["a", "x"], run: noop },
+    ]);
+    expect(Object.fromEntries(heights)).toEqual({ a: 3, b: 2, c: 1, x: 2, y: 1 });
+  });
+
+  it("starts the step on the longest chain first when not all ready steps may run", async () => {
+    const started: string[] = [];
+    const step = (id: string, deps: string[] = []) => ({
+      id,
+      deps,
+      run: async () => {
+        started.push(id);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+    });
+    // Listed first but leading nowhere: "leaf1" and "leaf2" wait behind the chain's head.
+    await runGraph([step("leaf1"), step("leaf2"), step("head"), step("middle", ["head"]), step("tail", ["middle"])], 1);
+    expect(started[0]).toBe("head");
   });
 });

@@ -1,10 +1,11 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { fail, type ActionResult, type FieldErrors } from "@/lib/action-result";
+import { fail, type ActionResult } from "@/lib/action-result";
 import { echoableValues, formDataToObject, type FormState } from "@/lib/form-state";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
 import { describeErrorForLog } from "@/lib/logging/redact";
+import { zodFieldErrors } from "@/lib/zod-field-errors";
 
 /**
  * Every server action is built here: first who is calling (the guard), then the input (the same
@@ -36,15 +37,6 @@ export function defineAction<Schema extends z.ZodType, Caller, Result>(
       return fail("Something went wrong on our side. Your input is kept; please try again.");
     }
   };
-}
-
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CampaignSnapshot } from "@/lib/views/campaign";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
-import { zodFieldErrors } from "../actions/define-action";
+import { zodFieldErrors } from "@/lib/zod-field-errors";
 import { EDITABLE_STATUSES } from "../applications/application-draft";
 import { notifyStaffOfSubmission } from "../applications/notify-staff";
 

@@ -49,6 +49,8 @@ export async function adoptOrCreate(
       return operations.create();
     };
     const found = adopted ?? (await withRetry(create, ctx.retry, operations.find));
+    // Created now, or adopted from this run's own create whose answer was lost: new either way.
+    if (!intent) ctx.createdThisRun.add(step);
     const sid = typeof found === "string" ? found : found.sid;
     await recordSid(
       ctx.applicationId,

@@ -4,6 +4,7 @@ import { audit } from "../../audit/audit";
 import { twilioClient } from "../client";
 import { organizationCredentials } from "../account-credentials";
 import type { ProvisioningDeps } from "./run-provisioning";
+import { graphStep } from "./graph";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
 /**
@@ -21,7 +22,7 @@ export function portalProvisioningDeps(): ProvisioningDeps {
             action: "twilio.call",
             targetType: "TwilioApi",
             organizationId: organization.id,
-            metadata: call,
+            metadata: { ...call, step: graphStep.getStore() ?? null },
           }).catch((error: unknown) => console.error("[audit] twilio call not recorded", describeErrorForLog(error))),
       });
       return { client, accountSid: credentials.accountSid };

@@ -32,7 +32,8 @@ export type ProvisioningDeps = {
   brandSpacingMs?: number;
   /** Brands registered with Twilio's Mock flag (the portal sets it from TWILIO_MOCK_BRANDS). */
   mockBrands?: boolean;
-  onStep?: (step: string) => void;
+  /** Called as each step starts, with the steps it waited for (the benchmarks draw the graph from it). */
+  onStep?: (step: string, deps: string[]) => void;
   /** The worker's hold on the job, re-checked before every create and billable call (worker.ts). */
   fence?: () => Promise<void>;
 };
@@ -110,6 +111,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     statusCallbackUrl: publicUrl("/api/twilio/status-callback"),
     eventsUrl: publicUrl("/api/twilio/events"),
     fence: deps.fence ?? (async () => undefined),
+    createdThisRun: new Set(),
   };
 
   // One job per application, in phases: the registration, the campaign (once staff approve it), and
@@ -131,7 +133,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     run: () => withAccountSlot(ctx.accountSid, perAccount, node.run),
   }));
   const result = await runGraph(nodes, perAccount, async (step) => {
-    deps.onStep?.(step);
+    deps.onStep?.(step, nodes.find((node) => node.id === step)?.deps ?? []);
     await db.provisioningJob.update({ where: { applicationId }, data: { currentStep: step } }).catch(() => undefined);
   });
 

@@ -24,6 +24,11 @@ export type StepContext = {
    * throws LeaseLostError: called before every create and every billable call (fencing).
    */
   fence: () => Promise<void>;
+  /**
+   * Steps whose resource this run created (no earlier intent): a bundle created here is still a
+   * draft nobody else could have submitted, so its submission needs no status look-up first.
+   */
+  createdThisRun: Set<string>;
 };
 
 /** The recorded SID of an earlier step (its node ran before this one). */

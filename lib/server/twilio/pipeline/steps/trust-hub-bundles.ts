@@ -147,7 +147,11 @@ export function submitStep(ctx: StepContext, bundle: BundleKind): () => Promise<
   return async () => {
     const bundleSid = await sidOf(ctx, bundle);
     try {
-      let current = await withRetry(() => api.fetch(bundleSid), ctx.retry);
+      // A bundle this run created is a draft: submitted at once. One from an earlier run may have
+      // been submitted already (an answer lost) or rejected since: its status is read first.
+      let current = ctx.createdThisRun.has(bundle)
+        ? { status: "draft" }
+        : await withRetry(() => api.fetch(bundleSid), ctx.retry);
       if (current.status === "draft" || current.status === "twilio-rejected")
         current = await withRetry(() => api.submit(bundleSid), ctx.retry);
       await recordSid(ctx.applicationId, bundle, bundleSid, ctx.accountSid, { status: current.status });

@@ -1,0 +1,251 @@
+/**
+ * The HTTP benchmarks (#15 lines 3–5), against the production build (`next build` first when
+ * there is none) served by `server.mjs` on a fresh SQLite file with 10,000 customers:
+ * - first-load JavaScript of the wizard, the staff dashboard and the customer home: every script
+ *   real Chromium loads to show the page, gzipped, summed;
+ * - the staff dashboard page and its API: server response time over BENCH_REQUESTS (60) each;
+ * - autosave: 50 customers, each signed in, typing without a break for 30 s: as the wizard does,
+ *   each saves 800 ms after a change through the real server action over HTTP, one save in flight
+ *   at a time; then each customer's last acknowledged draft is compared with the database (a lost
+ *   write: acknowledged but not there). `npm run bench:sqlite` is the stress figure without pauses.
+ * Writes its figures as JSON to the file given as the first argument.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { chromium, type BrowserContext } from "@playwright/test";
+import { migrateDatabase } from "../scripts/db-migrate";
+
+const root = path.resolve(__dirname, "..");
+const output = process.argv[2] ?? path.join(os.tmpdir(), "bench-http.json");
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
+const WRITERS = Number(process.env.BENCH_AUTOSAVE_CUSTOMERS ?? 50);
+const SECONDS = Number(process.env.BENCH_AUTOSAVE_SECONDS ?? 30);
+// The wizard saves 800 ms after typing stops, one save in flight at a time
+// (components/forms/use-versioned-autosave.ts): a customer typing without a break saves no faster.
+const PAUSE_MS = Number(process.env.BENCH_AUTOSAVE_PAUSE_MS ?? 800);
+const PASSWORD = "bench-customer-pass-1";
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
+};
+const round = (value: number) => Math.round(value * 10) / 10;
+
+async function main() {
+  if (!existsSync(path.join(root, ".next/BUILD_ID")) || process.env.BENCH_BUILD === "1") {
+    console.info("[bench] building the portal (next build) …");
+    execFileSync("npx", ["next", "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "portal-bench-http-"));
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? `file:${path.join(dir, "bench.db")}`;
+  const dataKeys = `bench:${Buffer.alloc(32, 5).toString("base64")}`;
+  Object.assign(process.env, {
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789abcdef",
+    APP_URL: BASE,
+    DATA_ENCRYPTION_KEYS: dataKeys,
+  });
+  migrateDatabase(databaseUrl, { quiet: true });
+  const { seedDemo, DEMO } = await import("../prisma/seed");
+  await seedDemo(databaseUrl);
+  const { db } = await import("../lib/server/db");
+  const { refreshDashboardRows } = await import("../lib/server/dashboard/refresh-dashboard-row");
+  const { seedBulkCustomers } = await import("../tests/support/bulk-customers");
+  const { hashPassword } = await import("../lib/server/auth/password");
+  const { readStoredDraft } = await import("../lib/server/applications/stored-draft");
+  const { ACME } = await import("../tests/support/acme");
+  const { encodeReply } = await import("../tests/e2e/support/server-actions");
+  console.info(`[bench] ${CUSTOMERS} customers …`);
+  await seedBulkCustomers(db, CUSTOMERS, refreshDashboardRows);
+  const passwordHash = await hashPassword(PASSWORD);
+  const writers: { email: string; applicationId: string }[] = [];
+  for (let i = 0; i < WRITERS; i++) {
+    const organization = await db.organization.create({ data: { name: `Autosave ${i} LLC` } });
+    const email = `autosave-${i}@bench.example`;
+    await db.user.create({
+      data: { email, name: `Writer ${i}`, role: "CUSTOMER", organizationId: organization.id, passwordHash },
+    });
+    const application = await db.onboardingApplication.create({ data: { organizationId: organization.id, draft: {} } });
+    writers.push({ email, applicationId: application.id });
+  }
+
+  const server = spawn(process.execPath, ["server.mjs"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PROVISIONING_WORKER: "off",
+      STATUS_SYNC_EVERY_SECONDS: "0",
+      SMTP_URL: "",
+      MAIL_OUTBOX_DIR: "",
+      SIGN_IN_MAX_FAILURES_PER_IP: "1000",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    for (let ready = false, tries = 0; !ready; tries++) {
+      if (tries > 240) throw new Error("the portal did not start");
+      ready = await fetch(`${BASE}/api/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (!ready) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const signedIn = async (email: string, password: string): Promise<BrowserContext> => {
+      const context = await browser.newContext({ baseURL: BASE });
+      const page = await context.newPage();
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+      await page.close();
+      return context;
+    };
+
+    // Page weight: what a first visit downloads, on a fresh context (nothing cached).
+    const firstLoadKb = async (context: BrowserContext, route: string) => {
+      const page = await context.newPage();
+      const scripts: Promise<number>[] = [];
+      page.on("response", (response) => {
+        if (response.request().resourceType() === "script")
+          scripts.push(
+            response.body().then(
+              (body) => gzipSync(body).length,
+              () => 0,
+            ),
+          );
+      });
+      await page.goto(route, { waitUntil: "networkidle" });
+      const bytes = (await Promise.all(scripts)).reduce((sum, size) => sum + size, 0);
+      await page.close();
+      return round(bytes / 1024);
+    };
+    const staff = await signedIn(DEMO.staff.email, DEMO.staff.password);
+    const customer = await signedIn(DEMO.customer.email, DEMO.customer.password);
+    const first_load_js_kb = {
+      "/onboarding/business": await firstLoadKb(customer, "/onboarding/business"),
+      "/staff": await firstLoadKb(staff, "/staff"),
+      "/home": await firstLoadKb(customer, "/home"),
+    };
+    // What every page carries (React, the Next.js runtime): the sign-in page, nearly nothing of ours.
+    const baselineKb = await firstLoadKb(await browser.newContext({ baseURL: BASE }), "/sign-in");
+
+    // The dashboard: page and API, a few warm-up requests left out.
+    const timeRequests = async (url: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < REQUESTS + 5; i++) {
+        const start = performance.now();
+        const response = await staff.request.get(url, { maxRedirects: 0 });
+        await response.body();
+        if (response.status() !== 200) throw new Error(`${url}: ${response.status()}`);
+        if (i >= 5) times.push(performance.now() - start);
+      }
+      return { p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), requests: times.length };
+    };
+    const page = await timeRequests("/staff");
+    const api = await timeRequests("/api/staff/dashboard");
+
+    // Autosave: each customer saves, waits for the answer, saves again (as the wizard does).
+    const manifest = JSON.parse(
+      readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8"),
+    ) as {
+      node: Record<string, { exportedName?: string }>;
+    };
+    const actionId = Object.entries(manifest.node).find(([, action]) => action.exportedName === "saveDraftAction")![0];
+    const contexts: BrowserContext[] = [];
+    for (const writer of writers) contexts.push(await signedIn(writer.email, PASSWORD));
+    const latencies: number[] = [];
+    let errors = 0;
+    const acknowledged = new Map<string, string>();
+    const end = Date.now() + SECONDS * 1000;
+    await Promise.all(
+      writers.map(async (writer, index) => {
+        let version = 1;
+        for (let save = 1; Date.now() < end; save++) {
+          await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+          const businessName = `Autosave ${index} LLC, save ${save}`;
+          const draft = { ...ACME, business: { ...ACME.business, businessName } };
+          const start = performance.now();
+          try {
+            const response = await contexts[index]!.request.post("/onboarding/business", {
+              headers: {
+                "Next-Action": actionId,
+                "Content-Type": "text/plain;charset=UTF-8",
+                Accept: "text/x-component",
+              },
+              data: encodeReply([
+                { applicationId: writer.applicationId, expectedVersion: version, draft, currentStep: "business" },
+              ]),
+              maxRedirects: 0,
+            });
+            const text = await response.text();
+            const saved = /"snapshot":\{"version":(\d+)/.exec(text);
+            if (response.status() !== 200 || !saved) {
+              errors++;
+              const current = /"conflict":\{"version":(\d+)/.exec(text);
+              if (current) version = Number(current[1]);
+              continue;
+            }
+            latencies.push(performance.now() - start);
+            version = Number(saved[1]);
+            acknowledged.set(writer.applicationId, businessName);
+          } catch {
+            errors++;
+          }
+        }
+      }),
+    );
+    let lostWrites = 0;
+    for (const [applicationId, businessName] of acknowledged) {
+      const stored = await db.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId } });
+      const draft = readStoredDraft(stored.draft) as { business?: { businessName?: string } };
+      if (draft.business?.businessName !== businessName) lostWrites++;
+    }
+    const result = {
+      first_load_js_kb,
+      first_load_js_kb_sign_in_page: baselineKb,
+      dashboard: { customers: CUSTOMERS, p50_ms: page.p50_ms, p95_ms: page.p95_ms, requests: page.requests, api },
+      autosave: {
+        concurrent_customers: WRITERS,
+        seconds: SECONDS,
+        pause_ms: PAUSE_MS,
+        saves: latencies.length,
+        p50_ms: round(percentile(latencies, 50)),
+        p95_ms: round(percentile(latencies, 95)),
+        errors,
+        lost_writes: lostWrites,
+      },
+    };
+    writeFileSync(output, JSON.stringify(result, null, 2));
+    console.info(JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

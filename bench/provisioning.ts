@@ -1,0 +1,277 @@
+/**
+ * Provisioning and Twilio-call benchmark (#15 lines 1–2): the portal's own pipeline against an
+ * in-process sandbox through the real SDK, on a fresh SQLite file (or the PostgreSQL database
+ * BENCH_DATABASE_URL names). Writes its figures as JSON to the file given as the first argument.
+ *
+ * - pipeline_ms: one customer, registration and campaign phases, at the portal's concurrency, with
+ *   BENCH_LATENCY_MS (200) added to every Twilio answer.
+ * - sequential_ms: the same calls one at a time (concurrency 1: the graph's order, the seeds' order).
+ * - critical_path_ms: the longest chain of dependent calls × the latency, from the graph the run
+ *   reported (each step's dependencies) and the calls each step made.
+ * - many_customers_ms: 20 customers at once in one account, within its limits (4 calls at once,
+ *   one brand or campaign request per second).
+ * - calls: every Twilio call of a customer that is not the account's first (its Event Streams sink
+ *   already exists), the writes among them (the minimum: each resource created, assigned,
+ *   evaluated or submitted once, no look-up), and the same after the account holds 1,000 more
+ *   customers; billable calls (brand and campaign registrations carried out) on a clean run and
+ *   on one with lost answers, timeouts and 5xx injected.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { migrateDatabase } from "../scripts/db-migrate";
+
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 200);
+const MANY = Number(process.env.BENCH_MANY_CUSTOMERS ?? 20);
+const EXISTING = Number(process.env.BENCH_EXISTING_CUSTOMERS ?? 1000);
+const output = process.argv[2] ?? path.join(os.tmpdir(), "bench-provisioning.json");
+
+type Call = {
+  method: string;
+  path: string;
+  status: number | null;
+  step: string | null;
+  endedAt: number;
+  durationMs: number;
+};
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "portal-bench-provisioning-"));
+  Object.assign(process.env, {
+    NODE_ENV: "test",
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `file:${path.join(dir, "bench.db")}`,
+    AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789abcdef",
+    APP_URL: "http://portal.bench",
+    MAIL_OUTBOX_DIR: path.join(dir, "outbox"),
+  });
+  migrateDatabase(process.env.DATABASE_URL, { quiet: true });
+  const twilio = (await import("twilio")).default;
+  const { db } = await import("../lib/server/db");
+  const { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } = await import("../sandbox/defaults");
+  Object.assign(process.env, { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN });
+  const { startTestSandbox } = await import("../tests/support/sandbox-harness");
+  const { configureIsv, submittedApplication } = await import("../tests/support/provisioning");
+  const { approveApplication } = await import("../lib/server/applications/approve-application");
+  const { claimApplication, runClaimedJob } = await import("../lib/server/twilio/pipeline/worker");
+  const { graphStep } = await import("../lib/server/twilio/pipeline/graph");
+  const { SandboxRequestClient } = await import("../lib/server/twilio/sandbox-request-client");
+  const { organizationCredentials } = await import("../lib/server/twilio/account-credentials");
+  const { syncStatuses } = await import("../lib/server/twilio/sync/sync-statuses");
+  const campaigns = await import("../lib/server/campaigns/campaign-registration");
+  const { approveCampaign } = await import("../lib/server/campaigns/campaign-review");
+  type Deps = import("../lib/server/twilio/pipeline/run-provisioning").ProvisioningDeps;
+
+  const sandbox = await startTestSandbox({
+    delays: { reviewSeconds: 86_400, approvalSeconds: 86_400, brandSeconds: 86_400, campaignSeconds: 86_400 },
+  });
+  await configureIsv();
+
+  /** The pipeline's dependencies as the portal sets them, recording each call and the graph. */
+  const depsFor = (calls: Call[], graph: Map<string, string[]>, concurrency = 4): Deps => ({
+    clientFor: (organization) => {
+      const { accountSid, authToken } = organizationCredentials(organization);
+      const httpClient = new SandboxRequestClient(sandbox.url, {
+        timeoutMs: 10_000,
+        onCall: (call) => calls.push({ ...call, step: graphStep.getStore() ?? null, endedAt: performance.now() }),
+      });
+      return { client: twilio(accountSid, authToken, { httpClient }), accountSid };
+    },
+    retry: { attempts: 8, baseMs: 100, maxMs: 2000 },
+    concurrency,
+    brandSpacingMs: 1100,
+    onStep: (step, deps) => void graph.set(step, deps),
+  });
+
+  const run = async (applicationId: string, deps: Deps) => {
+    const worker = `bench-${applicationId}`;
+    if ((await claimApplication(applicationId, worker)) !== "claimed") throw new Error(`${applicationId} not runnable`);
+    const outcome = await runClaimedJob(applicationId, worker, deps);
+    if (outcome.state !== "DONE") throw new Error(`${applicationId}: ${JSON.stringify(outcome)}`);
+  };
+  const recorded = (applicationId: string, step: string) =>
+    db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId, step } } });
+
+  /** Between the phases: Twilio approves the bundles and brand; the customer sends a campaign; staff approve it. */
+  async function campaignApproved(applicationId: string, staffId: string, name: string) {
+    for (const step of ["customer-profile", "trust-product"])
+      await sandbox.control("POST", "advance", {
+        sid: (await recorded(applicationId, step)).sid,
+        outcome: "twilio-approved",
+      });
+    await sandbox.control("POST", "advance", {
+      sid: (await recorded(applicationId, "brand")).sid,
+      outcome: "APPROVED",
+    });
+    await syncStatuses({ clientFor: () => sandbox.client(), retry: { attempts: 2, baseMs: 5, maxMs: 10 } });
+    let registration = (await campaigns.openCampaignRegistration(applicationId))!;
+    const draft = {
+      usAppToPersonUsecase: "ACCOUNT_NOTIFICATION",
+      description: `Order notifications for customers of ${name} who ordered online and asked for text updates.`,
+      messageFlow:
+        "Customers opt in on our website checkout form at https://shop.example/order by ticking a box. Message and data rates may apply. Message frequency varies. Reply HELP for help.",
+      sample1: `${name}: your order [order number] is ready for pickup. Reply STOP to opt out.`,
+      sample2: `${name}: your order [order number] has shipped and arrives on [date].`,
+      hasEmbeddedLinks: false,
+      hasEmbeddedPhone: false,
+    };
+    await campaigns.saveCampaignDraft(registration, { expectedVersion: registration.version, draft });
+    registration = await db.campaignRegistration.findUniqueOrThrow({ where: { id: registration.id } });
+    await campaigns.submitCampaign(registration, registration.version, staffId);
+    const approved = await approveCampaign(registration.id, staffId, { acceptNewVettingFee: false });
+    if (!approved.ok) throw new Error(`campaign not approved: ${JSON.stringify(approved)}`);
+  }
+
+  /** Customers through both phases at once; the time is the two phases' (Twilio's reviews between them are not the portal's). */
+  async function provision(names: string[], concurrency = 4) {
+    const calls: Call[] = [];
+    const graph = new Map<string, string[]>();
+    const deps = depsFor(calls, graph, concurrency);
+    const customers = await Promise.all(names.map((name) => submittedApplication(name)));
+    for (const { application, staff } of customers) await approveApplication(application.id, staff.id);
+    const registrationStart = performance.now();
+    let start = registrationStart;
+    await Promise.all(customers.map(({ application }) => run(application.id, deps)));
+    const registrationMs = performance.now() - start;
+    const registrationGraph = new Map(graph);
+    graph.clear();
+    for (const [i, { application, staff }] of customers.entries())
+      await campaignApproved(application.id, staff.id, names[i]!);
+    // Customers write campaigns and staff review them over minutes, not milliseconds: the
+    // account's brand-and-campaign request slot, taken by the sync just now, is free again.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    start = performance.now();
+    await Promise.all(customers.map(({ application }) => run(application.id, deps)));
+    const campaignMs = performance.now() - start;
+    return {
+      ms: registrationMs + campaignMs,
+      phases: { registrationMs: Math.round(registrationMs), campaignMs: Math.round(campaignMs) },
+      timeline: calls.map(
+        (call) =>
+          `${Math.round(call.endedAt - call.durationMs - registrationStart)}+${Math.round(call.durationMs)} ${call.step}`,
+      ),
+      calls,
+      graphs: [registrationGraph, new Map(graph)],
+      applicationIds: customers.map(({ application }) => application.id),
+    };
+  }
+
+  /** Longest chain of calls through a phase's graph: a step's calls after the longest of its dependencies'. */
+  const longestChain = (graph: Map<string, string[]>, calls: Call[]) => {
+    const weight = (step: string) => calls.filter((call) => call.step === step).length;
+    const memo = new Map<string, number>();
+    const chain = (step: string): number => {
+      if (!memo.has(step)) memo.set(step, weight(step) + Math.max(0, ...(graph.get(step) ?? []).map(chain)));
+      return memo.get(step)!;
+    };
+    return Math.max(0, ...[...graph.keys()].map(chain));
+  };
+  /** The steps of that chain, for the record (where the time goes). */
+  const chainSteps = (graph: Map<string, string[]>, calls: Call[]) => {
+    const weight = (step: string) => calls.filter((call) => call.step === step).length;
+    const length = new Map<string, number>();
+    const measure = (step: string): number => {
+      if (!length.has(step)) length.set(step, weight(step) + Math.max(0, ...(graph.get(step) ?? []).map(measure)));
+      return length.get(step)!;
+    };
+    let step = [...graph.keys()].sort((a, b) => measure(b) - measure(a))[0];
+    const steps: string[] = [];
+    while (step) {
+      steps.unshift(`${step} (${weight(step)})`);
+      step = (graph.get(step) ?? []).sort((a, b) => measure(b) - measure(a))[0];
+    }
+    return steps;
+  };
+  const writes = (calls: Call[]) => calls.filter((call) => call.method !== "GET");
+  const billableCarriedOut = async (applicationId: string) => {
+    const state = await sandbox.control("GET", "state");
+    const account = state.body.accounts!.find((a) => a.sid === DEFAULT_ACCOUNT_SID)!;
+    const trustProduct = await recorded(applicationId, "trust-product");
+    const service = await recorded(applicationId, "messaging-service");
+    return (
+      account.resources.BrandRegistrations!.filter((brand) => brand.a2p_profile_bundle_sid === trustProduct.sid)
+        .length + account.resources.Usa2p!.filter((campaign) => campaign.messaging_service_sid === service.sid).length
+    );
+  };
+  const isBillable = (call: Call) =>
+    call.method === "POST" &&
+    (call.path === "/v1/a2p/BrandRegistrations" || /^\/v1\/Services\/[^/]+\/Compliance\/Usa2p$/.test(call.path));
+
+  // The account's first customer creates its Event Streams sink: not a per-customer cost.
+  await provision(["Warm-up Customer LLC"]);
+
+  sandbox.setLatencyMs(LATENCY);
+  const pipeline = await provision(["Pipeline Customer LLC"]);
+  const sequential = await provision(["Sequential Customer LLC"], 1);
+  const criticalCalls = pipeline.graphs.reduce((sum, graph) => sum + longestChain(graph, pipeline.calls), 0);
+  const many = await provision(Array.from({ length: MANY }, (_, i) => `Many Customer ${i + 1} LLC`));
+  sandbox.setLatencyMs(0);
+
+  // Faults: a brand registration and a campaign carried out with their answers lost, a timeout,
+  // a 5xx and a 429; the pipeline must find what was created and register nothing twice.
+  for (const fault of [
+    { method: "POST", path: "/v1/CustomerProfiles", status: 500 },
+    { method: "POST", path: "/v1/EndUsers", status: "timeout-after" },
+    { method: "POST", path: "/v1/a2p/BrandRegistrations", status: 429 },
+    { method: "POST", path: "/v1/a2p/BrandRegistrations", status: "reset-after" },
+    { method: "POST", path: "/v1/Services/*", status: "reset-after" },
+  ])
+    await sandbox.control("POST", "faults", { ...fault, times: 1 });
+  const faulted = await provision(["Faulted Customer LLC"]);
+
+  // 1,000 more customers' resources in the account (copies of one customer's, with SIDs of their own).
+  const before = new Set(Object.keys(sandbox.sandbox.store.state.resources));
+  const template = await provision(["Template Customer LLC"]);
+  const own = Object.values(sandbox.sandbox.store.state.resources).filter((resource) => !before.has(resource.sid));
+  const now = sandbox.sandbox.clock.now();
+  for (let i = 0; i < EXISTING; i++)
+    for (const resource of own) {
+      const fields = structuredClone(resource.fields);
+      if (typeof fields.friendly_name === "string") fields.friendly_name = `${fields.friendly_name} copy ${i}`;
+      sandbox.sandbox.store.create(resource.kind, resource.accountSid, fields, now, resource.parentSid);
+    }
+  const crowded = await provision(["After Thousand Customer LLC"]);
+  void template;
+
+  const result = {
+    provisioning: {
+      latency_ms_per_call: LATENCY,
+      pipeline_ms: Math.round(pipeline.ms),
+      sequential_ms: Math.round(sequential.ms),
+      critical_path_ms: criticalCalls * LATENCY,
+      customers_at_once: MANY,
+      many_customers_ms: Math.round(many.ms),
+    },
+    calls: {
+      per_customer: pipeline.calls.length,
+      minimum: writes(pipeline.calls).length,
+      billable_minimum: pipeline.calls.filter(isBillable).length,
+      after_faults_billable: await billableCarriedOut(faulted.applicationIds[0]!),
+      per_customer_with_1000_existing: crowded.calls.length,
+    },
+    detail: {
+      critical_path_calls: criticalCalls,
+      pipeline_phases: pipeline.phases,
+      pipeline_timeline: pipeline.timeline,
+      critical_path: pipeline.graphs.map((graph) => chainSteps(graph, pipeline.calls).join(" → ")),
+      sequential_calls: sequential.calls.length,
+      many_customers_calls: many.calls.length,
+      after_faults_calls: faulted.calls.length,
+      existing_customers: EXISTING,
+      resources_in_account: Object.keys(sandbox.sandbox.store.state.resources).length,
+      reads_per_customer: pipeline.calls
+        .filter((call) => call.method === "GET")
+        .map((call) => `${call.step}: ${call.path}`),
+      database: process.env.DATABASE_URL!.startsWith("file:") ? "sqlite" : "postgresql",
+    },
+  };
+  writeFileSync(output, JSON.stringify(result, null, 2));
+  console.info(JSON.stringify(result, null, 2));
+  await sandbox.close();
+  await db.$disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

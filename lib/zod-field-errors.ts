@@ -1,0 +1,12 @@
+import type { z } from "zod";
+import type { FieldErrors } from "@/lib/action-result";
+
+/** A zod error as the forms show it: messages by field path ("form" for the whole form). */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
