@@ -8,7 +8,7 @@
  * - sequential_ms: the same calls one at a time (concurrency 1: the graph's order, the seeds' order).
  * - critical_path_ms: the longest chain of dependent calls × the latency, from the graph the run
  *   reported (each step's dependencies) and the calls each step made.
- * - many_customers_ms: 20 customers at once in one account, within its limits (4 calls at once,
+ * - many_customers_ms: 20 customers at once in one account, within its limits (8 calls at once,
  *   one brand or campaign request per second).
  * - calls: every Twilio call of a customer that is not the account's first (its Event Streams sink
  *   already exists), the writes among them (the minimum: each resource created, assigned,
@@ -16,16 +16,76 @@
  *   customers; billable calls (brand and campaign registrations carried out) on a clean run and
  *   on one with lost answers, timeouts and 5xx injected.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { migrateDatabase } from "../scripts/db-migrate";
+import type { SandboxState } from "../sandbox/core/store";
+import { newSid } from "../sandbox/core/sid";
+import type { SandboxAccount } from "../tests/support/sandbox-harness";
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 200);
 const MANY = Number(process.env.BENCH_MANY_CUSTOMERS ?? 20);
 const EXISTING = Number(process.env.BENCH_EXISTING_CUSTOMERS ?? 1000);
 const output = process.argv[2] ?? path.join(os.tmpdir(), "bench-provisioning.json");
+
+/** The sandbox as its own process (`npm run sandbox`), its control API, and its state file. */
+class SandboxProcess {
+  readonly port = Number(process.env.BENCH_SANDBOX_PORT ?? 4410);
+  readonly url = `http://127.0.0.1:${this.port}`;
+  private child: ChildProcess | null = null;
+  constructor(private readonly stateFile: string) {}
+
+  async start() {
+    this.child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+      cwd: path.resolve(__dirname, ".."),
+      env: {
+        ...process.env,
+        SANDBOX_PORT: String(this.port),
+        SANDBOX_MODE: "test",
+        SANDBOX_STATE_FILE: this.stateFile,
+        // Reviews move only when the bench says so.
+        SANDBOX_REVIEW_DELAY_SECONDS: "86400",
+        SANDBOX_APPROVAL_DELAY_SECONDS: "86400",
+        SANDBOX_BRAND_DELAY_SECONDS: "86400",
+        SANDBOX_CAMPAIGN_DELAY_SECONDS: "86400",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    for (let tries = 0; ; tries++) {
+      const up = await fetch(`${this.url}/__sandbox/faults`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) return;
+      if (tries > 200 || this.child.exitCode !== null) throw new Error("the sandbox did not start");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async control(method: "GET" | "POST", what: string, body?: unknown) {
+    const response = await fetch(`${this.url}/__sandbox/${what}`, {
+      method,
+      headers: body ? { "Content-Type": "application/json" } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown> & { accounts?: SandboxAccount[] },
+    };
+  }
+
+  /** Stops it (it writes its state on the way out) and reads the state file. */
+  async stopAndRead(): Promise<SandboxState> {
+    const child = this.child!;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+    return JSON.parse(readFileSync(this.stateFile, "utf8")) as SandboxState;
+  }
+}
 
 type Call = {
   method: string;
@@ -50,7 +110,6 @@ async function main() {
   const { db } = await import("../lib/server/db");
   const { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } = await import("../sandbox/defaults");
   Object.assign(process.env, { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN });
-  const { startTestSandbox } = await import("../tests/support/sandbox-harness");
   const { configureIsv, submittedApplication } = await import("../tests/support/provisioning");
   const { approveApplication } = await import("../lib/server/applications/approve-application");
   const { claimApplication, runClaimedJob } = await import("../lib/server/twilio/pipeline/worker");
@@ -62,13 +121,15 @@ async function main() {
   const { approveCampaign } = await import("../lib/server/campaigns/campaign-review");
   type Deps = import("../lib/server/twilio/pipeline/run-provisioning").ProvisioningDeps;
 
-  const sandbox = await startTestSandbox({
-    delays: { reviewSeconds: 86_400, approvalSeconds: 86_400, brandSeconds: 86_400, campaignSeconds: 86_400 },
-  });
+  // The sandbox in a process of its own, as Twilio is a server elsewhere: its work does not share
+  // the pipeline's event loop (a state file lets the bench fill the account between runs).
+  const stateFile = path.join(dir, "sandbox-state.json");
+  const sandbox = new SandboxProcess(stateFile);
+  await sandbox.start();
   await configureIsv();
 
   /** The pipeline's dependencies as the portal sets them, recording each call and the graph. */
-  const depsFor = (calls: Call[], graph: Map<string, string[]>, concurrency = 4): Deps => ({
+  const depsFor = (calls: Call[], graph: Map<string, string[]>, concurrency?: number): Deps => ({
     clientFor: (organization) => {
       const { accountSid, authToken } = organizationCredentials(organization);
       const httpClient = new SandboxRequestClient(sandbox.url, {
@@ -78,7 +139,7 @@ async function main() {
       return { client: twilio(accountSid, authToken, { httpClient }), accountSid };
     },
     retry: { attempts: 8, baseMs: 100, maxMs: 2000 },
-    concurrency,
+    ...(concurrency ? { concurrency } : {}),
     brandSpacingMs: 1100,
     onStep: (step, deps) => void graph.set(step, deps),
   });
@@ -93,7 +154,7 @@ async function main() {
     db.twilioResource.findUniqueOrThrow({ where: { applicationId_step: { applicationId, step } } });
 
   /** Between the phases: Twilio approves the bundles and brand; the customer sends a campaign; staff approve it. */
-  async function campaignApproved(applicationId: string, staffId: string, name: string) {
+  async function twilioApproves(applicationId: string) {
     for (const step of ["customer-profile", "trust-product"])
       await sandbox.control("POST", "advance", {
         sid: (await recorded(applicationId, step)).sid,
@@ -103,7 +164,8 @@ async function main() {
       sid: (await recorded(applicationId, "brand")).sid,
       outcome: "APPROVED",
     });
-    await syncStatuses({ clientFor: () => sandbox.client(), retry: { attempts: 2, baseMs: 5, maxMs: 10 } });
+  }
+  async function campaignApproved(applicationId: string, staffId: string, name: string) {
     let registration = (await campaigns.openCampaignRegistration(applicationId))!;
     const draft = {
       usAppToPersonUsecase: "ACCOUNT_NOTIFICATION",
@@ -123,7 +185,12 @@ async function main() {
   }
 
   /** Customers through both phases at once; the time is the two phases' (Twilio's reviews between them are not the portal's). */
-  async function provision(names: string[], concurrency = 4) {
+  let latency = 0;
+  const setLatency = async (ms: number) => {
+    latency = ms;
+    await sandbox.control("POST", "latency", { ms });
+  };
+  async function provision(names: string[], concurrency?: number) {
     const calls: Call[] = [];
     const graph = new Map<string, string[]>();
     const deps = depsFor(calls, graph, concurrency);
@@ -135,8 +202,18 @@ async function main() {
     const registrationMs = performance.now() - start;
     const registrationGraph = new Map(graph);
     graph.clear();
+    // Not measured: Twilio's reviews and the customers' campaigns, quickly (no added latency).
+    await sandbox.control("POST", "latency", { ms: 0 });
+    for (const { application } of customers) await twilioApproves(application.id);
+    await syncStatuses({
+      clientFor: () =>
+        twilio(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+      retry: { attempts: 2, baseMs: 5, maxMs: 10 },
+      brandSpacingMs: 1,
+    });
     for (const [i, { application, staff }] of customers.entries())
       await campaignApproved(application.id, staff.id, names[i]!);
+    await sandbox.control("POST", "latency", { ms: latency });
     // Customers write campaigns and staff review them over minutes, not milliseconds: the
     // account's brand-and-campaign request slot, taken by the sync just now, is free again.
     await new Promise((resolve) => setTimeout(resolve, 1200));
@@ -200,12 +277,12 @@ async function main() {
   // The account's first customer creates its Event Streams sink: not a per-customer cost.
   await provision(["Warm-up Customer LLC"]);
 
-  sandbox.setLatencyMs(LATENCY);
+  await setLatency(LATENCY);
   const pipeline = await provision(["Pipeline Customer LLC"]);
   const sequential = await provision(["Sequential Customer LLC"], 1);
   const criticalCalls = pipeline.graphs.reduce((sum, graph) => sum + longestChain(graph, pipeline.calls), 0);
   const many = await provision(Array.from({ length: MANY }, (_, i) => `Many Customer ${i + 1} LLC`));
-  sandbox.setLatencyMs(0);
+  await setLatency(0);
 
   // Faults: a brand registration and a campaign carried out with their answers lost, a timeout,
   // a 5xx and a 429; the pipeline must find what was created and register nothing twice.
@@ -220,16 +297,21 @@ async function main() {
   const faulted = await provision(["Faulted Customer LLC"]);
 
   // 1,000 more customers' resources in the account (copies of one customer's, with SIDs of their own).
-  const before = new Set(Object.keys(sandbox.sandbox.store.state.resources));
+  const before = new Set(Object.keys((await sandbox.stopAndRead()).resources));
+  await sandbox.start();
   const template = await provision(["Template Customer LLC"]);
-  const own = Object.values(sandbox.sandbox.store.state.resources).filter((resource) => !before.has(resource.sid));
-  const now = sandbox.sandbox.clock.now();
+  const state = await sandbox.stopAndRead();
+  const own = Object.values(state.resources).filter((resource) => !before.has(resource.sid));
   for (let i = 0; i < EXISTING; i++)
     for (const resource of own) {
       const fields = structuredClone(resource.fields);
       if (typeof fields.friendly_name === "string") fields.friendly_name = `${fields.friendly_name} copy ${i}`;
-      sandbox.sandbox.store.create(resource.kind, resource.accountSid, fields, now, resource.parentSid);
+      const sid = newSid(resource.sid.slice(0, 2) as never);
+      state.resources[sid] = { ...resource, sid, fields };
     }
+  writeFileSync(stateFile, JSON.stringify(state));
+  const resourcesInAccount = Object.keys(state.resources).length;
+  await sandbox.start();
   const crowded = await provision(["After Thousand Customer LLC"]);
   void template;
 
@@ -258,7 +340,7 @@ async function main() {
       many_customers_calls: many.calls.length,
       after_faults_calls: faulted.calls.length,
       existing_customers: EXISTING,
-      resources_in_account: Object.keys(sandbox.sandbox.store.state.resources).length,
+      resources_in_account: resourcesInAccount,
       reads_per_customer: pipeline.calls
         .filter((call) => call.method === "GET")
         .map((call) => `${call.step}: ${call.path}`),
@@ -267,7 +349,7 @@ async function main() {
   };
   writeFileSync(output, JSON.stringify(result, null, 2));
   console.info(JSON.stringify(result, null, 2));
-  await sandbox.close();
+  await sandbox.stopAndRead();
   await db.$disconnect();
 }
 

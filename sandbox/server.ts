@@ -94,6 +94,13 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
       const text = await readBody(request);
       if (url.pathname.startsWith("/__sandbox/")) {
         if (!controlEnabled) throw new TwilioError(404, 20404, `The requested resource ${url.pathname} was not found`);
+        if (url.pathname === "/__sandbox/latency" && method === "POST") {
+          const ms = (JSON.parse(text || "{}") as { ms?: unknown }).ms;
+          if (typeof ms !== "number" || !(ms >= 0)) throw new TwilioError(400, 20001, 'Send {"ms": N} with N ≥ 0');
+          latencyMs = ms;
+          send(response, { status: 200, body: { latencyMs } });
+          return;
+        }
         if (url.pathname === "/__sandbox/requests") {
           if (method === "DELETE") requests.length = 0;
           send(response, { status: 200, body: { requests } });

@@ -27,26 +27,37 @@ export async function withAccountSlot<T>(accountSid: string, limit: number, work
   }
 }
 
-/** Takes a free slot (never taken, or its holder's lease ran out), waiting until one frees. */
+/**
+ * Takes a free slot (never taken, or its holder's lease ran out), waiting until one frees. A waiter
+ * reads the account's slots once a round and tries only the free ones, and waits longer each round
+ * (up to 200 ms): many steps waiting on one account cost a few queries a second each, not a storm.
+ */
 async function acquire(accountSid: string, limit: number, holder: string): Promise<number> {
-  for (;;) {
+  for (let round = 0; ; round++) {
     const now = new Date();
     const until = new Date(now.getTime() + SLOT_LEASE_MS);
+    const held = await db.accountSlot.findMany({ where: { accountSid }, select: { slot: true, until: true } });
     for (let slot = 0; slot < limit; slot++) {
-      try {
-        await db.accountSlot.create({ data: { accountSid, slot, holder, until } });
-        return slot;
-      } catch (error) {
-        if ((error as { code?: string }).code !== "P2002") throw error;
+      const current = held.find((row) => row.slot === slot);
+      if (current && current.until >= now) continue;
+      if (!current) {
+        try {
+          await db.accountSlot.create({ data: { accountSid, slot, holder, until } });
+          return slot;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "P2002") throw error;
+          continue;
+        }
       }
-      // Held: take it over only if its holder's lease ran out (a crashed process).
+      // Held by a holder whose lease ran out (a crashed process): taken over.
       const taken = await db.accountSlot.updateMany({
         where: { accountSid, slot, until: { lt: now } },
         data: { holder, until },
       });
       if (taken.count === 1) return slot;
     }
-    await sleep(20 + Math.random() * 40);
+    const wait = Math.min(200, 10 * 2 ** Math.min(round, 5));
+    await sleep(wait / 2 + Math.random() * wait);
   }
 }
 

@@ -16,6 +16,15 @@ import { returnToCustomer } from "./return-to-customer";
 import { mockBrandsOn } from "../../settings/isv-settings";
 import type { StepContext } from "./step-context";
 
+/**
+ * Twilio calls at once per account, across every worker and instance (AccountSlot). Twilio refuses
+ * calls over an account's REST concurrency limit with 20429 (its error page names the limit, not a
+ * number; 100 is the figure commonly reported): 8 keeps far below it, leaving the ISV's own traffic
+ * on the account room, and is enough for a customer's independent steps to start together (the
+ * registration graph has nine that need nothing before them).
+ */
+export const TWILIO_CALLS_AT_ONCE_PER_ACCOUNT = 8;
+
 export type ProvisioningDeps = {
   /** The Twilio client for a customer's account (its own credentials; the ISV's for its own), and that account's SID. */
   clientFor: (organization: {
@@ -27,7 +36,7 @@ export type ProvisioningDeps = {
     accountSid: string;
   };
   retry?: RetryPolicy;
-  /** Twilio calls at once for one account. */
+  /** Twilio calls at once for one account (default TWILIO_CALLS_AT_ONCE_PER_ACCOUNT). */
   concurrency?: number;
   brandSpacingMs?: number;
   /** Brands registered with Twilio's Mock flag (the portal sets it from TWILIO_MOCK_BRANDS). */
@@ -127,7 +136,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
 
   await ctx.fence();
   await markRunning(applicationId);
-  const perAccount = deps.concurrency ?? 4;
+  const perAccount = deps.concurrency ?? TWILIO_CALLS_AT_ONCE_PER_ACCOUNT;
   const nodes = graph.map((node) => ({
     ...node,
     run: () => withAccountSlot(ctx.accountSid, perAccount, node.run),
