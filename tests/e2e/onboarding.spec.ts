@@ -179,11 +179,14 @@ test("the demo customer fills every step with the seeds' Acme, Inc. data, reload
   )[0]!;
   expect(stored.status).toBe("SUBMITTED");
   expect(JSON.parse(stored.draft).address.street).toBe("1234 Market St");
-  expect(
-    outbox()
-      .slice(mailsBefore)
-      .some((mail) => mail.subject === "Acme, Inc. sent their registration for review"),
-  ).toBe(true);
+  // Staff are told by a mail job (decision 0017): it leaves moments after the answer.
+  await expect
+    .poll(() =>
+      outbox()
+        .slice(mailsBefore)
+        .some((mail) => mail.subject === "Acme, Inc. sent their registration for review"),
+    )
+    .toBe(true);
 
   // Now read-only.
   await page.goto("/onboarding/business");

@@ -46,10 +46,16 @@ test("the customer writes the campaign from their home page, staff send it back 
   expect(await sandboxCampaigns(page)).toHaveLength(0);
 
   // The customer was emailed when the brand was approved, with a link to the campaign step.
-  const brandMail = outbox().find(
-    (mail) => mail.to === DEMO_CUSTOMER.email && mail.subject === "Your brand is approved: describe your messages",
-  );
-  expect(brandMail?.text).toContain(`${E2E.baseUrl}/campaign`);
+  // (A mail job: polled, as it leaves moments after the news.)
+  await expect
+    .poll(
+      () =>
+        outbox().find(
+          (mail) =>
+            mail.to === DEMO_CUSTOMER.email && mail.subject === "Your brand is approved: describe your messages",
+        )?.text ?? "",
+    )
+    .toContain(`${E2E.baseUrl}/campaign`);
 
   // The home page says the campaign step is open and links to it.
   await signIn(page, DEMO_CUSTOMER);
