@@ -7,26 +7,24 @@ import { LeaseLostError } from "./errors";
 // How long a claim holds without renewal; a crashed worker's job is picked up after it.
 const LEASE_MS = Number(process.env.PROVISIONING_LEASE_MS ?? 30_000);
 
+// What may run now (queued, or running under a worker that may have died) and what no live lease holds.
+const runnableAt = (now: Date) => ({
+  state: { in: ["QUEUED", "RUNNING"] as ("QUEUED" | "RUNNING")[] },
+  runAfter: { lte: now },
+});
+const unheldAt = (now: Date) => ({ OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] });
+
 /**
  * Claims one runnable job: queued, or running with an expired lease (its worker died). The claim is
  * a conditional update, so two workers never run the same application.
  */
 export async function claimJob(workerId: string, now = new Date()): Promise<string | null> {
-  const candidates = await db.provisioningJob.findMany({
-    where: {
-      state: { in: ["QUEUED", "RUNNING"] },
-      runAfter: { lte: now },
-      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-    },
-    orderBy: { runAfter: "asc" },
-    take: 5,
-  });
-  for (const job of candidates) {
+  for (const applicationId of await runnableApplications(now, 5)) {
     const claimed = await db.provisioningJob.updateMany({
-      where: { id: job.id, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      where: { applicationId, ...unheldAt(now) },
       data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS) },
     });
-    if (claimed.count === 1) return job.applicationId;
+    if (claimed.count === 1) return applicationId;
   }
   return null;
 }
@@ -42,13 +40,9 @@ export async function claimApplication(
   workerId: string,
   now = new Date(),
 ): Promise<"claimed" | "busy" | "idle"> {
-  const runnable = {
-    applicationId,
-    state: { in: ["QUEUED", "RUNNING"] as ("QUEUED" | "RUNNING")[] },
-    runAfter: { lte: now },
-  };
+  const runnable = { applicationId, ...runnableAt(now) };
   const claimed = await db.provisioningJob.updateMany({
-    where: { ...runnable, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: { ...runnable, ...unheldAt(now) },
     data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS) },
   });
   if (claimed.count === 1) return "claimed";
@@ -58,11 +52,7 @@ export async function claimApplication(
 /** What can run now and no worker holds: queued, backed off until now, or left by a dead worker. */
 export async function runnableApplications(now = new Date(), take = 500): Promise<string[]> {
   const jobs = await db.provisioningJob.findMany({
-    where: {
-      state: { in: ["QUEUED", "RUNNING"] },
-      runAfter: { lte: now },
-      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-    },
+    where: { ...runnableAt(now), ...unheldAt(now) },
     orderBy: { runAfter: "asc" },
     select: { applicationId: true },
     take,
