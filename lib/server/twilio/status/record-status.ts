@@ -32,14 +32,22 @@ export async function recordTwilioStatus(
     eventType?: string;
     /** A status callback's FailureReason (a rejected bundle). */
     failureReason?: string;
+    /**
+     * Whether this news is still newer than the resource as it now stands, asked again when another
+     * caller moved the status after this one read it: without it a late "in-review" that lost the
+     * race to "twilio-rejected" would be applied over it and move the resource back.
+     */
+    supersedes: (current: TwilioResource) => boolean;
   },
 ): Promise<boolean> {
   // Compare-and-set on the status this caller read: when a callback, an event and the sync bring the
   // same news at once (on any instance), one of them applies it, and only that one audits it and
-  // emails the customer. Other news that raced it (two callbacks in a row) is applied after it.
+  // emails the customer. Other news that raced it (two callbacks in a row) is applied after it only
+  // if it is still newer than what the winner wrote.
   let current: TwilioResource | null = resource;
   for (;;) {
     if (!current || current.status === change.status) return false;
+    if (current !== resource && !change.supersedes(current)) return false;
     const applied = await db.twilioResource.updateMany({
       where: { id: resource.id, status: current.status },
       data: {

@@ -86,6 +86,9 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
           status: fetched.status,
           ...(fetched.details ? { details: fetched.details as never } : {}),
           source: "sync",
+          // Twilio's answer is as old as this read: a status that moved meanwhile (a callback or an
+          // event) is as new or newer, and the next sync looks again.
+          supersedes: () => false,
         });
         if (applied) changed++;
       } else if (fetched.details && JSON.stringify(fetched.details) !== JSON.stringify(resource.details)) {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TwilioResource } from "@prisma/client";
 import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
 import twilio from "twilio";
 import { db } from "../../db";
@@ -76,11 +77,8 @@ async function applyChange(change: A2pEventChange, eventType: string): Promise<b
     }
     return false;
   }
-  // An event dated before the status we hold is late: it may not move the resource back.
-  const laterStage = stageRank(change.status) > stageRank(resource.status);
-  if (change.at && resource.statusUpdatedAt && change.at < resource.statusUpdatedAt && !laterStage) return false;
-  // A final status never goes back to a waiting one, whatever the event's date.
-  if (stageRank(resource.status) === 2 && stageRank(change.status) === 1) return false;
+  const supersedes = (current: TwilioResource) => eventSupersedes(change, current);
+  if (!supersedes(resource)) return false;
   // An event says only part of what the portal keeps (a campaign's service, use case, sent version).
   const details =
     change.kind === "brand"
@@ -91,8 +89,18 @@ async function applyChange(change: A2pEventChange, eventType: string): Promise<b
     details: details as never,
     source: "event",
     eventType,
+    supersedes,
     ...(change.at ? { at: change.at } : {}),
   });
+}
+
+/** Whether an event's status may replace the one recorded. */
+function eventSupersedes(change: A2pEventChange, current: TwilioResource): boolean {
+  // An event dated before the status we hold is late: it may not move the resource back.
+  const laterStage = stageRank(change.status) > stageRank(current.status);
+  if (change.at && current.statusUpdatedAt && change.at < current.statusUpdatedAt && !laterStage) return false;
+  // A final status never goes back to a waiting one, whatever the event's date.
+  return !(stageRank(current.status) === 2 && stageRank(change.status) === 1);
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TwilioResource } from "@prisma/client";
 import twilio from "twilio";
 import { db } from "../../db";
 import { recordTwilioStatus } from "../status/record-status";
@@ -64,20 +65,28 @@ export async function handleStatusCallback(
   if (!resource || !status || !(status in RANK)) return { status: 200, result: "unknown" };
   if (status === resource.status) return { status: 200, result: "unchanged" };
   const at = parseDate(callback.dateUpdated ?? undefined);
-  const since = resource.statusUpdatedAt;
-  // Without a date a callback cannot claim to be the newest: only a later stage in the order counts.
-  const laterStage = RANK[status]! > (RANK[resource.status ?? "draft"] ?? 0);
-  const laterDate = at !== null && since !== null && at > since;
-  const olderDate = at !== null && since !== null && at < since;
-  if (olderDate || !(laterStage || laterDate)) return { status: 200, result: "stale" };
+  const supersedes = (current: TwilioResource) => callbackSupersedes(status, at, current);
+  if (!supersedes(resource)) return { status: 200, result: "stale" };
 
-  await recordTwilioStatus(resource, {
+  const applied = await recordTwilioStatus(resource, {
     status,
     at: at ?? new Date(),
     source: "callback",
+    supersedes,
     ...(callback.failureReason ? { failureReason: callback.failureReason } : {}),
   });
-  return { status: 200, result: "updated" };
+  // Not applied: another callback, an event or the sync moved the status first (to this one or a newer).
+  return { status: 200, result: applied ? "updated" : "stale" };
+}
+
+/** Whether a callback's status may replace the one recorded. */
+function callbackSupersedes(status: string, at: Date | null, current: TwilioResource): boolean {
+  const since = current.statusUpdatedAt;
+  // Without a date a callback cannot claim to be the newest: only a later stage in the order counts.
+  const laterStage = RANK[status]! > (RANK[current.status ?? "draft"] ?? 0);
+  const laterDate = at !== null && since !== null && at > since;
+  const olderDate = at !== null && since !== null && at < since;
+  return !olderDate && (laterStage || laterDate);
 }
 
 function parseDate(value: string | undefined): Date | null {
