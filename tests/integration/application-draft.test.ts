@@ -6,6 +6,7 @@ import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 import { saveDraft, submitApplication } from "@/lib/server/applications/application-draft";
 import { makeOrganization, makeUser } from "../support/factories";
 import { ACME } from "../support/acme";
+import { refreshDashboardRow } from "@/lib/server/dashboard/refresh-dashboard-row";
 
 async function customerWithApplication() {
   const { organization, application } = await makeOrganization();
@@ -28,6 +29,47 @@ describe("drafts (real SQLite)", () => {
     // The registration number is encrypted at rest; the rest is kept as typed.
     expect(stored.business.businessName).toBe("Acme");
     expect(stored.business.registrationNumber).toMatch(/^enc:v1:auth:/);
+  });
+
+  it("keeps the dashboard row equal to a full summary, rewriting it only when the name or number changed", async () => {
+    const { application, user } = await customerWithApplication();
+    const summaryOf = async (id: string) => {
+      const row = await fresh(id);
+      return {
+        displayName: row.displayName,
+        sortName: row.sortName,
+        searchText: row.searchText,
+        registrationNumberHint: row.registrationNumberHint,
+        registrationNumberIndex: row.registrationNumberIndex,
+        stage: row.stage,
+        stageSince: row.stageSince,
+        lastActivityAt: row.lastActivityAt,
+      };
+    };
+    // Each save is read back as the action reads it (requireCustomerAccess), then compared with
+    // what a full summary of the same rows writes.
+    const steps = [
+      { business: { businessName: "Row Co", registrationNumber: "12-3456789" } },
+      { business: { businessName: "Row Co", registrationNumber: "12-3456789", website: "https://row.example" } },
+      { business: { businessName: "Row Company", registrationNumber: "12-3456789", website: "https://row.example" } },
+      { business: { businessName: "Row Company", registrationNumber: "98-7654321", website: "https://row.example" } },
+    ];
+    for (const [index, draft] of steps.entries()) {
+      const before = await fresh(application.id);
+      const outcome = await saveDraft(
+        before,
+        { expectedVersion: before.version, draft, currentStep: "business" },
+        user.id,
+      );
+      expect(outcome.ok).toBe(true);
+      const afterSave = await summaryOf(application.id);
+      expect(afterSave.lastActivityAt.getTime()).toBeGreaterThan(before.lastActivityAt.getTime() - 1);
+      await refreshDashboardRow(application.id);
+      expect(afterSave, `save ${index + 1}`).toEqual(await summaryOf(application.id));
+    }
+    const row = await fresh(application.id);
+    expect(row).toMatchObject({ displayName: "Row Company", registrationNumberHint: "…4321", stage: "draft" });
+    expect(row.searchText).toContain("company");
   });
 
   it("refuses a save over a newer version and returns the newer data", async () => {

@@ -8,6 +8,7 @@ import { audit } from "../audit/audit";
 import { notifyStaffOfSubmission } from "./notify-staff";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
+import { draftSummaryChanged } from "@/lib/dashboard/draft-summary-fields";
 export type { DraftSnapshot };
 
 /** The customer may change the application only while it is theirs to edit. */
@@ -38,18 +39,27 @@ export async function saveDraft(
   input: { expectedVersion: number; draft: ApplicationDraft; currentStep: StepId },
   actorUserId: string,
 ): Promise<SaveOutcome> {
+  const now = new Date();
   const updated = await db.onboardingApplication.updateMany({
     where: { id: application.id, version: input.expectedVersion, status: { in: EDITABLE_STATUSES } },
     data: {
       draft: toStoredDraft(input.draft) as Prisma.InputJsonValue,
       currentStep: input.currentStep,
       version: { increment: 1 },
+      // The dashboard row's last activity is this save (its summary's rule: the newest change).
+      updatedAt: now,
+      lastActivityAt: now,
     },
   });
   const current = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } });
   if (updated.count === 1) {
     await recordDraftSaved(current, actorUserId);
-    await refreshDashboardRow(current.id);
+    // A save keeps the stage (the application stays the customer's to edit), so the summary row is
+    // rewritten only when a column it draws from the draft changed, or when the draft it replaced
+    // is not the one read here (a save in between). Autosave runs on every pause in typing.
+    const replacedWhatWasRead = application.version === input.expectedVersion && application.displayName !== "";
+    if (!replacedWhatWasRead || draftSummaryChanged(readStoredDraft(application.draft), input.draft))
+      await refreshDashboardRow(current.id);
     return { ok: true, snapshot: snapshot(current) };
   }
   return {

@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { dueAt, STAGE_IDS, STAGES, stageOf } from "@/lib/dashboard/stages";
 import { nameSortKey } from "@/lib/dashboard/name-sort-key";
 import { searchWords } from "@/lib/dashboard/search-words";
+import { draftSummaryFields } from "@/lib/dashboard/draft-summary-fields";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { awaitedVerification, verificationMethodForDraft } from "@/lib/trusthub/brand-verification";
 import { db } from "../db";
@@ -60,9 +61,7 @@ function summarize(
   });
   // The stage's start only moves when the stage changes (a row never summarized starts now).
   const stageSince = stage === application.stage && application.displayName !== "" ? application.stageSince : now;
-  const business = draft.business ?? {};
-  const businessName = typeof business.businessName === "string" ? business.businessName.trim() : "";
-  const registrationNumber = typeof business.registrationNumber === "string" ? business.registrationNumber.trim() : "";
+  const { businessName, registrationNumber } = draftSummaryFields(draft);
   const emails = [...application.organization.users, ...application.organization.invitations].map(
     (person) => person.email,
   );
