@@ -1,8 +1,16 @@
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
+import { oneAtATime } from "./sqlite-one-at-a-time";
 
 export type { PrismaClient };
+
+/**
+ * Prisma's defaults (2 s to get a connection, 5 s per transaction) turned a burst of approvals on a
+ * busy machine into "something went wrong" (the pool's 10 connections all in use): a request now
+ * waits longer rather than fail. No transaction of the portal waits on anything but its statements.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
 
 /**
  * A Prisma client on a driver adapter (Prisma's JS engine: no native query engine to download),
@@ -15,8 +23,8 @@ export function createPrismaClient(databaseUrl: string | undefined): PrismaClien
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return createPostgresClient(databaseUrl);
   if (!databaseUrl.startsWith("file:"))
     throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl });
-  return new PrismaClient({ adapter });
+  const adapter = oneAtATime(new PrismaBetterSQLite3({ url: databaseUrl }));
+  return new PrismaClient({ adapter, transactionOptions });
 }
 
 function createPostgresClient(databaseUrl: string): PrismaClient {
@@ -24,5 +32,5 @@ function createPostgresClient(databaseUrl: string): PrismaClient {
   const load = createRequire(`${process.cwd()}/`);
   const { PrismaPg } = load("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
   const { PrismaClient: PostgresClient } = load(".prisma/postgres-client") as { PrismaClient: typeof PrismaClient };
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), transactionOptions });
 }

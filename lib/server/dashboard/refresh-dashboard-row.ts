@@ -123,6 +123,9 @@ export async function refreshDashboardRows(applicationIds: string[], now = new D
     const resourcesOf = new Map<string, Resource[]>();
     for (const resource of resources)
       resourcesOf.set(resource.applicationId, [...(resourcesOf.get(resource.applicationId) ?? []), resource]);
+    // In id order: writers of overlapping batches (the sync, an approval) take the rows' locks in the
+    // same order on PostgreSQL, so they wait for one another and never deadlock.
+    applications.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const updates = applications.map((application) =>
       db.onboardingApplication.update({
         where: { id: application.id },

@@ -23,10 +23,18 @@ export function jobPolicy(name: JobName): JobPolicy {
       return { retryLimit: 0, retryDelaySeconds: 5, expireInSeconds: 5 * 60 };
     case "sync-statuses":
       return { retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 30 * 60 };
+    case "summarize-dashboard":
+      return { retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 30 * 60 };
     case "send-mail":
       // SMTP hiccups: 30 s, 1, 2, 4 … minutes, for about a day.
       return { retryLimit: 10, retryDelaySeconds: 30, expireInSeconds: 2 * 60 };
   }
 }
 
-export const JOB_NAMES: JobName[] = ["provision-application", "provisioning-sweep", "sync-statuses", "send-mail"];
+export const JOB_NAMES: JobName[] = [
+  "provision-application",
+  "provisioning-sweep",
+  "sync-statuses",
+  "send-mail",
+  "summarize-dashboard",
+];

@@ -6,6 +6,7 @@ import { deliverMail, type Mail } from "../mail/send-mail";
 import { portalProvisioningDeps } from "../twilio/pipeline/portal-deps";
 import { claimApplication, runClaimedJob, runnableApplications } from "../twilio/pipeline/worker";
 import { runPortalSync } from "../twilio/sync/portal-sync";
+import { refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
 import type { JobQueue } from "./job-queue";
 import { jobState } from "./enqueue";
 import { openJobQueue } from "./open-job-queue";
@@ -73,6 +74,10 @@ async function start(): Promise<JobQueue> {
   }
   // Mails need no Twilio: every instance sends them.
   await queue.work("send-mail", async (data) => void (await deliverMail(data as Mail)), 2);
+  // Applications written before the dashboard existed get their summary row (decision 0008): a
+  // job, so that instances starting together do it once, not at once over the same rows.
+  await queue.work("summarize-dashboard", async () => void (await refreshUnsummarizedRows(100_000)));
+  await queue.send("summarize-dashboard", {}, { singletonKey: "summarize-dashboard" });
   console.info(`[jobs] ${queue.engine} started${workers ? " with workers" : " (sending only)"}`);
   return queue;
 }
