@@ -186,6 +186,14 @@ async function main() {
     const latencies: number[] = [];
     let errors = 0;
     const acknowledged = new Map<string, string>();
+    // The server's CPU time over the saves (Linux's /proc): what one save costs it.
+    const serverCpuMs = () => {
+      const fields = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+    };
+    const cpuBefore = serverCpuMs();
+    const clientCpuBefore = process.cpuUsage();
+    const started = performance.now();
     const end = Date.now() + SECONDS * 1000;
     await Promise.all(
       writers.map(async (writer, index) => {
@@ -230,6 +238,9 @@ async function main() {
         }
       }),
     );
+    const serverCpu = serverCpuMs() - cpuBefore;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const wallMs = performance.now() - started;
     let lostWrites = 0;
     for (const [applicationId, street] of acknowledged) {
       const stored = await db.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId } });
@@ -249,6 +260,9 @@ async function main() {
         p95_ms: round(percentile(latencies, 95)),
         errors,
         lost_writes: lostWrites,
+        server_cpu_ms_per_save: round(serverCpu / Math.max(1, latencies.length)),
+        server_cpu_busy_percent: round((serverCpu / wallMs) * 100),
+        client_cpu_busy_percent: round(((clientCpu.user + clientCpu.system) / 1000 / wallMs) * 100),
       },
     };
     writeFileSync(output, JSON.stringify(result, null, 2));
