@@ -19,35 +19,47 @@ const LOCK_WAIT_MS = 30_000;
  * so the wait costs nothing but the transaction's own length. (Decision 0018.)
  */
 export function oneAtATime(factory: Factory): Factory {
-  const wrapped = Object.create(factory) as Factory;
-  wrapped.connect = async () => serialized(await factory.connect());
-  return wrapped;
+  return overriding(factory, { connect: async () => serialized(await factory.connect()) });
 }
 
 function serialized(adapter: Adapter): Adapter {
   const lock = new ConnectionLock();
-  const wrapped = Object.create(adapter) as Adapter;
-  wrapped.queryRaw = (query) => lock.run(() => adapter.queryRaw(query));
-  wrapped.executeRaw = (query) => lock.run(() => adapter.executeRaw(query));
-  wrapped.executeScript = (script) => lock.run(() => adapter.executeScript(script));
-  wrapped.startTransaction = async (isolationLevel) => {
-    const release = await lock.acquire();
-    try {
-      return untilEnded(await adapter.startTransaction(isolationLevel), release);
-    } catch (error) {
-      release();
-      throw error;
-    }
-  };
-  return wrapped;
+  return overriding(adapter, {
+    queryRaw: (query) => lock.run(() => adapter.queryRaw(query)),
+    executeRaw: (query) => lock.run(() => adapter.executeRaw(query)),
+    executeScript: (script) => lock.run(() => adapter.executeScript(script)),
+    startTransaction: async (isolationLevel) => {
+      const release = await lock.acquire();
+      try {
+        return untilEnded(await adapter.startTransaction(isolationLevel), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+  });
 }
 
 /** The transaction, giving the connection back once it is committed or rolled back. */
 function untilEnded(transaction: Transaction, release: () => void): Transaction {
-  const wrapped = Object.create(transaction) as Transaction;
-  wrapped.commit = () => transaction.commit().finally(release);
-  wrapped.rollback = () => transaction.rollback().finally(release);
-  return wrapped;
+  return overriding(transaction, {
+    commit: () => transaction.commit().finally(release),
+    rollback: () => transaction.rollback().finally(release),
+  });
+}
+
+/**
+ * `target` with some methods replaced; every other method runs on `target` itself (Prisma's
+ * classes keep private fields, which only their own instances may read).
+ */
+function overriding<T extends object>(target: T, overrides: Partial<T>): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (Object.hasOwn(overrides, property)) return overrides[property as keyof T];
+      const value: unknown = Reflect.get(object, property, object);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
 }
 
 /** A first-come, first-served lock: `acquire` resolves to its own release. */
