@@ -33,9 +33,9 @@ export async function recordTwilioStatus(
     /** A status callback's FailureReason (a rejected bundle). */
     failureReason?: string;
     /**
-     * Whether this news is still newer than the resource as it now stands, asked again when another
-     * caller moved the status after this one read it: without it a late "in-review" that lost the
-     * race to "twilio-rejected" would be applied over it and move the resource back.
+     * Whether this news is newer than the resource as it stands: asked before writing, and again
+     * whenever another caller moved the status after this one read it (without that, a late
+     * "in-review" that lost the race to "twilio-rejected" would be applied over it).
      */
     supersedes: (current: TwilioResource) => boolean;
   },
@@ -46,8 +46,7 @@ export async function recordTwilioStatus(
   // if it is still newer than what the winner wrote.
   let current: TwilioResource | null = resource;
   for (;;) {
-    if (!current || current.status === change.status) return false;
-    if (current !== resource && !change.supersedes(current)) return false;
+    if (!current || current.status === change.status || !change.supersedes(current)) return false;
     const applied = await db.twilioResource.updateMany({
       where: { id: resource.id, status: current.status },
       data: {

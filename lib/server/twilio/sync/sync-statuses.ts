@@ -88,7 +88,7 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
           source: "sync",
           // Twilio's answer is as old as this read: a status that moved meanwhile (a callback or an
           // event) is as new or newer, and the next sync looks again.
-          supersedes: () => false,
+          supersedes: (current) => current.status === resource.status,
         });
         if (applied) changed++;
       } else if (fetched.details && JSON.stringify(fetched.details) !== JSON.stringify(resource.details)) {

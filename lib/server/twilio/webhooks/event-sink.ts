@@ -77,8 +77,6 @@ async function applyChange(change: A2pEventChange, eventType: string): Promise<b
     }
     return false;
   }
-  const supersedes = (current: TwilioResource) => eventSupersedes(change, current);
-  if (!supersedes(resource)) return false;
   // An event says only part of what the portal keeps (a campaign's service, use case, sent version).
   const details =
     change.kind === "brand"
@@ -89,7 +87,7 @@ async function applyChange(change: A2pEventChange, eventType: string): Promise<b
     details: details as never,
     source: "event",
     eventType,
-    supersedes,
+    supersedes: (current) => eventSupersedes(change, current),
     ...(change.at ? { at: change.at } : {}),
   });
 }

@@ -65,17 +65,14 @@ export async function handleStatusCallback(
   if (!resource || !status || !(status in RANK)) return { status: 200, result: "unknown" };
   if (status === resource.status) return { status: 200, result: "unchanged" };
   const at = parseDate(callback.dateUpdated ?? undefined);
-  const supersedes = (current: TwilioResource) => callbackSupersedes(status, at, current);
-  if (!supersedes(resource)) return { status: 200, result: "stale" };
-
   const applied = await recordTwilioStatus(resource, {
     status,
     at: at ?? new Date(),
     source: "callback",
-    supersedes,
+    supersedes: (current) => callbackSupersedes(status, at, current),
     ...(callback.failureReason ? { failureReason: callback.failureReason } : {}),
   });
-  // Not applied: another callback, an event or the sync moved the status first (to this one or a newer).
+  // Not applied: an older stage or date, or another callback, event or sync moved the status first.
   return { status: 200, result: applied ? "updated" : "stale" };
 }
 
