@@ -5,7 +5,7 @@ import type { UseCaseOption } from "@/lib/views/campaign";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
 import { accountClient } from "../twilio/client";
-import { waitForSlot } from "../twilio/pipeline/rate-gate";
+import { inRateSlot } from "../twilio/pipeline/rate-gate";
 
 // Twilio's list for a brand changes rarely: asked again after a day, or when staff reload it.
 const FRESH_MS = 24 * 60 * 60_000;
@@ -30,10 +30,9 @@ export async function campaignUseCases(registration: CampaignRegistration, refre
   try {
     const client = await accountClient(brand.accountSid);
     // Brand and campaign requests share Twilio's one-per-second allowance.
-    await waitForSlot(brand.accountSid);
-    const answer = await client.messaging.v1
-      .services(service.sid)
-      .usAppToPersonUsecases.fetch({ brandRegistrationSid: brand.sid });
+    const answer = await inRateSlot(brand.accountSid, () =>
+      client.messaging.v1.services(service.sid).usAppToPersonUsecases.fetch({ brandRegistrationSid: brand.sid }),
+    );
     const useCases = parseUseCases(answer.usAppToPersonUsecases);
     await db.campaignRegistration.update({
       where: { id: registration.id },

@@ -10,6 +10,9 @@ export type TwilioCallRecord = {
   durationMs: number;
 };
 
+/** How long a Twilio request may take before the portal gives up on its answer. */
+export const TWILIO_REQUEST_TIMEOUT_MS = 30_000;
+
 /**
  * The SDK's own HTTP client, optionally aimed at the local sandbox (every request goes there,
  * keeping the path and query string: Twilio's three API hosts never share a path) and optionally
@@ -20,7 +23,7 @@ export class SandboxRequestClient extends twilio.RequestClient {
     private readonly sandboxUrl: string | null,
     private readonly options: { timeoutMs?: number; onCall?: (call: TwilioCallRecord) => void } = {},
   ) {
-    super({ timeout: options.timeoutMs ?? 30_000 });
+    super({ timeout: options.timeoutMs ?? TWILIO_REQUEST_TIMEOUT_MS });
   }
 
   async request<TData>(requestOptions: RequestClient.RequestOptions<TData>) {

@@ -7,7 +7,7 @@ import type { CampaignLedgerDetails } from "../pipeline/steps/campaign";
 import { recordTwilioStatus } from "../status/record-status";
 import { refreshDashboardRow, refreshUnsummarizedRows } from "../../dashboard/refresh-dashboard-row";
 import { withRetry, type RetryPolicy } from "../pipeline/retry";
-import { waitForSlot } from "../pipeline/rate-gate";
+import { inRateSlot } from "../pipeline/rate-gate";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */
@@ -60,13 +60,13 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
             return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
           }
           // Twilio asks for at most one brand or campaign request per second per account: the creation slots.
-          await waitForSlot(resource.accountSid, deps.brandSpacingMs ?? 1100);
+          const inSlot = <T>(call: () => Promise<T>) =>
+            inRateSlot(resource.accountSid, call, { spacingMs: deps.brandSpacingMs ?? 1100 });
           if (resource.step === "campaign") {
             const known = (resource.details ?? {}) as CampaignLedgerDetails;
-            const campaign = await client.messaging.v1
-              .services(known.messagingServiceSid)
-              .usAppToPerson(resource.sid)
-              .fetch();
+            const campaign = await inSlot(() =>
+              client.messaging.v1.services(known.messagingServiceSid).usAppToPerson(resource.sid).fetch(),
+            );
             return {
               status: campaign.campaignStatus,
               details: {
@@ -76,7 +76,7 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
               },
             };
           }
-          const brand = await client.messaging.v1.brandRegistrations(resource.sid).fetch();
+          const brand = await inSlot(() => client.messaging.v1.brandRegistrations(resource.sid).fetch());
           return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
         },
         deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 },

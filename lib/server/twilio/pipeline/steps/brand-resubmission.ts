@@ -5,7 +5,7 @@ import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { db } from "../../../db";
 import { audit } from "../../../audit/audit";
 import { TwilioStepError } from "../errors";
-import { waitForSlot } from "../rate-gate";
+import { inStepRateSlot } from "../rate-gate";
 import { knownStatus, recordSid } from "../resource-ledger";
 import { withRetry } from "../retry";
 import type { StepContext } from "../step-context";
@@ -50,10 +50,7 @@ export async function resubmitFailedBrand(ctx: StepContext, brandSid: string): P
   if (!bundles.every((status) => status === "twilio-approved")) return;
 
   const brands = ctx.client.messaging.v1.brandRegistrations;
-  const fetchBrand = async () => {
-    await waitForSlot(ctx.accountSid, ctx.brandSpacingMs);
-    return withRetry(() => brands(brandSid).fetch(), ctx.retry);
-  };
+  const fetchBrand = () => withRetry(() => inStepRateSlot(ctx, () => brands(brandSid).fetch()), ctx.retry);
   const landed = async (brand: BrandRegistrationInstance, how: "sent" | "superseded") => {
     await db.brandResubmission.update({
       where: { id: pending.id },
@@ -74,9 +71,10 @@ export async function resubmitFailedBrand(ctx: StepContext, brandSid: string): P
   await db.brandResubmission.update({ where: { id: pending.id }, data: { state: "sending" } });
   let answer: BrandRegistrationInstance;
   try {
-    await waitForSlot(ctx.accountSid, ctx.brandSpacingMs);
-    await ctx.fence();
-    answer = await brands(brandSid).update();
+    answer = await inStepRateSlot(ctx, async () => {
+      await ctx.fence();
+      return brands(brandSid).update();
+    });
   } catch (error) {
     if (twilioCode(error) === 21725) {
       // Not FAILED any more: our send landed before (a lost answer), or Twilio moved the brand.

@@ -3,7 +3,7 @@ import type { BrandRegistrationInstance } from "twilio/lib/rest/messaging/v1/bra
 import { brandRegistrationOptions, hasSecondaryVetting } from "@/lib/trusthub/payloads";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { adoptOrCreate, everyPage } from "../adopt-or-create";
-import { waitForSlot } from "../rate-gate";
+import { inStepRateSlot } from "../rate-gate";
 import { sidOf, type StepContext } from "../step-context";
 import { recordCharge } from "../../../billing/twilio-charges";
 import { resubmitFailedBrand } from "./brand-resubmission";
@@ -27,25 +27,27 @@ export function brandStep(ctx: StepContext): () => Promise<string> {
     });
     const sid = await adoptOrCreate(ctx, "brand", {
       find: async () => {
-        await waitForSlot(ctx.accountSid, ctx.brandSpacingMs);
-        const existing = (await ctx.client.messaging.v1.brandRegistrations.list(everyPage())).find(
+        const brands = await inStepRateSlot(ctx, () => ctx.client.messaging.v1.brandRegistrations.list(everyPage()));
+        const existing = brands.find(
           (brand) =>
             brand.customerProfileBundleSid === customerProfileBundleSid &&
             brand.a2pProfileBundleSid === a2PProfileBundleSid,
         );
         return existing ? found(existing) : null;
       },
-      create: async () => {
-        await waitForSlot(ctx.accountSid, ctx.brandSpacingMs);
-        return found(
-          await ctx.client.messaging.v1.brandRegistrations.create({
-            customerProfileBundleSid,
-            a2PProfileBundleSid,
-            ...options,
-            ...(ctx.mockBrands ? { mock: true } : {}),
+      // The slot may take a while to come: the hold on the job is checked again right before the send.
+      create: async () =>
+        found(
+          await inStepRateSlot(ctx, async () => {
+            await ctx.fence();
+            return ctx.client.messaging.v1.brandRegistrations.create({
+              customerProfileBundleSid,
+              a2PProfileBundleSid,
+              ...options,
+              ...(ctx.mockBrands ? { mock: true } : {}),
+            });
           }),
-        );
-      },
+        ),
     });
     // The fees this brand incurred (once, whatever the retries): registration, and for a Standard
     // brand the secondary vetting Twilio runs on its own (skipped for Low-Volume Standard).

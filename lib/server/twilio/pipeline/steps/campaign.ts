@@ -10,7 +10,7 @@ import { audit } from "../../../audit/audit";
 import { recordCharge } from "../../../billing/twilio-charges";
 import { adoptOrCreate, everyPage } from "../adopt-or-create";
 import { TwilioStepError } from "../errors";
-import { waitForSlot } from "../rate-gate";
+import { inStepRateSlot } from "../rate-gate";
 import { recordSid } from "../resource-ledger";
 import { withRetry } from "../retry";
 import { sidOf, type StepContext } from "../step-context";
@@ -44,7 +44,6 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
     const brandSid = await sidOf(ctx, "brand");
     const serviceSid = await sidOf(ctx, "messaging-service");
     const campaigns = ctx.client.messaging.v1.services(serviceSid).usAppToPerson;
-    const slot = () => waitForSlot(ctx.accountSid, ctx.brandSpacingMs);
     const { campaign, version } = approved;
     const ledger = (instance: UsAppToPersonInstance, extra: Partial<CampaignLedgerDetails> = {}) => ({
       sid: instance.sid,
@@ -64,28 +63,31 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
     });
     const known = recorded?.details as CampaignLedgerDetails | null;
     if (recorded && known?.useCase && known.useCase !== campaign.usAppToPersonUsecase) {
-      await replaceCampaign(ctx, recorded.sid, known.useCase, campaign.usAppToPersonUsecase, async (sid) => {
-        await slot();
-        await ctx.fence();
-        await campaigns(sid).remove();
-      });
+      await replaceCampaign(ctx, recorded.sid, known.useCase, campaign.usAppToPersonUsecase, (sid) =>
+        inStepRateSlot(ctx, async () => {
+          await ctx.fence();
+          return campaigns(sid).remove();
+        }),
+      );
       recorded = null;
     }
 
     if (!recorded) {
       const sid = await adoptOrCreate(ctx, CAMPAIGN_STEP, {
         find: async () => {
-          await slot();
           // A Messaging Service holds one campaign: the one with this use case is ours.
-          const existing = (await campaigns.list(everyPage())).find(
+          const existing = (await inStepRateSlot(ctx, () => campaigns.list(everyPage()))).find(
             (instance) => instance.usAppToPersonUsecase === campaign.usAppToPersonUsecase,
           );
           return existing ? ledger(existing) : null;
         },
-        create: async () => {
-          await slot();
-          return ledger(await campaigns.create(campaignCreateOptions(campaign, brandSid)));
-        },
+        create: async () =>
+          ledger(
+            await inStepRateSlot(ctx, async () => {
+              await ctx.fence();
+              return campaigns.create(campaignCreateOptions(campaign, brandSid));
+            }),
+          ),
       });
       await recordCharge(ctx.applicationId, "campaign_vetting", `${sid}:created`, sid);
       await recordCharge(ctx.applicationId, monthlyCampaignFee(campaign.usAppToPersonUsecase).event, sid, sid);
@@ -95,15 +97,19 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
     if (known?.sentVersion === version) return;
     const sid = recorded.sid;
     try {
-      await slot();
-      const current = await withRetry(() => campaigns(sid).fetch(), ctx.retry);
+      const current = await withRetry(() => inStepRateSlot(ctx, () => campaigns(sid).fetch()), ctx.retry);
       let sent = current;
       // Under vetting: either an update of ours reached Twilio and its answer was lost (the campaign
       // was FAILED when we last knew it), or Twilio is reviewing it and takes no changes now.
       if (current.campaignStatus !== "IN_PROGRESS") {
-        await slot();
-        await ctx.fence();
-        sent = await withRetry(() => campaigns(sid).update(campaignUpdateOptions(campaign)), ctx.retry);
+        sent = await withRetry(
+          () =>
+            inStepRateSlot(ctx, async () => {
+              await ctx.fence();
+              return campaigns(sid).update(campaignUpdateOptions(campaign));
+            }),
+          ctx.retry,
+        );
       }
       const revetted = recorded.status === "FAILED" || current.campaignStatus === "FAILED";
       if (revetted) await recordCharge(ctx.applicationId, "campaign_vetting", `${sid}:v${version}`, sid);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { inRateSlot } from "@/lib/server/twilio/pipeline/rate-gate";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const account = (letter: string) => `AC${letter.repeat(32)}`;
+
+/**
+ * Twilio's one brand-or-campaign request per second per account (#14 line 3), held by the slot in
+ * the database whatever each request takes to reach Twilio: the two-instance test once saw two
+ * brand creations arrive closer than a second when the gap was counted from the send.
+ */
+describe("the account's brand and campaign request slot", () => {
+  it("spaces requests by their arrival, however long each takes to get there, between callers at once", async () => {
+    const spacingMs = 200;
+    const arrivals: number[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    // Every other request is slow to arrive (a busy instance, a slow connection) and quick to answer.
+    let sent = 0;
+    const request = async () => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await sleep(sent++ % 2 === 0 ? 150 : 0);
+      arrivals.push(Date.now());
+      await sleep(10);
+      inFlight--;
+    };
+    const caller = async () => {
+      for (let i = 0; i < 4; i++) await inRateSlot(account("a"), request, { spacingMs });
+    };
+    await Promise.all([caller(), caller()]);
+
+    expect(arrivals).toHaveLength(8);
+    expect(mostInFlight).toBe(1);
+    const inOrder = [...arrivals].sort((a, b) => a - b);
+    const gaps = inOrder.slice(1).map((at, i) => at - inOrder[i]!);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(spacingMs);
+  });
+
+  it("is freed when a crashed holder's hold runs out", async () => {
+    const holdEnds = Date.now() + 400;
+    // What a process killed while its request was out leaves behind.
+    await db.twilioRateSlot.create({ data: { key: `${account("b")}:a2p`, nextAllowedAt: new Date(holdEnds) } });
+    let ranAt = 0;
+    await inRateSlot(account("b"), async () => void (ranAt = Date.now()), { spacingMs: 50 });
+    expect(ranAt).toBeGreaterThanOrEqual(holdEnds);
+  });
+
+  it("is released when the request fails: the next one waits the spacing, not the hold", async () => {
+    const failure = new Error("connection reset");
+    await expect(
+      inRateSlot(
+        account("c"),
+        async () => {
+          throw failure;
+        },
+        { spacingMs: 100, holdMs: 60_000 },
+      ),
+    ).rejects.toBe(failure);
+    const failedAt = Date.now();
+    let ranAt = 0;
+    await inRateSlot(account("c"), async () => void (ranAt = Date.now()), { spacingMs: 100, holdMs: 60_000 });
+    expect(ranAt - failedAt).toBeGreaterThanOrEqual(90);
+    // Well short of the hold: the slot was given back, not left to lapse.
+    expect(ranAt - failedAt).toBeLessThan(30_000);
+  });
+
+  it("gives a request's answer to its caller and frees the slot for the next", async () => {
+    expect(await inRateSlot(account("d"), async () => "BN-answer", { spacingMs: 0 })).toBe("BN-answer");
+    const row = await db.twilioRateSlot.findUniqueOrThrow({ where: { key: `${account("d")}:a2p` } });
+    expect(row.nextAllowedAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+});
