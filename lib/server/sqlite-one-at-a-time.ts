@@ -18,16 +18,16 @@ const LOCK_WAIT_MS = 30_000;
  * with SQLite's own lock between connections. better-sqlite3 runs each statement synchronously,
  * so the wait costs nothing but the transaction's own length. (Decision 0018.)
  */
-export function oneAtATime(factory: Factory): Factory {
-  return overriding(factory, { connect: async () => serialized(await factory.connect()) });
+export function oneAtATime(factory: Factory, lockWaitMs = LOCK_WAIT_MS): Factory {
+  return overriding(factory, { connect: async () => serialized(await factory.connect(), lockWaitMs) });
 }
 
-function serialized(adapter: Adapter): Adapter {
+function serialized(adapter: Adapter, lockWaitMs: number): Adapter {
   const lock = new ConnectionLock();
   return overriding(adapter, {
-    queryRaw: (query) => lock.run(() => adapter.queryRaw(query)),
-    executeRaw: (query) => lock.run(() => adapter.executeRaw(query)),
-    executeScript: (script) => lock.run(() => adapter.executeScript(script)),
+    queryRaw: (query) => lock.run(() => adapter.queryRaw(query), lockWaitMs),
+    executeRaw: (query) => lock.run(() => adapter.executeRaw(query), lockWaitMs),
+    executeScript: (script) => lock.run(() => adapter.executeScript(script), lockWaitMs),
     startTransaction: async (isolationLevel) => {
       const release = await lock.acquire();
       try {
@@ -80,7 +80,7 @@ class ConnectionLock {
    * error instead of waiting for ever: it would be a query made with the client, not with `tx`,
    * inside a transaction's own callback, which can only end once that query has run.
    */
-  async run<T>(work: () => Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
+  async run<T>(work: () => Promise<T>, waitMs: number): Promise<T> {
     const turn = this.acquire();
     let timer: NodeJS.Timeout | undefined;
     const release = await Promise.race([
