@@ -50,7 +50,7 @@ export class RecordingClient extends SandboxRequestClient {
   constructor(
     sandboxUrl: string,
     private readonly rewrite: (options: RequestClient.RequestOptions) => RequestClient.RequestOptions = (o) => o,
-    /** Paces brand and campaign creation to Twilio's one per second, as a careful client does. */
+    /** Paces brand and campaign creation to Twilio's one per second, counted from the previous answer (decision 0019). */
     private readonly pace = false,
   ) {
     super(sandboxUrl);
@@ -61,16 +61,17 @@ export class RecordingClient extends SandboxRequestClient {
   async request<TData>(options: RequestClient.RequestOptions<TData>) {
     const rewritten = this.rewrite(options as RequestClient.RequestOptions) as RequestClient.RequestOptions<TData>;
     const pathname = new URL(rewritten.uri).pathname;
-    if (
+    const paced =
       this.pace &&
       rewritten.method.toUpperCase() === "POST" &&
-      /^\/v1\/(a2p\/BrandRegistrations|Services\/[^/]+\/Compliance\/Usa2p)$/.test(pathname)
-    ) {
+      /^\/v1\/(a2p\/BrandRegistrations|Services\/[^/]+\/Compliance\/Usa2p)$/.test(pathname);
+    if (paced) {
       const wait = this.lastPaced + 1100 - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      this.lastPaced = Date.now();
     }
-    const response = await super.request<TData>(rewritten);
+    const response = await super.request<TData>(rewritten).finally(() => {
+      if (paced) this.lastPaced = Date.now();
+    });
     this.exchanges.push({
       method: rewritten.method.toUpperCase(),
       url: new URL(rewritten.uri),
