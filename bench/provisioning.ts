@@ -233,6 +233,22 @@ async function main() {
     };
   }
 
+  /**
+   * The account's brand and campaign requests in the order sent, and the median time from one's
+   * answer to the next one's send: the slot's own cost (decision 0019 spaces them 1.1 s apart).
+   */
+  const slotUse = (calls: Call[]) => {
+    const sent = calls
+      .filter((call) => /\/a2p\/BrandRegistrations|\/Compliance\/Usa2p/.test(call.path))
+      .map((call) => ({ start: call.endedAt - call.durationMs, end: call.endedAt }))
+      .sort((a, b) => a.start - b.start);
+    const gaps = sent
+      .slice(1)
+      .map((call, i) => call.start - sent[i]!.end)
+      .sort((a, b) => a - b);
+    return { count: sent.length, median_ms_from_answer_to_next_send: Math.round(gaps[gaps.length >> 1] ?? 0) };
+  };
+
   /** Longest chain of calls through a phase's graph: a step's calls after the longest of its dependencies'. */
   const longestChain = (graph: Map<string, string[]>, calls: Call[]) => {
     const weight = (step: string) => calls.filter((call) => call.step === step).length;
@@ -338,6 +354,8 @@ async function main() {
       critical_path: pipeline.graphs.map((graph) => chainSteps(graph, pipeline.calls).join(" → ")),
       sequential_calls: sequential.calls.length,
       many_customers_calls: many.calls.length,
+      many_customers_phases: many.phases,
+      many_customers_brand_and_campaign_requests: slotUse(many.calls),
       after_faults_calls: faulted.calls.length,
       existing_customers: EXISTING,
       resources_in_account: resourcesInAccount,
