@@ -90,6 +90,14 @@ describe("provisioning an approved application (sandbox + real SQLite)", () => {
     await expectExactlyOneOfEach("Happy Path Inc.");
   });
 
+  it("with one call at a time allowed in the account, the brand step still runs: it takes its call slot only around each request", async () => {
+    const { application, staff } = await submittedApplication("One Call At A Time LLC");
+    expect(await approveApplication(application.id, staff.id)).toEqual({ ok: true, started: true });
+    // Held for the whole step while waiting for a second one inside the rate slot, it would wait for ever.
+    expect(await runProvisioning(application.id, { ...testDeps(sandbox), concurrency: 1 })).toEqual({ state: "DONE" });
+    await expectExactlyOneOfEach("One Call At A Time LLC");
+  });
+
   it("two staff approving at the same moment start one provisioning, and one worker runs it", async () => {
     const { application, staff } = await submittedApplication("Double Click LLC");
     const outcomes = await Promise.all([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { inRateSlot } from "@/lib/server/twilio/pipeline/rate-gate";
+import { activeSlots, withAccountSlot } from "@/lib/server/twilio/pipeline/account-limiter";
+import { inRateSlot, inStepRateSlot } from "@/lib/server/twilio/pipeline/rate-gate";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const account = (letter: string) => `AC${letter.repeat(32)}`;
@@ -64,6 +65,27 @@ describe("the account's brand and campaign request slot", () => {
     expect(ranAt - failedAt).toBeGreaterThanOrEqual(90);
     // Well short of the hold: the slot was given back, not left to lapse.
     expect(ranAt - failedAt).toBeLessThan(30_000);
+  });
+
+  it("lets a step wait for it without holding one of the account's call slots, and take one for the request", async () => {
+    const accountSid = account("e");
+    const ctx = {
+      accountSid,
+      brandSpacingMs: 50,
+      inAccountSlot: <T>(work: () => Promise<T>) => withAccountSlot(accountSid, 8, work),
+    };
+    // Another request of the account is out for the next 500 ms.
+    await db.twilioRateSlot.create({ data: { key: `${accountSid}:a2p`, nextAllowedAt: new Date(Date.now() + 500) } });
+    let callSlotsDuringRequest = -1;
+    const request = inStepRateSlot(ctx, async () => {
+      callSlotsDuringRequest = await activeSlots(accountSid);
+    });
+    await sleep(250);
+    // Waiting: other customers' steps may still use all 8 call slots.
+    expect(await activeSlots(accountSid)).toBe(0);
+    await request;
+    expect(callSlotsDuringRequest).toBe(1);
+    expect(await activeSlots(accountSid)).toBe(0);
   });
 
   it("gives a request's answer to its caller and frees the slot for the next", async () => {

@@ -6,8 +6,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
  */
 export const graphStep = new AsyncLocalStorage<string>();
 
-/** A step of the provisioning graph: runs once its dependencies have. */
-export type GraphNode = { id: string; deps: string[]; run: () => Promise<void> };
+/**
+ * A step of the provisioning graph: runs once its dependencies have. A `paced` step sends only
+ * requests that wait for the account's one-per-second slot (brands, campaigns): it takes a call
+ * slot of the account around each request, not for the whole step, so its wait for the rate slot
+ * keeps no call slot from other customers' steps.
+ */
+export type GraphNode = { id: string; deps: string[]; run: () => Promise<void>; paced?: boolean };
 
 /**
  * How many steps at most still follow each node (itself included): the length of the longest chain

@@ -143,7 +143,7 @@ export function provisioningGraph(ctx: StepContext): GraphNode[] {
       submitStep(ctx, "trust-product"),
     ),
     // BrandRegistration (seed 000 section 3), once both bundles are submitted.
-    node("brand", ["submit:customer-profile", "submit:trust-product"], brandStep(ctx)),
+    { ...node("brand", ["submit:customer-profile", "submit:trust-product"], brandStep(ctx)), paced: true },
   ];
 }
 
@@ -152,7 +152,7 @@ export function provisioningGraph(ctx: StepContext): GraphNode[] {
  * Messaging Service it builds on are recorded by the registration phase.
  */
 export function campaignGraph(ctx: StepContext, approved: ApprovedCampaign): GraphNode[] {
-  return [{ id: "campaign", deps: [], run: campaignStep(ctx, approved) }];
+  return [{ id: "campaign", deps: [], run: campaignStep(ctx, approved), paced: true }];
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../../db";
 import { TWILIO_REQUEST_TIMEOUT_MS } from "../sandbox-request-client";
+import type { StepContext } from "./step-context";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -76,6 +77,12 @@ async function claimSlot(key: string, spacingMs: number, holdMs: number): Promis
   }
 }
 
-/** A provisioning step's brand or campaign request, in its account's slot, spaced as the run says. */
-export const inStepRateSlot = <T>(ctx: { accountSid: string; brandSpacingMs: number }, call: () => Promise<T>) =>
-  inRateSlot(ctx.accountSid, call, { spacingMs: ctx.brandSpacingMs });
+/**
+ * A provisioning step's brand or campaign request: in its account's rate slot, spaced as the run
+ * says, and only then in one of the account's call slots, so that waiting for the rate slot keeps
+ * no call slot from other customers' steps.
+ */
+export const inStepRateSlot = <T>(
+  ctx: Pick<StepContext, "accountSid" | "brandSpacingMs" | "inAccountSlot">,
+  call: () => Promise<T>,
+) => inRateSlot(ctx.accountSid, () => ctx.inAccountSlot(call), { spacingMs: ctx.brandSpacingMs });

@@ -107,6 +107,8 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
   }
   const publicUrl = (path: string) =>
     settings.publicBaseUrl ? new URL(path, settings.publicBaseUrl).toString() : null;
+  const perAccount = deps.concurrency ?? TWILIO_CALLS_AT_ONCE_PER_ACCOUNT;
+  const inAccountSlot = <T>(work: () => Promise<T>) => withAccountSlot(account.accountSid, perAccount, work);
   const ctx: StepContext = {
     applicationId,
     application: parsed.data,
@@ -120,6 +122,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     statusCallbackUrl: publicUrl("/api/twilio/status-callback"),
     eventsUrl: publicUrl("/api/twilio/events"),
     fence: deps.fence ?? (async () => undefined),
+    inAccountSlot,
     createdThisRun: new Set(),
   };
 
@@ -136,11 +139,8 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
 
   await ctx.fence();
   await markRunning(applicationId);
-  const perAccount = deps.concurrency ?? TWILIO_CALLS_AT_ONCE_PER_ACCOUNT;
-  const nodes = graph.map((node) => ({
-    ...node,
-    run: () => withAccountSlot(ctx.accountSid, perAccount, node.run),
-  }));
+  // A paced step takes its call slots request by request, inside the rate slot (GraphNode).
+  const nodes = graph.map((node) => (node.paced ? node : { ...node, run: () => inAccountSlot(node.run) }));
   const result = await runGraph(nodes, perAccount, async (step) => {
     deps.onStep?.(step, nodes.find((node) => node.id === step)?.deps ?? []);
     await db.provisioningJob.update({ where: { applicationId }, data: { currentStep: step } }).catch(() => undefined);

@@ -25,6 +25,12 @@ export type StepContext = {
    */
   fence: () => Promise<void>;
   /**
+   * Runs a Twilio request in one of the account's call slots (at most so many at once, across every
+   * instance). Ordinary steps hold one for the whole step; paced steps (brands, campaigns) take one
+   * per request, inside the rate slot (`inStepRateSlot`).
+   */
+  inAccountSlot: <T>(request: () => Promise<T>) => Promise<T>;
+  /**
    * Steps whose resource this run created (no earlier intent): a bundle created here is still a
    * draft nobody else could have submitted, so its submission needs no status look-up first.
    */
