@@ -67,6 +67,21 @@ describe("per-account slots (held in the database, so every instance shares them
     expect(await activeSlots("AC1")).toBe(0);
   });
 
+  it("a process's steps beyond the limit wait in line for their turn, in the order they asked", async () => {
+    const started: number[] = [];
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        withAccountSlot("AC3", 2, async () => {
+          started.push(i);
+          await sleep(20);
+        }),
+      ),
+    );
+    // First come, first served (a queue in the process), not whoever polls the database first.
+    expect(started).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(await activeSlots("AC3")).toBe(0);
+  });
+
   it("a slot whose holder died (its lease ran out) is taken over", async () => {
     await db.accountSlot.create({
       data: { accountSid: "AC2", slot: 0, holder: "dead", until: new Date(Date.now() - 1000) },

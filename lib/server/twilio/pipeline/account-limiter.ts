@@ -11,7 +11,34 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * of the deployment (Twilio's limits are per account): each step holds one of the account's
  * numbered slots in the database while it runs.
  */
-export async function withAccountSlot<T>(accountSid: string, limit: number, work: () => Promise<T>): Promise<T> {
+export function withAccountSlot<T>(accountSid: string, limit: number, work: () => Promise<T>): Promise<T> {
+  return localTurn(accountSid, limit, () => holdingSlot(accountSid, limit, work));
+}
+
+/**
+ * This process's own queue in front of the database's slots: at most `limit` of its steps per
+ * account look for a slot in the database at a time; the others wait their turn here, in order,
+ * without a query. Twenty customers approved at once start up to 8 steps each: polling the
+ * database, 160 waiters kept its connections and the event loop busy with slot look-ups (the
+ * 20-customer benchmark on PostgreSQL: 84–121 s). The database still decides across instances.
+ */
+const localQueues = new Map<string, { running: number; waiting: (() => void)[] }>();
+async function localTurn<T>(accountSid: string, limit: number, work: () => Promise<T>): Promise<T> {
+  let queue = localQueues.get(accountSid);
+  if (!queue) localQueues.set(accountSid, (queue = { running: 0, waiting: [] }));
+  if (queue.running >= limit) await new Promise<void>((resolve) => queue.waiting.push(resolve));
+  else queue.running++;
+  try {
+    return await work();
+  } finally {
+    const next = queue.waiting.shift();
+    // The turn passes straight to the next waiter; the count drops only when nobody waits.
+    if (next) next();
+    else if (--queue.running === 0) localQueues.delete(accountSid);
+  }
+}
+
+async function holdingSlot<T>(accountSid: string, limit: number, work: () => Promise<T>): Promise<T> {
   const holder = randomUUID();
   const slot = await acquire(accountSid, limit, holder);
   const renew = setInterval(() => {
