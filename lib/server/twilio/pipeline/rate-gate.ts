@@ -6,8 +6,11 @@ import type { StepContext } from "./step-context";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The gap after the previous brand or campaign request's answer: Twilio's second, and a margin for clocks. */
+export const A2P_REQUEST_SPACING_MS = 1100;
+
 export type RateSlotOptions = {
-  /** The gap kept after the previous request's answer (1.1 s: Twilio's second, and a margin for clocks). */
+  /** The gap kept after the previous request's answer (A2P_REQUEST_SPACING_MS unless a test or bench says). */
   spacingMs?: number;
   /** How long a holder that never releases (a crashed process) keeps the slot: a request's timeout, and more. */
   holdMs?: number;
@@ -34,7 +37,7 @@ export type RateSlotOptions = {
 export async function inRateSlot<T>(
   accountSid: string,
   call: () => Promise<T>,
-  { spacingMs = 1100, holdMs = TWILIO_REQUEST_TIMEOUT_MS + 5000 }: RateSlotOptions = {},
+  { spacingMs = A2P_REQUEST_SPACING_MS, holdMs = TWILIO_REQUEST_TIMEOUT_MS + 5000 }: RateSlotOptions = {},
 ): Promise<T> {
   const held = await claimSlot(`${accountSid}:a2p`, spacingMs, holdMs);
   try {

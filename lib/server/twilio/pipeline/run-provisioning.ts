@@ -6,6 +6,7 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../../db";
 import { refreshDashboardRow } from "../../dashboard/refresh-dashboard-row";
 import { withAccountSlot } from "./account-limiter";
+import { A2P_REQUEST_SPACING_MS } from "./rate-gate";
 import { LeaseLostError, NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
 import { runGraph } from "./graph";
 import { markDone, markFailed, markRunning, scheduleRetryLater } from "./job-records";
@@ -115,7 +116,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     client: account.client,
     accountSid: account.accountSid,
     retry: deps.retry ?? DEFAULT_RETRY,
-    brandSpacingMs: deps.brandSpacingMs ?? 1100,
+    brandSpacingMs: deps.brandSpacingMs ?? A2P_REQUEST_SPACING_MS,
     mockBrands: deps.mockBrands ?? (await mockBrandsOn()),
     notificationEmail,
     primaryCustomerProfileSid: settings.primaryCustomerProfileSid,

@@ -61,7 +61,7 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
           }
           // Twilio asks for at most one brand or campaign request per second per account: the creation slots.
           const inSlot = <T>(call: () => Promise<T>) =>
-            inRateSlot(resource.accountSid, call, { spacingMs: deps.brandSpacingMs ?? 1100 });
+            inRateSlot(resource.accountSid, call, { spacingMs: deps.brandSpacingMs });
           if (resource.step === "campaign") {
             const known = (resource.details ?? {}) as CampaignLedgerDetails;
             const campaign = await inSlot(() =>
