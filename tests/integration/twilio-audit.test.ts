@@ -30,19 +30,24 @@ describe("the audit log", () => {
         retry: { attempts: 5, baseMs: 10, maxMs: 50 },
       }),
     ).toEqual({ state: "DONE" });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-
-    const calls = await db.auditLog.findMany({ where: { organizationId: organization.id, action: "twilio.call" } });
-    const metadata = calls.map(
-      (call) =>
-        call.metadata as {
-          method: string;
-          path: string;
-          status: number | null;
-          code: number | null;
-          durationMs: number;
-        },
-    );
+    type CallMetadata = {
+      method: string;
+      path: string;
+      status: number | null;
+      code: number | null;
+      durationMs: number;
+    };
+    const recorded = async () =>
+      (await db.auditLog.findMany({ where: { organizationId: organization.id, action: "twilio.call" } })).map(
+        (call) => call.metadata as CallMetadata,
+      );
+    // The rows are written beside the calls, not awaited by them (an audit write never slows or
+    // fails a Twilio call): wait for the brand creation's row, up to 10 s on a busy machine.
+    let metadata = await recorded();
+    for (let deadline = Date.now() + 10_000; Date.now() < deadline; metadata = await recorded()) {
+      if (metadata.some((m) => m.path === "/v1/a2p/BrandRegistrations")) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(
       metadata.some((m) => m.method === "POST" && m.path === "/v1/a2p/BrandRegistrations" && m.status === 201),
     ).toBe(true);
