@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { addCustomerAndAccept, alerts, attemptSignIn, DEMO_STAFF, linkIn, outbox, signIn } from "./support/fixtures";
+import { query } from "./support/database";
+import { callServerAction } from "./support/server-actions";
 
-test("forgot password: the emailed link sets a new password and the old one stops working", async ({
+test("forgot password: the emailed link sets a new password, the old one stops working and so do sessions signed in with it", async ({
   page,
   browser,
 }) => {
@@ -9,7 +11,16 @@ test("forgot password: the emailed link sets a new password and the old one stop
   const context = await browser.newContext();
   const customer = await context.newPage();
   const { email, password } = await addCustomerAndAccept(page, customer, "Reset Testing LLC");
-  await context.close();
+  // The customer stays signed in (with the old password) while someone resets it.
+  const application = query<{ id: string; version: number }>(
+    'SELECT a.id, a.version FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?',
+    "Reset Testing LLC",
+  )[0]!;
+  let version = application.version;
+  const saveAsTheOldSession = () =>
+    callServerAction(customer.request, "/home", "saveDraftAction", [
+      { applicationId: application.id, expectedVersion: version++, draft: {}, currentStep: "business" },
+    ]);
 
   const anonymous = await browser.newContext();
   const visitor = await anonymous.newPage();
@@ -28,9 +39,15 @@ test("forgot password: the emailed link sets a new password and the old one stop
   await visitor.goto(link);
   await visitor.getByLabel("New password", { exact: true }).fill("a completely new passphrase");
   await visitor.getByLabel("Confirm new password").fill("a completely new passphrase");
+  // Seconds before the change the old session works (and the server has just decoded it, and
+  // remembers the decoded session for a few seconds: lib/server/auth/recent-sessions.ts).
+  expect(await saveAsTheOldSession()).toContain('"snapshot"');
   await visitor.getByRole("button", { name: "Set new password" }).click();
   await expect(visitor).toHaveURL(/\/sign-in\?reset=done/);
   await expect(visitor.getByText("Your password has been changed.")).toBeVisible();
+  // Right after, the same session is refused: the guard checks the user's session version every time.
+  expect(await saveAsTheOldSession()).toContain("Your session has ended. Please sign in again.");
+  await context.close();
 
   await attemptSignIn(visitor, { email, password });
   await expect(alerts(visitor)).toHaveText("The email or password is not correct.");

@@ -14,6 +14,9 @@ export type { DraftSnapshot };
 /** The customer may change the application only while it is theirs to edit. */
 export const EDITABLE_STATUSES: ApplicationStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
 
+// Prisma's "the record to update was not found": here, the version or the status did not match.
+const RECORD_NOT_FOUND = "P2025";
+
 export function snapshot(application: OnboardingApplication): DraftSnapshot {
   return {
     version: application.version,
@@ -40,28 +43,35 @@ export async function saveDraft(
   actorUserId: string,
 ): Promise<SaveOutcome> {
   const now = new Date();
-  const updated = await db.onboardingApplication.updateMany({
-    where: { id: application.id, version: input.expectedVersion, status: { in: EDITABLE_STATUSES } },
-    data: {
-      draft: toStoredDraft(input.draft) as Prisma.InputJsonValue,
-      currentStep: input.currentStep,
-      version: { increment: 1 },
-      // The dashboard row's last activity is this save (its summary's rule: the newest change).
-      updatedAt: now,
-      lastActivityAt: now,
-    },
-  });
-  const current = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } });
-  if (updated.count === 1) {
-    await recordDraftSaved(current, actorUserId);
+  // One statement (UPDATE … RETURNING): the saved row comes back with the write, so a save costs no
+  // second read; only a refused save (a newer version, or no longer editable) reads the current one.
+  const saved = await db.onboardingApplication
+    .update({
+      where: { id: application.id, version: input.expectedVersion, status: { in: EDITABLE_STATUSES } },
+      data: {
+        draft: toStoredDraft(input.draft) as Prisma.InputJsonValue,
+        currentStep: input.currentStep,
+        version: { increment: 1 },
+        // The dashboard row's last activity is this save (its summary's rule: the newest change).
+        updatedAt: now,
+        lastActivityAt: now,
+      },
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === RECORD_NOT_FOUND) return null;
+      throw error;
+    });
+  if (saved) {
+    await recordDraftSaved(saved, actorUserId);
     // A save keeps the stage (the application stays the customer's to edit), so the summary row is
     // rewritten only when a column it draws from the draft changed, or when the draft it replaced
     // is not the one read here (a save in between). Autosave runs on every pause in typing.
     const replacedWhatWasRead = application.version === input.expectedVersion && application.displayName !== "";
     if (!replacedWhatWasRead || draftSummaryChanged(readStoredDraft(application.draft), input.draft))
-      await refreshDashboardRow(current.id);
-    return { ok: true, snapshot: snapshot(current) };
+      await refreshDashboardRow(saved.id);
+    return { ok: true, snapshot: snapshot(saved) };
   }
+  const current = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } });
   return {
     ok: false,
     reason: EDITABLE_STATUSES.includes(current.status) ? "conflict" : "locked",

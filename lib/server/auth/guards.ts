@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { OnboardingApplication, Organization } from "@prisma/client";
 import { db } from "../db";
-import { auth } from "./auth";
+import { currentSession } from "./recent-sessions";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
 import { canAccessOrganization, isAdmin, isStaff, type Actor } from "./policy";
 
@@ -14,7 +14,7 @@ export type CustomerUser = CurrentUser & { organizationId: string };
  * deleted, or issued before the last password change, counts as signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
+  const session = await currentSession();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await db.user.findUnique({
