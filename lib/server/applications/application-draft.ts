@@ -83,6 +83,9 @@ export async function saveDraft(
 async function recordDraftSaved(application: OnboardingApplication, actorUserId: string) {
   const recent = await db.auditLog.findFirst({
     where: {
+      // targetType first: the audit log's (targetType, targetId) index, not a scan of every row
+      // (the log grows by some twenty rows per provisioned customer).
+      targetType: "OnboardingApplication",
       targetId: application.id,
       action: "application.draft_saved",
       actorUserId,
