@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
@@ -43,11 +43,14 @@ describe("the audit log", () => {
       );
     // The rows are written beside the calls, not awaited by them (an audit write never slows or
     // fails a Twilio call): wait for the brand creation's row, up to 10 s on a busy machine.
-    let metadata = await recorded();
-    for (let deadline = Date.now() + 10_000; Date.now() < deadline; metadata = await recorded()) {
-      if (metadata.some((m) => m.path === "/v1/a2p/BrandRegistrations")) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const metadata = await vi.waitFor(
+      async () => {
+        const rows = await recorded();
+        if (!rows.some((m) => m.path === "/v1/a2p/BrandRegistrations")) throw new Error("no brand row yet");
+        return rows;
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     expect(
       metadata.some((m) => m.method === "POST" && m.path === "/v1/a2p/BrandRegistrations" && m.status === 201),
     ).toBe(true);
