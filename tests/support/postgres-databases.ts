@@ -29,14 +29,32 @@ async function admin<T>(base: string, work: (client: Client) => Promise<T>): Pro
   }
 }
 
+/**
+ * DROP … WITH (FORCE) ends the database's connections, but refuses (42501, "must be a member of the
+ * role whose process is being terminated") when one belongs to another role: an autovacuum worker
+ * that happened to be working in it (CI saw this once, after every test of the file had passed).
+ * Such a worker is done in moments: try again a few times.
+ */
+async function dropForcefully(client: Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
 export async function recreateDatabase(base: string, name: string, template?: string): Promise<string> {
   await admin(base, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropForcefully(client, name);
     await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   });
   return databaseUrl(base, name);
 }
 
 export async function dropDatabase(base: string, name: string): Promise<void> {
-  await admin(base, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await admin(base, (client) => dropForcefully(client, name));
 }
