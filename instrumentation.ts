@@ -9,7 +9,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateEnvOrExit } = await import("./lib/server/validate-env-or-exit");
     validateEnvOrExit();
-    const { startPortalJobs } = await import("./lib/server/jobs/portal-jobs");
+    const { startPortalJobs } = await import("./lib/server/start-up/portal-jobs");
     void startPortalJobs().catch((error: unknown) =>
       console.error(`[jobs] the job engine did not start: ${(error as Error).message}`),
     );

@@ -112,14 +112,14 @@ async function main() {
   Object.assign(process.env, { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN });
   const { configureIsv, submittedApplication } = await import("../tests/support/provisioning");
   const { approveApplication } = await import("../lib/server/applications/approve-application");
-  const { claimApplication, runClaimedJob } = await import("../lib/server/twilio/pipeline/worker");
-  const { graphStep } = await import("../lib/server/twilio/pipeline/graph");
+  const { claimApplication, runClaimedJob } = await import("../lib/server/provisioning/worker");
+  const { graphStep } = await import("../lib/server/provisioning/graph");
   const { SandboxRequestClient } = await import("../lib/server/twilio/sandbox-request-client");
   const { organizationCredentials } = await import("../lib/server/twilio/account-credentials");
-  const { syncStatuses } = await import("../lib/server/twilio/sync/sync-statuses");
+  const { syncStatuses } = await import("../lib/server/twilio-inbound/sync-statuses");
   const campaigns = await import("../lib/server/campaigns/campaign-registration");
   const { approveCampaign } = await import("../lib/server/campaigns/campaign-review");
-  type Deps = import("../lib/server/twilio/pipeline/run-provisioning").ProvisioningDeps;
+  type Deps = import("../lib/server/provisioning/run-provisioning").ProvisioningDeps;
 
   // The sandbox in a process of its own, as Twilio is a server elsewhere: its work does not share
   // the pipeline's event loop (a state file lets the bench fill the account between runs).

@@ -1,4 +1,4 @@
-import { startPortalJobs } from "../lib/server/jobs/portal-jobs";
+import { startPortalJobs } from "../lib/server/start-up/portal-jobs";
 import { loadLocalEnv } from "./load-env";
 
 /**

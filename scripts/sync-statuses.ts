@@ -1,4 +1,4 @@
-import { runPortalSync } from "../lib/server/twilio/sync/portal-sync";
+import { runPortalSync } from "../lib/server/twilio-inbound/portal-sync";
 import { loadLocalEnv } from "./load-env";
 
 /** `npm run sync`: refresh bundle and brand statuses from Twilio once (run it on a schedule). */

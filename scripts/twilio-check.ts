@@ -10,8 +10,8 @@ loadLocalEnv();
 async function main() {
   const { env } = await import("../lib/server/env");
   const { db } = await import("../lib/server/db");
-  const { ReadOnlyRequestClient } = await import("../lib/server/twilio/check/read-only-client");
-  const { checkTwilioSetup, formatSetupReport } = await import("../lib/server/twilio/check/check-setup");
+  const { ReadOnlyRequestClient } = await import("../lib/server/twilio/read-only-client");
+  const { checkTwilioSetup, formatSetupReport } = await import("../lib/server/operations/twilio-setup-check");
   const settings = env();
   if (!settings.TWILIO_ACCOUNT_SID || !settings.TWILIO_AUTH_TOKEN) {
     console.error("Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (in .env or the environment) first.");

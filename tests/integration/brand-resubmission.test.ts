@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
-import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
+import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
 import { BRAND_RESUBMISSION_LIMIT } from "@/lib/trusthub/brand-resubmission";
 import type { TestSandbox } from "../support/sandbox-harness";

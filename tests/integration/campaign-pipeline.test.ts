@@ -10,8 +10,8 @@ import { approveCampaign, campaignFindings } from "@/lib/server/campaigns/campai
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { campaignPageData } from "@/lib/server/campaigns/campaign-page";
 import { campaignForStaff } from "@/lib/server/campaigns/campaign-staff-view";
-import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
-import { syncStatuses } from "@/lib/server/twilio/sync/sync-statuses";
+import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
+import { syncStatuses } from "@/lib/server/twilio-inbound/sync-statuses";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
 import type { CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";

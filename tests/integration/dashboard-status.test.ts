@@ -40,8 +40,8 @@ describe("the dashboard row and status of an application", () => {
   it("follow it from review to a failed brand: stages, statuses, the customer's email, the brand's errors linked to fields, the timeline", async () => {
     const { refreshDashboardRow } = await import("@/lib/server/dashboard/refresh-dashboard-row");
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
-    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
-    const { syncStatuses } = await import("@/lib/server/twilio/sync/sync-statuses");
+    const { runProvisioning } = await import("@/lib/server/provisioning/run-provisioning");
+    const { syncStatuses } = await import("@/lib/server/twilio-inbound/sync-statuses");
     const { applicationStatus } = await import("@/lib/server/dashboard/application-status");
     const { listDashboard } = await import("@/lib/server/dashboard/list-dashboard");
     const { parseDashboardQuery } = await import("@/lib/schemas/dashboard");
@@ -144,7 +144,7 @@ describe("the dashboard row and status of an application", () => {
 
   it("show a noncompliant evaluation's failures grouped by requirement, each linked to its wizard field", async () => {
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
-    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { runProvisioning } = await import("@/lib/server/provisioning/run-provisioning");
     const { applicationStatus } = await import("@/lib/server/dashboard/application-status");
     const { application, staff } = await submittedApplication("Evaluated Co", (draft) => ({
       ...draft,

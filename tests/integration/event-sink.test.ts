@@ -48,7 +48,7 @@ const brandEvent = (type: string, data: Record<string, unknown>) => ({
 describe("Event Streams: set up by the portal, delivered as Twilio delivers", () => {
   it("provisioning creates one Sink and one Subscription per account; a brand event then moves the brand at once", async () => {
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
-    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { runProvisioning } = await import("@/lib/server/provisioning/run-provisioning");
     for (const name of ["Eventful Inc.", "Eventful Two Inc."]) {
       const { application, staff } = await submittedApplication(name);
       await approveApplication(application.id, staff.id);
@@ -210,7 +210,7 @@ describe("Event Streams: set up by the portal, delivered as Twilio delivers", ()
   it("a customer's subaccount gets its own Sink and Subscription, and its events, signed with its token, arrive", async () => {
     const { setCustomerAccount } = await import("@/lib/server/organizations/customer-account");
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
-    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { runProvisioning } = await import("@/lib/server/provisioning/run-provisioning");
     const { makeUser } = await import("../support/factories");
     const { organization, application, staff } = await submittedApplication("Own Account Co");
     const { user: admin } = await makeUser({ role: "ADMIN" });

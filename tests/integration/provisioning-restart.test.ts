@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { approveApplication } from "@/lib/server/applications/approve-application";
-import { drainJobs } from "@/lib/server/twilio/pipeline/worker";
+import { drainJobs } from "@/lib/server/provisioning/worker";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
@@ -81,7 +81,7 @@ describe("brand creation across applications", () => {
     const second = await submittedApplication("Rate Two Inc.");
     await approveApplication(first.application.id, first.staff.id);
     await approveApplication(second.application.id, second.staff.id);
-    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { runProvisioning } = await import("@/lib/server/provisioning/run-provisioning");
     const outcomes = await Promise.all([
       runProvisioning(first.application.id, testDeps(sandbox, calls as never)),
       runProvisioning(second.application.id, testDeps(sandbox, calls as never)),
@@ -95,7 +95,7 @@ describe("brand creation across applications", () => {
 
 describe("fencing: a worker that lost its lease", () => {
   it("stops before the brand create when another worker took the job mid-run: one brand, one fee", async () => {
-    const { claimJob, runClaimedJob } = await import("@/lib/server/twilio/pipeline/worker");
+    const { claimJob, runClaimedJob } = await import("@/lib/server/provisioning/worker");
     const { application, staff } = await submittedApplication("Fenced Off Co");
     await approveApplication(application.id, staff.id);
     expect(await claimJob("worker-a")).toBe(application.id);

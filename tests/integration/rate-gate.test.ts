@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { activeSlots, withAccountSlot } from "@/lib/server/twilio/pipeline/account-limiter";
-import { inRateSlot, inStepRateSlot } from "@/lib/server/twilio/pipeline/rate-gate";
+import { activeSlots, withAccountSlot } from "@/lib/server/provisioning/account-limiter";
+import { inRateSlot, inStepRateSlot } from "@/lib/server/twilio/rate-slot";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const account = (letter: string) => `AC${letter.repeat(32)}`;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
-import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
+import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { requestShakenStir, shakenStirView } from "@/lib/server/voice/shaken-stir";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 import type { TestSandbox } from "../support/sandbox-harness";

@@ -8,7 +8,7 @@ import {
 } from "@/lib/server/brands/brand-verification";
 import { addSenderNumber } from "@/lib/server/campaigns/sender-numbers";
 import { requestShakenStir } from "@/lib/server/voice/shaken-stir";
-import { runProvisioning } from "@/lib/server/twilio/pipeline/run-provisioning";
+import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
 import twilio from "twilio";
 import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";

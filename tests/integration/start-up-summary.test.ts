@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { startPortalJobs } from "@/lib/server/jobs/portal-jobs";
+import { startPortalJobs } from "@/lib/server/start-up/portal-jobs";
 import { jobState } from "@/lib/server/jobs/enqueue";
 import { makeOrganization } from "../support/factories";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { recordTwilioStatus } from "@/lib/server/twilio/status/record-status";
+import { recordTwilioStatus } from "@/lib/server/twilio-inbound/record-status";
 import { makeOrganization, makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
-import { handleStatusCallback } from "@/lib/server/twilio/webhooks/status-callback";
+import { handleStatusCallback } from "@/lib/server/twilio-inbound/status-callback";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { twilioSignature } from "@/sandbox/core/signature";
 

@@ -16,9 +16,9 @@ afterAll(() => sandbox.close());
 
 describe("the status sync", () => {
   it("brings recorded bundle and brand statuses up to date with Twilio, and leaves final ones alone", async () => {
-    const { syncStatuses } = await import("@/lib/server/twilio/sync/sync-statuses");
+    const { syncStatuses } = await import("@/lib/server/twilio-inbound/sync-statuses");
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
-    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { runProvisioning } = await import("@/lib/server/provisioning/run-provisioning");
     const { application, staff } = await submittedApplication("Synced Inc.");
     await approveApplication(application.id, staff.id);
     await runProvisioning(application.id, testDeps(sandbox));
@@ -62,9 +62,9 @@ describe("the status sync", () => {
   });
 
   it("asks Twilio about brands at most once a second per account, as Twilio asks", async () => {
-    const { syncStatuses } = await import("@/lib/server/twilio/sync/sync-statuses");
+    const { syncStatuses } = await import("@/lib/server/twilio-inbound/sync-statuses");
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
-    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { runProvisioning } = await import("@/lib/server/provisioning/run-provisioning");
     for (const name of ["Paced One LLC", "Paced Two LLC", "Paced Three LLC"]) {
       const { application, staff } = await submittedApplication(name);
       await approveApplication(application.id, staff.id);

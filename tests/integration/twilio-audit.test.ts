@@ -18,9 +18,9 @@ afterAll(() => sandbox.close());
 
 describe("the audit log", () => {
   it("records every Twilio call of the portal's pipeline (method, path, status, code, duration) and no personal data", async () => {
-    const { portalProvisioningDeps } = await import("@/lib/server/twilio/pipeline/portal-deps");
+    const { portalProvisioningDeps } = await import("@/lib/server/provisioning/portal-deps");
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
-    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { runProvisioning } = await import("@/lib/server/provisioning/run-provisioning");
     const { organization, application, staff } = await submittedApplication("Audited Co");
     await approveApplication(application.id, staff.id);
     await sandbox.control("POST", "faults", { method: "POST", path: "/v1/EndUsers", status: 503, times: 1 });

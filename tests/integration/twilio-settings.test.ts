@@ -67,7 +67,7 @@ describe("the Twilio account of a customer", () => {
 
     // Provisioning then happens in the subaccount (the ISV's primary profile is assigned from the parent).
     const { approveApplication } = await import("@/lib/server/applications/approve-application");
-    const { runProvisioning } = await import("@/lib/server/twilio/pipeline/run-provisioning");
+    const { runProvisioning } = await import("@/lib/server/provisioning/run-provisioning");
     await approveApplication(application.id, staff.id);
     expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
     const subToken = (await sandbox.client().api.v2010.accounts(sub).fetch()).authToken;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { chainHeights, runGraph } from "@/lib/server/twilio/pipeline/graph";
-import { activeSlots, withAccountSlot } from "@/lib/server/twilio/pipeline/account-limiter";
-import { withRetry } from "@/lib/server/twilio/pipeline/retry";
+import { chainHeights, runGraph } from "@/lib/server/provisioning/graph";
+import { activeSlots, withAccountSlot } from "@/lib/server/provisioning/account-limiter";
+import { withRetry } from "@/lib/server/provisioning/retry";
 import { db } from "@/lib/server/db";
-import { isTransient } from "@/lib/server/twilio/pipeline/errors";
+import { isTransient } from "@/lib/server/provisioning/errors";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { MAX_RETRIES_LATER } from "../twilio/pipeline/job-records";
+import { MAX_RETRIES_LATER } from "../provisioning/job";
 import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
 export type { ProvisioningProgress };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { campaignSchema } from "@/lib/schemas/campaign/campaign";
 import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
-import type { ApprovedCampaign } from "../twilio/pipeline/steps/campaign";
+import type { ApprovedCampaign } from "../provisioning/steps/campaign";
 import { db } from "../db";
 
 /** The campaign staff approved, as Twilio will receive it; null when none is approved or it no longer passes the limits. */

@@ -10,7 +10,7 @@ import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { enqueueProvisioning } from "../jobs/enqueue";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
-import type { CampaignLedgerDetails } from "../twilio/pipeline/steps/campaign";
+import type { CampaignLedgerDetails } from "../provisioning/steps/campaign";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 

@@ -7,7 +7,7 @@ import { campaignSchema } from "@/lib/schemas/campaign/campaign";
 import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
 import { db } from "../db";
-import type { CampaignLedgerDetails } from "../twilio/pipeline/steps/campaign";
+import type { CampaignLedgerDetails } from "../provisioning/steps/campaign";
 import { campaignAtTwilio, campaignFindings } from "./campaign-review";
 import { campaignUseCases } from "./campaign-use-cases";
 

@@ -5,7 +5,7 @@ import type { UseCaseOption } from "@/lib/views/campaign";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
 import { accountClient } from "../twilio/client";
-import { inRateSlot } from "../twilio/pipeline/rate-gate";
+import { inRateSlot } from "../twilio/rate-slot";
 
 // Twilio's list for a brand changes rarely: asked again after a day, or when staff reload it.
 const FRESH_MS = 24 * 60 * 60_000;

@@ -6,7 +6,7 @@ import { db } from "../db";
 import { audit } from "../audit/audit";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { accountClient } from "../twilio/client";
-import type { CampaignLedgerDetails } from "../twilio/pipeline/steps/campaign";
+import type { CampaignLedgerDetails } from "../provisioning/steps/campaign";
 
 /**
  * A campaign Twilio failed goes back to the customer: Twilio's errors become comments next to the

@@ -10,7 +10,7 @@ import { campaignFieldOfTwilioName } from "@/lib/campaign/campaign-errors";
 import { campaignFieldLabel } from "@/lib/campaign/campaign-fields";
 import { senderA2pState } from "@/lib/campaign/sender-pool";
 import { brandAttempts } from "@/lib/trusthub/brand-resubmission";
-import { sentBrandResubmissions } from "../twilio/pipeline/steps/brand-resubmission";
+import { sentBrandResubmissions } from "../provisioning/steps/brand-resubmission";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { db } from "../db";

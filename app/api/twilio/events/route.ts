@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/server/http/route";
-import { handleEvents } from "@/lib/server/twilio/webhooks/event-sink";
-import { publicUrlOf } from "@/lib/server/twilio/webhooks/public-url";
+import { handleEvents } from "@/lib/server/twilio-inbound/event-sink";
+import { publicUrlOf } from "@/lib/server/twilio-inbound/public-url";
 
 /** Event Streams webhook sink for A2P brand and campaign events (a JSON array of CloudEvents, signed). */
 export const POST = route(async (request) => {

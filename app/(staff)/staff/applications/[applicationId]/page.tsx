@@ -22,7 +22,7 @@ import { shakenStirView } from "@/lib/server/voice/shaken-stir";
 import { ShakenStirCard } from "@/components/voice/shaken-stir-card";
 import { brandVerificationView } from "@/lib/server/brands/brand-verification";
 import { BrandVerificationCard } from "@/components/brand/brand-verification-card";
-import { pendingBrandResubmission } from "@/lib/server/twilio/status/reopen-on-brand-failure";
+import { pendingBrandResubmission } from "@/lib/server/brands/reopen-on-brand-failure";
 import { CampaignReviewCard } from "@/components/staff/campaign-review-card";
 import { CampaignDecision, CampaignFieldCorrection } from "@/components/staff/campaign-decision";
 import { FeesSpent } from "@/components/staff/fees-spent";

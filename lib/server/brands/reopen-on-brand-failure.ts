@@ -1,0 +1,120 @@
+import "server-only";
+import type { TwilioResource } from "@prisma/client";
+import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { brandAttempts, brandFailureProblems } from "@/lib/trusthub/brand-resubmission";
+import { describeErrorForLog } from "@/lib/logging/redact";
+import { db } from "../db";
+import { enqueueProvisioning } from "../jobs/enqueue";
+import { audit } from "../audit/audit";
+import { emailCustomerUsers } from "../notifications/email-customer-users";
+import { accountClient } from "../twilio/client";
+import { returnToCustomer } from "../applications/return-to-customer";
+import {
+  brandResubmissionRequested,
+  sentBrandResubmissions,
+  WAITING_RESUBMISSION,
+} from "../provisioning/steps/brand-resubmission";
+
+/**
+ * A brand The Campaign Registry FAILED goes back to the customer (#13): Twilio's errors next to
+ * the fields they name, an attempt recorded as requested so that, once the fix is approved, the
+ * pipeline updates the bundles' items and resubmits the same brand. With no resubmission left the
+ * customer is told their provider will be in touch, and staff see what they can still do.
+ */
+export async function reopenOnBrandFailure(resource: TwilioResource, details: unknown): Promise<void> {
+  const application = await db.onboardingApplication.findUnique({ where: { id: resource.applicationId } });
+  if (!application) return;
+  // Already with the customer (a bundle Twilio rejected failed the brand too): the attempt is still
+  // requested, so that the fix they are making resubmits the brand once the bundles are approved.
+  const withCustomer = application.status !== "APPROVED";
+  let brand = normalizeBrandDetails((details ?? resource.details) as Record<string, unknown> | null);
+  if (!brand.errors.length) brand = await fetchBrandDetails(resource, brand);
+  const attempts = brandAttempts(await sentBrandResubmissions(resource.sid));
+  if (attempts.left === 0) {
+    if (withCustomer) return;
+    await audit(db, {
+      action: "brand.resubmissions_exhausted",
+      targetType: "TwilioResource",
+      targetId: resource.sid,
+      organizationId: application.organizationId,
+      metadata: { used: attempts.used },
+    });
+    await emailCustomerUsers(application.organizationId, {
+      subject: "Your brand registration could not be verified",
+      lines: (name) => [
+        `The Campaign Registry could not verify ${name}'s brand, and it cannot be resubmitted again.`,
+        "Our team will contact you about what can still be done. The reasons are on your home page:",
+      ],
+      path: "/home",
+    });
+    return;
+  }
+  const requested = await db.brandResubmission.findFirst({
+    where: { brandSid: resource.sid, state: WAITING_RESUBMISSION },
+  });
+  if (!requested)
+    await db.brandResubmission
+      .create({
+        data: {
+          applicationId: resource.applicationId,
+          brandSid: resource.sid,
+          attempt: attempts.used + 1,
+          reason: brand.errors
+            .map((error) => `${error.code ?? ""} ${error.description}`.trim())
+            .join(" | ")
+            .slice(0, 2000),
+        },
+      })
+      // Two reports of the same failure at once: the unique (brand, attempt) keeps one row.
+      .catch(() => undefined);
+  if (withCustomer) return;
+  await returnToCustomer(
+    resource.applicationId,
+    brandFailureProblems(brand.errors, brand.failureReason),
+    "brand-failed",
+    attempts.left - 1,
+  );
+}
+
+async function fetchBrandDetails(resource: TwilioResource, known: ReturnType<typeof normalizeBrandDetails>) {
+  try {
+    const brand = await (
+      await accountClient(resource.accountSid)
+    ).messaging.v1
+      .brandRegistrations(resource.sid)
+      .fetch();
+    return normalizeBrandDetails(brand as unknown as Record<string, unknown>);
+  } catch (error) {
+    console.error(`[twilio] reasons of failed brand ${resource.sid} not fetched: ${describeErrorForLog(error)}`);
+    return known;
+  }
+}
+
+/**
+ * Trust Hub approved a bundle: a brand resubmission that waited for it can go now. The job runs
+ * again (its other steps find everything done); only an idle job is queued.
+ */
+export async function resumeWaitingBrandResubmission(applicationId: string): Promise<void> {
+  if (!(await brandResubmissionRequested(applicationId))) return;
+  const application = await db.onboardingApplication.findUnique({
+    where: { id: applicationId },
+    select: { status: true },
+  });
+  if (application?.status !== "APPROVED") return;
+  const queued = await db.provisioningJob.updateMany({
+    where: { applicationId, state: "DONE" },
+    data: { state: "QUEUED", phase: "registration", runAfter: new Date(), finishedAt: null },
+  });
+  if (queued.count) await enqueueProvisioning(applicationId);
+}
+
+/** The brand resubmission the next approval will send, if one is waiting (what staff are told before approving). */
+export async function pendingBrandResubmission(
+  applicationId: string,
+): Promise<{ attempt: number; limit: number } | null> {
+  const pending = await db.brandResubmission.findFirst({
+    where: { applicationId, state: WAITING_RESUBMISSION },
+    orderBy: { attempt: "asc" },
+  });
+  return pending ? { attempt: pending.attempt, limit: brandAttempts(0).limit } : null;
+}

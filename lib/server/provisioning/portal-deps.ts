@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "../db";
+import { audit } from "../audit/audit";
+import { twilioClient } from "../twilio/client";
+import { organizationCredentials } from "../twilio/account-credentials";
+import type { ProvisioningDeps } from "./run-provisioning";
+import { graphStep } from "./graph";
+import { describeErrorForLog } from "@/lib/logging/redact";
+
+/**
+ * The pipeline as the portal runs it: the configured Twilio (or sandbox) client for the customer's
+ * account, every call written to the audit log (method, path, status, Twilio code, duration; the
+ * path holds SIDs only, no personal data).
+ */
+export function portalProvisioningDeps(): ProvisioningDeps {
+  return {
+    clientFor: (organization) => {
+      const credentials = organizationCredentials(organization);
+      const client = twilioClient(credentials, {
+        onCall: (call) =>
+          void audit(db, {
+            action: "twilio.call",
+            targetType: "TwilioApi",
+            organizationId: organization.id,
+            metadata: { ...call, step: graphStep.getStore() ?? null },
+          }).catch((error: unknown) => console.error("[audit] twilio call not recorded", describeErrorForLog(error))),
+      });
+      return { client, accountSid: credentials.accountSid };
+    },
+  };
+}

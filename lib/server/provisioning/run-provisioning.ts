@@ -1,0 +1,188 @@
+import "server-only";
+import type { Twilio } from "twilio";
+import { parseApplication } from "@/lib/schemas/onboarding/application";
+import { readStoredDraft } from "@/lib/server/applications/stored-draft";
+import { describeErrorForLog } from "@/lib/logging/redact";
+import { db } from "../db";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { withAccountSlot } from "./account-limiter";
+import { A2P_REQUEST_SPACING_MS } from "../twilio/rate-slot";
+import { LeaseLostError, NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
+import { runGraph } from "./graph";
+import { markDone, markFailed, markRunning, scheduleRetryLater } from "./job";
+import { campaignGraph, provisioningGraph, voiceGraph } from "./provisioning-graph";
+import { approvedCampaign } from "../campaigns/approved-campaign";
+import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
+import { returnToCustomer } from "../applications/return-to-customer";
+import { mockBrandsOn } from "../settings/isv-settings";
+import type { StepContext } from "./step-context";
+
+/**
+ * Twilio calls at once per account, across every worker and instance (AccountSlot). Twilio refuses
+ * calls over an account's REST concurrency limit with 20429 (its error page names the limit, not a
+ * number; 100 is the figure commonly reported): 8 keeps far below it, leaving the ISV's own traffic
+ * on the account room, and is enough for a customer's independent steps to start together (the
+ * registration graph has nine that need nothing before them).
+ */
+export const TWILIO_CALLS_AT_ONCE_PER_ACCOUNT = 8;
+
+export type ProvisioningDeps = {
+  /** The Twilio client for a customer's account (its own credentials; the ISV's for its own), and that account's SID. */
+  clientFor: (organization: {
+    id: string;
+    twilioAccountSid: string | null;
+    twilioAuthTokenEncrypted: string | null;
+  }) => {
+    client: Twilio;
+    accountSid: string;
+  };
+  retry?: RetryPolicy;
+  /** Twilio calls at once for one account (default TWILIO_CALLS_AT_ONCE_PER_ACCOUNT). */
+  concurrency?: number;
+  brandSpacingMs?: number;
+  /** Brands registered with Twilio's Mock flag (the portal sets it from TWILIO_MOCK_BRANDS). */
+  mockBrands?: boolean;
+  /** Called as each step starts, with the steps it waited for (the benchmarks draw the graph from it). */
+  onStep?: (step: string, deps: string[]) => void;
+  /** The worker's hold on the job, re-checked before every create and billable call (worker.ts). */
+  fence?: () => Promise<void>;
+};
+
+export type ProvisioningOutcome =
+  | { state: "DONE" }
+  | { state: "NEEDS_CUSTOMER"; fields: number }
+  | { state: "FAILED"; step: string; code: number | null; message: string }
+  | { state: "RETRY_LATER"; message: string }
+  /** Another worker holds the job now: this one stopped without sending or writing anything more. */
+  | { state: "LEASE_LOST" };
+
+/**
+ * Runs (or resumes) an approved application's provisioning: every step whose SID is known is
+ * skipped or updated, the rest created. Safe to run again at any point.
+ */
+export async function runProvisioning(applicationId: string, deps: ProvisioningDeps): Promise<ProvisioningOutcome> {
+  try {
+    return await provision(applicationId, deps);
+  } catch (error) {
+    if (error instanceof LeaseLostError) return { state: "LEASE_LOST" };
+    throw error;
+  } finally {
+    // Whatever the outcome (or a crash), the dashboard shows where the application now stands.
+    await refreshDashboardRow(applicationId).catch((error: unknown) =>
+      console.error(`[provisioning] dashboard refresh failed: ${describeErrorForLog(error)}`),
+    );
+  }
+}
+
+async function failed(applicationId: string, step: string, code: number | null, message: string) {
+  await markFailed(applicationId, step, code, message);
+  return { state: "FAILED" as const, step, code, message };
+}
+
+async function provision(applicationId: string, deps: ProvisioningDeps): Promise<ProvisioningOutcome> {
+  const application = await db.onboardingApplication.findUniqueOrThrow({
+    where: { id: applicationId },
+    include: { organization: true },
+  });
+  const parsed = parseApplication(readStoredDraft(application.draft));
+  if (!parsed.success)
+    return failed(applicationId, "validate", null, "The application is not complete; it cannot be sent to Twilio.");
+
+  const settings = await db.isvSettings.findUnique({ where: { id: 1 } });
+  const notificationEmail = settings?.notificationEmail ?? settings?.supportEmail;
+  if (!notificationEmail)
+    return failed(applicationId, "settings", null, "Set the ISV notification email in Settings before provisioning.");
+  if (!settings?.primaryCustomerProfileSid)
+    return failed(
+      applicationId,
+      "settings",
+      null,
+      "Set the Primary Customer Profile SID in Settings before provisioning.",
+    );
+
+  let account: { client: Twilio; accountSid: string };
+  try {
+    account = deps.clientFor(application.organization);
+  } catch (error) {
+    return failed(applicationId, "credentials", null, error instanceof Error ? error.message : String(error));
+  }
+  const publicUrl = (path: string) =>
+    settings.publicBaseUrl ? new URL(path, settings.publicBaseUrl).toString() : null;
+  const perAccount = deps.concurrency ?? TWILIO_CALLS_AT_ONCE_PER_ACCOUNT;
+  const inAccountSlot = <T>(work: () => Promise<T>) => withAccountSlot(account.accountSid, perAccount, work);
+  const ctx: StepContext = {
+    applicationId,
+    application: parsed.data,
+    client: account.client,
+    accountSid: account.accountSid,
+    retry: deps.retry ?? DEFAULT_RETRY,
+    brandSpacingMs: deps.brandSpacingMs ?? A2P_REQUEST_SPACING_MS,
+    mockBrands: deps.mockBrands ?? (await mockBrandsOn()),
+    notificationEmail,
+    primaryCustomerProfileSid: settings.primaryCustomerProfileSid,
+    statusCallbackUrl: publicUrl("/api/twilio/status-callback"),
+    eventsUrl: publicUrl("/api/twilio/events"),
+    fence: deps.fence ?? (async () => undefined),
+    inAccountSlot,
+    createdThisRun: new Set(),
+  };
+
+  // One job per application, in phases: the registration, the campaign (once staff approve it), and
+  // voice (SHAKEN/STIR, once numbers are chosen).
+  const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId } });
+  let graph = provisioningGraph(ctx);
+  if (job.phase === "campaign") {
+    const approved = await approvedCampaign(applicationId);
+    if (!approved)
+      return failed(applicationId, "campaign", null, "The campaign is not approved or not complete; review it again.");
+    graph = campaignGraph(ctx, approved);
+  } else if (job.phase === "voice") graph = voiceGraph(ctx);
+
+  await ctx.fence();
+  await markRunning(applicationId);
+  // A paced step takes its call slots request by request, inside the rate slot (GraphNode).
+  const nodes = graph.map((node) => (node.paced ? node : { ...node, run: () => inAccountSlot(node.run) }));
+  const result = await runGraph(nodes, perAccount, async (step) => {
+    deps.onStep?.(step, nodes.find((node) => node.id === step)?.deps ?? []);
+    await db.provisioningJob.update({ where: { applicationId }, data: { currentStep: step } }).catch(() => undefined);
+  });
+
+  // A worker that lost the job mid-way writes nothing: the one that holds it now goes on.
+  if (result.failures.some((failure) => failure.error instanceof LeaseLostError)) return { state: "LEASE_LOST" };
+  // Whatever the outcome, only the holder records it.
+  await ctx.fence();
+  const needsCustomer = result.failures
+    .map((failure) => failure.error)
+    .filter((error): error is NeedsCustomerError => error instanceof NeedsCustomerError);
+  if (needsCustomer.length) {
+    const problems = {
+      fields: needsCustomer.flatMap((error) => error.fields),
+      other: needsCustomer.flatMap((error) => error.other),
+    };
+    await returnToCustomer(applicationId, problems, "evaluation");
+    return { state: "NEEDS_CUSTOMER", fields: problems.fields.length };
+  }
+
+  const failure = result.failures[0];
+  if (failure) {
+    const error = TwilioStepError.from(failure.id, failure.error);
+    // Retries ran out on a transient error: run again later (backed off, capped) rather than give up.
+    if (error.status === null || isTransient(failure.error)) {
+      const later = await scheduleRetryLater(applicationId, failure.id, error.code, error.twilioMessage);
+      return later.gaveUp
+        ? { state: "FAILED", step: failure.id, code: error.code, message: error.twilioMessage }
+        : { state: "RETRY_LATER", message: error.message };
+    }
+    return failed(applicationId, failure.id, error.code, error.twilioMessage);
+  }
+
+  await markDone(applicationId, application.organizationId);
+  // Numbers chosen for SHAKEN/STIR while another phase held the job (a campaign approval queued
+  // after them) still wait: the voice phase runs next.
+  if (job.phase !== "voice" && (await db.shakenStirNumber.count({ where: { applicationId, assignedAt: null } })))
+    await db.provisioningJob.updateMany({
+      where: { applicationId, state: "DONE" },
+      data: { phase: "voice", state: "QUEUED", runAfter: new Date(), finishedAt: null },
+    });
+  return { state: "DONE" };
+}

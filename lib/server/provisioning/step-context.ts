@@ -1,0 +1,45 @@
+import "server-only";
+import type { Twilio } from "twilio";
+import type { Application } from "@/lib/schemas/onboarding/application";
+import { knownSid } from "./ledger";
+import type { RetryPolicy } from "./retry";
+
+/** What every provisioning step works with: the application, the account's client, the ISV's settings. */
+export type StepContext = {
+  applicationId: string;
+  application: Application;
+  client: Twilio;
+  accountSid: string;
+  retry: RetryPolicy;
+  brandSpacingMs: number;
+  /** Register brands as Twilio mock brands (TWILIO_MOCK_BRANDS). */
+  mockBrands: boolean;
+  notificationEmail: string;
+  primaryCustomerProfileSid: string;
+  statusCallbackUrl: string | null;
+  /** The portal's Event Streams route, where the account's Sink points (null: no public URL set). */
+  eventsUrl: string | null;
+  /**
+   * Re-checks, in the database, that this worker still holds the job (and extends its hold), or
+   * throws LeaseLostError: called before every create and every billable call (fencing).
+   */
+  fence: () => Promise<void>;
+  /**
+   * Runs a Twilio request in one of the account's call slots (at most so many at once, across every
+   * instance). Ordinary steps hold one for the whole step; paced steps (brands, campaigns) take one
+   * per request, inside the rate slot (`inStepRateSlot`).
+   */
+  inAccountSlot: <T>(request: () => Promise<T>) => Promise<T>;
+  /**
+   * Steps whose resource this run created (no earlier intent): a bundle created here is still a
+   * draft nobody else could have submitted, so its submission needs no status look-up first.
+   */
+  createdThisRun: Set<string>;
+};
+
+/** The recorded SID of an earlier step (its node ran before this one). */
+export async function sidOf(ctx: StepContext, step: string): Promise<string> {
+  const sid = await knownSid(ctx.applicationId, step);
+  if (!sid) throw new Error(`${step} has no SID yet`);
+  return sid;
+}

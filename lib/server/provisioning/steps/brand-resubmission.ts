@@ -1,0 +1,112 @@
+import "server-only";
+import type { BrandRegistrationInstance } from "twilio/lib/rest/messaging/v1/brandRegistration";
+import type { Prisma } from "@prisma/client";
+import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { db } from "../../db";
+import { audit } from "../../audit/audit";
+import { TwilioStepError } from "../errors";
+import { inStepRateSlot } from "../../twilio/rate-slot";
+import { knownStatus, recordSid } from "../ledger";
+import { withRetry } from "../retry";
+import type { StepContext } from "../step-context";
+
+/** Attempts not yet taken by Twilio, and attempts Twilio took (or is being sent). */
+export const WAITING_RESUBMISSION = { in: ["requested", "sending"] };
+const SENT_RESUBMISSION = { in: ["sending", "sent"] };
+
+/** Whether a failed brand of this application waits to be resubmitted (the customer's fix approved or on its way). */
+export async function brandResubmissionRequested(applicationId: string): Promise<boolean> {
+  return (await db.brandResubmission.count({ where: { applicationId, state: WAITING_RESUBMISSION } })) > 0;
+}
+
+/** How many resubmissions of this brand Twilio has taken (or is being sent). */
+export async function sentBrandResubmissions(brandSid: string): Promise<number> {
+  return db.brandResubmission.count({ where: { brandSid, state: SENT_RESUBMISSION } });
+}
+
+const twilioCode = (error: unknown) => (error as { code?: number }).code;
+
+/**
+ * Resubmits a FAILED brand after the customer's fix (Twilio's update of the same BrandRegistration:
+ * POST with an empty body, 202, back to PENDING; Messaging v1 OpenAPI, live-twilio.md §5). Never a
+ * second brand, never the same attempt twice:
+ * - only a "requested" (or interrupted "sending") attempt is sent, and only once Trust Hub has
+ *   approved both bundles (TCR looks at them; a bundle approval queues the job again);
+ * - the brand is fetched first: if it is no longer FAILED, an earlier send landed (its answer
+ *   lost) or Twilio moved it on its own, and nothing is sent;
+ * - Twilio's 21725 (not FAILED) after a send is read the same way; 21724 (no updates left) stops
+ *   the job with what the ISV can still do.
+ * Whether Twilio charges a resubmission is unpublished: no fee is recorded for it.
+ */
+export async function resubmitFailedBrand(ctx: StepContext, brandSid: string): Promise<void> {
+  const pending = await db.brandResubmission.findFirst({
+    where: { brandSid, state: WAITING_RESUBMISSION },
+    orderBy: { attempt: "asc" },
+  });
+  if (!pending) return;
+  const bundles = await Promise.all(
+    ["customer-profile", "trust-product"].map((step) => knownStatus(ctx.applicationId, step)),
+  );
+  if (!bundles.every((status) => status === "twilio-approved")) return;
+
+  const brands = ctx.client.messaging.v1.brandRegistrations;
+  const fetchBrand = () => withRetry(() => inStepRateSlot(ctx, () => brands(brandSid).fetch()), ctx.retry);
+  const landed = async (brand: BrandRegistrationInstance, how: "sent" | "superseded") => {
+    await db.brandResubmission.update({
+      where: { id: pending.id },
+      data: { state: how, ...(how === "sent" ? { sentAt: new Date() } : {}) },
+    });
+    await recordSid(ctx.applicationId, "brand", brandSid, ctx.accountSid, {
+      status: brand.status,
+      details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) as unknown as Prisma.InputJsonValue,
+    });
+    if (how === "sent") await auditResubmission(ctx, brandSid, pending.attempt);
+  };
+
+  const before = await fetchBrand();
+  if (before.status !== "FAILED") return landed(before, pending.state === "sending" ? "sent" : "superseded");
+
+  // Fencing: only the worker that holds the job sends a resubmission.
+  await ctx.fence();
+  await db.brandResubmission.update({ where: { id: pending.id }, data: { state: "sending" } });
+  let answer: BrandRegistrationInstance;
+  try {
+    answer = await inStepRateSlot(ctx, async () => {
+      await ctx.fence();
+      return brands(brandSid).update();
+    });
+  } catch (error) {
+    if (twilioCode(error) === 21725) {
+      // Not FAILED any more: our send landed before (a lost answer), or Twilio moved the brand.
+      const after = await fetchBrand();
+      if (after.status !== "FAILED") return landed(after, "sent");
+    }
+    if (twilioCode(error) === 21724) {
+      await db.brandResubmission.update({ where: { id: pending.id }, data: { state: "superseded" } });
+      throw new TwilioStepError(
+        "brand",
+        21724,
+        "Twilio will not take another resubmission of this brand. Contact Twilio support about the brand, or register a new brand with new Trust Hub bundles (a new brand fee).",
+        400,
+      );
+    }
+    // Anything else (a lost connection included) leaves the attempt "sending": the next run
+    // fetches the brand before sending again.
+    throw TwilioStepError.from("brand", error);
+  }
+  await landed(answer, "sent");
+}
+
+async function auditResubmission(ctx: StepContext, brandSid: string, attempt: number) {
+  const application = await db.onboardingApplication.findUniqueOrThrow({
+    where: { id: ctx.applicationId },
+    select: { organizationId: true },
+  });
+  await audit(db, {
+    action: "brand.resubmitted",
+    targetType: "TwilioResource",
+    targetId: brandSid,
+    organizationId: application.organizationId,
+    metadata: { attempt },
+  });
+}

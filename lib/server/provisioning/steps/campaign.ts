@@ -1,0 +1,158 @@
+import "server-only";
+import { monthlyCampaignFee } from "@/lib/campaign/twilio-fees";
+import type { UsAppToPersonInstance } from "twilio/lib/rest/messaging/v1/service/usAppToPerson";
+import type { Prisma } from "@prisma/client";
+import type { Campaign } from "@/lib/schemas/campaign/campaign";
+import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/campaign-payload";
+import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+import { db } from "../../db";
+import { audit } from "../../audit/audit";
+import { recordCharge } from "../../billing/twilio-charges";
+import { adoptOrCreate, everyPage } from "../adopt-or-create";
+import { TwilioStepError } from "../errors";
+import { inStepRateSlot } from "../../twilio/rate-slot";
+import { recordSid } from "../ledger";
+import { withRetry } from "../retry";
+import { sidOf, type StepContext } from "../step-context";
+
+/** What the portal keeps of a campaign besides its SID and status. */
+export type CampaignLedgerDetails = {
+  messagingServiceSid: string;
+  useCase: string;
+  /** The campaign registration's version last sent to Twilio (created or updated with it). */
+  sentVersion: number;
+  campaignId?: string | null;
+  errors?: unknown[];
+};
+
+export type ApprovedCampaign = { campaign: Campaign; version: number };
+
+const CAMPAIGN_STEP = "campaign";
+
+/**
+ * The A2P campaign (UsAppToPerson, seed 000 section 5) on the customer's Messaging Service, after
+ * staff approved it. Vetting costs a fee, so (decision 0012):
+ * - no campaign recorded → created exactly once through adoptOrCreate (intent recorded first; after
+ *   a lost answer, the service's campaigns are read and the one with this use case adopted);
+ * - recorded, same use case, this version not sent yet → updated in place (Twilio's update takes
+ *   no use case); a failed campaign goes back to vetting, charged again;
+ * - recorded with another use case → deleted and created anew (staff confirmed the new fee).
+ * Every campaign call waits for the account's one-per-second slot shared with brands.
+ */
+export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () => Promise<void> {
+  return async () => {
+    const brandSid = await sidOf(ctx, "brand");
+    const serviceSid = await sidOf(ctx, "messaging-service");
+    const campaigns = ctx.client.messaging.v1.services(serviceSid).usAppToPerson;
+    const { campaign, version } = approved;
+    const ledger = (instance: UsAppToPersonInstance, extra: Partial<CampaignLedgerDetails> = {}) => ({
+      sid: instance.sid,
+      status: instance.campaignStatus ?? null,
+      details: {
+        messagingServiceSid: serviceSid,
+        useCase: instance.usAppToPersonUsecase ?? campaign.usAppToPersonUsecase,
+        sentVersion: version,
+        campaignId: instance.campaignId ?? null,
+        errors: normalizeRegistrationErrors(instance.errors),
+        ...extra,
+      } satisfies CampaignLedgerDetails,
+    });
+
+    let recorded = await db.twilioResource.findUnique({
+      where: { applicationId_step: { applicationId: ctx.applicationId, step: CAMPAIGN_STEP } },
+    });
+    const known = recorded?.details as CampaignLedgerDetails | null;
+    if (recorded && known?.useCase && known.useCase !== campaign.usAppToPersonUsecase) {
+      await replaceCampaign(ctx, recorded.sid, known.useCase, campaign.usAppToPersonUsecase, (sid) =>
+        inStepRateSlot(ctx, async () => {
+          await ctx.fence();
+          return campaigns(sid).remove();
+        }),
+      );
+      recorded = null;
+    }
+
+    if (!recorded) {
+      const sid = await adoptOrCreate(ctx, CAMPAIGN_STEP, {
+        find: async () => {
+          // A Messaging Service holds one campaign: the one with this use case is ours.
+          const existing = (await inStepRateSlot(ctx, () => campaigns.list(everyPage()))).find(
+            (instance) => instance.usAppToPersonUsecase === campaign.usAppToPersonUsecase,
+          );
+          return existing ? ledger(existing) : null;
+        },
+        create: async () =>
+          ledger(
+            await inStepRateSlot(ctx, async () => {
+              await ctx.fence();
+              return campaigns.create(campaignCreateOptions(campaign, brandSid));
+            }),
+          ),
+      });
+      await recordCharge(ctx.applicationId, "campaign_vetting", `${sid}:created`, sid);
+      await recordCharge(ctx.applicationId, monthlyCampaignFee(campaign.usAppToPersonUsecase).event, sid, sid);
+      return;
+    }
+
+    if (known?.sentVersion === version) return;
+    const sid = recorded.sid;
+    try {
+      const current = await withRetry(() => inStepRateSlot(ctx, () => campaigns(sid).fetch()), ctx.retry);
+      let sent = current;
+      // Under vetting: either an update of ours reached Twilio and its answer was lost (the campaign
+      // was FAILED when we last knew it), or Twilio is reviewing it and takes no changes now.
+      if (current.campaignStatus !== "IN_PROGRESS") {
+        sent = await withRetry(
+          () =>
+            inStepRateSlot(ctx, async () => {
+              await ctx.fence();
+              return campaigns(sid).update(campaignUpdateOptions(campaign));
+            }),
+          ctx.retry,
+        );
+      }
+      const revetted = recorded.status === "FAILED" || current.campaignStatus === "FAILED";
+      if (revetted) await recordCharge(ctx.applicationId, "campaign_vetting", `${sid}:v${version}`, sid);
+      const next = ledger(sent);
+      await recordSid(ctx.applicationId, CAMPAIGN_STEP, sid, ctx.accountSid, {
+        status: next.status,
+        details: next.details as unknown as Prisma.InputJsonValue,
+      });
+    } catch (error) {
+      throw TwilioStepError.from(CAMPAIGN_STEP, error);
+    }
+  };
+}
+
+/**
+ * A use-case change: Twilio's update cannot change it, so the campaign is deleted (already gone is
+ * fine) and its record set aside; the caller then creates the new one. Its monthly fee ends with it.
+ */
+async function replaceCampaign(
+  ctx: StepContext,
+  sid: string,
+  fromUseCase: string,
+  toUseCase: string,
+  remove: (sid: string) => Promise<unknown>,
+): Promise<void> {
+  try {
+    await withRetry(() => remove(sid), ctx.retry);
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw TwilioStepError.from(CAMPAIGN_STEP, error);
+  }
+  const application = await db.onboardingApplication.findUniqueOrThrow({
+    where: { id: ctx.applicationId },
+    select: { organizationId: true },
+  });
+  await db.$transaction(async (tx) => {
+    await tx.twilioResource.deleteMany({ where: { applicationId: ctx.applicationId, step: CAMPAIGN_STEP } });
+    await tx.twilioCharge.deleteMany({ where: { key: `campaign_monthly:${sid}` } });
+    await audit(tx, {
+      action: "campaign.replaced",
+      targetType: "TwilioResource",
+      targetId: sid,
+      organizationId: application.organizationId,
+      metadata: { from: fromUseCase, to: toUseCase },
+    });
+  });
+}

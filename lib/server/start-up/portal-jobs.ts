@@ -1,0 +1,94 @@
+import "server-only";
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import { db } from "../db";
+import { deliverMail, type Mail } from "../mail/send-mail";
+import { portalProvisioningDeps } from "../provisioning/portal-deps";
+import { claimApplication, runClaimedJob, runnableApplications } from "../provisioning/worker";
+import { runPortalSync } from "../twilio-inbound/portal-sync";
+import { refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
+import type { JobQueue } from "../jobs/job-queue";
+import { jobState } from "../jobs/enqueue";
+import { openJobQueue } from "../jobs/open-job-queue";
+
+/**
+ * The portal's jobs on whichever engine the database calls for (decision 0017): pg-boss on
+ * PostgreSQL, the in-process queue on SQLite. Each server process starts it once (instrumentation);
+ * scripts and tests that never start it send their mails at once and leave provisioning to
+ * `drainJobs`, as before.
+ */
+
+export class ApplicationBusyError extends Error {
+  constructor(applicationId: string) {
+    super(`${applicationId} is held by another worker; run again later`);
+    this.name = "ApplicationBusyError";
+  }
+}
+
+const positive = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+};
+
+/**
+ * Starts the engine and its mail workers, and, unless PROVISIONING_WORKER=off (or Twilio is not
+ * configured), this instance's provisioning and sync workers and their schedules.
+ */
+export function startPortalJobs(): Promise<JobQueue> {
+  return (jobState.portalJobs ??= start().catch((error: unknown) => {
+    jobState.portalJobs = undefined;
+    throw error;
+  }));
+}
+
+async function start(): Promise<JobQueue> {
+  const queue = await openJobQueue(process.env.DATABASE_URL ?? "");
+  const workers = process.env.PROVISIONING_WORKER !== "off" && !!process.env.TWILIO_ACCOUNT_SID;
+  if (workers) {
+    const workerId = `worker-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+    const deps = portalProvisioningDeps();
+    await queue.work(
+      "provision-application",
+      async (data) => {
+        const applicationId = String(data.applicationId);
+        const claim = await claimApplication(applicationId, workerId);
+        if (claim === "idle") return;
+        if (claim === "busy") throw new ApplicationBusyError(applicationId);
+        await runClaimedJob(applicationId, workerId, deps);
+        await queueAgainIfWaiting(queue, applicationId);
+      },
+      positive("PROVISIONING_CONCURRENCY", 4) || 1,
+    );
+    await queue.work("provisioning-sweep", async () => {
+      for (const applicationId of await runnableApplications())
+        await queue.send("provision-application", { applicationId }, { singletonKey: applicationId });
+    });
+    await queue.work("sync-statuses", async () => {
+      const result = await runPortalSync();
+      console.info(`[sync] checked ${result.checked}, changed ${result.changed}, failed ${result.failed}`);
+    });
+    // The sweep is the safety net: what a crash, a lost send or a backoff left behind runs again.
+    queue.every("provisioning-sweep", positive("PROVISIONING_SWEEP_SECONDS", 5) || 5);
+    const syncEvery = positive("STATUS_SYNC_EVERY_SECONDS", 900);
+    if (syncEvery > 0) queue.every("sync-statuses", syncEvery);
+  }
+  // Mails need no Twilio: every instance sends them.
+  await queue.work("send-mail", async (data) => void (await deliverMail(data as Mail)), 2);
+  // Applications written before the dashboard existed get their summary row (decision 0008): a
+  // job, so that instances starting together do it once, not at once over the same rows.
+  await queue.work("summarize-dashboard", async () => void (await refreshUnsummarizedRows(100_000)));
+  await queue.send("summarize-dashboard", {}, { singletonKey: "summarize-dashboard" });
+  console.info(`[jobs] ${queue.engine} started${workers ? " with workers" : " (sending only)"}`);
+  return queue;
+}
+
+/** After a run: a job backed off (or moved to its next phase) is queued for when it is due. */
+async function queueAgainIfWaiting(queue: JobQueue, applicationId: string) {
+  const job = await db.provisioningJob.findUnique({ where: { applicationId } });
+  if (job?.state !== "QUEUED") return;
+  await queue.send(
+    "provision-application",
+    { applicationId },
+    { singletonKey: applicationId, ...(job.runAfter > new Date() ? { startAfter: job.runAfter } : {}) },
+  );
+}

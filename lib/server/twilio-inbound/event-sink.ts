@@ -1,0 +1,130 @@
+import "server-only";
+import type { TwilioResource } from "@prisma/client";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import twilio from "twilio";
+import { db } from "../db";
+import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
+import { mergeBrandDetails } from "@/lib/trusthub/brand-details";
+import { twilioSigner } from "./twilio-signer";
+import { recordTwilioStatus } from "./record-status";
+
+export type EventsOutcome = { status: 200 | 400 | 403; updated: number; ignored: number };
+
+/**
+ * A batch of Event Streams CloudEvents, authenticated as Twilio signs them: X-Twilio-Signature over
+ * the URL, whose `bodySHA256` parameter covers the body (live-twilio.md §3). Which account's token
+ * signs a subaccount's sink is unconfirmed, so both are accepted: the ISV's token vouches for any of
+ * its accounts; a subaccount's token only for events that name that subaccount. Events of unknown
+ * types, or naming a resource the signer does not own, are ignored without failing the batch.
+ */
+export async function handleEvents(
+  publicUrl: string,
+  signature: string | null,
+  rawBody: string,
+): Promise<EventsOutcome> {
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    body = undefined;
+  }
+  const events = Array.isArray(body) ? body : body && typeof body === "object" ? [body] : null;
+  const signer = await verifiedSigner(publicUrl, signature, rawBody, events);
+  if (!signer) return { status: 403, updated: 0, ignored: 0 };
+  if (!events) return { status: 400, updated: 0, ignored: 0 };
+  let updated = 0;
+  let ignored = 0;
+  for (const event of events) {
+    const change = parseA2pEvent(event);
+    const allowed = change && (signer === "isv" || change.accountSid === signer);
+    if (allowed && (await applyChange(change, (event as { type: string }).type))) updated++;
+    else ignored++;
+  }
+  return { status: 200, updated, ignored };
+}
+
+/** Who signed the batch (see twilioSigner), checked over the URL and its bodySHA256; null if nobody. */
+async function verifiedSigner(
+  publicUrl: string,
+  signature: string | null,
+  rawBody: string,
+  events: unknown[] | null,
+): Promise<"isv" | string | null> {
+  if (!signature || !new URL(publicUrl).searchParams.get("bodySHA256")) return null;
+  const named = (events ?? [])
+    .map((event) => (event as { data?: { accountsid?: unknown } })?.data?.accountsid)
+    .filter((accountSid): accountSid is string => typeof accountSid === "string");
+  return twilioSigner(named, (token) => twilio.validateRequestWithBody(token, signature, publicUrl, rawBody));
+}
+
+/** Moves the recorded status of the brand or campaign the event names, if it is the account's and the news is newer. */
+async function applyChange(change: A2pEventChange, eventType: string): Promise<boolean> {
+  const resource =
+    change.kind === "brand"
+      ? await db.twilioResource.findFirst({
+          where: { sid: change.brandSid, accountSid: change.accountSid, step: "brand" },
+        })
+      : await campaignResource(change);
+  if (!resource) return false;
+  if (resource.status === change.status) {
+    // Same status, newer facts (an identity status, a score, a 30994 "awaiting 2FA"): kept, as the sync does.
+    if (change.kind === "brand") {
+      const details = mergeBrandDetails(resource.details, change.details, change.status);
+      if (JSON.stringify(details) !== JSON.stringify(resource.details)) {
+        await db.twilioResource.update({ where: { id: resource.id }, data: { details: details as never } });
+        await refreshDashboardRow(resource.applicationId);
+      }
+    }
+    return false;
+  }
+  // An event says only part of what the portal keeps (a campaign's service, use case, sent version).
+  const details =
+    change.kind === "brand"
+      ? mergeBrandDetails(resource.details, change.details, change.status)
+      : { ...(resource.details as object | null), ...change.details };
+  return recordTwilioStatus(resource, {
+    status: change.status,
+    details: details as never,
+    source: "event",
+    eventType,
+    supersedes: (current) => eventSupersedes(change, current),
+    ...(change.at ? { at: change.at } : {}),
+  });
+}
+
+/** Whether an event's status may replace the one recorded. */
+function eventSupersedes(change: A2pEventChange, current: TwilioResource): boolean {
+  // An event dated before the status we hold is late: it may not move the resource back.
+  const laterStage = stageRank(change.status) > stageRank(current.status);
+  if (change.at && current.statusUpdatedAt && change.at < current.statusUpdatedAt && !laterStage) return false;
+  // A final status never goes back to a waiting one, whatever the event's date.
+  return !(stageRank(current.status) === 2 && stageRank(change.status) === 1);
+}
+
+/**
+ * Event Streams names a campaign by its CM… registration SID, not the Usa2p QE… SID the portal
+ * records: it is found by that SID if recorded, else through its Messaging Service.
+ */
+async function campaignResource(change: Extract<A2pEventChange, { kind: "campaign" }>) {
+  if (change.campaignSid) {
+    const bySid = await db.twilioResource.findFirst({
+      where: { sid: change.campaignSid, accountSid: change.accountSid },
+    });
+    if (bySid) return bySid;
+  }
+  if (!change.messagingServiceSid) return null;
+  const service = await db.twilioResource.findFirst({
+    where: { sid: change.messagingServiceSid, accountSid: change.accountSid, step: "messaging-service" },
+  });
+  if (!service) return null;
+  return db.twilioResource.findFirst({
+    where: { applicationId: service.applicationId, step: "campaign", accountSid: change.accountSid },
+  });
+}
+
+/** Brand and campaign statuses in the order they move: a final one never goes back to a waiting one. */
+const WAITING = new Set(["PENDING", "IN_REVIEW", "IN_PROGRESS"]);
+function stageRank(status: string | null): number {
+  if (!status) return 0;
+  return WAITING.has(status) ? 1 : 2;
+}

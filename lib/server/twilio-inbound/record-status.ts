@@ -1,0 +1,104 @@
+import "server-only";
+import type { Prisma, TwilioResource } from "@prisma/client";
+import { db } from "../db";
+import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { notifyCustomerToAct } from "./notify-customer";
+import { reopenOnRejection } from "../applications/reopen-on-rejection";
+import { reopenOnBrandFailure, resumeWaitingBrandResubmission } from "../brands/reopen-on-brand-failure";
+import { reopenFailedCampaign } from "../campaigns/reopen-failed-campaign";
+
+export type StatusSource = "callback" | "event" | "sync";
+
+const AUDIT_ACTION: Record<StatusSource, string> = {
+  callback: "twilio.status_changed",
+  event: "twilio.event",
+  sync: "twilio.status_synced",
+};
+
+/**
+ * One place where a Twilio status reaches the portal, whoever brought it (a signed status callback,
+ * an Event Streams event or the sync): the resource is updated, the change audited, the dashboard
+ * row rewritten at once, and the customer emailed when the new status asks them to act. False when
+ * another caller had already moved the status (nothing was done).
+ */
+export async function recordTwilioStatus(
+  resource: TwilioResource,
+  change: {
+    status: string;
+    at?: Date;
+    details?: Prisma.InputJsonValue;
+    source: StatusSource;
+    eventType?: string;
+    /** A status callback's FailureReason (a rejected bundle). */
+    failureReason?: string;
+    /**
+     * Whether this news is newer than the resource as it stands: asked before writing, and again
+     * whenever another caller moved the status after this one read it (without that, a late
+     * "in-review" that lost the race to "twilio-rejected" would be applied over it).
+     */
+    supersedes: (current: TwilioResource) => boolean;
+  },
+): Promise<boolean> {
+  // Compare-and-set on the status this caller read: when a callback, an event and the sync bring the
+  // same news at once (on any instance), one of them applies it, and only that one audits it and
+  // emails the customer. Other news that raced it (two callbacks in a row) is applied after it only
+  // if it is still newer than what the winner wrote.
+  let current: TwilioResource | null = resource;
+  for (;;) {
+    if (!current || current.status === change.status || !change.supersedes(current)) return false;
+    const applied = await db.twilioResource.updateMany({
+      where: { id: resource.id, status: current.status },
+      data: {
+        status: change.status,
+        statusUpdatedAt: change.at ?? new Date(),
+        ...(change.details !== undefined ? { details: change.details } : {}),
+      },
+    });
+    if (applied.count === 1) break;
+    current = await db.twilioResource.findUnique({ where: { id: resource.id } });
+  }
+  resource = current;
+  const application = await db.onboardingApplication.findUnique({
+    where: { id: resource.applicationId },
+    select: { organizationId: true },
+  });
+  await audit(db, {
+    action: AUDIT_ACTION[change.source],
+    targetType: "TwilioResource",
+    targetId: resource.sid,
+    organizationId: application?.organizationId,
+    metadata: {
+      step: resource.step,
+      from: resource.status,
+      to: change.status,
+      ...(change.eventType ? { type: change.eventType } : {}),
+    },
+  });
+  await refreshDashboardRow(resource.applicationId);
+  if (
+    change.status === "twilio-rejected" &&
+    (resource.step === "customer-profile" || resource.step === "trust-product")
+  )
+    await reopenOnRejection(resource, {
+      failureReason: change.failureReason ?? null,
+      ...(change.details && typeof change.details === "object" && "errors" in change.details
+        ? { errors: change.details.errors }
+        : {}),
+    });
+  else if (resource.step === "brand" && change.status === "FAILED")
+    await reopenOnBrandFailure(resource, change.details ?? null);
+  else if (resource.step === "campaign" && change.status === "FAILED")
+    await reopenFailedCampaign(resource, detailsErrors(change.details));
+  else if (application) await notifyCustomerToAct(application.organizationId, resource.step, change.status);
+  if (
+    change.status === "twilio-approved" &&
+    (resource.step === "customer-profile" || resource.step === "trust-product")
+  )
+    await resumeWaitingBrandResubmission(resource.applicationId);
+  return true;
+}
+
+function detailsErrors(details: Prisma.InputJsonValue | undefined): unknown {
+  return details && typeof details === "object" && "errors" in details ? details.errors : undefined;
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { notifyExpiredVerifications } from "../brands/brand-verification";
+import type { Twilio } from "twilio";
+import { db } from "../db";
+import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+import type { CampaignLedgerDetails } from "../provisioning/steps/campaign";
+import { recordTwilioStatus } from "./record-status";
+import { refreshDashboardRow, refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
+import { withRetry, type RetryPolicy } from "../provisioning/retry";
+import { inRateSlot } from "../twilio/rate-slot";
+import { describeErrorForLog } from "@/lib/logging/redact";
+
+/** Statuses after which Twilio no longer changes a resource on its own. */
+const FINAL: Record<string, string[]> = {
+  "customer-profile": ["twilio-approved", "twilio-rejected"],
+  "trust-product": ["twilio-approved", "twilio-rejected"],
+  "shaken-stir": ["twilio-approved", "twilio-rejected"],
+  brand: ["APPROVED", "FAILED", "SUSPENDED"],
+  campaign: ["VERIFIED", "FAILED", "SUSPENDED"],
+};
+
+export type SyncDeps = {
+  clientFor: (accountSid: string) => Twilio | Promise<Twilio>;
+  retry?: RetryPolicy;
+  spacingMs?: number;
+  brandSpacingMs?: number;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Refreshes what Twilio does not call back for (brands) and anything a lost callback left behind:
+ * every bundle and brand not yet in a final status is fetched, paced to stay within Twilio's limits,
+ * and its recorded status updated. Returns how many changed.
+ */
+export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; changed: number; failed: number }> {
+  // Only what can still change, least recently looked at first, so every run makes progress.
+  const open = await db.twilioResource.findMany({
+    where: {
+      OR: Object.entries(FINAL).map(([step, final]) => ({
+        step,
+        OR: [{ status: null }, { status: { notIn: final } }],
+      })),
+    },
+    orderBy: { updatedAt: "asc" },
+    take: 500,
+  });
+  let changed = 0;
+  let failed = 0;
+  for (const resource of open) {
+    try {
+      const client = await deps.clientFor(resource.accountSid);
+      const fetched = await withRetry(
+        async () => {
+          if (["customer-profile", "trust-product", "shaken-stir"].includes(resource.step)) {
+            const bundle =
+              resource.step === "customer-profile"
+                ? await client.trusthub.v1.customerProfiles(resource.sid).fetch()
+                : await client.trusthub.v1.trustProducts(resource.sid).fetch();
+            return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
+          }
+          // Twilio asks for at most one brand or campaign request per second per account: the creation slots.
+          const inSlot = <T>(call: () => Promise<T>) =>
+            inRateSlot(resource.accountSid, call, { spacingMs: deps.brandSpacingMs });
+          if (resource.step === "campaign") {
+            const known = (resource.details ?? {}) as CampaignLedgerDetails;
+            const campaign = await inSlot(() =>
+              client.messaging.v1.services(known.messagingServiceSid).usAppToPerson(resource.sid).fetch(),
+            );
+            return {
+              status: campaign.campaignStatus,
+              details: {
+                ...known,
+                campaignId: campaign.campaignId ?? null,
+                errors: normalizeRegistrationErrors(campaign.errors),
+              },
+            };
+          }
+          const brand = await inSlot(() => client.messaging.v1.brandRegistrations(resource.sid).fetch());
+          return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
+        },
+        deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 },
+      );
+      if (fetched.status !== resource.status) {
+        const applied = await recordTwilioStatus(resource, {
+          status: fetched.status,
+          ...(fetched.details ? { details: fetched.details as never } : {}),
+          source: "sync",
+          // Twilio's answer is as old as this read: a status that moved meanwhile (a callback or an
+          // event) is as new or newer, and the next sync looks again.
+          supersedes: (current) => current.status === resource.status,
+        });
+        if (applied) changed++;
+      } else if (fetched.details && JSON.stringify(fetched.details) !== JSON.stringify(resource.details)) {
+        // Same status, newer facts (a brand score, an identity status): kept without a status change.
+        await db.twilioResource.update({ where: { id: resource.id }, data: { details: fetched.details as never } });
+        await refreshDashboardRow(resource.applicationId);
+      } else {
+        // Looked at: to the back of the queue.
+        await db.twilioResource.update({ where: { id: resource.id }, data: { updatedAt: new Date() } });
+      }
+    } catch (error) {
+      failed++;
+      console.error(`[sync] ${resource.step} ${resource.sid}: ${describeErrorForLog(error)}`);
+    }
+    if (deps.spacingMs) await sleep(deps.spacingMs);
+  }
+  await refreshUnsummarizedRows();
+  // Codes and links that expired unanswered: the customer is told once (#13 line 6).
+  await notifyExpiredVerifications();
+  return { checked: open.length, changed, failed };
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { describeErrorForLog } from "@/lib/logging/redact";
+import { db } from "../db";
+import { TWILIO_REQUEST_TIMEOUT_MS } from "./sandbox-request-client";
+import type { StepContext } from "../provisioning/step-context";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The gap after the previous brand or campaign request's answer: Twilio's second, and a margin for clocks. */
+export const A2P_REQUEST_SPACING_MS = 1100;
+
+export type RateSlotOptions = {
+  /** The gap kept after the previous request's answer (A2P_REQUEST_SPACING_MS unless a test or bench says). */
+  spacingMs?: number;
+  /** How long a holder that never releases (a crashed process) keeps the slot: a request's timeout, and more. */
+  holdMs?: number;
+};
+
+/**
+ * Sends one brand or campaign request in this account's request slot: one at a time, each at least
+ * `spacingMs` after the previous one's answer, for every process of the deployment (seeds README:
+ * "Brand and campaign requests: at most one request per second"; shared by brands and campaigns,
+ * the stricter reading, so neither kind can push the other over).
+ *
+ * Why after the answer and not after the send (decision 0019): Twilio counts a request when it
+ * arrives, and arrival lies anywhere between our send and its answer. A gap counted from the send
+ * holds only while every request takes the same time to get there; two busy instances (event-loop
+ * lag, a slow connection) brought two brand creations closer than a second and got 429s. Counted
+ * from the answer, the next request cannot arrive within `spacingMs` of the previous one, whatever
+ * the delays. The cost: each request also waits for the previous one's round trip.
+ *
+ * The slot is a row (`TwilioRateSlot.nextAllowedAt`), claimed with a conditional update: while held
+ * it names the end of the hold (the request's timeout and more, so a crashed holder frees it), and
+ * the holder's answer replaces that with answer time + spacing. A waiter sleeps until that time, or
+ * looks again every `pollMs` while the slot is held.
+ */
+export async function inRateSlot<T>(
+  accountSid: string,
+  call: () => Promise<T>,
+  { spacingMs = A2P_REQUEST_SPACING_MS, holdMs = TWILIO_REQUEST_TIMEOUT_MS + 5000 }: RateSlotOptions = {},
+): Promise<T> {
+  const held = await claimSlot(`${accountSid}:a2p`, spacingMs, holdMs);
+  try {
+    return await call();
+  } finally {
+    // A release that fails must not hide the request's answer (a brand's SID): the hold then lapses.
+    await db.twilioRateSlot
+      .updateMany({
+        where: { key: held.key, nextAllowedAt: held.until },
+        data: { nextAllowedAt: new Date(Date.now() + spacingMs) },
+      })
+      .catch((error: unknown) => console.error(`[rate-slot] not released: ${describeErrorForLog(error)}`));
+  }
+}
+
+async function claimSlot(key: string, spacingMs: number, holdMs: number): Promise<{ key: string; until: Date }> {
+  // Polling only matters while a request is out; once answered, the slot's time is known and slept to.
+  const pollMs = Math.min(250, Math.max(20, spacingMs / 2));
+  for (;;) {
+    const now = Date.now();
+    const row = await db.twilioRateSlot.findUnique({ where: { key } });
+    const wait = (row?.nextAllowedAt.getTime() ?? 0) - now;
+    if (wait > 0) {
+      await sleep(wait > spacingMs ? pollMs : wait);
+      continue;
+    }
+    const until = new Date(now + holdMs);
+    const claimed = row
+      ? (
+          await db.twilioRateSlot.updateMany({
+            where: { key, nextAllowedAt: row.nextAllowedAt },
+            data: { nextAllowedAt: until },
+          })
+        ).count === 1
+      : await db.twilioRateSlot
+          .create({ data: { key, nextAllowedAt: until } })
+          .then(() => true)
+          .catch(() => false);
+    if (claimed) return { key, until };
+  }
+}
+
+/**
+ * A provisioning step's brand or campaign request: in its account's rate slot, spaced as the run
+ * says, and only then in one of the account's call slots, so that waiting for the rate slot keeps
+ * no call slot from other customers' steps.
+ */
+export const inStepRateSlot = <T>(
+  ctx: Pick<StepContext, "accountSid" | "brandSpacingMs" | "inAccountSlot">,
+  call: () => Promise<T>,
+) => inRateSlot(ctx.accountSid, () => ctx.inAccountSlot(call), { spacingMs: ctx.brandSpacingMs });

@@ -1,0 +1,18 @@
+import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
+import type RequestClient from "twilio/lib/base/RequestClient";
+
+/**
+ * The SDK's HTTP client that sends GET requests only: `npm run twilio:check` can never create
+ * anything at Twilio, so it never costs the ISV a fee, whatever the code above it does.
+ */
+export class ReadOnlyRequestClient extends SandboxRequestClient {
+  constructor(sandboxUrl: string | null, onCall?: (call: TwilioCallRecord) => void) {
+    super(sandboxUrl, { timeoutMs: 20_000, ...(onCall ? { onCall } : {}) });
+  }
+
+  async request<TData>(options: RequestClient.RequestOptions<TData>) {
+    if (options.method.toUpperCase() !== "GET")
+      throw new Error(`twilio:check sends read-only requests; refused ${options.method.toUpperCase()} ${options.uri}`);
+    return super.request(options);
+  }
+}
