@@ -130,13 +130,13 @@ async function main() {
 
   /** The pipeline's dependencies as the portal sets them, recording each call and the graph. */
   const depsFor = (calls: Call[], graph: Map<string, string[]>, concurrency?: number): Deps => ({
-    clientFor: (organization) => {
+    accountFor: (organization) => {
       const { accountSid, authToken } = organizationCredentials(organization);
       const httpClient = new SandboxRequestClient(sandbox.url, {
         timeoutMs: 10_000,
         onCall: (call) => calls.push({ ...call, step: graphStep.getStore() ?? null, endedAt: performance.now() }),
       });
-      return { client: twilio(accountSid, authToken, { httpClient }), accountSid };
+      return { sid: accountSid, sdk: twilio(accountSid, authToken, { httpClient }) };
     },
     retry: { attempts: 8, baseMs: 100, maxMs: 2000 },
     ...(concurrency ? { concurrency } : {}),
@@ -206,8 +206,10 @@ async function main() {
     await sandbox.control("POST", "latency", { ms: 0 });
     for (const { application } of customers) await twilioApproves(application.id);
     await syncStatuses({
-      clientFor: () =>
-        twilio(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+      accountFor: (accountSid) => ({
+        sid: accountSid,
+        sdk: twilio(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+      }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
       brandSpacingMs: 1,
     });

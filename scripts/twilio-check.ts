@@ -1,4 +1,3 @@
-import twilio from "twilio";
 import { loadLocalEnv } from "./load-env";
 
 /**
@@ -10,7 +9,7 @@ loadLocalEnv();
 async function main() {
   const { env } = await import("../lib/server/env");
   const { db } = await import("../lib/server/db");
-  const { ReadOnlyRequestClient } = await import("../lib/server/twilio/read-only-client");
+  const { readOnlyTwilioAccount } = await import("../lib/server/twilio/read-only-client");
   const { checkTwilioSetup, formatSetupReport } = await import("../lib/server/operations/twilio-setup-check");
   const settings = env();
   if (!settings.TWILIO_ACCOUNT_SID || !settings.TWILIO_AUTH_TOKEN) {
@@ -18,10 +17,11 @@ async function main() {
     return 1;
   }
   const isv = await db.isvSettings.findUnique({ where: { id: 1 } }).catch(() => null);
-  const client = twilio(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN, {
-    httpClient: new ReadOnlyRequestClient(settings.TWILIO_SANDBOX_URL ?? null),
-  });
-  const report = await checkTwilioSetup(client, {
+  const account = readOnlyTwilioAccount(
+    { accountSid: settings.TWILIO_ACCOUNT_SID, authToken: settings.TWILIO_AUTH_TOKEN },
+    settings.TWILIO_SANDBOX_URL ?? null,
+  );
+  const report = await checkTwilioSetup(account, {
     accountSid: settings.TWILIO_ACCOUNT_SID,
     primaryCustomerProfileSid: isv?.primaryCustomerProfileSid ?? null,
     publicBaseUrl: isv?.publicBaseUrl ?? null,

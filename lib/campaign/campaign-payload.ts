@@ -1,12 +1,9 @@
-import type {
-  UsAppToPersonContextUpdateOptions,
-  UsAppToPersonListInstanceCreateOptions,
-} from "twilio/lib/rest/messaging/v1/service/usAppToPerson";
 import { campaignSamples, type Campaign } from "@/lib/schemas/campaign/campaign";
 
 /**
  * The campaign as Twilio's UsAppToPerson calls take it (Messaging v1 OpenAPI; live-twilio.md §6).
- * Pure. Optional texts are sent only when given: Twilio checks the length of whatever it receives.
+ * Pure (the gateway, lib/server/twilio/campaigns.ts, checks these against the SDK's own types).
+ * Optional texts are sent only when given: Twilio checks the length of whatever it receives.
  */
 function optional(campaign: Campaign) {
   return {
@@ -15,10 +12,7 @@ function optional(campaign: Campaign) {
   };
 }
 
-export function campaignCreateOptions(
-  campaign: Campaign,
-  brandRegistrationSid: string,
-): UsAppToPersonListInstanceCreateOptions {
+export function campaignCreateOptions(campaign: Campaign, brandRegistrationSid: string) {
   return {
     brandRegistrationSid,
     usAppToPersonUsecase: campaign.usAppToPersonUsecase,
@@ -42,7 +36,7 @@ export function campaignCreateOptions(
 }
 
 /** Twilio's update takes no use case (changing it means a new campaign) and no keywords. */
-export function campaignUpdateOptions(campaign: Campaign): UsAppToPersonContextUpdateOptions {
+export function campaignUpdateOptions(campaign: Campaign) {
   return {
     description: campaign.description,
     messageFlow: campaign.messageFlow,

@@ -30,8 +30,10 @@ afterAll(() => stop());
 
 const step = recordedStep;
 const syncDeps = () => ({
-  clientFor: (accountSid: string) =>
-    twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+  accountFor: (accountSid: string) => ({
+    sid: accountSid,
+    sdk: twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+  }),
   retry: { attempts: 2, baseMs: 5, maxMs: 10 },
   brandSpacingMs: 0,
 });

@@ -97,7 +97,7 @@ async function sandboxCampaigns(serviceSid: string) {
 async function failCampaign(sid: string) {
   await sandbox.control("POST", "advance", { sid, outcome: "FAILED" });
   const result = await syncStatuses({
-    clientFor: () => sandbox.client(),
+    accountFor: (accountSid) => ({ sid: accountSid, sdk: sandbox.client() }),
     retry: { attempts: 2, baseMs: 5, maxMs: 10 },
   });
   expect(result.failed).toBe(0);

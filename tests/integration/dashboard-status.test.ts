@@ -84,10 +84,12 @@ describe("the dashboard row and status of an application", () => {
     await sandbox.control("POST", "advance", { sid: await sid("customer-profile"), outcome: "twilio-approved" });
     await sandbox.control("POST", "advance", { sid: await sid("trust-product"), outcome: "twilio-approved" });
     await syncStatuses({
-      clientFor: (accountSid) =>
-        twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
+      accountFor: (accountSid) => ({
+        sid: accountSid,
+        sdk: twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
           httpClient: new SandboxRequestClient(sandbox.url),
         }),
+      }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
     });
     expect(await row(application.id)).toMatchObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { activeSlots, withAccountSlot } from "@/lib/server/provisioning/account-limiter";
-import { inRateSlot, inStepRateSlot } from "@/lib/server/twilio/rate-slot";
+import { inRateSlot, paced } from "@/lib/server/twilio/rate-slot";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const account = (letter: string) => `AC${letter.repeat(32)}`;
@@ -72,16 +72,15 @@ describe("the account's brand and campaign request slot", () => {
 
   it("lets a step wait for it without holding one of the account's call slots, and take one for the request", async () => {
     const accountSid = account("e");
-    const ctx = {
-      accountSid,
-      brandSpacingMs: 50,
-      inAccountSlot: <T>(work: () => Promise<T>) => withAccountSlot(accountSid, 8, work),
+    const pacedAccount = {
+      sid: accountSid,
+      pacing: { spacingMs: 50, inCallSlot: <T>(work: () => Promise<T>) => withAccountSlot(accountSid, 8, work) },
     };
     // Another request of the account is out for the next 1.5 s (well past the look at 250 ms, even
     // on a busy machine).
     await db.twilioRateSlot.create({ data: { key: `${accountSid}:a2p`, nextAllowedAt: new Date(Date.now() + 1500) } });
     let callSlotsDuringRequest = -1;
-    const request = inStepRateSlot(ctx, async () => {
+    const request = paced(pacedAccount, async () => {
       callSlotsDuringRequest = await activeSlots(accountSid);
     });
     await sleep(250);

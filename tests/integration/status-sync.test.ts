@@ -39,10 +39,12 @@ describe("the status sync", () => {
     await sandbox.control("POST", "advance", { sid: await sid("trust-product"), outcome: "twilio-approved" });
     await sandbox.control("POST", "advance", { sid: await sid("brand"), outcome: "APPROVED" });
     const deps = {
-      clientFor: (accountSid: string) =>
-        twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
+      accountFor: (accountSid: string) => ({
+        sid: accountSid,
+        sdk: twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
           httpClient: new SandboxRequestClient(sandbox.url),
         }),
+      }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
     };
     const first = await syncStatuses(deps);
@@ -76,10 +78,12 @@ describe("the status sync", () => {
         brandFetches.push(Date.now() - call.durationMs);
     };
     await syncStatuses({
-      clientFor: (accountSid) =>
-        twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
+      accountFor: (accountSid) => ({
+        sid: accountSid,
+        sdk: twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
           httpClient: new SandboxRequestClient(sandbox.url, { onCall }),
         }),
+      }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
     });
     expect(brandFetches.length).toBeGreaterThanOrEqual(3);

@@ -1,8 +1,7 @@
 import { execFile } from "node:child_process";
-import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { ReadOnlyRequestClient } from "@/lib/server/twilio/read-only-client";
+import { readOnlyTwilioAccount } from "@/lib/server/twilio/read-only-client";
 import { checkTwilioSetup, formatSetupReport } from "@/lib/server/operations/twilio-setup-check";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
@@ -15,9 +14,9 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 function readOnly(calls: TwilioCallRecord[], token = DEFAULT_AUTH_TOKEN) {
-  return twilio(DEFAULT_ACCOUNT_SID, token, {
-    httpClient: new ReadOnlyRequestClient(sandbox.url, (call) => calls.push(call)),
-  });
+  return readOnlyTwilioAccount({ accountSid: DEFAULT_ACCOUNT_SID, authToken: token }, sandbox.url, (call) =>
+    calls.push(call),
+  );
 }
 
 const ready = {
@@ -64,7 +63,7 @@ describe("npm run twilio:check", () => {
 
   it("can never create anything: a create through its client is refused before it leaves", async () => {
     const calls: TwilioCallRecord[] = [];
-    const client = readOnly(calls);
+    const client = readOnly(calls).sdk;
     await expect(client.messaging.v1.services.create({ friendlyName: "should not exist" })).rejects.toThrow(
       /read-only requests; refused POST/,
     );

@@ -41,13 +41,13 @@ export async function submittedApplication(name: string, changes: (draft: typeof
 export function testDeps(sandbox: TestSandbox, calls: TwilioCallRecord[] = []): ProvisioningDeps {
   return {
     // The portal's own credential rule: the ISV's account, or a subaccount with its own (decrypted) token.
-    clientFor: (organization) => {
+    accountFor: (organization) => {
       const { accountSid, authToken } = organizationCredentials(organization);
       return {
-        client: twilio(accountSid, authToken, {
+        sid: accountSid,
+        sdk: twilio(accountSid, authToken, {
           httpClient: new SandboxRequestClient(sandbox.url, { timeoutMs: 800, onCall: (call) => calls.push(call) }),
         }),
-        accountSid,
       };
     },
     retry: { attempts: 8, baseMs: 20, maxMs: 200 },

@@ -3,7 +3,8 @@ import type { TwilioResource } from "@prisma/client";
 import { db } from "../db";
 import { bundleRejectionProblems } from "@/lib/trusthub/bundle-rejection";
 import { describeErrorForLog } from "@/lib/logging/redact";
-import { accountClient } from "../twilio/client";
+import { accountBySid } from "../twilio/client";
+import { fetchBundle } from "../twilio/trust-hub";
 import { returnToCustomer } from "./return-to-customer";
 
 /**
@@ -29,11 +30,12 @@ export async function reopenOnRejection(
 
 async function fetchBundleErrors(resource: TwilioResource): Promise<unknown> {
   try {
-    const trusthub = (await accountClient(resource.accountSid)).trusthub.v1;
-    const bundle =
-      resource.step === "customer-profile"
-        ? await trusthub.customerProfiles(resource.sid).fetch()
-        : await trusthub.trustProducts(resource.sid).fetch();
+    const account = await accountBySid(resource.accountSid);
+    const bundle = await fetchBundle(
+      account,
+      resource.step === "customer-profile" ? "customer-profile" : "trust-product",
+      resource.sid,
+    );
     return bundle.errors;
   } catch (error) {
     console.error(`[twilio] reasons of rejected ${resource.sid} not fetched: ${describeErrorForLog(error)}`);

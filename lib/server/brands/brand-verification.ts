@@ -14,7 +14,8 @@ import type { BrandVerificationView } from "@/lib/views/brand-verification";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { readStoredDraft } from "../applications/stored-draft";
-import { accountClient } from "../twilio/client";
+import { accountBySid } from "../twilio/client";
+import { resendBrandOtp, retriggerBrand2fa } from "../twilio/brands";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 
@@ -203,16 +204,10 @@ export async function resendBrandVerification(
   });
   if (claimed.count === 0) return { ok: false, message: "It was sent less than a minute ago. Wait a moment." };
   try {
-    const client = await accountClient(brand.accountSid);
-    if (view.method === "sms-otp") {
-      await client.messaging.v1.brandRegistrations(brand.sid).brandRegistrationOtps.create();
-    } else {
-      const response = await client.request({
-        method: "post",
-        uri: `https://messaging.twilio.com/v1/a2p/BrandRegistrations/${brand.sid}/2fa`,
-      });
-      if (response.statusCode >= 400) throw Object.assign(new Error("2fa resend refused"), response.body ?? {});
-    }
+    // Both are brand requests: the gateway paces them in the account's one-per-second slot.
+    const account = await accountBySid(brand.accountSid);
+    if (view.method === "sms-otp") await resendBrandOtp(account, brand.sid);
+    else await retriggerBrand2fa(account, brand.sid);
   } catch (error) {
     // Not sent: the clock goes back, so the customer's window is not shown as fresh.
     await db.brandVerification.updateMany({

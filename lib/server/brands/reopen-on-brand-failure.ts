@@ -7,7 +7,8 @@ import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
 import { audit } from "../audit/audit";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
-import { accountClient } from "../twilio/client";
+import { accountBySid } from "../twilio/client";
+import { fetchBrand } from "../twilio/brands";
 import { returnToCustomer } from "../applications/return-to-customer";
 import {
   brandResubmissionRequested,
@@ -78,11 +79,8 @@ export async function reopenOnBrandFailure(resource: TwilioResource, details: un
 
 async function fetchBrandDetails(resource: TwilioResource, known: ReturnType<typeof normalizeBrandDetails>) {
   try {
-    const brand = await (
-      await accountClient(resource.accountSid)
-    ).messaging.v1
-      .brandRegistrations(resource.sid)
-      .fetch();
+    // Paced like every brand request (the gateway's rate slot, decision 0019).
+    const brand = await fetchBrand(await accountBySid(resource.accountSid), resource.sid);
     return normalizeBrandDetails(brand as unknown as Record<string, unknown>);
   } catch (error) {
     console.error(`[twilio] reasons of failed brand ${resource.sid} not fetched: ${describeErrorForLog(error)}`);

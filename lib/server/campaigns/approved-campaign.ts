@@ -1,8 +1,11 @@
 import "server-only";
 import { campaignSchema } from "@/lib/schemas/campaign/campaign";
 import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
-import type { ApprovedCampaign } from "../provisioning/steps/campaign";
+import type { Campaign } from "@/lib/schemas/campaign/campaign";
 import { db } from "../db";
+
+/** A campaign staff approved, with the registration version it was approved at. */
+export type ApprovedCampaign = { campaign: Campaign; version: number };
 
 /** The campaign staff approved, as Twilio will receive it; null when none is approved or it no longer passes the limits. */
 export async function approvedCampaign(applicationId: string): Promise<ApprovedCampaign | null> {

@@ -10,7 +10,7 @@ import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { enqueueProvisioning } from "../jobs/enqueue";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
-import type { CampaignLedgerDetails } from "../provisioning/steps/campaign";
+import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -34,7 +34,7 @@ export async function campaignAtTwilio(
     where: { applicationId_step: { applicationId, step: "campaign" } },
   });
   if (!resource) return null;
-  const details = resource.details as CampaignLedgerDetails | null;
+  const details = campaignLedgerDetails(resource.details);
   return { sid: resource.sid, status: resource.status, useCase: details?.useCase ?? null };
 }
 

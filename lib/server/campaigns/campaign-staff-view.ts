@@ -7,7 +7,7 @@ import { campaignSchema } from "@/lib/schemas/campaign/campaign";
 import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
 import { db } from "../db";
-import type { CampaignLedgerDetails } from "../provisioning/steps/campaign";
+import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { campaignAtTwilio, campaignFindings } from "./campaign-review";
 import { campaignUseCases } from "./campaign-use-cases";
 
@@ -48,7 +48,7 @@ export async function campaignForStaff(applicationId: string): Promise<CampaignS
   const withinLimits = campaignSchema.safeParse(campaignDraftAsInput(draft)).success;
   const chosen = typeof draft.usAppToPersonUsecase === "string" ? draft.usAppToPersonUsecase : "";
   const kind = !atTwilio ? "create" : atTwilio.useCase && atTwilio.useCase !== chosen ? "replace" : "update";
-  const errors = normalizeRegistrationErrors((resource?.details as CampaignLedgerDetails | null)?.errors ?? []);
+  const errors = normalizeRegistrationErrors(campaignLedgerDetails(resource?.details)?.errors ?? []);
   return {
     status: registration.status,
     version: registration.version,

@@ -4,8 +4,8 @@ import { parseUseCases } from "@/lib/campaign/use-cases";
 import type { UseCaseOption } from "@/lib/views/campaign";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
-import { accountClient } from "../twilio/client";
-import { inRateSlot } from "../twilio/rate-slot";
+import { accountBySid } from "../twilio/client";
+import { fetchCampaignUseCases } from "../twilio/campaigns";
 
 // Twilio's list for a brand changes rarely: asked again after a day, or when staff reload it.
 const FRESH_MS = 24 * 60 * 60_000;
@@ -28,12 +28,8 @@ export async function campaignUseCases(registration: CampaignRegistration, refre
   if (!brand || !service)
     return { useCases: known, error: "The brand or the Messaging Service is not registered yet." };
   try {
-    const client = await accountClient(brand.accountSid);
-    // Brand and campaign requests share Twilio's one-per-second allowance.
-    const answer = await inRateSlot(brand.accountSid, () =>
-      client.messaging.v1.services(service.sid).usAppToPersonUsecases.fetch({ brandRegistrationSid: brand.sid }),
-    );
-    const useCases = parseUseCases(answer.usAppToPersonUsecases);
+    const account = await accountBySid(brand.accountSid);
+    const useCases = parseUseCases(await fetchCampaignUseCases(account, service.sid, brand.sid));
     await db.campaignRegistration.update({
       where: { id: registration.id },
       data: { useCases: useCases as unknown as Prisma.InputJsonValue, useCasesFetchedAt: new Date() },

@@ -5,8 +5,9 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
-import { accountClient } from "../twilio/client";
-import type { CampaignLedgerDetails } from "../provisioning/steps/campaign";
+import { accountBySid } from "../twilio/client";
+import { fetchCampaign } from "../twilio/campaigns";
+import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 
 /**
  * A campaign Twilio failed goes back to the customer: Twilio's errors become comments next to the
@@ -58,11 +59,11 @@ export async function reopenFailedCampaign(resource: TwilioResource, errors: unk
 }
 
 async function fetchCampaignErrors(resource: TwilioResource): Promise<unknown> {
-  const serviceSid = (resource.details as CampaignLedgerDetails | null)?.messagingServiceSid;
+  const serviceSid = campaignLedgerDetails(resource.details)?.messagingServiceSid;
   if (!serviceSid) return [];
   try {
-    const client = await accountClient(resource.accountSid);
-    return (await client.messaging.v1.services(serviceSid).usAppToPerson(resource.sid).fetch()).errors;
+    // Paced like every campaign request (the gateway's rate slot, decision 0019).
+    return (await fetchCampaign(await accountBySid(resource.accountSid), serviceSid, resource.sid)).errors;
   } catch (error) {
     console.error(`[twilio] reasons of failed campaign ${resource.sid} not fetched: ${describeErrorForLog(error)}`);
     return [];

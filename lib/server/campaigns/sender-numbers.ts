@@ -5,7 +5,9 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
 import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
-import { accountClient } from "../twilio/client";
+import { accountBySid } from "../twilio/client";
+import { addToSenderPool, listSenderPool, removeFromSenderPool } from "../twilio/messaging-services";
+import { fetchPhoneNumber, listPhoneNumbers } from "../twilio/phone-numbers";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 
 /**
@@ -51,13 +53,13 @@ export async function senderPool(applicationId: string): Promise<SenderPool> {
   const service = await serviceOf(applicationId);
   if (!service) return { numbers: [], error: null, serviceReady: false };
   try {
-    const client = await accountClient(service.accountSid);
+    const account = await accountBySid(service.accountSid);
     const [owned, pool, campaignStatus] = await Promise.all([
-      client.incomingPhoneNumbers.list({ pageSize: 1000 }),
-      client.messaging.v1.services(service.sid).phoneNumbers.list({ pageSize: 1000 }),
+      listPhoneNumbers(account),
+      listSenderPool(account, service.sid),
       campaignStatusOf(applicationId),
     ]);
-    const inPool = new Set(pool.map((number) => number.sid));
+    const inPool = new Set(pool);
     return {
       serviceReady: true,
       error: null,
@@ -88,16 +90,15 @@ export async function addSenderNumber(
 ): Promise<Outcome> {
   const service = await serviceOf(applicationId);
   if (!service) return { ok: false, message: "The Messaging Service is not created yet." };
-  const client = await accountClient(service.accountSid);
-  const pool = client.messaging.v1.services(service.sid).phoneNumbers;
+  const account = await accountBySid(service.accountSid);
   let phoneNumber: string;
   try {
     const [number, current] = await Promise.all([
-      client.incomingPhoneNumbers(phoneNumberSid).fetch(),
-      pool.list({ pageSize: 1000 }),
+      fetchPhoneNumber(account, phoneNumberSid),
+      listSenderPool(account, service.sid),
     ]);
     phoneNumber = number.phoneNumber;
-    if (!current.some((entry) => entry.sid === phoneNumberSid)) {
+    if (!current.includes(phoneNumberSid)) {
       // A Sole Proprietor campaign sends from one number (Twilio's Sole Proprietor walkthrough).
       if (current.length >= 1 && (await isSoleProprietor(applicationId)))
         return {
@@ -109,7 +110,7 @@ export async function addSenderNumber(
           ok: false,
           message: `This Messaging Service already has ${MAX_SENDERS_PER_SERVICE} senders, Twilio's most. Remove one first.`,
         };
-      await pool.create({ phoneNumberSid }).catch((error: unknown) => {
+      await addToSenderPool(account, service.sid, phoneNumberSid).catch((error: unknown) => {
         if (twilioCode(error) !== 21710) throw error;
       });
     }
@@ -140,8 +141,7 @@ export async function removeSenderNumber(
   const service = await serviceOf(applicationId);
   if (!service) return { ok: false, message: "The Messaging Service is not created yet." };
   try {
-    const client = await accountClient(service.accountSid);
-    await client.messaging.v1.services(service.sid).phoneNumbers(phoneNumberSid).remove();
+    await removeFromSenderPool(await accountBySid(service.accountSid), service.sid, phoneNumberSid);
   } catch (error) {
     if ((error as { status?: number }).status !== 404) {
       console.error(`[senders] ${phoneNumberSid} not removed: ${describeErrorForLog(error)}`);

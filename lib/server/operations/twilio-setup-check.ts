@@ -1,4 +1,9 @@
-import type { Twilio } from "twilio";
+import "server-only";
+import type { TwilioAccount } from "../twilio/account";
+import { fetchAccount } from "../twilio/accounts";
+import { listBrands } from "../twilio/brands";
+import { listSinks, listSubscriptionSids } from "../twilio/event-streams";
+import { fetchBundle, listPolicySids } from "../twilio/trust-hub";
 import { POLICY } from "@/lib/trusthub/payloads";
 import { A2P_EVENT_TYPES } from "@/lib/trusthub/a2p-events";
 
@@ -12,7 +17,7 @@ export type SetupReport = { ready: boolean; lines: CheckLine[] };
  * ready or what is missing, in words an ISV can act on.
  */
 export async function checkTwilioSetup(
-  client: Twilio,
+  account: TwilioAccount,
   setup: { accountSid: string; primaryCustomerProfileSid: string | null; publicBaseUrl: string | null; live: boolean },
 ): Promise<SetupReport> {
   const lines: CheckLine[] = [];
@@ -30,15 +35,15 @@ export async function checkTwilioSetup(
   };
 
   await check("Account", async () => {
-    const account = await client.api.v2010.accounts(setup.accountSid).fetch();
-    if (account.status !== "active") return { ok: false, detail: `${account.sid} is ${account.status}, not active.` };
-    if (account.type === "Trial")
-      return { ok: false, detail: `${account.sid} is a trial account: upgrade it before registering brands.` };
-    return { ok: true, detail: `${account.friendlyName} (${account.sid}), active.` };
+    const info = await fetchAccount(account, setup.accountSid);
+    if (info.status !== "active") return { ok: false, detail: `${info.sid} is ${info.status}, not active.` };
+    if (info.type === "Trial")
+      return { ok: false, detail: `${info.sid} is a trial account: upgrade it before registering brands.` };
+    return { ok: true, detail: `${info.friendlyName} (${info.sid}), active.` };
   });
 
   await check("Trust Hub policies", async () => {
-    const sids = new Set((await client.trusthub.v1.policies.list({ pageSize: 100 })).map((policy) => policy.sid));
+    const sids = new Set(await listPolicySids(account));
     const missing = Object.entries(POLICY).filter(([, sid]) => !sids.has(sid));
     return missing.length
       ? {
@@ -55,7 +60,7 @@ export async function checkTwilioSetup(
         detail:
           "Not set: create and get approved a Primary Customer Profile in the Twilio Console, then enter its SID in Settings.",
       };
-    const profile = await client.trusthub.v1.customerProfiles(setup.primaryCustomerProfileSid).fetch();
+    const profile = await fetchBundle(account, "customer-profile", setup.primaryCustomerProfileSid);
     return profile.status === "twilio-approved"
       ? { ok: true, detail: `${profile.sid} is twilio-approved.` }
       : {
@@ -65,7 +70,7 @@ export async function checkTwilioSetup(
   });
 
   await check("Brands", async () => {
-    const brands = await client.messaging.v1.brandRegistrations.list({ pageSize: 1000 });
+    const brands = await listBrands(account);
     const byStatus = new Map<string, number>();
     for (const brand of brands) byStatus.set(brand.status, (byStatus.get(brand.status) ?? 0) + 1);
     const summary = [...byStatus].map(([status, count]) => `${count} ${status}`).join(", ");
@@ -87,20 +92,18 @@ export async function checkTwilioSetup(
   await check("Event Streams", async () => {
     if (!setup.publicBaseUrl) return { ok: false, detail: "Needs the public URL (above)." };
     const destination = new URL("/api/twilio/events", setup.publicBaseUrl).toString();
-    const sinks = (await client.events.v1.sinks.list({ pageSize: 1000 })).filter(
-      (sink) => (sink.sinkConfiguration as { destination?: string } | null)?.destination === destination,
-    );
+    const sinks = (await listSinks(account)).filter((sink) => sink.destination === destination);
     if (!sinks.length)
       return {
         ok: true,
         detail: `No sink to ${destination} yet: the portal creates it (and its subscription) with the first provisioning in this account.`,
       };
-    const subscriptions = await client.events.v1.subscriptions.list({ sinkSid: sinks[0]!.sid, pageSize: 100 });
+    const subscriptions = await listSubscriptionSids(account, sinks[0]!.sid);
     if (!subscriptions.length)
       return { ok: false, detail: `Sink ${sinks[0]!.sid} has no subscription: the next provisioning adds it.` };
     return {
       ok: true,
-      detail: `Sink ${sinks[0]!.sid} (${sinks[0]!.status}) with subscription ${subscriptions[0]!.sid} to ${A2P_EVENT_TYPES.length} A2P event types.`,
+      detail: `Sink ${sinks[0]!.sid} (${sinks[0]!.status}) with subscription ${subscriptions[0]!} to ${A2P_EVENT_TYPES.length} A2P event types.`,
     };
   });
 

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../env";
 import { audit } from "../audit/audit";
-import { twilioClient } from "../twilio/client";
+import { twilioAccount } from "../twilio/client";
+import { createSubaccount, fetchAccount } from "../twilio/accounts";
 import { sealAuthToken } from "../twilio/account-credentials";
 
 export type AccountOutcome = { ok: true; accountSid: string | null } | { ok: false; field?: string; message: string };
@@ -33,11 +34,11 @@ export async function setCustomerAccount(
   let authToken: string | null = null;
   try {
     if (input.mode === "create") {
-      const account = await twilioClient().api.v2010.accounts.create({ friendlyName: organization.name });
+      const account = await createSubaccount(twilioAccount(), organization.name);
       accountSid = account.sid;
       authToken = account.authToken;
     } else if (input.mode === "existing") {
-      const account = await twilioClient().api.v2010.accounts(input.accountSid).fetch();
+      const account = await fetchAccount(twilioAccount(), input.accountSid);
       if (account.ownerAccountSid !== env().TWILIO_ACCOUNT_SID || account.sid === env().TWILIO_ACCOUNT_SID) {
         return { ok: false, field: "accountSid", message: "This account is not a subaccount of your ISV account." };
       }

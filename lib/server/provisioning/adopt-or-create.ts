@@ -68,10 +68,3 @@ export async function adoptOrCreate(
     throw TwilioStepError.from(step, error);
   }
 }
-
-/**
- * Every item of a list, page after page (1,000 a page, Twilio's maximum). A new object every time:
- * the SDK's list() writes its callbacks onto the params it is given, so a shared object makes
- * concurrent lists overwrite each other's completion (and never resolve).
- */
-export const everyPage = () => ({ pageSize: 1000 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { audit } from "../audit/audit";
-import { twilioClient } from "../twilio/client";
+import { twilioAccount } from "../twilio/client";
 import { organizationCredentials } from "../twilio/account-credentials";
 import type { ProvisioningDeps } from "./run-provisioning";
 import { graphStep } from "./graph";
@@ -14,9 +14,9 @@ import { describeErrorForLog } from "@/lib/logging/redact";
  */
 export function portalProvisioningDeps(): ProvisioningDeps {
   return {
-    clientFor: (organization) => {
+    accountFor: (organization) => {
       const credentials = organizationCredentials(organization);
-      const client = twilioClient(credentials, {
+      return twilioAccount(credentials, {
         onCall: (call) =>
           void audit(db, {
             action: "twilio.call",
@@ -25,7 +25,6 @@ export function portalProvisioningDeps(): ProvisioningDeps {
             metadata: { ...call, step: graphStep.getStore() ?? null },
           }).catch((error: unknown) => console.error("[audit] twilio call not recorded", describeErrorForLog(error))),
       });
-      return { client, accountSid: credentials.accountSid };
     },
   };
 }

@@ -11,11 +11,13 @@ import {
 import type { GraphNode } from "./graph";
 import type { StepContext } from "./step-context";
 import { brandStep } from "./steps/brand";
-import { campaignStep, type ApprovedCampaign } from "./steps/campaign";
+import type { ApprovedCampaign } from "../campaigns/approved-campaign";
+import { campaignStep } from "./steps/campaign";
 import { eventStreamStep } from "./steps/event-stream";
 import { messagingServiceStep } from "./steps/messaging-service";
 import { SHAKEN_STIR_STEP, shakenStirStep } from "./steps/shaken-stir";
-import { assignStep, bundleStep, evaluateStep, submitStep, type BundleKind } from "./steps/trust-hub-bundles";
+import type { BundleKind } from "../twilio/trust-hub";
+import { assignStep, bundleStep, evaluateStep, submitStep } from "./steps/trust-hub-bundles";
 import { addressDocumentStep, addressStep, endUserStep } from "./steps/trust-hub-items";
 
 type BundleItem = { step: ProvisioningStep; type: string; attributes: () => object };

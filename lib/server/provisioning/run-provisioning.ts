@@ -1,5 +1,4 @@
 import "server-only";
-import type { Twilio } from "twilio";
 import { parseApplication } from "@/lib/schemas/onboarding/application";
 import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 import { describeErrorForLog } from "@/lib/logging/redact";
@@ -7,6 +6,7 @@ import { db } from "../db";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { withAccountSlot } from "./account-limiter";
 import { A2P_REQUEST_SPACING_MS } from "../twilio/rate-slot";
+import { withPacing, type TwilioAccount } from "../twilio/account";
 import { LeaseLostError, NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
 import { runGraph } from "./graph";
 import { markDone, markFailed, markRunning, scheduleRetryLater } from "./job";
@@ -27,15 +27,12 @@ import type { StepContext } from "./step-context";
 export const TWILIO_CALLS_AT_ONCE_PER_ACCOUNT = 8;
 
 export type ProvisioningDeps = {
-  /** The Twilio client for a customer's account (its own credentials; the ISV's for its own), and that account's SID. */
-  clientFor: (organization: {
+  /** The customer's account as the gateway takes it (its own credentials; the ISV's for its own). */
+  accountFor: (organization: {
     id: string;
     twilioAccountSid: string | null;
     twilioAuthTokenEncrypted: string | null;
-  }) => {
-    client: Twilio;
-    accountSid: string;
-  };
+  }) => TwilioAccount;
   retry?: RetryPolicy;
   /** Twilio calls at once for one account (default TWILIO_CALLS_AT_ONCE_PER_ACCOUNT). */
   concurrency?: number;
@@ -100,23 +97,25 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
       "Set the Primary Customer Profile SID in Settings before provisioning.",
     );
 
-  let account: { client: Twilio; accountSid: string };
+  let account: TwilioAccount;
   try {
-    account = deps.clientFor(application.organization);
+    account = deps.accountFor(application.organization);
   } catch (error) {
     return failed(applicationId, "credentials", null, error instanceof Error ? error.message : String(error));
   }
   const publicUrl = (path: string) =>
     settings.publicBaseUrl ? new URL(path, settings.publicBaseUrl).toString() : null;
   const perAccount = deps.concurrency ?? TWILIO_CALLS_AT_ONCE_PER_ACCOUNT;
-  const inAccountSlot = <T>(work: () => Promise<T>) => withAccountSlot(account.accountSid, perAccount, work);
+  const inAccountSlot = <T>(work: () => Promise<T>) => withAccountSlot(account.sid, perAccount, work);
   const ctx: StepContext = {
     applicationId,
     application: parsed.data,
-    client: account.client,
-    accountSid: account.accountSid,
+    account: withPacing(account, {
+      spacingMs: deps.brandSpacingMs ?? A2P_REQUEST_SPACING_MS,
+      inCallSlot: inAccountSlot,
+    }),
+    accountSid: account.sid,
     retry: deps.retry ?? DEFAULT_RETRY,
-    brandSpacingMs: deps.brandSpacingMs ?? A2P_REQUEST_SPACING_MS,
     mockBrands: deps.mockBrands ?? (await mockBrandsOn()),
     notificationEmail,
     primaryCustomerProfileSid: settings.primaryCustomerProfileSid,

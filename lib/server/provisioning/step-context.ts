@@ -1,5 +1,5 @@
 import "server-only";
-import type { Twilio } from "twilio";
+import type { TwilioAccount } from "../twilio/account";
 import type { Application } from "@/lib/schemas/onboarding/application";
 import { knownSid } from "./ledger";
 import type { RetryPolicy } from "./retry";
@@ -8,10 +8,13 @@ import type { RetryPolicy } from "./retry";
 export type StepContext = {
   applicationId: string;
   application: Application;
-  client: Twilio;
+  /**
+   * The customer's account, as the gateway takes it; its pacing spaces brand and campaign requests
+   * as the run says and takes one of the account's call slots per request, inside the rate slot.
+   */
+  account: TwilioAccount;
   accountSid: string;
   retry: RetryPolicy;
-  brandSpacingMs: number;
   /** Register brands as Twilio mock brands (TWILIO_MOCK_BRANDS). */
   mockBrands: boolean;
   notificationEmail: string;
@@ -27,7 +30,7 @@ export type StepContext = {
   /**
    * Runs a Twilio request in one of the account's call slots (at most so many at once, across every
    * instance). Ordinary steps hold one for the whole step; paced steps (brands, campaigns) take one
-   * per request, inside the rate slot (`inStepRateSlot`).
+   * per request, inside the rate slot (the account's pacing).
    */
   inAccountSlot: <T>(request: () => Promise<T>) => Promise<T>;
   /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import { audit } from "../audit/audit";
-import { twilioClient } from "../twilio/client";
+import { twilioAccount } from "../twilio/client";
+import { fetchBundle } from "../twilio/trust-hub";
 
 /** Saves the ISV's Twilio settings after checking at Twilio that the primary profile is approved. */
 export async function saveTwilioSettings(
@@ -9,7 +10,7 @@ export async function saveTwilioSettings(
   adminId: string,
 ): Promise<{ ok: true } | { ok: false; field: string; message: string }> {
   try {
-    const profile = await twilioClient().trusthub.v1.customerProfiles(input.primaryCustomerProfileSid).fetch();
+    const profile = await fetchBundle(twilioAccount(), "customer-profile", input.primaryCustomerProfileSid);
     if (profile.status !== "twilio-approved") {
       return {
         ok: false,

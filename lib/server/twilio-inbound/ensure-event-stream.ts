@@ -1,5 +1,6 @@
 import "server-only";
-import type { Twilio } from "twilio";
+import type { TwilioAccount } from "../twilio/account";
+import { createSubscription, createWebhookSink, listSinks, listSubscriptionSids } from "../twilio/event-streams";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { A2P_EVENT_TYPES } from "@/lib/trusthub/a2p-events";
@@ -16,40 +17,34 @@ const STALE_CLAIM_MS = 5 * 60_000;
  * created. A refusal is kept on the row and audited; provisioning goes on (the sync still brings
  * every status, only later).
  */
-export async function ensureEventStream(client: Twilio, accountSid: string, destination: string): Promise<void> {
+export async function ensureEventStream(account: TwilioAccount, destination: string): Promise<void> {
+  const accountSid = account.sid;
   const row = await db.twilioEventStream.findUnique({ where: { accountSid } });
   if (row?.destination === destination && row.subscriptionSid) return;
   if (!(await claim(accountSid, destination, row))) return;
   try {
-    const sinks = await client.events.v1.sinks.list({ pageSize: 1000 });
     const sink =
-      sinks.find(
-        (candidate) =>
-          candidate.sinkType === "webhook" &&
-          (candidate.sinkConfiguration as { destination?: string } | null)?.destination === destination,
-      ) ??
-      (await client.events.v1.sinks.create({
-        description: "Onboarding portal: A2P brand and campaign events",
-        sinkType: "webhook",
-        sinkConfiguration: { destination, method: "POST" },
-      }));
+      (await listSinks(account)).find(
+        (candidate) => candidate.sinkType === "webhook" && candidate.destination === destination,
+      ) ?? (await createWebhookSink(account, destination, "Onboarding portal: A2P brand and campaign events"));
     await db.twilioEventStream.update({ where: { accountSid }, data: { sinkSid: sink.sid } });
-    const subscription =
-      (await client.events.v1.subscriptions.list({ sinkSid: sink.sid, pageSize: 1000 }))[0] ??
-      (await client.events.v1.subscriptions.create({
-        description: "Onboarding portal: A2P 10DLC registration events",
-        sinkSid: sink.sid,
-        types: A2P_EVENT_TYPES.map((type) => ({ type, schema_version: 1 })),
-      }));
+    const subscriptionSid =
+      (await listSubscriptionSids(account, sink.sid))[0] ??
+      (await createSubscription(
+        account,
+        sink.sid,
+        "Onboarding portal: A2P 10DLC registration events",
+        A2P_EVENT_TYPES,
+      ));
     await db.twilioEventStream.update({
       where: { accountSid },
-      data: { subscriptionSid: subscription.sid, lastError: null },
+      data: { subscriptionSid, lastError: null },
     });
     await audit(db, {
       action: "twilio.event_stream_ready",
       targetType: "TwilioAccount",
       targetId: accountSid,
-      metadata: { sinkSid: sink.sid, subscriptionSid: subscription.sid },
+      metadata: { sinkSid: sink.sid, subscriptionSid },
     });
   } catch (error) {
     const message = describeErrorForLog(error).slice(0, 1000);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TwilioResource } from "@prisma/client";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
-import twilio from "twilio";
+import { validBodySignature } from "../twilio/signatures";
 import { db } from "../db";
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
 import { mergeBrandDetails } from "@/lib/trusthub/brand-details";
@@ -54,7 +54,7 @@ async function verifiedSigner(
   const named = (events ?? [])
     .map((event) => (event as { data?: { accountsid?: unknown } })?.data?.accountsid)
     .filter((accountSid): accountSid is string => typeof accountSid === "string");
-  return twilioSigner(named, (token) => twilio.validateRequestWithBody(token, signature, publicUrl, rawBody));
+  return twilioSigner(named, (token) => validBodySignature(token, signature, publicUrl, rawBody));
 }
 
 /** Moves the recorded status of the brand or campaign the event names, if it is the account's and the news is newer. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TwilioResource } from "@prisma/client";
-import twilio from "twilio";
+import { validFormSignature } from "../twilio/signatures";
 import { db } from "../db";
 import { recordTwilioStatus } from "./record-status";
 import { twilioSigner } from "./twilio-signer";
@@ -46,9 +46,7 @@ export async function handleStatusCallback(
   // Signed by the bundle owner's token (Twilio staff say a subaccount's webhooks are) or the ISV's.
   const signer =
     callback.accountSid && signature
-      ? await twilioSigner([callback.accountSid], (token) =>
-          twilio.validateRequest(token, signature, publicUrl, params),
-        )
+      ? await twilioSigner([callback.accountSid], (token) => validFormSignature(token, signature, publicUrl, params))
       : null;
   if (!signer) return { status: 403, result: "forged" };
 

@@ -1,13 +1,15 @@
 import "server-only";
 import { notifyExpiredVerifications } from "../brands/brand-verification";
-import type { Twilio } from "twilio";
+import type { TwilioAccount } from "../twilio/account";
+import { fetchBrand } from "../twilio/brands";
+import { fetchCampaign } from "../twilio/campaigns";
+import { fetchBundle } from "../twilio/trust-hub";
 import { db } from "../db";
 import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
-import type { CampaignLedgerDetails } from "../provisioning/steps/campaign";
+import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { recordTwilioStatus } from "./record-status";
 import { refreshDashboardRow, refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
 import { withRetry, type RetryPolicy } from "../provisioning/retry";
-import { inRateSlot } from "../twilio/rate-slot";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */
@@ -20,7 +22,8 @@ const FINAL: Record<string, string[]> = {
 };
 
 export type SyncDeps = {
-  clientFor: (accountSid: string) => Twilio | Promise<Twilio>;
+  /** An account the portal works in, by its SID (the ISV's or a customer's subaccount). */
+  accountFor: (accountSid: string) => TwilioAccount | Promise<TwilioAccount>;
   retry?: RetryPolicy;
   spacingMs?: number;
   brandSpacingMs?: number;
@@ -49,24 +52,22 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
   let failed = 0;
   for (const resource of open) {
     try {
-      const client = await deps.clientFor(resource.accountSid);
+      // Brand and campaign fetches wait for the account's one-per-second slot (the gateway's pacing).
+      const account: TwilioAccount = {
+        ...(await deps.accountFor(resource.accountSid)),
+        pacing: { spacingMs: deps.brandSpacingMs },
+      };
       const fetched = await withRetry(
         async () => {
           if (["customer-profile", "trust-product", "shaken-stir"].includes(resource.step)) {
-            const bundle =
-              resource.step === "customer-profile"
-                ? await client.trusthub.v1.customerProfiles(resource.sid).fetch()
-                : await client.trusthub.v1.trustProducts(resource.sid).fetch();
+            const kind = resource.step === "customer-profile" ? "customer-profile" : "trust-product";
+            const bundle = await fetchBundle(account, kind, resource.sid);
             return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
           }
-          // Twilio asks for at most one brand or campaign request per second per account: the creation slots.
-          const inSlot = <T>(call: () => Promise<T>) =>
-            inRateSlot(resource.accountSid, call, { spacingMs: deps.brandSpacingMs });
           if (resource.step === "campaign") {
-            const known = (resource.details ?? {}) as CampaignLedgerDetails;
-            const campaign = await inSlot(() =>
-              client.messaging.v1.services(known.messagingServiceSid).usAppToPerson(resource.sid).fetch(),
-            );
+            const known = campaignLedgerDetails(resource.details);
+            if (!known) throw new Error("the ledger has no Messaging Service for this campaign");
+            const campaign = await fetchCampaign(account, known.messagingServiceSid, resource.sid);
             return {
               status: campaign.campaignStatus,
               details: {
@@ -76,7 +77,7 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
               },
             };
           }
-          const brand = await inSlot(() => client.messaging.v1.brandRegistrations(resource.sid).fetch());
+          const brand = await fetchBrand(account, resource.sid);
           return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
         },
         deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 },

@@ -1,6 +1,7 @@
 import "server-only";
 import twilio, { type Twilio } from "twilio";
 import { env } from "../env";
+import type { TwilioAccount } from "./account";
 import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
 import {
   credentialsForAccount,
@@ -28,11 +29,19 @@ export function twilioClient(
   });
 }
 
-/** The client for an account the portal works in (the ISV's or a customer's subaccount), by its SID. */
-export async function accountClient(accountSid: string, options: TwilioClientOptions = {}): Promise<Twilio> {
+/** An account the portal works in, as the gateway takes it: its SID and a client with its own credentials. */
+export function twilioAccount(
+  credentials: TwilioCredentials = isvCredentials(),
+  options: TwilioClientOptions = {},
+): TwilioAccount {
+  return { sid: credentials.accountSid, sdk: twilioClient(credentials, options) };
+}
+
+/** An account the portal works in (the ISV's or a customer's subaccount), by its SID. */
+export async function accountBySid(accountSid: string, options: TwilioClientOptions = {}): Promise<TwilioAccount> {
   const credentials = await credentialsForAccount(accountSid);
   if (!credentials) throw new SubaccountCredentialsMissingError(accountSid);
-  return twilioClient(credentials, options);
+  return twilioAccount(credentials, options);
 }
 
 export function twilioMode(): "sandbox" | "live" | "unconfigured" {

@@ -2,7 +2,7 @@ import "server-only";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { db } from "../db";
 import { TWILIO_REQUEST_TIMEOUT_MS } from "./sandbox-request-client";
-import type { StepContext } from "../provisioning/step-context";
+import type { TwilioAccount } from "./account";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -81,11 +81,20 @@ async function claimSlot(key: string, spacingMs: number, holdMs: number): Promis
 }
 
 /**
- * A provisioning step's brand or campaign request: in its account's rate slot, spaced as the run
- * says, and only then in one of the account's call slots, so that waiting for the rate slot keeps
- * no call slot from other customers' steps.
+ * A brand or campaign request as the gateway sends every one: in its account's rate slot, spaced
+ * as the caller's pacing says, and only then in one of the account's call slots (the provisioning
+ * run's), so that waiting for the rate slot keeps no call slot from other customers' steps. A
+ * billable request's fence is checked last, right before the send: the wait can outlast a lease.
  */
-export const inStepRateSlot = <T>(
-  ctx: Pick<StepContext, "accountSid" | "brandSpacingMs" | "inAccountSlot">,
-  call: () => Promise<T>,
-) => inRateSlot(ctx.accountSid, () => ctx.inAccountSlot(call), { spacingMs: ctx.brandSpacingMs });
+export function paced<T>(
+  account: Pick<TwilioAccount, "sid" | "pacing">,
+  request: () => Promise<T>,
+  fence?: () => Promise<void>,
+): Promise<T> {
+  const inCallSlot = account.pacing?.inCallSlot ?? (<R>(call: () => Promise<R>) => call());
+  const send = async () => {
+    if (fence) await fence();
+    return request();
+  };
+  return inRateSlot(account.sid, () => inCallSlot(send), { spacingMs: account.pacing?.spacingMs });
+}

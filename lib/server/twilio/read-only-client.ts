@@ -1,3 +1,5 @@
+import twilio from "twilio";
+import type { TwilioAccount } from "./account";
 import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
 import type RequestClient from "twilio/lib/base/RequestClient";
 
@@ -15,4 +17,18 @@ export class ReadOnlyRequestClient extends SandboxRequestClient {
       throw new Error(`twilio:check sends read-only requests; refused ${options.method.toUpperCase()} ${options.uri}`);
     return super.request(options);
   }
+}
+
+/** An account whose every request is read-only (the setup check's). */
+export function readOnlyTwilioAccount(
+  credentials: { accountSid: string; authToken: string },
+  sandboxUrl: string | null,
+  onCall?: (call: TwilioCallRecord) => void,
+): TwilioAccount {
+  return {
+    sid: credentials.accountSid,
+    sdk: twilio(credentials.accountSid, credentials.authToken, {
+      httpClient: new ReadOnlyRequestClient(sandboxUrl, onCall),
+    }),
+  };
 }

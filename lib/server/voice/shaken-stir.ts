@@ -5,7 +5,8 @@ import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { enqueueProvisioning } from "../jobs/enqueue";
-import { accountClient } from "../twilio/client";
+import { accountBySid } from "../twilio/client";
+import { fetchPhoneNumber, listPhoneNumbers } from "../twilio/phone-numbers";
 import type { ShakenStirView } from "@/lib/views/voice";
 import type { EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { shakenStirProblems } from "@/lib/trusthub/shaken-stir-problems";
@@ -54,7 +55,7 @@ export async function shakenStirView(applicationId: string): Promise<ShakenStirV
   }));
   if (!profile) return { notYet: reason, numbers: recorded, trustProduct, error: null, problems };
   try {
-    const owned = await (await accountClient(profile.accountSid)).incomingPhoneNumbers.list({ pageSize: 1000 });
+    const owned = await listPhoneNumbers(await accountBySid(profile.accountSid));
     const byNumber = new Map(recorded.map((number) => [number.phoneNumberSid, number]));
     return {
       notYet: reason,
@@ -96,12 +97,11 @@ export async function requestShakenStir(
   const reason = await notYet(applicationId);
   if (reason) return { ok: false, message: reason };
   const profile = (await step(applicationId, "customer-profile"))!;
-  const client = await accountClient(profile.accountSid);
+  const account = await accountBySid(profile.accountSid);
   const numbers: { sid: string; phoneNumber: string }[] = [];
   for (const sid of phoneNumberSids) {
     try {
-      const number = await client.incomingPhoneNumbers(sid).fetch();
-      numbers.push({ sid: number.sid, phoneNumber: number.phoneNumber });
+      numbers.push(await fetchPhoneNumber(account, sid));
     } catch (error) {
       if ((error as { status?: number }).status === 404)
         return { ok: false, message: "One of these numbers is not in the customer's account." };

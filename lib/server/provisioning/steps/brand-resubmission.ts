@@ -1,11 +1,10 @@
 import "server-only";
-import type { BrandRegistrationInstance } from "twilio/lib/rest/messaging/v1/brandRegistration";
 import type { Prisma } from "@prisma/client";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { db } from "../../db";
 import { audit } from "../../audit/audit";
 import { TwilioStepError } from "../errors";
-import { inStepRateSlot } from "../../twilio/rate-slot";
+import { fetchBrand, resubmitBrand, type Brand } from "../../twilio/brands";
 import { knownStatus, recordSid } from "../ledger";
 import { withRetry } from "../retry";
 import type { StepContext } from "../step-context";
@@ -49,9 +48,8 @@ export async function resubmitFailedBrand(ctx: StepContext, brandSid: string): P
   );
   if (!bundles.every((status) => status === "twilio-approved")) return;
 
-  const brands = ctx.client.messaging.v1.brandRegistrations;
-  const fetchBrand = () => withRetry(() => inStepRateSlot(ctx, () => brands(brandSid).fetch()), ctx.retry);
-  const landed = async (brand: BrandRegistrationInstance, how: "sent" | "superseded") => {
+  const fetchNow = () => withRetry(() => fetchBrand(ctx.account, brandSid), ctx.retry);
+  const landed = async (brand: Brand, how: "sent" | "superseded") => {
     await db.brandResubmission.update({
       where: { id: pending.id },
       data: { state: how, ...(how === "sent" ? { sentAt: new Date() } : {}) },
@@ -63,22 +61,19 @@ export async function resubmitFailedBrand(ctx: StepContext, brandSid: string): P
     if (how === "sent") await auditResubmission(ctx, brandSid, pending.attempt);
   };
 
-  const before = await fetchBrand();
+  const before = await fetchNow();
   if (before.status !== "FAILED") return landed(before, pending.state === "sending" ? "sent" : "superseded");
 
   // Fencing: only the worker that holds the job sends a resubmission.
   await ctx.fence();
   await db.brandResubmission.update({ where: { id: pending.id }, data: { state: "sending" } });
-  let answer: BrandRegistrationInstance;
+  let answer: Brand;
   try {
-    answer = await inStepRateSlot(ctx, async () => {
-      await ctx.fence();
-      return brands(brandSid).update();
-    });
+    answer = await resubmitBrand(ctx.account, brandSid, ctx.fence);
   } catch (error) {
     if (twilioCode(error) === 21725) {
       // Not FAILED any more: our send landed before (a lost answer), or Twilio moved the brand.
-      const after = await fetchBrand();
+      const after = await fetchNow();
       if (after.status !== "FAILED") return landed(after, "sent");
     }
     if (twilioCode(error) === 21724) {

@@ -1,31 +1,25 @@
 import "server-only";
-import { monthlyCampaignFee } from "@/lib/campaign/twilio-fees";
-import type { UsAppToPersonInstance } from "twilio/lib/rest/messaging/v1/service/usAppToPerson";
 import type { Prisma } from "@prisma/client";
-import type { Campaign } from "@/lib/schemas/campaign/campaign";
 import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/campaign-payload";
+import { campaignLedgerDetails, type CampaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
 import { db } from "../../db";
 import { audit } from "../../audit/audit";
-import { recordCharge } from "../../billing/twilio-charges";
-import { adoptOrCreate, everyPage } from "../adopt-or-create";
+import type { ApprovedCampaign } from "../../campaigns/approved-campaign";
+import {
+  createCampaign,
+  deleteCampaign,
+  fetchCampaign,
+  adoptedRevetting,
+  findCampaignByUseCase,
+  updateCampaign,
+  type Campaign,
+} from "../../twilio/campaigns";
+import { adoptOrCreate } from "../adopt-or-create";
 import { TwilioStepError } from "../errors";
-import { inStepRateSlot } from "../../twilio/rate-slot";
 import { recordSid } from "../ledger";
 import { withRetry } from "../retry";
 import { sidOf, type StepContext } from "../step-context";
-
-/** What the portal keeps of a campaign besides its SID and status. */
-export type CampaignLedgerDetails = {
-  messagingServiceSid: string;
-  useCase: string;
-  /** The campaign registration's version last sent to Twilio (created or updated with it). */
-  sentVersion: number;
-  campaignId?: string | null;
-  errors?: unknown[];
-};
-
-export type ApprovedCampaign = { campaign: Campaign; version: number };
 
 const CAMPAIGN_STEP = "campaign";
 
@@ -37,15 +31,15 @@ const CAMPAIGN_STEP = "campaign";
  * - recorded, same use case, this version not sent yet → updated in place (Twilio's update takes
  *   no use case); a failed campaign goes back to vetting, charged again;
  * - recorded with another use case → deleted and created anew (staff confirmed the new fee).
- * Every campaign call waits for the account's one-per-second slot shared with brands.
+ * Every campaign request is paced, fenced and billed by the gateway (twilio/campaigns.ts).
  */
 export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () => Promise<void> {
   return async () => {
     const brandSid = await sidOf(ctx, "brand");
     const serviceSid = await sidOf(ctx, "messaging-service");
-    const campaigns = ctx.client.messaging.v1.services(serviceSid).usAppToPerson;
     const { campaign, version } = approved;
-    const ledger = (instance: UsAppToPersonInstance, extra: Partial<CampaignLedgerDetails> = {}) => ({
+    const billing = { applicationId: ctx.applicationId, fence: ctx.fence };
+    const ledger = (instance: Campaign, extra: Partial<CampaignLedgerDetails> = {}) => ({
       sid: instance.sid,
       status: instance.campaignStatus ?? null,
       details: {
@@ -61,58 +55,45 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
     let recorded = await db.twilioResource.findUnique({
       where: { applicationId_step: { applicationId: ctx.applicationId, step: CAMPAIGN_STEP } },
     });
-    const known = recorded?.details as CampaignLedgerDetails | null;
+    const known = campaignLedgerDetails(recorded?.details);
     if (recorded && known?.useCase && known.useCase !== campaign.usAppToPersonUsecase) {
       await replaceCampaign(ctx, recorded.sid, known.useCase, campaign.usAppToPersonUsecase, (sid) =>
-        inStepRateSlot(ctx, async () => {
-          await ctx.fence();
-          return campaigns(sid).remove();
-        }),
+        deleteCampaign(ctx.account, serviceSid, sid, ctx.fence),
       );
       recorded = null;
     }
 
     if (!recorded) {
-      const sid = await adoptOrCreate(ctx, CAMPAIGN_STEP, {
+      await adoptOrCreate(ctx, CAMPAIGN_STEP, {
         find: async () => {
           // A Messaging Service holds one campaign: the one with this use case is ours.
-          const existing = (await inStepRateSlot(ctx, () => campaigns.list(everyPage()))).find(
-            (instance) => instance.usAppToPersonUsecase === campaign.usAppToPersonUsecase,
-          );
+          const existing = await findCampaignByUseCase(ctx.account, serviceSid, campaign.usAppToPersonUsecase, billing);
           return existing ? ledger(existing) : null;
         },
         create: async () =>
-          ledger(
-            await inStepRateSlot(ctx, async () => {
-              await ctx.fence();
-              return campaigns.create(campaignCreateOptions(campaign, brandSid));
-            }),
-          ),
+          ledger(await createCampaign(ctx.account, serviceSid, campaignCreateOptions(campaign, brandSid), billing)),
       });
-      await recordCharge(ctx.applicationId, "campaign_vetting", `${sid}:created`, sid);
-      await recordCharge(ctx.applicationId, monthlyCampaignFee(campaign.usAppToPersonUsecase).event, sid, sid);
       return;
     }
 
     if (known?.sentVersion === version) return;
     const sid = recorded.sid;
     try {
-      const current = await withRetry(() => inStepRateSlot(ctx, () => campaigns(sid).fetch()), ctx.retry);
+      const current = await withRetry(() => fetchCampaign(ctx.account, serviceSid, sid), ctx.retry);
       let sent = current;
       // Under vetting: either an update of ours reached Twilio and its answer was lost (the campaign
       // was FAILED when we last knew it), or Twilio is reviewing it and takes no changes now.
+      const revettingKey = recorded.status === "FAILED" || current.campaignStatus === "FAILED" ? `v${version}` : null;
       if (current.campaignStatus !== "IN_PROGRESS") {
         sent = await withRetry(
           () =>
-            inStepRateSlot(ctx, async () => {
-              await ctx.fence();
-              return campaigns(sid).update(campaignUpdateOptions(campaign));
-            }),
+            updateCampaign(ctx.account, serviceSid, sid, campaignUpdateOptions(campaign), { ...billing, revettingKey }),
           ctx.retry,
         );
+      } else if (revettingKey) {
+        // Our update of the FAILED campaign landed before (its answer lost): that vetting was charged.
+        await adoptedRevetting(billing, sid, revettingKey);
       }
-      const revetted = recorded.status === "FAILED" || current.campaignStatus === "FAILED";
-      if (revetted) await recordCharge(ctx.applicationId, "campaign_vetting", `${sid}:v${version}`, sid);
       const next = ledger(sent);
       await recordSid(ctx.applicationId, CAMPAIGN_STEP, sid, ctx.accountSid, {
         status: next.status,

@@ -5,6 +5,6 @@ import type { StepContext } from "../step-context";
 /** The account's Event Streams Sink and Subscription (once per account, not per application). */
 export function eventStreamStep(ctx: StepContext): () => Promise<void> {
   return async () => {
-    if (ctx.eventsUrl) await ensureEventStream(ctx.client, ctx.accountSid, ctx.eventsUrl);
+    if (ctx.eventsUrl) await ensureEventStream(ctx.account, ctx.eventsUrl);
   };
 }

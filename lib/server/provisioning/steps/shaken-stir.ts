@@ -2,6 +2,17 @@ import "server-only";
 import { friendlyName, POLICY } from "@/lib/trusthub/payloads";
 import { evaluationProblems, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { db } from "../../db";
+import {
+  assignNumberToBundle,
+  assignToBundle,
+  createBundle,
+  evaluateBundle,
+  fetchBundle,
+  listBundleAssignments,
+  listBundlesNamed,
+  numberAssignedToBundle,
+  submitBundle,
+} from "../../twilio/trust-hub";
 import { adoptOrCreate } from "../adopt-or-create";
 import { TwilioStepError } from "../errors";
 import { knownStatus, recordSid } from "../ledger";
@@ -20,7 +31,6 @@ export const SHAKEN_STIR_STEP = "shaken-stir";
  * Numbers chosen later are assigned to the same trust product.
  */
 export function shakenStirStep(ctx: StepContext): () => Promise<void> {
-  const trusthub = ctx.client.trusthub.v1;
   const name = friendlyName(ctx.application, ctx.applicationId, "shaken-stir");
   return async () => {
     const numbers = await db.shakenStirNumber.findMany({
@@ -28,27 +38,22 @@ export function shakenStirStep(ctx: StepContext): () => Promise<void> {
       orderBy: { createdAt: "asc" },
     });
     const profileSid = await sidOf(ctx, "customer-profile");
-    const profile = trusthub.customerProfiles(profileSid);
     for (const number of numbers) {
-      const existing = await withRetry(
-        () => profile.customerProfilesChannelEndpointAssignment.list({ channelEndpointSid: number.phoneNumberSid }),
+      const assigned = await withRetry(
+        () => numberAssignedToBundle(ctx.account, "customer-profile", profileSid, number.phoneNumberSid),
         ctx.retry,
       );
-      if (!existing.length)
+      if (!assigned)
         await withRetry(
-          () =>
-            profile.customerProfilesChannelEndpointAssignment.create({
-              channelEndpointType: "phone-number",
-              channelEndpointSid: number.phoneNumberSid,
-            }),
+          () => assignNumberToBundle(ctx.account, "customer-profile", profileSid, number.phoneNumberSid),
           ctx.retry,
         );
     }
 
     const productSid = await adoptOrCreate(ctx, SHAKEN_STIR_STEP, {
-      find: async () => (await trusthub.trustProducts.list({ friendlyName: name, pageSize: 50 }))[0]?.sid ?? null,
+      find: async () => (await listBundlesNamed(ctx.account, "trust-product", name))[0]?.sid ?? null,
       create: async () => {
-        const created = await trusthub.trustProducts.create({
+        const created = await createBundle(ctx.account, "trust-product", {
           friendlyName: name,
           email: ctx.notificationEmail,
           policySid: POLICY.shakenStir,
@@ -57,24 +62,18 @@ export function shakenStirStep(ctx: StepContext): () => Promise<void> {
         return { sid: created.sid, status: created.status };
       },
     });
-    const product = trusthub.trustProducts(productSid);
-
     // The profile first (seed 002 step 2), then the numbers (step 3).
-    const entities = await withRetry(() => product.trustProductsEntityAssignments.list({ pageSize: 50 }), ctx.retry);
+    const entities = await withRetry(() => listBundleAssignments(ctx.account, "trust-product", productSid), ctx.retry);
     if (!entities.some((assignment) => assignment.objectSid === profileSid))
-      await withRetry(() => product.trustProductsEntityAssignments.create({ objectSid: profileSid }), ctx.retry);
+      await withRetry(() => assignToBundle(ctx.account, "trust-product", productSid, profileSid), ctx.retry);
     for (const number of numbers) {
       const assigned = await withRetry(
-        () => product.trustProductsChannelEndpointAssignment.list({ channelEndpointSid: number.phoneNumberSid }),
+        () => numberAssignedToBundle(ctx.account, "trust-product", productSid, number.phoneNumberSid),
         ctx.retry,
       );
-      if (!assigned.length)
+      if (!assigned)
         await withRetry(
-          () =>
-            product.trustProductsChannelEndpointAssignment.create({
-              channelEndpointType: "phone-number",
-              channelEndpointSid: number.phoneNumberSid,
-            }),
+          () => assignNumberToBundle(ctx.account, "trust-product", productSid, number.phoneNumberSid),
           ctx.retry,
         );
       if (!number.assignedAt)
@@ -84,12 +83,13 @@ export function shakenStirStep(ctx: StepContext): () => Promise<void> {
     // Evaluated and submitted while it is a draft (or rejected and fixed); later numbers only need assigning.
     // Asked live: a crash after the submission may have left "draft" recorded.
     const recorded = await knownStatus(ctx.applicationId, SHAKEN_STIR_STEP);
-    const live = (await withRetry(() => product.fetch(), ctx.retry)).status;
+    const fetchProduct = () => fetchBundle(ctx.account, "trust-product", productSid);
+    const live = (await withRetry(fetchProduct, ctx.retry)).status;
     if (live !== recorded)
       await recordSid(ctx.applicationId, SHAKEN_STIR_STEP, productSid, ctx.accountSid, { status: live });
     if (live !== "draft" && live !== "twilio-rejected") return;
     const evaluation = await withRetry(
-      () => product.trustProductsEvaluations.create({ policySid: POLICY.shakenStir }),
+      () => evaluateBundle(ctx.account, "trust-product", productSid, POLICY.shakenStir),
       ctx.retry,
     );
     await recordSid(ctx.applicationId, `evaluate:${SHAKEN_STIR_STEP}`, evaluation.sid, ctx.accountSid, {
@@ -109,10 +109,10 @@ export function shakenStirStep(ctx: StepContext): () => Promise<void> {
     }
     // A lost answer: the retry looks first, and a bundle already past draft counts as submitted.
     const submitted = await withRetry(
-      () => product.update({ status: "pending-review" }),
+      () => submitBundle(ctx.account, "trust-product", productSid),
       ctx.retry,
       async () => {
-        const now = await product.fetch();
+        const now = await fetchProduct();
         return now.status === "draft" || now.status === "twilio-rejected" ? null : now;
       },
     );

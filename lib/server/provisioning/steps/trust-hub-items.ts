@@ -1,8 +1,18 @@
 import "server-only";
 import { addressParams, friendlyName, type ProvisioningStep } from "@/lib/trusthub/payloads";
-import { adoptOrCreate, everyPage } from "../adopt-or-create";
+import { createAddress, findAddressNamed, updateAddress } from "../../twilio/addresses";
+import {
+  createEndUser,
+  createSupportingDocument,
+  findEndUserNamed,
+  findSupportingDocumentNamed,
+  updateEndUser,
+  updateSupportingDocument,
+  type BundleKind,
+} from "../../twilio/trust-hub";
+import { adoptOrCreate } from "../adopt-or-create";
 import { sidOf, type StepContext } from "../step-context";
-import { bundleEditable, type BundleKind } from "./trust-hub-bundles";
+import { bundleEditable } from "./trust-hub-bundles";
 
 /**
  * The items a bundle holds: EndUsers (business, representatives, messaging profile), the Address
@@ -20,12 +30,9 @@ export function endUserStep(
   return () =>
     adoptOrCreate(ctx, step, {
       // Twilio has no friendly-name filter on EndUsers: every page is read (only after a lost answer).
-      find: async () =>
-        (await ctx.client.trusthub.v1.endUsers.list(everyPage())).find((user) => user.friendlyName === name)?.sid ??
-        null,
-      create: async () =>
-        (await ctx.client.trusthub.v1.endUsers.create({ friendlyName: name, type, attributes: attributes() })).sid,
-      update: (sid) => ctx.client.trusthub.v1.endUsers(sid).update({ attributes: attributes() }),
+      find: () => findEndUserNamed(ctx.account, name),
+      create: () => createEndUser(ctx.account, { friendlyName: name, type, attributes: attributes() }),
+      update: (sid) => updateEndUser(ctx.account, sid, attributes()),
       editable: () => bundleEditable(ctx, bundle),
     });
 }
@@ -34,14 +41,9 @@ export function addressStep(ctx: StepContext): () => Promise<string> {
   const params = () => addressParams(ctx.application, ctx.applicationId);
   return () =>
     adoptOrCreate(ctx, "address", {
-      find: async () =>
-        (await ctx.client.addresses.list({ friendlyName: params().friendlyName, pageSize: 50 }))[0]?.sid ?? null,
-      create: async () => (await ctx.client.addresses.create(params())).sid,
-      update: (sid) => {
-        const { isoCountry: _country, ...changes } = params();
-        void _country;
-        return ctx.client.addresses(sid).update(changes);
-      },
+      find: () => findAddressNamed(ctx.account, params().friendlyName),
+      create: () => createAddress(ctx.account, params()),
+      update: (sid) => updateAddress(ctx.account, sid, params()),
       editable: () => bundleEditable(ctx, "customer-profile"),
     });
 }
@@ -50,21 +52,12 @@ export function addressDocumentStep(ctx: StepContext): () => Promise<string> {
   const name = friendlyName(ctx.application, ctx.applicationId, "address-document");
   return async () => {
     const addressSid = await sidOf(ctx, "address");
+    const attributes = { address_sids: addressSid };
     return adoptOrCreate(ctx, "address-document", {
-      find: async () =>
-        (await ctx.client.trusthub.v1.supportingDocuments.list(everyPage())).find(
-          (document) => document.friendlyName === name,
-        )?.sid ?? null,
-      create: async () =>
-        (
-          await ctx.client.trusthub.v1.supportingDocuments.create({
-            friendlyName: name,
-            type: "customer_profile_address",
-            attributes: { address_sids: addressSid },
-          })
-        ).sid,
-      update: (sid) =>
-        ctx.client.trusthub.v1.supportingDocuments(sid).update({ attributes: { address_sids: addressSid } }),
+      find: () => findSupportingDocumentNamed(ctx.account, name),
+      create: () =>
+        createSupportingDocument(ctx.account, { friendlyName: name, type: "customer_profile_address", attributes }),
+      update: (sid) => updateSupportingDocument(ctx.account, sid, attributes),
       editable: () => bundleEditable(ctx, "customer-profile"),
     });
   };
