@@ -1,4 +1,5 @@
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
+import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 /**
  * Where an application stands, in the customer's words: a pure function of its status, its
@@ -52,11 +53,7 @@ export function approvalProgress(input: ProgressInput): Stage[] {
   });
   const bundleState = (value: string | null): Stage["state"] =>
     value === "twilio-approved" ? "done" : value === "twilio-rejected" ? "failed" : value ? "current" : "todo";
-  const brandErrors =
-    (
-      input.resources.find((resource) => resource.step === "brand")?.details as
-        { errors?: { code?: number; description?: string }[] } | undefined
-    )?.errors ?? [];
+  const brandErrors = brandDetailsOf(input.resources.find((resource) => resource.step === "brand")?.details).errors;
   return [
     stage(
       "sent",

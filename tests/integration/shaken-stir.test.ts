@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
+import { retryProvisioning } from "@/lib/server/applications/retry-provisioning";
+import { finishRun } from "@/lib/server/provisioning/job";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { requestShakenStir, shakenStirView } from "@/lib/server/voice/shaken-stir";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
@@ -51,11 +54,8 @@ describe("SHAKEN/STIR", () => {
     await sandbox.sandbox.settled();
     expect((await shakenStirView(application.id)).notYet).toBeNull();
     expect(await requestShakenStir(application.id, [first!.phoneNumberSid], staff.id)).toEqual({ ok: true });
-    // A second request while the first is queued is refused rather than overwriting the job.
-    expect(await requestShakenStir(application.id, [second!.phoneNumberSid], staff.id)).toMatchObject({
-      ok: false,
-      message: expect.stringMatching(/under way/),
-    });
+    // A second request while the first is queued joins the same run.
+    expect(await requestShakenStir(application.id, [second!.phoneNumberSid], staff.id)).toEqual({ ok: true });
     expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
 
     const resources = await sandboxState();
@@ -69,12 +69,13 @@ describe("SHAKEN/STIR", () => {
       endpoints
         .filter((a) => a.customer_profile_sid === bundleSid || a.trust_product_sid === bundleSid)
         .map((a) => a.channel_endpoint_sid);
-    expect(on(products[0]!.sid)).toEqual([first!.phoneNumberSid]);
-    expect(on(profile.sid)).toEqual([first!.phoneNumberSid]);
+    const both = [first!.phoneNumberSid, second!.phoneNumberSid].sort();
+    expect(on(products[0]!.sid).sort()).toEqual(both);
+    expect(on(profile.sid).sort()).toEqual(both);
     const recorded = (await step(application.id, "shaken-stir"))!;
     expect(recorded).toMatchObject({ sid: products[0]!.sid, status: "pending-review" });
 
-    // A number chosen later joins the same trust product; nothing is created twice.
+    // Asked again later, the phase runs again and creates nothing twice.
     expect(await requestShakenStir(application.id, [second!.phoneNumberSid], staff.id)).toEqual({ ok: true });
     expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
     const after = await sandboxState();
@@ -109,6 +110,57 @@ describe("SHAKEN/STIR", () => {
     expect(await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } })).toMatchObject({
       phase: "voice",
       state: "QUEUED",
+    });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    expect((await shakenStirView(application.id)).numbers.filter((n) => n.assigned)).toHaveLength(1);
+  });
+
+  it("a request while another phase runs is queued after it, not lost when that run finishes (#24 line 3)", async () => {
+    const { application, staff, profile } = await approvedProfile("Running Line Co");
+    await sandbox.control("POST", "advance", { sid: profile.sid, outcome: "twilio-approved" });
+    await sandbox.sandbox.settled();
+    const [number] = (await shakenStirView(application.id)).numbers;
+    // A campaign run holds the job (RUNNING) when the customer chooses the number.
+    await db.provisioningJob.update({
+      where: { applicationId: application.id },
+      data: { state: "RUNNING", phase: "campaign" },
+    });
+    expect(await requestShakenStir(application.id, [number!.phoneNumberSid], staff.id)).toEqual({ ok: true });
+    expect(await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } })).toMatchObject({
+      state: "RUNNING",
+      phase: "campaign",
+      pendingPhases: "voice",
+    });
+    // The campaign run ends well: the voice phase is next, not DONE.
+    await finishRun(application.id, application.organizationId, "campaign");
+    expect(await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } })).toMatchObject({
+      state: "QUEUED",
+      phase: "voice",
+      pendingPhases: "",
+    });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    expect((await shakenStirView(application.id)).numbers.filter((n) => n.assigned)).toHaveLength(1);
+  });
+
+  it("a request while the job has FAILED keeps the error and staff's Retry; the numbers go once they retry (#24 line 3)", async () => {
+    const { application, staff, profile } = await approvedProfile("Failed Line Co");
+    await sandbox.control("POST", "advance", { sid: profile.sid, outcome: "twilio-approved" });
+    await sandbox.sandbox.settled();
+    const [number] = (await shakenStirView(application.id)).numbers;
+    const failure = { state: "FAILED" as const, lastError: "brand: Twilio said no", lastErrorCode: 21601 };
+    await db.provisioningJob.update({ where: { applicationId: application.id }, data: failure });
+    expect(await requestShakenStir(application.id, [number!.phoneNumberSid], staff.id)).toEqual({ ok: true });
+    expect(await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } })).toMatchObject({
+      ...failure,
+      pendingPhases: "voice",
+    });
+    expect((await provisioningProgress(application.id))?.state).toBe("FAILED");
+    // Staff retry: the failed phase runs again, then the voice phase.
+    expect(await retryProvisioning(application.id, staff.id)).toEqual({ ok: true });
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    expect(await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } })).toMatchObject({
+      state: "QUEUED",
+      phase: "voice",
     });
     expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
     expect((await shakenStirView(application.id)).numbers.filter((n) => n.assigned)).toHaveLength(1);

@@ -3,13 +3,15 @@ import { db } from "../db";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { enqueueProvisioning } from "../jobs/enqueue";
+import { requestPhase } from "../provisioning/job";
 
 export type ApproveOutcome = { ok: true; started: boolean } | { ok: false; message: string };
 
 /**
  * Staff approval: SUBMITTED → APPROVED and a provisioning job queued, in one transaction. The
  * conditional update lets exactly one of two simultaneous approvals through; the job is unique per
- * application, so a second approval after a customer fix re-queues the same job (same resources).
+ * application, so a second approval after a customer fix re-queues the same job (same resources);
+ * one that arrives while the job runs another phase runs right after it (job.ts).
  */
 export async function approveApplication(applicationId: string, staffUserId: string): Promise<ApproveOutcome> {
   const outcome = await db.$transaction(async (tx) => {
@@ -24,19 +26,8 @@ export async function approveApplication(applicationId: string, staffUserId: str
       return { ok: false as const, message: "This application is not waiting for review." };
     }
     const application = await tx.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId } });
-    await tx.provisioningJob.upsert({
-      where: { applicationId },
-      create: { applicationId, state: "QUEUED", runAfter: now },
-      update: {
-        phase: "registration",
-        state: "QUEUED",
-        runAfter: now,
-        lastError: null,
-        lastErrorCode: null,
-        finishedAt: null,
-        retryLaterCount: 0,
-      },
-    });
+    // Queued now, or after the phase that runs now (never lost when that run finishes).
+    await requestPhase(tx, applicationId, "registration", { clearsFailure: true });
     await tx.reviewComment.updateMany({ where: { applicationId, resolvedAt: null }, data: { resolvedAt: now } });
     await audit(tx, {
       actorUserId: staffUserId,

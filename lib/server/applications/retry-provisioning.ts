@@ -3,6 +3,7 @@ import { db } from "../db";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { enqueueProvisioning } from "../jobs/enqueue";
+import { retryFailedJob } from "../provisioning/job";
 
 export type RetryOutcome = { ok: true } | { ok: false; message: string };
 
@@ -17,11 +18,8 @@ export async function retryProvisioning(applicationId: string, staffUserId: stri
     db.onboardingApplication.findUnique({ where: { id: applicationId }, select: { organizationId: true } }),
   ]);
   if (!job || !application) return { ok: false, message: "This application has not been approved yet." };
-  const retried = await db.provisioningJob.updateMany({
-    where: { applicationId, state: "FAILED" },
-    data: { state: "QUEUED", runAfter: new Date(), retryLaterCount: 0, finishedAt: null },
-  });
-  if (retried.count !== 1) return { ok: false, message: "Provisioning is not stopped: there is nothing to retry." };
+  if (!(await retryFailedJob(applicationId)))
+    return { ok: false, message: "Provisioning is not stopped: there is nothing to retry." };
   await audit(db, {
     actorUserId: staffUserId,
     action: "provisioning.retried",

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { audit } from "../audit/audit";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
+import { waitForCustomer } from "../provisioning/job";
 import type { FieldProblem, OtherProblem } from "@/lib/trusthub/evaluation-fields";
 
 const AUDIT_ACTION = {
@@ -38,17 +39,12 @@ export async function returnToCustomer(
       where: { id: applicationId },
       data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
     });
-    await tx.provisioningJob.updateMany({
-      where: { applicationId },
-      data: {
-        state: "NEEDS_CUSTOMER",
-        retryLaterCount: 0,
-        lastError: [...fields.map((f) => `${f.field}: ${f.message}`), ...other.map((o) => o.message)]
-          .join(" | ")
-          .slice(0, 2000),
-        lastErrorCode: fields[0]?.code ?? other[0]?.code ?? null,
-      },
-    });
+    await waitForCustomer(
+      tx,
+      applicationId,
+      [...fields.map((f) => `${f.field}: ${f.message}`), ...other.map((o) => o.message)].join(" | "),
+      fields[0]?.code ?? other[0]?.code ?? null,
+    );
     await audit(tx, {
       action: AUDIT_ACTION[reason],
       targetType: "OnboardingApplication",

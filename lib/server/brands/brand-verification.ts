@@ -1,6 +1,5 @@
 import "server-only";
 import { parseApplication } from "@/lib/schemas/onboarding/application";
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import {
   RESEND_SPACING_MS,
   VERIFICATION_WINDOW_MS,
@@ -18,6 +17,7 @@ import { accountBySid } from "../twilio/client";
 import { resendBrandOtp, retriggerBrand2fa } from "../twilio/brands";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
+import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -152,7 +152,7 @@ export async function brandVerificationView(
     brandOf(applicationId),
   ]);
   if (!record || !brand) return null;
-  const details = normalizeBrandDetails(brand.details as Record<string, unknown> | null);
+  const details = brandDetailsOf(brand.details);
   const state = verificationState({
     method,
     sentAt: record.sentAt,

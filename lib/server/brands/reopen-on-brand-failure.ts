@@ -10,6 +10,7 @@ import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { accountBySid } from "../twilio/client";
 import { fetchBrand } from "../twilio/brands";
 import { returnToCustomer } from "../applications/return-to-customer";
+import { requestPhase } from "../provisioning/job";
 import {
   brandResubmissionRequested,
   sentBrandResubmissions,
@@ -90,7 +91,7 @@ async function fetchBrandDetails(resource: TwilioResource, known: ReturnType<typ
 
 /**
  * Trust Hub approved a bundle: a brand resubmission that waited for it can go now. The job runs
- * again (its other steps find everything done); only an idle job is queued.
+ * again (its other steps find everything done).
  */
 export async function resumeWaitingBrandResubmission(applicationId: string): Promise<void> {
   if (!(await brandResubmissionRequested(applicationId))) return;
@@ -99,11 +100,11 @@ export async function resumeWaitingBrandResubmission(applicationId: string): Pro
     select: { status: true },
   });
   if (application?.status !== "APPROVED") return;
-  const queued = await db.provisioningJob.updateMany({
-    where: { applicationId, state: "DONE" },
-    data: { state: "QUEUED", phase: "registration", runAfter: new Date(), finishedAt: null },
-  });
-  if (queued.count) await enqueueProvisioning(applicationId);
+  // Queued now when idle, after the running phase otherwise, behind a failure staff must retry.
+  const outcome = await db.$transaction((tx) =>
+    requestPhase(tx, applicationId, "registration", { clearsFailure: false }),
+  );
+  if (outcome === "queued") await enqueueProvisioning(applicationId);
 }
 
 /** The brand resubmission the next approval will send, if one is waiting (what staff are told before approving). */

@@ -9,6 +9,7 @@ import { db } from "../db";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { enqueueProvisioning } from "../jobs/enqueue";
+import { requestPhase } from "../provisioning/job";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 
@@ -90,19 +91,8 @@ export async function approveCampaign(
       where: { id: registration.applicationId },
       select: { organizationId: true },
     });
-    await tx.provisioningJob.upsert({
-      where: { applicationId: registration.applicationId },
-      create: { applicationId: registration.applicationId, phase: "campaign", state: "QUEUED", runAfter: now },
-      update: {
-        phase: "campaign",
-        state: "QUEUED",
-        runAfter: now,
-        lastError: null,
-        lastErrorCode: null,
-        finishedAt: null,
-        retryLaterCount: 0,
-      },
-    });
+    // Queued now, or after the phase that runs now (never lost when that run finishes).
+    await requestPhase(tx, registration.applicationId, "campaign", { clearsFailure: true });
     await tx.reviewComment.updateMany({
       where: { applicationId: campaignId, resolvedAt: null },
       data: { resolvedAt: now },

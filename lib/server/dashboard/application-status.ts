@@ -5,16 +5,17 @@ import { fieldLabel, wizardFieldHref } from "@/lib/dashboard/field-labels";
 import { nextStep } from "@/lib/dashboard/next-steps";
 import { isStuck, isUnderWay, STAGES, type StageId } from "@/lib/dashboard/stages";
 import { buildTimeline, type Audience } from "@/lib/dashboard/timeline";
-import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
 import { campaignFieldOfTwilioName } from "@/lib/campaign/campaign-errors";
 import { campaignFieldLabel } from "@/lib/campaign/campaign-fields";
 import { senderA2pState } from "@/lib/campaign/sender-pool";
 import { brandAttempts } from "@/lib/trusthub/brand-resubmission";
 import { sentBrandResubmissions } from "../provisioning/steps/brand-resubmission";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
-import { wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
+import { wizardField } from "@/lib/trusthub/evaluation-fields";
 import { db } from "../db";
 import type { ProblemField, TwilioProblem, ApplicationStatusView } from "@/lib/views/application-status";
+import { brandDetailsOf, bundleErrorsOf, campaignErrorsOf, evaluationResultsOf } from "@/lib/trusthub/ledger-details";
 export type { ProblemField, TwilioProblem, ApplicationStatusView };
 
 // Actions that are noise on a timeline (every HTTP call, sign-ins, hourly draft saves).
@@ -74,16 +75,13 @@ export async function applicationStatus(
   const groups = resources
     .filter((resource) => resource.step.startsWith("evaluate:") && resource.status === "noncompliant")
     .flatMap((resource) =>
-      groupEvaluationFailures(
-        resource.step.slice("evaluate:".length),
-        ((resource.details as { results?: EvaluationResult[] } | null)?.results ?? []) as EvaluationResult[],
-      ),
+      groupEvaluationFailures(resource.step.slice("evaluate:".length), evaluationResultsOf(resource.details)),
     );
 
   const problems: TwilioProblem[] = [];
   const brand = resources.find((resource) => resource.step === "brand");
   if (brand && ["FAILED", "SUSPENDED"].includes(brand.status ?? "")) {
-    const details = normalizeBrandDetails(brand.details as Record<string, unknown> | null);
+    const details = brandDetailsOf(brand.details);
     for (const error of details.errors) {
       problems.push({
         source: "Brand registration",
@@ -106,8 +104,7 @@ export async function applicationStatus(
     (resource) =>
       ["customer-profile", "trust-product"].includes(resource.step) && resource.status === "twilio-rejected",
   )) {
-    const errors = ((bundle.details as { errors?: { code?: number; message?: string; fields?: string[] }[] } | null)
-      ?.errors ?? []) as { code?: number; message?: string; fields?: string[] }[];
+    const errors = bundleErrorsOf(bundle.details);
     const source = bundle.step === "customer-profile" ? "Business profile review" : "A2P profile review";
     if (!errors.length)
       problems.push({
@@ -129,7 +126,7 @@ export async function applicationStatus(
 
   const campaign = resources.find((resource) => resource.step === "campaign");
   if (campaign && ["FAILED", "SUSPENDED"].includes(campaign.status?.toUpperCase() ?? "")) {
-    const errors = normalizeRegistrationErrors((campaign.details as { errors?: unknown } | null)?.errors);
+    const errors = normalizeRegistrationErrors(campaignErrorsOf(campaign.details));
     for (const error of errors)
       problems.push({
         source: "Campaign vetting",

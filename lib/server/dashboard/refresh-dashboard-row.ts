@@ -4,12 +4,12 @@ import { dueAt, STAGE_IDS, STAGES, stageOf } from "@/lib/dashboard/stages";
 import { nameSortKey } from "@/lib/dashboard/name-sort-key";
 import { searchWords } from "@/lib/dashboard/search-words";
 import { draftSummaryFields } from "@/lib/dashboard/draft-summary-fields";
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { awaitedVerification, verificationMethodForDraft } from "@/lib/trusthub/brand-verification";
 import { db } from "../db";
 import { readStoredDraft } from "../applications/stored-draft";
 import { blindIndex } from "../crypto/field-cipher";
 import { dataKeyring } from "../crypto/keyring";
+import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 const TRACKED_STEPS = ["customer-profile", "trust-product", "brand", "campaign"];
 const BATCH = 500;
@@ -44,7 +44,7 @@ function summarize(
 ): Prisma.OnboardingApplicationUpdateInput {
   const statusOf = (step: string) => resources.find((resource) => resource.step === step)?.status ?? null;
   const brand = resources.find((resource) => resource.step === "brand");
-  const brandDetails = normalizeBrandDetails(brand?.details as Record<string, unknown> | null);
+  const brandDetails = brandDetailsOf(brand?.details);
   const draft = readStoredDraft(application.draft);
   const stage = stageOf({
     awaitedVerification: awaitedVerification(verificationMethodForDraft(draft), {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { LeaseLostError, TwilioStepError } from "./errors";
-import { knownSid, recordSid } from "./ledger";
+import { knownSid, recordSid, type LedgerStep } from "./ledger";
 import { withRetry } from "./retry";
 import type { StepContext } from "./step-context";
 
@@ -24,7 +24,7 @@ export type Found = string | { sid: string; status: string | null; details?: obj
  */
 export async function adoptOrCreate(
   ctx: StepContext,
-  step: string,
+  step: LedgerStep,
   operations: {
     find: () => Promise<Found | null>;
     create: () => Promise<Found>;

@@ -1,17 +1,35 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import type { ProvisioningStep } from "@/lib/trusthub/payloads";
+import type { BundleKind } from "../twilio/trust-hub";
 import { db } from "../db";
+
+export { brandDetailsOf, bundleErrorsOf, campaignErrorsOf, evaluationResultsOf } from "@/lib/trusthub/ledger-details";
+export { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
+
+/**
+ * Every step the ledger keeps a SID for: the resources (bundles, their items, the Messaging
+ * Service, the SHAKEN/STIR trust product), the brand and campaign, each bundle's last evaluation,
+ * and each assignment of an item to a bundle. Its `details` are read through the decoders above.
+ */
+export type LedgerStep =
+  | ProvisioningStep
+  | "brand"
+  | "campaign"
+  | `evaluate:${BundleKind | "shaken-stir"}`
+  | `submit:${BundleKind}`
+  | `assign:${BundleKind}:${ProvisioningStep | "primary-customer-profile"}`;
 
 /**
  * The portal's record of what exists at Twilio for an application: one SID per step, written the
  * moment Twilio returns it.
  */
-export async function knownSid(applicationId: string, step: string): Promise<string | null> {
+export async function knownSid(applicationId: string, step: LedgerStep): Promise<string | null> {
   return (await db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step } } }))?.sid ?? null;
 }
 
 /** The last status recorded for a step's resource (null: none yet). */
-export async function knownStatus(applicationId: string, step: string): Promise<string | null> {
+export async function knownStatus(applicationId: string, step: LedgerStep): Promise<string | null> {
   return (
     (await db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step } } }))?.status ?? null
   );
@@ -19,7 +37,7 @@ export async function knownStatus(applicationId: string, step: string): Promise<
 
 export async function recordSid(
   applicationId: string,
-  step: string,
+  step: LedgerStep,
   sid: string,
   accountSid: string,
   extra: { status?: string | null; details?: Prisma.InputJsonValue } = {},

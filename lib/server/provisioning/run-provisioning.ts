@@ -9,7 +9,7 @@ import { A2P_REQUEST_SPACING_MS } from "../twilio/rate-slot";
 import { withPacing, type TwilioAccount } from "../twilio/account";
 import { LeaseLostError, NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
 import { runGraph } from "./graph";
-import { markDone, markFailed, markRunning, scheduleRetryLater } from "./job";
+import { finishRun, markFailed, markRunning, recordCurrentStep, scheduleRetryLater } from "./job";
 import { campaignGraph, provisioningGraph, voiceGraph } from "./provisioning-graph";
 import { approvedCampaign } from "../campaigns/approved-campaign";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
@@ -143,7 +143,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
   const nodes = graph.map((node) => (node.paced ? node : { ...node, run: () => inAccountSlot(node.run) }));
   const result = await runGraph(nodes, perAccount, async (step) => {
     deps.onStep?.(step, nodes.find((node) => node.id === step)?.deps ?? []);
-    await db.provisioningJob.update({ where: { applicationId }, data: { currentStep: step } }).catch(() => undefined);
+    await recordCurrentStep(applicationId, step);
   });
 
   // A worker that lost the job mid-way writes nothing: the one that holds it now goes on.
@@ -175,13 +175,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     return failed(applicationId, failure.id, error.code, error.twilioMessage);
   }
 
-  await markDone(applicationId, application.organizationId);
-  // Numbers chosen for SHAKEN/STIR while another phase held the job (a campaign approval queued
-  // after them) still wait: the voice phase runs next.
-  if (job.phase !== "voice" && (await db.shakenStirNumber.count({ where: { applicationId, assignedAt: null } })))
-    await db.provisioningJob.updateMany({
-      where: { applicationId, state: "DONE" },
-      data: { phase: "voice", state: "QUEUED", runAfter: new Date(), finishedAt: null },
-    });
+  // Done, or queued again for a phase asked for meanwhile (an approval, SHAKEN/STIR numbers): job.ts.
+  await finishRun(applicationId, application.organizationId, job.phase);
   return { state: "DONE" };
 }

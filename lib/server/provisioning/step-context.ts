@@ -1,7 +1,7 @@
 import "server-only";
 import type { TwilioAccount } from "../twilio/account";
 import type { Application } from "@/lib/schemas/onboarding/application";
-import { knownSid } from "./ledger";
+import { knownSid, type LedgerStep } from "./ledger";
 import type { RetryPolicy } from "./retry";
 
 /** What every provisioning step works with: the application, the account's client, the ISV's settings. */
@@ -41,7 +41,7 @@ export type StepContext = {
 };
 
 /** The recorded SID of an earlier step (its node ran before this one). */
-export async function sidOf(ctx: StepContext, step: string): Promise<string> {
+export async function sidOf(ctx: StepContext, step: LedgerStep): Promise<string> {
   const sid = await knownSid(ctx.applicationId, step);
   if (!sid) throw new Error(`${step} has no SID yet`);
   return sid;

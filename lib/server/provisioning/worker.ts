@@ -1,30 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import { claimLease, extendLease, LEASE_RENEW_EVERY_MS, releaseLease, runnableApplications } from "./job";
 import { runProvisioning, type ProvisioningDeps, type ProvisioningOutcome } from "./run-provisioning";
 import { LeaseLostError } from "./errors";
 
-// How long a claim holds without renewal; a crashed worker's job is picked up after it.
-const LEASE_MS = Number(process.env.PROVISIONING_LEASE_MS ?? 30_000);
-
-// What may run now (queued, or running under a worker that may have died) and what no live lease holds.
-const runnableAt = (now: Date) => ({
-  state: { in: ["QUEUED", "RUNNING"] as ("QUEUED" | "RUNNING")[] },
-  runAfter: { lte: now },
-});
-const unheldAt = (now: Date) => ({ OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] });
-
 /**
  * Claims one runnable job: queued, or running with an expired lease (its worker died). The claim is
- * a conditional update, so two workers never run the same application.
+ * a conditional update (job.ts), so two workers never run the same application.
  */
 export async function claimJob(workerId: string, now = new Date()): Promise<string | null> {
   for (const applicationId of await runnableApplications(now, 5)) {
-    const claimed = await db.provisioningJob.updateMany({
-      where: { applicationId, ...unheldAt(now) },
-      data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS) },
-    });
-    if (claimed.count === 1) return applicationId;
+    if ((await claimLease(applicationId, workerId, now)) === "claimed") return applicationId;
   }
   return null;
 }
@@ -35,43 +21,7 @@ export async function claimJob(workerId: string, now = new Date()): Promise<stri
  * to run now (done, failed, waiting for the customer, or backed off until later: the sweep queues
  * it again when its time comes).
  */
-export async function claimApplication(
-  applicationId: string,
-  workerId: string,
-  now = new Date(),
-): Promise<"claimed" | "busy" | "idle"> {
-  const runnable = { applicationId, ...runnableAt(now) };
-  const claimed = await db.provisioningJob.updateMany({
-    where: { ...runnable, ...unheldAt(now) },
-    data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  if (claimed.count === 1) return "claimed";
-  return (await db.provisioningJob.count({ where: runnable })) ? "busy" : "idle";
-}
-
-/** What can run now and no worker holds: queued, backed off until now, or left by a dead worker. */
-export async function runnableApplications(now = new Date(), take = 500): Promise<string[]> {
-  const jobs = await db.provisioningJob.findMany({
-    where: { ...runnableAt(now), ...unheldAt(now) },
-    orderBy: { runAfter: "asc" },
-    select: { applicationId: true },
-    take,
-  });
-  return jobs.map((job) => job.applicationId);
-}
-
-/**
- * Extends this worker's hold on the job if it still has it, in one conditional update: true when
- * it does. The database decides, so it holds across instances (and a paused process notices).
- */
-async function holdJob(applicationId: string, workerId: string): Promise<boolean> {
-  const now = new Date();
-  const held = await db.provisioningJob.updateMany({
-    where: { applicationId, lockedBy: workerId, lockedUntil: { gt: now } },
-    data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  return held.count === 1;
-}
+export const claimApplication = claimLease;
 
 /**
  * Runs a claimed job, renewing its lease while it runs, and releases it at the end. A renewal that
@@ -85,14 +35,14 @@ export async function runClaimedJob(
 ): Promise<ProvisioningOutcome> {
   let lost = false;
   const renew = setInterval(() => {
-    void holdJob(applicationId, workerId)
+    void extendLease(applicationId, workerId)
       .then((held) => {
         if (!held) lost = true;
       })
       .catch(() => undefined);
-  }, LEASE_MS / 3);
+  }, LEASE_RENEW_EVERY_MS);
   const fence = async () => {
-    if (lost || !(await holdJob(applicationId, workerId))) {
+    if (lost || !(await extendLease(applicationId, workerId))) {
       lost = true;
       throw new LeaseLostError();
     }
@@ -104,10 +54,7 @@ export async function runClaimedJob(
     return outcome;
   } finally {
     clearInterval(renew);
-    await db.provisioningJob.updateMany({
-      where: { applicationId, lockedBy: workerId },
-      data: { lockedBy: null, lockedUntil: null },
-    });
+    await releaseLease(applicationId, workerId);
   }
 }
 

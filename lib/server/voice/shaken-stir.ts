@@ -5,11 +5,12 @@ import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { enqueueProvisioning } from "../jobs/enqueue";
+import { requestPhase } from "../provisioning/job";
 import { accountBySid } from "../twilio/client";
 import { fetchPhoneNumber, listPhoneNumbers } from "../twilio/phone-numbers";
 import type { ShakenStirView } from "@/lib/views/voice";
-import type { EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { shakenStirProblems } from "@/lib/trusthub/shaken-stir-problems";
+import { evaluationResultsOf } from "@/lib/trusthub/ledger-details";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -41,10 +42,7 @@ export async function shakenStirView(applicationId: string): Promise<ShakenStirV
     evaluation &&
     evaluation.status !== "compliant" &&
     ["draft", "twilio-rejected", null].includes(product?.status ?? null)
-      ? shakenStirProblems(
-          ((evaluation.details as { results?: EvaluationResult[] } | null)?.results ?? []) as EvaluationResult[],
-          chosen,
-        )
+      ? shakenStirProblems(evaluationResultsOf(evaluation.details), chosen)
       : [];
   const trustProduct = product ? { sid: product.sid, status: product.status } : null;
   const recorded = chosen.map((number) => ({
@@ -86,8 +84,8 @@ export async function shakenStirView(applicationId: string): Promise<ShakenStirV
 
 /**
  * Numbers chosen for SHAKEN/STIR: recorded, then the job's voice phase assigns them and creates
- * (once) the trust product. The job is queued only when idle, in one conditional update, so two
- * requests at once, or one during a campaign run, never overwrite another phase.
+ * (once) the trust product. The phase is asked of the job's owner (provisioning/job.ts): two
+ * requests at once, or one during another phase's run, never overwrite that phase nor get lost.
  */
 export async function requestShakenStir(
   applicationId: string,
@@ -110,19 +108,9 @@ export async function requestShakenStir(
     }
   }
   const queued = await db.$transaction(async (tx) => {
-    const job = await tx.provisioningJob.updateMany({
-      where: { applicationId, state: { notIn: ["QUEUED", "RUNNING"] } },
-      data: {
-        phase: "voice",
-        state: "QUEUED",
-        runAfter: new Date(),
-        lastError: null,
-        lastErrorCode: null,
-        retryLaterCount: 0,
-        finishedAt: null,
-      },
-    });
-    if (job.count !== 1) return false;
+    // Queued now when the job is idle; after the phase that runs now; or, when the job stopped on a
+    // failure, once staff retry it (its error and Retry button stay).
+    const outcome = await requestPhase(tx, applicationId, "voice", { clearsFailure: false });
     for (const number of numbers)
       await tx.shakenStirNumber.upsert({
         where: { applicationId_phoneNumberSid: { applicationId, phoneNumberSid: number.sid } },
@@ -146,11 +134,9 @@ export async function requestShakenStir(
       organizationId: application.organizationId,
       metadata: { phoneNumberSids: numbers.map((number) => number.sid) },
     });
-    return true;
+    return outcome;
   });
-  if (!queued)
-    return { ok: false, message: "Twilio work for this customer is under way. Try again once it has finished." };
   await refreshDashboardRow(applicationId);
-  await enqueueProvisioning(applicationId);
+  if (queued === "queued") await enqueueProvisioning(applicationId);
   return { ok: true };
 }

@@ -44,7 +44,7 @@ export async function resubmitFailedBrand(ctx: StepContext, brandSid: string): P
   });
   if (!pending) return;
   const bundles = await Promise.all(
-    ["customer-profile", "trust-product"].map((step) => knownStatus(ctx.applicationId, step)),
+    (["customer-profile", "trust-product"] as const).map((step) => knownStatus(ctx.applicationId, step)),
   );
   if (!bundles.every((status) => status === "twilio-approved")) return;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { bundlePolicies, friendlyName } from "@/lib/trusthub/payloads";
+import { bundlePolicies, friendlyName, type ProvisioningStep } from "@/lib/trusthub/payloads";
 import { evaluationProblems, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import {
   assignToBundle,
@@ -15,7 +15,7 @@ import {
 import { adoptOrCreate } from "../adopt-or-create";
 import { NeedsCustomerError, TwilioStepError } from "../errors";
 import { brandResubmissionRequested } from "./brand-resubmission";
-import { knownStatus, recordSid } from "../ledger";
+import { knownStatus, recordSid, type LedgerStep } from "../ledger";
 import { withRetry } from "../retry";
 import { sidOf, type StepContext } from "../step-context";
 
@@ -65,10 +65,10 @@ export function bundleStep(ctx: StepContext, kind: BundleKind): () => Promise<st
 export function assignStep(
   ctx: StepContext,
   bundle: BundleKind,
-  objectStep: string | null,
+  objectStep: ProvisioningStep | null,
   fixedObjectSid?: string,
 ): () => Promise<string> {
-  const step = `assign:${bundle}:${objectStep ?? "primary-customer-profile"}`;
+  const step: LedgerStep = `assign:${bundle}:${objectStep ?? "primary-customer-profile"}`;
   return async () => {
     const bundleSid = await sidOf(ctx, bundle);
     const objectSid = fixedObjectSid ?? (await sidOf(ctx, objectStep!));
