@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+
 import { E2E } from "./tests/e2e/support/e2e-env";
 
 /**

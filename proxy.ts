@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
 
 /**

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import next from "next";
+
 import { CLIENT_IP_HEADER, clientAddress, trustedProxyHops } from "./lib/config/client-address.mjs";
 
 /**

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+
 import { getCurrentUser } from "@/lib/server/auth/guards";
 import { homePathFor } from "@/lib/server/auth/policy";
 

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+
 import { migrateDatabase } from "../scripts/db-migrate";
 
 const COUNT = Number(process.env.BENCH_CUSTOMERS ?? 10_000);

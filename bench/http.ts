@@ -19,6 +19,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext } from "@playwright/test";
+
 import { migrateDatabase } from "../scripts/db-migrate";
 
 const root = path.resolve(__dirname, "..");

@@ -21,9 +21,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { migrateDatabase } from "../scripts/db-migrate";
-import type { SandboxState } from "../sandbox/core/store";
+
 import { newSid } from "../sandbox/core/sid";
+import type { SandboxState } from "../sandbox/core/store";
+import { migrateDatabase } from "../scripts/db-migrate";
 import type { SandboxAccount } from "../tests/support/sandbox-harness";
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 200);

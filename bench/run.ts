@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { dropDatabase, recreateDatabase } from "../tests/support/postgres-databases";
 
 const root = path.resolve(__dirname, "..");

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+
 import type { FieldErrors } from "@/lib/action-result";
 
 /** A zod error as the forms show it: messages by field path ("form" for the whole form). */

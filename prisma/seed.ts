@@ -1,8 +1,8 @@
-import { createPrismaClient } from "../lib/server/prisma-client";
-import { hashPassword } from "../lib/server/auth/password";
-import { loadLocalEnv } from "../scripts/load-env";
-import { PRIMARY_CUSTOMER_PROFILE_SID } from "../sandbox/defaults";
 import { EMPTY_DRAFT } from "../lib/server/applications/empty-draft";
+import { hashPassword } from "../lib/server/auth/password";
+import { createPrismaClient } from "../lib/server/prisma-client";
+import { PRIMARY_CUSTOMER_PROFILE_SID } from "../sandbox/defaults";
+import { loadLocalEnv } from "../scripts/load-env";
 
 /** The demo logins listed in the README. Never seeded in production. */
 export const DEMO = {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+
 import { DEFAULT_PORT } from "./defaults";
 import { startSandbox } from "./server";
 
@@ -37,8 +38,8 @@ async function main() {
     await running.close();
     process.exit(0);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
-import { brandEvent, campaignEvent, cloudEvent, type A2pEvent } from "./events/a2p-events";
+
 import { Clock, isoDate } from "./core/clock";
 import { tooManyRequests, unauthorized } from "./core/errors";
-import { Store, type AccountRecord, type FeeType, type StoredResource } from "./core/store";
 import { twilioSignature } from "./core/signature";
+import { Store, type AccountRecord, type FeeType, type StoredResource } from "./core/store";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, PRIMARY_CUSTOMER_PROFILE_SID } from "./defaults";
-import { SECONDARY_CUSTOMER_PROFILE_POLICY } from "./trusthub/policies";
-import { evaluateBundle } from "./trusthub/evaluate";
+import { brandEvent, campaignEvent, cloudEvent, type A2pEvent } from "./events/a2p-events";
 import type { Fault } from "./faults";
+import { evaluateBundle } from "./trusthub/evaluate";
+import { SECONDARY_CUSTOMER_PROFILE_POLICY } from "./trusthub/policies";
 
 /** How long Twilio takes, in sandbox seconds. Each can be set by the environment. */
 export type Delays = {

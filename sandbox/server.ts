@@ -1,16 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
+import { apiRoutes } from "./api/routes";
+import { controlRoutes } from "./control";
 import type { RequestContext } from "./core/context";
 import { TwilioError } from "./core/errors";
 import { parseForm } from "./core/form";
 import { match, type Answer } from "./core/router";
-import { apiRoutes } from "./api/routes";
-import { messagingRoutes } from "./messaging/routes";
-import { trusthubRoutes } from "./trusthub/routes";
 import { eventsRoutes } from "./events/routes";
-import { controlRoutes } from "./control";
 import { faultError, takeFault } from "./faults";
+import { messagingRoutes } from "./messaging/routes";
 import { Sandbox, type SandboxOptions } from "./sandbox";
+import { trusthubRoutes } from "./trusthub/routes";
 
 const routes = [...trusthubRoutes, ...apiRoutes, ...messagingRoutes, ...eventsRoutes];
 
@@ -87,7 +88,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   let latencyMs = options.latencyMs ?? 0;
   const latency = () => (latencyMs ? new Promise((resolve) => setTimeout(resolve, latencyMs)) : Promise.resolve());
 
-  const server = createServer(async (request, response) => {
+  // The handler catches its own errors (answered as Twilio would); node:http ignores its promise.
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://sandbox.local");
     const method = (request.method ?? "GET").toUpperCase();
     try {
@@ -158,7 +160,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
         send(response, { status: 500, body: new TwilioError(500, 20500, "Internal Server Error").toJSON() });
       }
     }
-  });
+  };
+  const server = createServer((request, response) => void handle(request, response));
 
   const timer = setInterval(() => sandbox.tick(), options.tickMs ?? 250);
   timer.unref();

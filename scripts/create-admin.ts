@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+
 import { loadLocalEnv } from "./load-env";
 
 /**

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+
 import { loadLocalEnv } from "./load-env";
 
 /**

@@ -1,6 +1,6 @@
-import { loadLocalEnv } from "./load-env";
-import { migrateDatabase } from "./db-migrate";
 import { seedDemo } from "../prisma/seed";
+import { migrateDatabase } from "./db-migrate";
+import { loadLocalEnv } from "./load-env";
 
 /** Runs before `npm run dev`: .env with embedded defaults, migrations, demo data. */
 async function main() {

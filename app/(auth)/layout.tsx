@@ -1,7 +1,8 @@
-export const dynamic = "force-dynamic";
-
 import type { ReactNode } from "react";
+
 import { getIsvSettings } from "@/lib/server/settings/isv-settings";
+
+export const dynamic = "force-dynamic";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   const settings = await getIsvSettings();

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { AppShell } from "@/components/layout/app-shell";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";

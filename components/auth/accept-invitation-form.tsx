@@ -1,9 +1,9 @@
 "use client";
 
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useFormAction } from "@/components/forms/use-form-action";
 import { acceptInvitationSchema } from "@/lib/schemas/auth";
 import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/fields";
 import { acceptInvitationAction } from "@/lib/server/actions/auth-actions";

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { z } from "zod";
+
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useFormAction } from "@/components/forms/use-form-action";
 import { signInSchema } from "@/lib/schemas/auth";
 import { signInWithPassword } from "@/lib/server/actions/auth-actions";
 

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
+
 import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
 import { SaveStatusView } from "@/components/forms/save-status-view";
 import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
@@ -18,6 +19,7 @@ import { campaignSchema } from "@/lib/schemas/campaign/campaign";
 import { emptyCampaignDraft, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 import { saveCampaignDraftAction, submitCampaignAction } from "@/lib/server/actions/campaign-actions";
 import type { CampaignPageData, CampaignSnapshot } from "@/lib/views/campaign";
+
 import { CampaignFieldInput, type CampaignFieldProps } from "./campaign-field-input";
 import { UseCaseField } from "./use-case-field";
 

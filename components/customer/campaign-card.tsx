@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { campaignStatusLabel } from "@/lib/dashboard/status-labels";

@@ -1,19 +1,20 @@
 "use client";
 
 import Link from "next/link";
+
 import { formatDateTime, formatDuration } from "@/components/ui/format";
+import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
 import {
-  bundleStatusLabel,
   brandStatusLabel,
+  bundleStatusLabel,
   campaignStatusLabel,
   identityStatusLabel,
 } from "@/lib/dashboard/status-labels";
 import type { Audience } from "@/lib/dashboard/timeline";
 import type { ApplicationStatusView } from "@/lib/views/application-status";
+
 import { StageBadge } from "./stage-badge";
 import { StatusPill } from "./status-pill";
-
-import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
 
 const TONE_DOT = { info: "bg-slate-400", good: "bg-emerald-600", bad: "bg-red-600" } as const;
 

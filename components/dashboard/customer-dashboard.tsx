@@ -1,17 +1,19 @@
 "use client";
 
 import Link from "next/link";
+
 import { formatDateTime, formatDuration } from "@/components/ui/format";
+import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
+import { isUnderWay } from "@/lib/dashboard/stages";
 import {
-  bundleStatusLabel,
   brandStatusLabel,
+  bundleStatusLabel,
   campaignStatusLabel,
   identityStatusLabel,
 } from "@/lib/dashboard/status-labels";
-import { isUnderWay } from "@/lib/dashboard/stages";
-import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
 import { dashboardSearch, type DashboardQuery } from "@/lib/schemas/dashboard";
 import type { Dashboard } from "@/lib/views/dashboard";
+
 import { ApprovalFunnel } from "./approval-funnel";
 import { StageBadge } from "./stage-badge";
 import { StageCounts } from "./stage-counts";

@@ -1,7 +1,8 @@
 import Form from "next/form";
 import Link from "next/link";
+
 import { STAGE_IDS, STAGES } from "@/lib/dashboard/stages";
-import { bundleStatusLabel, brandStatusLabel } from "@/lib/dashboard/status-labels";
+import { brandStatusLabel, bundleStatusLabel } from "@/lib/dashboard/status-labels";
 import { BRAND_STATUSES, DASHBOARD_SORTS, PROFILE_STATUSES, type DashboardQuery } from "@/lib/schemas/dashboard";
 
 const control =

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { STAGE_IDS, STAGES, type StageId } from "@/lib/dashboard/stages";
 import { dashboardSearch, type DashboardQuery } from "@/lib/schemas/dashboard";
 

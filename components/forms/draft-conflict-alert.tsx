@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
+
 import type { AutosaveState } from "./use-versioned-autosave";
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+
 import type { ActionResult } from "@/lib/action-result";
 
 /** What a versioned draft's save hands back: the saved snapshot, or the newer one it would have overwritten. */

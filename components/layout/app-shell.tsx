@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
+
 import type { CurrentUser } from "@/lib/server/auth/guards";
 import { getIsvSettings } from "@/lib/server/settings/isv-settings";
+
 import { Providers } from "../providers";
 import { SiteHeader } from "./site-header";
 

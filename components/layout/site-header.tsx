@@ -1,7 +1,9 @@
 import Link from "next/link";
+
+import { signOutAction } from "@/lib/server/actions/auth-actions";
 import type { CurrentUser } from "@/lib/server/auth/guards";
 import { isAdmin, isStaff } from "@/lib/server/auth/policy";
-import { signOutAction } from "@/lib/server/actions/auth-actions";
+
 import { NavLink } from "./nav-link";
 
 function navFor(user: CurrentUser): { href: string; label: string }[] {

@@ -1,6 +1,7 @@
 "use client";
 
 import { SaveStatusView } from "@/components/forms/save-status-view";
+
 import { useWizard } from "./wizard-context";
 
 /** The wizard's save status (nothing once the application is read-only). */

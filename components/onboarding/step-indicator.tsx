@@ -1,7 +1,8 @@
 "use client";
 
-import { STEPS, type FormStepId } from "@/lib/schemas/onboarding/application";
 import { stepStatus } from "@/lib/onboarding/step-status";
+import { STEPS, type FormStepId } from "@/lib/schemas/onboarding/application";
+
 import { useWizard } from "./wizard-context";
 
 const LABEL = { done: "done", "has-errors": "has errors", "not-started": "not started" } as const;

@@ -1,10 +1,11 @@
 "use client";
 
 import { useCallback } from "react";
+
+import { useVersionedAutosave, type AutosaveState } from "@/components/forms/use-versioned-autosave";
 import type { ApplicationDraft, FormStepId, StepId } from "@/lib/schemas/onboarding/application";
 import { saveDraftAction } from "@/lib/server/actions/onboarding-actions";
 import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
-import { useVersionedAutosave, type AutosaveState } from "@/components/forms/use-versioned-autosave";
 
 export type SaveState = AutosaveState<DraftSnapshot>;
 

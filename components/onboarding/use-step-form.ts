@@ -3,8 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+
 import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
 import { STEPS, stepSchemaFor, type FormStepId } from "@/lib/schemas/onboarding/application";
+
 import { useWizard } from "./wizard-context";
 
 /**

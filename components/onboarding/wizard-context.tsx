@@ -1,7 +1,9 @@
 "use client";
 
 import { createContext, useContext } from "react";
+
 import type { ApplicationDraft, FormStepId, StepId } from "@/lib/schemas/onboarding/application";
+
 import type { SaveState } from "./use-draft-autosave";
 
 export type WizardContextValue = {

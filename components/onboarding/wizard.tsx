@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
+
+import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
 import { Alert } from "@/components/ui/alert";
 import { formatDateTime } from "@/components/ui/format";
 import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
 import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
-import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
+
 import { SaveStatus } from "./save-status";
 import { StepIndicator } from "./step-indicator";
 import { AddressStep } from "./steps/address-step";

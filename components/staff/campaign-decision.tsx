@@ -2,19 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { formatDateTime } from "@/components/ui/format";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
+import type { CampaignFieldKey } from "@/lib/campaign/campaign-fields";
 import type { Fee } from "@/lib/campaign/twilio-fees";
 import {
   approveCampaignAction,
   editCampaignFieldAction,
   requestCampaignChangesAction,
 } from "@/lib/server/actions/campaign-actions";
-import type { CampaignFieldKey } from "@/lib/campaign/campaign-fields";
+
 import { FeeNotice } from "./fee-notice";
 import { RequestChangesFieldset, type FieldComment } from "./request-changes-fieldset";
 

@@ -1,6 +1,6 @@
+import { StatusPill } from "@/components/dashboard/status-pill";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
-import { StatusPill } from "@/components/dashboard/status-pill";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { campaignStatusLabel } from "@/lib/dashboard/status-labels";
 import type { CampaignStaffView } from "@/lib/server/campaigns/campaign-staff-view";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+
 import { formatDateTime } from "@/components/ui/format";
 
 /** The invitation link for staff to copy and pass on; also emailed when SMTP is configured. */

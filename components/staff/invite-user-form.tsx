@@ -1,13 +1,15 @@
 "use client";
 
 import { useState } from "react";
+
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { inviteCustomerUserSchema } from "@/lib/schemas/staff";
 import { inviteCustomerUserAction } from "@/lib/server/actions/staff-actions";
 import type { InvitationLinkResult } from "@/lib/views/invitation-link";
+
 import { InvitationLink } from "./invitation-link";
 
 export function InviteCustomerUserForm({ organizationId }: { organizationId: string }) {

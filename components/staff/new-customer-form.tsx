@@ -2,13 +2,15 @@
 
 import Link from "next/link";
 import { useState } from "react";
+
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { createCustomerSchema } from "@/lib/schemas/staff";
 import { createCustomerAction } from "@/lib/server/actions/staff-actions";
 import type { InvitationLinkResult } from "@/lib/views/invitation-link";
+
 import { InvitationLink } from "./invitation-link";
 
 export function NewCustomerForm() {

@@ -2,6 +2,7 @@
 
 import { useLiveQuery } from "@/components/use-live-query";
 import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
+
 import { RetryProvisioningForm } from "./retry-provisioning-form";
 
 const STATE_LABELS: Record<string, string> = {

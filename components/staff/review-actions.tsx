@@ -2,10 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Fee } from "@/lib/campaign/twilio-fees";
 import { approveApplicationAction, requestChangesAction } from "@/lib/server/actions/review-actions";
+
 import { FeeNotice } from "./fee-notice";
 import { RequestChangesFieldset, type FieldComment } from "./request-changes-fieldset";
 

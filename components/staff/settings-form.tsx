@@ -1,11 +1,12 @@
 "use client";
 
 import { useState } from "react";
+
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { isvSettingsSchema } from "@/lib/schemas/staff";
 import { updateIsvSettingsAction } from "@/lib/server/actions/staff-actions";
 

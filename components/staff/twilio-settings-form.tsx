@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
+
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { twilioSettingsSchema, type TwilioSettingsInput } from "@/lib/schemas/staff";
 import { updateTwilioSettingsAction } from "@/lib/server/actions/staff-actions";
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, type InputHTMLAttributes, type Ref } from "react";
-import { FieldAdvice, FieldNoteAndError, fieldMessageIds } from "./field-messages";
+
+import { FieldAdvice, fieldMessageIds, FieldNoteAndError } from "./field-messages";
 
 /** One labelled checkbox with its help, a reviewer's note and advice, announced with it. */
 export function CheckboxField({

@@ -2,7 +2,8 @@
 
 import { useId, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { FieldHint, FieldNoteAndError, fieldMessageIds } from "./field-messages";
+
+import { FieldHint, fieldMessageIds, FieldNoteAndError } from "./field-messages";
 
 type Choice = { value: string; label: string; help?: string };
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, type Ref, type SelectHTMLAttributes } from "react";
-import { FieldHint, FieldNoteAndError, fieldMessageIds } from "./field-messages";
+
+import { FieldHint, fieldMessageIds, FieldNoteAndError } from "./field-messages";
 
 type Option = { value: string; label: string; disabled?: boolean };
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, type Ref, type TextareaHTMLAttributes } from "react";
-import { FieldAdvice, FieldHint, FieldNoteAndError, fieldMessageIds } from "./field-messages";
+
+import { FieldAdvice, FieldHint, fieldMessageIds, FieldNoteAndError } from "./field-messages";
 
 type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   label: string;

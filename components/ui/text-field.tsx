@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, type InputHTMLAttributes, type Ref } from "react";
-import { FieldAdvice, FieldHint, FieldNoteAndError, fieldMessageIds } from "./field-messages";
+
+import { FieldAdvice, FieldHint, fieldMessageIds, FieldNoteAndError } from "./field-messages";
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;

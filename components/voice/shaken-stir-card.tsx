@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
+
+import { StatusPill } from "@/components/dashboard/status-pill";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { StatusPill } from "@/components/dashboard/status-pill";
 import { bundleStatusLabel } from "@/lib/dashboard/status-labels";
 import { requestShakenStirAction } from "@/lib/server/actions/voice-actions";
 import type { ShakenStirView } from "@/lib/views/voice";

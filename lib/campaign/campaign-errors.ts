@@ -1,5 +1,6 @@
 import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
+
 import { CAMPAIGN_FIELDS, campaignPath, type CampaignFieldKey } from "./campaign-fields";
 
 /**

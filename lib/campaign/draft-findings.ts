@@ -1,5 +1,6 @@
 import { SAMPLE_FIELDS, type Campaign } from "@/lib/schemas/campaign/campaign";
 import { campaignDraftAsInput, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+
 import { reviewCampaign, type Finding } from "./pre-submission-review";
 
 /**

@@ -1,5 +1,6 @@
-import type { FailureGroup } from "./evaluation-failures";
 import type { TwilioProblem } from "@/lib/views/application-status";
+
+import type { FailureGroup } from "./evaluation-failures";
 
 /**
  * What a customer's own answers carry of Twilio's findings: the code, our plain explanation and the

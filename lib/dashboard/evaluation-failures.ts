@@ -1,5 +1,6 @@
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { REQUIREMENT_FIELDS, wizardField, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
+
 import { fieldLabel, wizardFieldHref } from "./field-labels";
 
 export type FailureItem = {

@@ -1,5 +1,5 @@
-import { bundleStatusLabel, brandStatusLabel, campaignStatusLabel } from "./status-labels";
 import { fieldLabel } from "./field-labels";
+import { brandStatusLabel, bundleStatusLabel, campaignStatusLabel } from "./status-labels";
 
 export type Audience = "staff" | "customer";
 export type TimelineEvent = { at: string; title: string; detail?: string; tone: "info" | "good" | "bad" };

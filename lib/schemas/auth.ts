@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { emailField, newPasswordField, personNameField } from "./fields";
 
 export const signInSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { STAGE_IDS } from "@/lib/dashboard/stages";
 
 export const DASHBOARD_SORTS = [

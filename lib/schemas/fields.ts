@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { weakPasswordReason } from "@/lib/auth/password-strength";
 
 /** Reusable fields with the messages people see next to them. */

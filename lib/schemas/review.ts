@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { EDITABLE_FIELD_PATHS } from "@/lib/onboarding/field-edits";
 
 /** A field path of the application that staff may comment on or edit: only the review's own rows. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { emailField } from "./fields";
 
 export const createCustomerSchema = z.object({

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { createPrismaClient, type PrismaClient } from "./prisma-client";
 
 // One client per process: Next.js dev reloads modules, so keep it on globalThis.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { parseDataKeys } from "./crypto/data-keys";
 
 /**

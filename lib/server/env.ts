@@ -1,4 +1,5 @@
 import "server-only";
+
 import { parseEnv, type Env } from "./env-schema";
 
 let cached: Env | undefined;

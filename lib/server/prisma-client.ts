@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
+
 import { oneAtATime } from "./sqlite-one-at-a-time";
 
 export type { PrismaClient };

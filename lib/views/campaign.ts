@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from "@prisma/client";
+
 import type { CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 
 /** Shapes the server hands to client components: neutral, so the browser bundle imports nothing from lib/server. */

@@ -1,6 +1,6 @@
 import type { RequestContext } from "../core/context";
 import { invalidParameter, notFound, permissionDenied } from "../core/errors";
-import { single, bool } from "../core/form";
+import { bool, single } from "../core/form";
 import { v2010Page } from "../core/pagination";
 import { required } from "../core/params";
 import { created, ok, path, type Route } from "../core/router";

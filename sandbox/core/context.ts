@@ -1,6 +1,6 @@
+import type { Sandbox } from "../sandbox";
 import type { Params } from "./form";
 import type { AccountRecord } from "./store";
-import type { Sandbox } from "../sandbox";
 
 /** What a Twilio route handler gets: the sandbox, the authenticated account and the parameters. */
 export type RequestContext = {

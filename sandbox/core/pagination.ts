@@ -1,6 +1,5 @@
-import type { Params } from "./form";
-import { single } from "./form";
 import { invalidParameter } from "./errors";
+import { single, type Params } from "./form";
 
 export type PageRequest = { page: number; pageSize: number };
 

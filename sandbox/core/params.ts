@@ -1,6 +1,5 @@
-import type { Params } from "./form";
-import { single } from "./form";
 import { invalidParameter, missingParameter } from "./errors";
+import { single, type Params } from "./form";
 import { isSid } from "./sid";
 
 /** Reading Twilio parameters with Twilio's errors. */

@@ -1,5 +1,5 @@
-import type { Params } from "./form";
 import { methodNotAllowed, notFound } from "./errors";
+import type { Params } from "./form";
 
 export type Method = "GET" | "POST" | "DELETE";
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
 import { newSid, type SidPrefix } from "./sid";
 
 /** What the sandbox keeps of each Twilio resource it serves. */

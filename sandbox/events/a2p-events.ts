@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+
 import { isoDate } from "../core/clock";
 import type { StoredResource } from "../core/store";
 

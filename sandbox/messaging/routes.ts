@@ -1,17 +1,17 @@
+import { isoDate } from "../core/clock";
 import type { RequestContext } from "../core/context";
 import { invalidParameter, notFound, TwilioError } from "../core/errors";
 import { bool, list, single } from "../core/form";
 import { v1Page } from "../core/pagination";
 import { oneOf, optionalUrl, required, requiredSid } from "../core/params";
 import { HOSTS, shape } from "../core/render";
-import { isoDate } from "../core/clock";
 import { created, noContent, ok, path, type Route } from "../core/router";
+import { newSid } from "../core/sid";
 import type { StoredResource } from "../core/store";
 import { renderResource } from "../render-resource";
 import { owned } from "../trusthub/routes";
-import usecases from "./usecases.json";
 import { checkCampaignTexts } from "./campaign-rules";
-import { newSid } from "../core/sid";
+import usecases from "./usecases.json";
 
 type R = Route<RequestContext>;
 

@@ -1,4 +1,4 @@
-import type { StoredResource, Store } from "../core/store";
+import type { Store, StoredResource } from "../core/store";
 import { isPoBox } from "./attributes";
 import {
   A2P_MESSAGING_PROFILE_POLICY,

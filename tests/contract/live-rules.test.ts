@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
-import { haveOai } from "../support/seed-samples";
+
 import { errorShapeProblems, OpenApiContract } from "../support/oai";
-import { RecordingClient, startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 import { submittedBrand } from "../support/sandbox-flows";
+import { RecordingClient, startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { haveOai } from "../support/seed-samples";
 
 /**
  * Twilio's rules as issue #11 checks them, through the real SDK: a subaccount's Trust Hub refuses

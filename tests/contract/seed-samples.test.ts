@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type RequestClient from "twilio/lib/base/RequestClient";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { StoredResource } from "@/sandbox/core/store";
 import { DEFAULT_ACCOUNT_SID, PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
 import { A2P_MESSAGING_PROFILE_POLICY, POLICIES, SECONDARY_CUSTOMER_PROFILE_POLICY } from "@/sandbox/trusthub/policies";
-import type { StoredResource } from "@/sandbox/core/store";
-import { codeSamples, haveOai, haveSeeds, runSample } from "../support/seed-samples";
+
 import { errorShapeProblems, OpenApiContract } from "../support/oai";
 import { RecordingClient, startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { codeSamples, haveOai, haveSeeds, runSample } from "../support/seed-samples";
 
 /*
  * Every Node.js code sample of seeds 000, 001 and 002, and the curl sample of seed 003, sent by the

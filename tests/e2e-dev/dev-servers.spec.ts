@@ -2,8 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+
 import { ACME } from "../support/acme";
 
 /**

@@ -1,6 +1,6 @@
-import { migrateDatabase } from "../../scripts/db-migrate";
-import { seedDemo } from "../../prisma/seed";
 import { createPrismaClient } from "../../lib/server/prisma-client";
+import { seedDemo } from "../../prisma/seed";
+import { migrateDatabase } from "../../scripts/db-migrate";
 import { ACME } from "../support/acme";
 
 /**

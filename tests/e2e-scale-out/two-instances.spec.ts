@@ -2,11 +2,12 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Client } from "pg";
 import { expect, test, type Browser } from "@playwright/test";
+import { Client } from "pg";
+
+import { E2E } from "../e2e/support/e2e-env";
 import { DEMO_STAFF, signIn } from "../e2e/support/fixtures";
 import { callServerAction } from "../e2e/support/server-actions";
-import { E2E } from "../e2e/support/e2e-env";
 import { dropDatabase, recreateDatabase } from "../support/postgres-databases";
 
 /**

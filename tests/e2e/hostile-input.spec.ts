@@ -1,8 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import fc from "fast-check";
+
 import { strictDraftSchema } from "@/lib/schemas/onboarding/draft-shape";
-import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
+
 import { query } from "./support/database";
+import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
 import { postServerAction } from "./support/server-actions";
 
 /**

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { addCustomerAndAccept, alerts, DEMO_STAFF, outbox, signIn, signOut } from "./support/fixtures";
 
 test("staff invite a customer; the customer accepts, sets a password and lands on their home page", async ({

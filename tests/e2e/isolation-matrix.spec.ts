@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { addCustomerAndAccept, DEMO_STAFF, signIn, uniqueEmail } from "./support/fixtures";
+
 import { query } from "./support/database";
-import { postServerAction } from "./support/server-actions";
 import { E2E } from "./support/e2e-env";
+import { addCustomerAndAccept, DEMO_STAFF, signIn, uniqueEmail } from "./support/fixtures";
+import { postServerAction } from "./support/server-actions";
 
 /**
  * Every server action and every route handler, called over HTTP by each kind of caller, exactly

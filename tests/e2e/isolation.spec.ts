@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addCustomerAndAccept, DEMO_CUSTOMER, DEMO_STAFF, signIn } from "./support/fixtures";
+
 import { query } from "./support/database";
-import { callServerAction } from "./support/server-actions";
 import { E2E } from "./support/e2e-env";
+import { addCustomerAndAccept, DEMO_CUSTOMER, DEMO_STAFF, signIn } from "./support/fixtures";
+import { callServerAction } from "./support/server-actions";
 
 const applicationOf = (organizationName: string) =>
   query<{ id: string; organizationId: string }>(

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addCustomerAndAccept, DEMO_CUSTOMER, DEMO_STAFF, outbox, signIn } from "./support/fixtures";
+
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { query } from "./support/database";
+import { addCustomerAndAccept, DEMO_CUSTOMER, DEMO_STAFF, outbox, signIn } from "./support/fixtures";
 import { ACME, expectSaved, fillAddress, fillBusiness, fillCompany, fillRepresentative, next } from "./support/wizard";
 
 /** A customer of their own, so each test starts from an empty application. */

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { addCustomerAndAccept, alerts, attemptSignIn, DEMO_STAFF, linkIn, outbox, signIn } from "./support/fixtures";
+
 import { query } from "./support/database";
+import { addCustomerAndAccept, alerts, attemptSignIn, DEMO_STAFF, linkIn, outbox, signIn } from "./support/fixtures";
 import { callServerAction } from "./support/server-actions";
 
 test("forgot password: the emailed link sets a new password, the old one stops working and so do sessions signed in with it", async ({

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
-import { ACME, expectSaved, fillAll } from "./support/wizard";
+
 import { E2E } from "./support/e2e-env";
+import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
 import { sandboxFor } from "./support/sandbox-state";
+import { ACME, expectSaved, fillAll } from "./support/wizard";
 
 test("staff ask for a change on one field; the customer sees it next to that field, fixes it and sends again", async ({
   page,

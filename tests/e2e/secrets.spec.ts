@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { EXAMPLE_AUTH_SECRET } from "../../lib/server/env-schema";
 import { DEFAULT_AUTH_TOKEN } from "../../sandbox/defaults";
-import { DEMO_STAFF, signIn } from "./support/fixtures";
 import { E2E } from "./support/e2e-env";
+import { DEMO_STAFF, signIn } from "./support/fixtures";
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { alerts, attemptSignIn, DEMO_CUSTOMER, DEMO_STAFF, uniqueEmail } from "./support/fixtures";
+
 import { E2E } from "./support/e2e-env";
+import { alerts, attemptSignIn, DEMO_CUSTOMER, DEMO_STAFF, uniqueEmail } from "./support/fixtures";
 
 /** Every URL the page requested or navigated to, to check that no secret ever lands in one. */
 function recordUrls(page: Page): string[] {

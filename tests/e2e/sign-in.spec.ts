@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { alerts, attemptSignIn, DEMO_CUSTOMER, DEMO_STAFF, signIn, signOut, uniqueEmail } from "./support/fixtures";
 
 test("staff admin signs in, sees the customers and staff navigation, and signs out", async ({ page }) => {

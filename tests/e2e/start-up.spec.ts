@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
+
 import { E2E } from "./support/e2e-env";
 
 /** Starts the built server with a broken environment and collects what it prints until it exits. */

@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addCustomerAndAccept, DEMO_CUSTOMER, DEMO_STAFF, signIn } from "./support/fixtures";
-import { ACME, fillAll } from "./support/wizard";
+
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { E2E } from "./support/e2e-env";
+import { addCustomerAndAccept, DEMO_CUSTOMER, DEMO_STAFF, signIn } from "./support/fixtures";
+import { ACME, fillAll } from "./support/wizard";
 
 /**
  * Runs after review.spec.ts: Acme, Inc. has been approved and provisioned, and Trust Hub has

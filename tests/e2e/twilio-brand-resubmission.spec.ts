@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+
 import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
-import { ACME, expectSaved, fillAll } from "./support/wizard";
 import { advanceInSandbox, recordedSid, sandboxFor } from "./support/sandbox-state";
+import { ACME, expectSaved, fillAll } from "./support/wizard";
 
 // Runs after status-dashboard.spec.ts, whose counts assume Acme, Inc. is the only customer at Twilio.
 

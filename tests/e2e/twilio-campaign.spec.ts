@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_CUSTOMER, DEMO_STAFF, outbox, signIn } from "./support/fixtures";
+
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { query } from "./support/database";
 import { E2E } from "./support/e2e-env";
+import { DEMO_CUSTOMER, DEMO_STAFF, outbox, signIn } from "./support/fixtures";
 
 /**
  * Runs after status-dashboard.spec.ts, which leaves Acme, Inc. with an approved brand and its

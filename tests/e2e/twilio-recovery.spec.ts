@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
-import { ACME, fillAll } from "./support/wizard";
+
 import { E2E } from "./support/e2e-env";
+import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
 import { sandboxFor } from "./support/sandbox-state";
+import { ACME, fillAll } from "./support/wizard";
 
 // Runs after status-dashboard.spec.ts, whose counts assume Acme, Inc. is the only customer at Twilio.
 

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+
 import { DEFAULT_ACCOUNT_SID, PRIMARY_CUSTOMER_PROFILE_SID } from "../../sandbox/defaults";
-import { DEMO_STAFF, signIn } from "./support/fixtures";
 import { E2E } from "./support/e2e-env";
+import { DEMO_STAFF, signIn } from "./support/fixtures";
 
 test("the settings page says the portal talks to the local Twilio sandbox, and never shows the token", async ({
   page,

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_CUSTOMER, DEMO_STAFF, signIn } from "./support/fixtures";
-import { E2E } from "./support/e2e-env";
+
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { E2E } from "./support/e2e-env";
+import { DEMO_CUSTOMER, DEMO_STAFF, signIn } from "./support/fixtures";
 
 /**
  * Runs after status-dashboard.spec.ts (Acme's Secondary Customer Profile and brand approved) and

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
-import { expectSaved, next } from "./support/wizard";
-import { setTimeInPast } from "./support/database";
-import { advanceInSandbox, recordedSid, sandboxFor } from "./support/sandbox-state";
+
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { setTimeInPast } from "./support/database";
+import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";
+import { advanceInSandbox, recordedSid, sandboxFor } from "./support/sandbox-state";
+import { expectSaved, next } from "./support/wizard";
 
 // #13 line 2: a customer without a tax ID registers a Sole Proprietor brand and verifies it by the
 // one-time code texted to their mobile.

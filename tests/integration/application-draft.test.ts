@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
-import { readStoredDraft } from "@/lib/server/applications/stored-draft";
+
 import { saveDraft, submitApplication } from "@/lib/server/applications/application-draft";
-import { makeOrganization, makeUser } from "../support/factories";
-import { ACME } from "../support/acme";
+import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 import { refreshDashboardRow } from "@/lib/server/dashboard/refresh-dashboard-row";
+import { db } from "@/lib/server/db";
+
+import { ACME } from "../support/acme";
+import { makeOrganization, makeUser } from "../support/factories";
 
 async function customerWithApplication() {
   const { organization, application } = await makeOrganization();

@@ -1,18 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import twilio from "twilio";
-import { db } from "@/lib/server/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { brandVerificationView, resendBrandVerification } from "@/lib/server/brands/brand-verification";
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { syncStatuses } from "@/lib/server/twilio-inbound/sync-statuses";
 import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
 import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
-import type { TestSandbox } from "../support/sandbox-harness";
+
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
-import { configureIsv, submittedApplication, testDeps, recordedStep } from "../support/provisioning";
+import { configureIsv, recordedStep, submittedApplication, testDeps } from "../support/provisioning";
+import type { TestSandbox } from "../support/sandbox-harness";
 
 /**
  * #13 line 3: Authentication+ for public companies. After the brand is registered, The Campaign

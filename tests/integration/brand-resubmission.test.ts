@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
 import { BRAND_RESUBMISSION_LIMIT } from "@/lib/trusthub/brand-resubmission";
-import type { TestSandbox } from "../support/sandbox-harness";
+
 import { startSandboxWithEventSink } from "../support/event-receiver";
-import { mailOutbox } from "../support/mail-outbox";
 import { makeUser } from "../support/factories";
+import { mailOutbox } from "../support/mail-outbox";
 import {
   configureIsv,
+  recordedStep,
   sandboxResourcesFor,
   submittedApplication,
   testDeps,
-  recordedStep,
 } from "../support/provisioning";
+import type { TestSandbox } from "../support/sandbox-harness";
 
 /**
  * #13 line 1: a brand The Campaign Registry FAILED goes back to the customer with Twilio's errors

@@ -1,23 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
+import type { CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 import { approveApplication } from "@/lib/server/applications/approve-application";
+import { campaignPageData } from "@/lib/server/campaigns/campaign-page";
 import {
   openCampaignRegistration,
   saveCampaignDraft,
   submitCampaign,
 } from "@/lib/server/campaigns/campaign-registration";
 import { approveCampaign, campaignFindings } from "@/lib/server/campaigns/campaign-review";
-import { applicationStatus } from "@/lib/server/dashboard/application-status";
-import { campaignPageData } from "@/lib/server/campaigns/campaign-page";
 import { campaignForStaff } from "@/lib/server/campaigns/campaign-staff-view";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { syncStatuses } from "@/lib/server/twilio-inbound/sync-statuses";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
-import type { CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
-import type { TestSandbox } from "../support/sandbox-harness";
+
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+import type { TestSandbox } from "../support/sandbox-harness";
 
 /**
  * The campaign phase against the sandbox through the real SDK: from an approved brand to exactly

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
-import { checkCredentials } from "@/lib/server/auth/credentials";
+
 import { weakPasswordReason } from "@/lib/auth/password-strength";
+import { checkCredentials } from "@/lib/server/auth/credentials";
+import { db } from "@/lib/server/db";
 
 /** The real `npm run admin:create` command, on this test file's database, password on stdin. */
 function adminCreate(args: string[], password: string) {

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
+import { compareSortKeys, nameSortKey } from "@/lib/dashboard/name-sort-key";
 import { STAGE_IDS, STAGES, type StageId } from "@/lib/dashboard/stages";
 import { parseDashboardQuery } from "@/lib/schemas/dashboard";
-import { compareSortKeys, nameSortKey } from "@/lib/dashboard/name-sort-key";
 import type { Dashboard } from "@/lib/server/dashboard/list-dashboard";
+import { db } from "@/lib/server/db";
+
 import { bulkCustomer, seedBulkCustomers, type BulkCustomer } from "../support/bulk-customers";
 
 /** The staff dashboard's filters, search, sort and pagination against a real SQLite file holding 10,000 customers. */

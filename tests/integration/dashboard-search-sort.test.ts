@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { parseDashboardQuery } from "@/lib/schemas/dashboard";
 import { listDashboard } from "@/lib/server/dashboard/list-dashboard";
 import { refreshDashboardRows } from "@/lib/server/dashboard/refresh-dashboard-row";
+import { db } from "@/lib/server/db";
+
 import { makeOrganization } from "../support/factories";
 
 /**

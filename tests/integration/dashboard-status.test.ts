@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import twilio from "twilio";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
-import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
-import type { TestSandbox } from "../support/sandbox-harness";
+import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { startSandboxWithEventSink } from "../support/event-receiver";
-import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 import { makeUser } from "../support/factories";
+import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+import type { TestSandbox } from "../support/sandbox-harness";
 
 /**
  * The dashboard's row and the status panel follow an application through staff review, the

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { twilioSignature } from "@/sandbox/core/signature";
-import type { TestSandbox } from "../support/sandbox-harness";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+import type { TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 let stop: () => Promise<void>;

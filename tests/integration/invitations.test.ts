@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { checkCredentials } from "@/lib/server/auth/credentials";
-import { createInvitation, EmailTakenError } from "@/lib/server/invitations/create-invitation";
+import { db } from "@/lib/server/db";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
+import { createInvitation, EmailTakenError } from "@/lib/server/invitations/create-invitation";
 import { findInvitation } from "@/lib/server/invitations/find-invitation";
 import { createCustomerOrganization } from "@/lib/server/organizations/create-customer-organization";
+
 import { makeUser } from "../support/factories";
 
 const limits = { maxPerAccount: 5, maxPerIp: 20, maxPerAccountAllAddresses: 50, windowMinutes: 15 };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { openJobQueue } from "@/lib/server/jobs/open-job-queue";
+
 import type { JobName, JobPolicy, JobQueue } from "@/lib/server/jobs/job-queue";
+import { openJobQueue } from "@/lib/server/jobs/open-job-queue";
 
 /**
  * #14 line 2: the job engine the database calls for (pg-boss on PostgreSQL, the in-process queue on

@@ -1,5 +1,6 @@
 import { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
 
 /**

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { checkCredentials } from "@/lib/server/auth/credentials";
+import { db } from "@/lib/server/db";
 import { passwordResetLinkStatus, requestPasswordReset, resetPassword } from "@/lib/server/passwords/password-reset";
+
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
 

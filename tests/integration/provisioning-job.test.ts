@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { approveApplication } from "@/lib/server/applications/approve-application";
+import { db } from "@/lib/server/db";
 import { finishRun, nextPhase, phaseRequest, requestPhase } from "@/lib/server/provisioning/job";
+
 import { submittedApplication } from "../support/provisioning";
 
 /**

@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { retryProvisioning } from "@/lib/server/applications/retry-provisioning";
-import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
+import { db } from "@/lib/server/db";
 import { MAX_RETRIES_LATER, retryLaterDelayMs } from "@/lib/server/provisioning/job";
+import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { twilioSignature } from "@/sandbox/core/signature";
-import type { TestSandbox } from "../support/sandbox-harness";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { mailOutbox } from "../support/mail-outbox";
 import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
+import type { TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 let stop: () => Promise<void>;

@@ -1,12 +1,14 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { approveApplication } from "@/lib/server/applications/approve-application";
+import { db } from "@/lib/server/db";
 import { drainJobs } from "@/lib/server/provisioning/worker";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+
 import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { approveApplication } from "@/lib/server/applications/approve-application";
+import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { claimJob, drainJobs } from "@/lib/server/provisioning/worker";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+
 import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

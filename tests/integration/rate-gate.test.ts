@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
 import { activeSlots, withAccountSlot } from "@/lib/server/provisioning/account-limiter";
 import { inRateSlot, paced } from "@/lib/server/twilio/rate-slot";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
 import { checkReadiness } from "@/lib/server/operations/readiness";
 

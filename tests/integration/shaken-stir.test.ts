@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { approveApplication } from "@/lib/server/applications/approve-application";
-import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
 import { retryProvisioning } from "@/lib/server/applications/retry-provisioning";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { db } from "@/lib/server/db";
 import { finishRun } from "@/lib/server/provisioning/job";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { requestShakenStir, shakenStirView } from "@/lib/server/voice/shaken-stir";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
-import type { TestSandbox } from "../support/sandbox-harness";
+
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+import type { TestSandbox } from "../support/sandbox-harness";
 
 /**
  * #13 line 5: SHAKEN/STIR (seed 002) against the sandbox through the real SDK: the chosen numbers

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { checkCredentials } from "@/lib/server/auth/credentials";
+import { db } from "@/lib/server/db";
+
 import { makeOrganization, makeUser } from "../support/factories";
 
 const limits = { maxPerAccount: 5, maxPerIp: 20, maxPerAccountAllAddresses: 12, windowMinutes: 15 };

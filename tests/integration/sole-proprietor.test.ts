@@ -1,5 +1,6 @@
+import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import {
   brandVerificationView,
@@ -7,17 +8,17 @@ import {
   resendBrandVerification,
 } from "@/lib/server/brands/brand-verification";
 import { addSenderNumber } from "@/lib/server/campaigns/sender-numbers";
-import { requestShakenStir } from "@/lib/server/voice/shaken-stir";
+import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
-import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
-import twilio from "twilio";
-import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
+import { SandboxRequestClient, type TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import { requestShakenStir } from "@/lib/server/voice/shaken-stir";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
-import type { TestSandbox } from "../support/sandbox-harness";
+
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
-import { configureIsv, sandboxResourcesFor, testDeps, recordedStep } from "../support/provisioning";
+import { configureIsv, recordedStep, sandboxResourcesFor, testDeps } from "../support/provisioning";
+import type { TestSandbox } from "../support/sandbox-harness";
 import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
 
 /**

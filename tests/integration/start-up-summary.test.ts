@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
-import { startPortalJobs } from "@/lib/server/start-up/portal-jobs";
 import { jobState } from "@/lib/server/jobs/enqueue";
+import { startPortalJobs } from "@/lib/server/start-up/portal-jobs";
+
 import { makeOrganization } from "../support/factories";
 
 /**

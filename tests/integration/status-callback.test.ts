@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
-import { buildSecondaryProfile } from "../support/sandbox-flows";
-import { makeOrganization } from "../support/factories";
 import { twilioSignature } from "@/sandbox/core/signature";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
+import { makeOrganization } from "../support/factories";
+import { buildSecondaryProfile } from "../support/sandbox-flows";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 let receiver: { url: string; close: () => Promise<void> };

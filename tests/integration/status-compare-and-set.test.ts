@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
 import { recordTwilioStatus } from "@/lib/server/twilio-inbound/record-status";
+import { handleStatusCallback } from "@/lib/server/twilio-inbound/status-callback";
+import { twilioSignature } from "@/sandbox/core/signature";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { makeOrganization, makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
-import { handleStatusCallback } from "@/lib/server/twilio-inbound/status-callback";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
-import { twilioSignature } from "@/sandbox/core/signature";
 
 /**
  * #14 line 3: a status change is applied with compare-and-set, so a status callback, an Event

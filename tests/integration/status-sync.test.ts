@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import twilio from "twilio";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
-import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

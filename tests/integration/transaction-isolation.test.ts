@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/lib/server/db";
+
 import { makeOrganization } from "../support/factories";
 
 /**

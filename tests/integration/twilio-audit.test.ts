@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { db } from "@/lib/server/db";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+
 import { configureIsv, submittedApplication } from "../support/provisioning";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;

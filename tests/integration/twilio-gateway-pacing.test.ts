@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+
 import { approveApplication } from "@/lib/server/applications/approve-application";
-import { reopenOnBrandFailure } from "@/lib/server/brands/reopen-on-brand-failure";
 import { resendBrandVerification } from "@/lib/server/brands/brand-verification";
+import { reopenOnBrandFailure } from "@/lib/server/brands/reopen-on-brand-failure";
 import { reopenFailedCampaign } from "@/lib/server/campaigns/reopen-failed-campaign";
+import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
-import { accountBySid } from "@/lib/server/twilio/client";
 import {
   createBrand,
   fetchBrand,
@@ -23,10 +23,12 @@ import {
   findCampaignByUseCase,
   updateCampaign,
 } from "@/lib/server/twilio/campaigns";
+import { accountBySid } from "@/lib/server/twilio/client";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
-import type { TestSandbox } from "../support/sandbox-harness";
+
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { configureIsv, recordedStep, submittedApplication, testDeps } from "../support/provisioning";
+import type { TestSandbox } from "../support/sandbox-harness";
 
 /**
  * #24 line 2: every brand and campaign request goes through the account's one-per-second slot

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+
 import { buildSecondaryProfile, buildTrustProduct } from "../support/sandbox-flows";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

@@ -1,14 +1,16 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { buildSecondaryProfile, buildTrustProduct, submittedBrand } from "../support/sandbox-flows";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 /** A local receiver for status callbacks and events. */
 async function startReceiver() {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+
 import { buildSecondaryProfile, buildTrustProduct, evaluateProfile } from "../support/sandbox-flows";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

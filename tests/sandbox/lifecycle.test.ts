@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Twilio } from "twilio";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { buildSecondaryProfile, buildTrustProduct } from "../support/sandbox-flows";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENUMS } from "@/sandbox/trusthub/attributes";
+
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { ENUMS } from "@/sandbox/trusthub/attributes";
+
 import { BUSINESS, REPRESENTATIVE } from "../support/sandbox-flows";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import type { ApplicationStatus, Prisma, PrismaClient, ProvisioningState } from "@prisma/client";
+
 import type { StageId } from "@/lib/dashboard/stages";
 
 /**

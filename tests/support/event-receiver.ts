@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
+
 import { db } from "@/lib/server/db";
-import { startTestSandbox, type TestSandbox } from "./sandbox-harness";
+
 import { aimPortalAtSandbox } from "./portal-twilio-env";
+import { startTestSandbox, type TestSandbox } from "./sandbox-harness";
 
 type RouteHandler = (request: Request, context: unknown) => Promise<Response>;
 

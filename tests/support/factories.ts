@@ -1,6 +1,7 @@
 import type { UserRole } from "@prisma/client";
-import { db } from "@/lib/server/db";
+
 import { hashPassword } from "@/lib/server/auth/password";
+import { db } from "@/lib/server/db";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}-${(counter++).toString(36)}`;

@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from "node:fs";
+
 import { migrateDatabase } from "../../scripts/db-migrate";
 import { TEMPLATE_DB, TEST_TMP } from "./paths";
 import { postgresBase, recreateDatabase, templateName } from "./postgres-databases";

@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { afterAll } from "vitest";
+
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { TEMPLATE_DB, TEST_TMP } from "./paths";
 import { dropDatabase, postgresBase, recreateDatabase, templateName } from "./postgres-databases";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
 /**
  * Gives each test file its own real SQLite database (a copy of the migrated template) and a

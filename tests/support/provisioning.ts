@@ -1,12 +1,14 @@
 import twilio from "twilio";
+
 import { db } from "@/lib/server/db";
-import { DEFAULT_ACCOUNT_SID, PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
-import { SandboxRequestClient, type TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
-import { organizationCredentials } from "@/lib/server/twilio/account-credentials";
 import type { ProvisioningDeps } from "@/lib/server/provisioning/run-provisioning";
-import type { TestSandbox } from "./sandbox-harness";
+import { organizationCredentials } from "@/lib/server/twilio/account-credentials";
+import { SandboxRequestClient, type TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import { DEFAULT_ACCOUNT_SID, PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
+
 import { ACME } from "./acme";
 import { makeUser } from "./factories";
+import type { TestSandbox } from "./sandbox-harness";
 
 export async function configureIsv() {
   await db.isvSettings.upsert({

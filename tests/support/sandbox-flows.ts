@@ -1,4 +1,5 @@
 import type { Twilio } from "twilio";
+
 import { PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
 import { A2P_MESSAGING_PROFILE_POLICY, SECONDARY_CUSTOMER_PROFILE_POLICY } from "@/sandbox/trusthub/policies";
 

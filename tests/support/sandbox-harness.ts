@@ -1,8 +1,9 @@
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
-import { startSandbox, type RunningSandbox, type SandboxServerOptions } from "@/sandbox/server";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+
 import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+import { startSandbox, type RunningSandbox, type SandboxServerOptions } from "@/sandbox/server";
 
 /** A fresh in-memory sandbox on a free port, the real SDK pointed at it, and its control API. */
 export async function startTestSandbox(options: SandboxServerOptions = {}) {

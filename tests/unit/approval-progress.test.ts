@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { explainTwilioError } from "@/lib/trusthub/error-explanations";
+
 import { approvalProgress } from "@/lib/onboarding/approval-progress";
+import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 
 const states = (input: Parameters<typeof approvalProgress>[0]) =>
   approvalProgress(input).map((stage) => `${stage.id}:${stage.state}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { draftFindings, findingsByField } from "@/lib/campaign/draft-findings";
 import { reviewCampaign } from "@/lib/campaign/pre-submission-review";
 import { brandRegistrationFees, campaignApprovalFees, formatUsd, TWILIO_FEES } from "@/lib/campaign/twilio-fees";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { campaignFieldOfTwilioName, campaignProblems } from "@/lib/campaign/campaign-errors";
 import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/campaign-payload";
 import { senderA2pState } from "@/lib/campaign/sender-pool";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { campaignSchema, type Campaign, type CampaignInput } from "@/lib/schemas/campaign/campaign";
+
 import { reviewCampaign, type FindingRule } from "@/lib/campaign/pre-submission-review";
+import { campaignSchema, type Campaign, type CampaignInput } from "@/lib/schemas/campaign/campaign";
 
 const CLEAN: CampaignInput = {
   usAppToPersonUsecase: "ACCOUNT_NOTIFICATION",

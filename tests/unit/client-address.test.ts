@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { clientAddress, trustedProxyHops } from "@/lib/config/client-address.mjs";
 import { devAllowedOrigins } from "@/lib/config/dev-origins.mjs";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { compareSortKeys, nameSortKey } from "@/lib/dashboard/name-sort-key";
 import { searchWords } from "@/lib/dashboard/search-words";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { dashboardSearch, parseDashboardQuery } from "@/lib/schemas/dashboard";
 
 describe("the dashboard's address-bar state", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dueAt, funnel, isStuck, STAGE_IDS, stageOf, type StageInput } from "@/lib/dashboard/stages";
+
 import { nextStep } from "@/lib/dashboard/next-steps";
+import { dueAt, funnel, isStuck, STAGE_IDS, stageOf, type StageInput } from "@/lib/dashboard/stages";
 
 const base: StageInput = {
   applicationStatus: "APPROVED",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { EnvError, EXAMPLE_AUTH_SECRET, parseEnv, sessionCookiesSecure } from "@/lib/server/env-schema";
 
 const valid = {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { evaluationProblems, wizardField } from "@/lib/trusthub/evaluation-fields";
+
 import { SEED_001_RESULTS } from "../support/seed-001-evaluation";
 
 describe("evaluation results → wizard fields", () => {

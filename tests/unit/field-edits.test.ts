@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+
 import { applyFieldEdit, isEditableField } from "@/lib/onboarding/field-edits";
+import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
 import { readDraftShape, strictDraftSchema } from "@/lib/schemas/onboarding/draft-shape";
 import { editFieldSchema, requestChangesSchema } from "@/lib/schemas/review";
+
 import { ACME } from "../support/acme";
-import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
 
 const ACME_DRAFT = structuredClone(ACME) as unknown as ApplicationDraft;
 

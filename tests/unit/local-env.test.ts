@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { expandReferences, unpinOldDefaults } from "../../scripts/load-env";
 
 describe("the embedded mode's .env", () => {

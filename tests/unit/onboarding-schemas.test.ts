@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+
 import { addressSchema } from "@/lib/schemas/onboarding/address";
 import { applicationSchema, stepSchemas } from "@/lib/schemas/onboarding/application";
 import { businessSchema } from "@/lib/schemas/onboarding/business";
 import { companySchema } from "@/lib/schemas/onboarding/company";
+import { CA_PROVINCES, COUNTRY_CODES, US_STATES } from "@/lib/schemas/onboarding/geo";
 import {
   BUSINESS_IDENTITIES,
   BUSINESS_INDUSTRIES,
@@ -13,8 +15,8 @@ import {
   STOCK_EXCHANGES,
 } from "@/lib/schemas/onboarding/options";
 import { representativesSchema } from "@/lib/schemas/onboarding/representatives";
-import { CA_PROVINCES, COUNTRY_CODES, US_STATES } from "@/lib/schemas/onboarding/geo";
 import { normalizeWebUrl } from "@/lib/schemas/onboarding/web-url";
+
 import { ACME } from "../support/acme";
 
 /** Field path → first message, for a failed parse; {} when it passes. */

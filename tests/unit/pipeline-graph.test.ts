@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { chainHeights, runGraph } from "@/lib/server/provisioning/graph";
-import { activeSlots, withAccountSlot } from "@/lib/server/provisioning/account-limiter";
-import { withRetry } from "@/lib/server/provisioning/retry";
+
 import { db } from "@/lib/server/db";
+import { activeSlots, withAccountSlot } from "@/lib/server/provisioning/account-limiter";
 import { isTransient } from "@/lib/server/provisioning/errors";
+import { chainHeights, runGraph } from "@/lib/server/provisioning/graph";
+import { withRetry } from "@/lib/server/provisioning/retry";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canAccessOrganization, homePathFor, isAdmin, isStaff, type Actor } from "@/lib/server/auth/policy";
+
 import { safeCallbackPath } from "@/lib/server/auth/callback-path";
 import { clientIp } from "@/lib/server/auth/client-ip";
+import { canAccessOrganization, homePathFor, isAdmin, isStaff, type Actor } from "@/lib/server/auth/policy";
 
 const admin: Actor = { id: "a", role: "ADMIN", organizationId: null };
 const staff: Actor = { id: "s", role: "STAFF", organizationId: null };

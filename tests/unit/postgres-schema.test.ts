@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+
 import { postgresSchema, SOURCE, TARGET } from "../../scripts/postgres-schema";
 
 describe("one schema source for SQLite and PostgreSQL (#14 line 1)", () => {

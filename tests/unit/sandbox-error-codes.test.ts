@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { TWILIO_ERROR_CODES } from "@/sandbox/core/error-codes";
 import { TwilioError } from "@/sandbox/core/errors";
 

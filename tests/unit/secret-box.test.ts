@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { open, seal } from "@/lib/server/crypto/secret-box";
 
 describe("secrets at rest", () => {

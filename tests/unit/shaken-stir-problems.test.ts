@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { shakenStirProblems } from "@/lib/trusthub/shaken-stir-problems";
 
 const NUMBERS = [

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
+
+import { reviewSections } from "@/lib/onboarding/review-sections";
+import { stepStatus } from "@/lib/onboarding/step-status";
 import {
   applicationKind,
   parseApplication,
   stepSchemaFor,
   type ApplicationDraft,
 } from "@/lib/schemas/onboarding/application";
-import { stepStatus } from "@/lib/onboarding/step-status";
-import { reviewSections } from "@/lib/onboarding/review-sections";
 import { brandRegistrationOptions, hasSecondaryVetting, soleProprietorAttributes } from "@/lib/trusthub/payloads";
+
 import { ACME } from "../support/acme";
 import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { oneAtATime } from "@/lib/server/sqlite-one-at-a-time";
 
 // A SQLite file of its own, whichever database the other suites run on: this is the SQLite wrapper's test.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createLinkToken, hashLinkToken, looksLikeLinkToken } from "@/lib/server/auth/tokens";
-import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
+
 import { acceptInvitationSchema } from "@/lib/schemas/auth";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
+import { createLinkToken, hashLinkToken, looksLikeLinkToken } from "@/lib/server/auth/tokens";
 
 describe("link tokens", () => {
   it("are random, 43 url-safe characters, stored only as their SHA-256", () => {

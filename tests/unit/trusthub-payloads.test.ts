@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { applicationSchema } from "@/lib/schemas/onboarding/application";
 import {
   addressParams,
@@ -9,6 +10,7 @@ import {
   parseFriendlyName,
   representativeAttributes,
 } from "@/lib/trusthub/payloads";
+
 import { ACME } from "../support/acme";
 
 const acme = applicationSchema.parse(ACME);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { parseA2pEvent } from "@/lib/trusthub/a2p-events";
-import { bundleRejectionProblems } from "@/lib/trusthub/bundle-rejection";
 import { mergeBrandDetails, normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { bundleRejectionProblems } from "@/lib/trusthub/bundle-rejection";
 
 const AC = "AC" + "1".repeat(32);
 const BN = "BN" + "2".repeat(32);

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/server/auth/callback-path";
 import { getCurrentUser } from "@/lib/server/auth/guards";
 import { homePathFor } from "@/lib/server/auth/policy";
-import { safeCallbackPath } from "@/lib/server/auth/callback-path";
 import { env } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { CampaignForm } from "@/components/campaign/campaign-form";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { getCustomerHome } from "@/lib/server/applications/customer-home";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
-import { getCustomerHome } from "@/lib/server/applications/customer-home";
 import { campaignPageData } from "@/lib/server/campaigns/campaign-page";
 
 export const metadata: Metadata = { title: "Messaging campaign" };

@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
+import { BrandVerificationCard } from "@/components/brand/brand-verification-card";
+import { SenderNumbers } from "@/components/campaign/sender-numbers";
+import { ApprovalProgress } from "@/components/customer/approval-progress";
+import { CampaignCard } from "@/components/customer/campaign-card";
+import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
-import { requireCustomer } from "@/lib/server/auth/guards";
-import { guardPage } from "@/lib/server/auth/page-guard";
 import { getCustomerHome } from "@/lib/server/applications/customer-home";
 import { customerProgress } from "@/lib/server/applications/customer-progress";
-import { ApprovalProgress } from "@/components/customer/approval-progress";
-import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
-import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { requireCustomer } from "@/lib/server/auth/guards";
+import { guardPage } from "@/lib/server/auth/page-guard";
+import { brandVerificationView } from "@/lib/server/brands/brand-verification";
 import { customerCampaign } from "@/lib/server/campaigns/customer-campaign";
 import { recordedSenderNumbers, senderPool } from "@/lib/server/campaigns/sender-numbers";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { customersMayManageSenders } from "@/lib/server/settings/isv-settings";
-import { CampaignCard } from "@/components/customer/campaign-card";
-import { SenderNumbers } from "@/components/campaign/sender-numbers";
-import { brandVerificationView } from "@/lib/server/brands/brand-verification";
-import { BrandVerificationCard } from "@/components/brand/brand-verification-card";
 
 export const metadata: Metadata = { title: "Home" };
 

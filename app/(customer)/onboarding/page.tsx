@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
+
+import { STEPS } from "@/lib/schemas/onboarding/application";
+import { getCustomerHome } from "@/lib/server/applications/customer-home";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
-import { getCustomerHome } from "@/lib/server/applications/customer-home";
-import { STEPS } from "@/lib/schemas/onboarding/application";
 
 /** Resumes where the customer left off. */
 export default async function OnboardingIndex() {

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+
 import { db } from "@/lib/server/db";
 
 /** Liveness and database reachability, for load balancers and the test harness. */

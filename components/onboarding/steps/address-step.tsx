@@ -3,6 +3,7 @@
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { COUNTRIES, regionsOf } from "@/lib/schemas/onboarding/geo";
+
 import { StepActions } from "../step-actions";
 import { StepForm } from "../step-form";
 import { useStepForm } from "../use-step-form";

@@ -1,9 +1,9 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { Button } from "@/components/ui/button";
 import { TAX_ID_CHOICES } from "@/lib/onboarding/review-sections";
 import {
   BUSINESS_IDENTITIES,
@@ -14,6 +14,7 @@ import {
   REGISTRATION_ID_TYPES,
   SOLE_PROPRIETOR_VERTICALS,
 } from "@/lib/schemas/onboarding/options";
+
 import { StepActions } from "../step-actions";
 import { StepForm } from "../step-form";
 import { useStepForm } from "../use-step-form";

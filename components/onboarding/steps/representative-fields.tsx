@@ -1,10 +1,12 @@
 "use client";
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
+
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { COUNTRIES } from "@/lib/schemas/onboarding/geo";
 import { JOB_POSITIONS } from "@/lib/schemas/onboarding/options";
+
 import { useFieldNote } from "../wizard-context";
 
 export type RepresentativeValues = {

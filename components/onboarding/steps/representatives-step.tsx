@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { applicationKind } from "@/lib/schemas/onboarding/application";
+
 import { StepActions } from "../step-actions";
 import { StepForm } from "../step-form";
 import { useStepForm } from "../use-step-form";

@@ -2,13 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { parseApplication, STEPS, type FormStepId } from "@/lib/schemas/onboarding/application";
 import { reviewSections } from "@/lib/onboarding/review-sections";
+import { parseApplication, STEPS, type FormStepId } from "@/lib/schemas/onboarding/application";
 import { submitApplicationAction } from "@/lib/server/actions/onboarding-actions";
-import { useWizard } from "../wizard-context";
+
 import { ReviewRows } from "../review-rows";
+import { useWizard } from "../wizard-context";
 
 const stepTitle = (step: string) => STEPS.find((candidate) => candidate.id === step)?.title ?? step;
 

@@ -1,5 +1,6 @@
 import { CAMPAIGN_FIELDS, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
 import { draftShapeSchemas, type DraftKind } from "@/lib/schemas/onboarding/draft-shape";
+
 import type { CampaignInput } from "./campaign";
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { CAMPAIGN_FIELD_KEYS } from "@/lib/campaign/campaign-fields";
 
 /** Inputs of the campaign's staff review and sender-pool actions, shared by their forms. */

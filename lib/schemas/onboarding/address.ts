@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { COUNTRY_CODES, isPoBox, postalCodeProblem, regionsOf } from "./geo";
 
 const PO_BOX = "PO boxes are not accepted: enter the street address where your business is located.";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { addressSchema } from "./address";
 import { businessSchema } from "./business";
 import { companySchema } from "./company";

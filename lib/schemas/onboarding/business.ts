@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import {
   BUSINESS_IDENTITIES,
   BUSINESS_INDUSTRIES,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { isFreeMail } from "./free-mail";
 import { BRAND_TYPE_VALUES, COMPANY_TYPE_VALUES, STOCK_EXCHANGES } from "./options";
 

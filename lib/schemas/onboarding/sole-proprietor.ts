@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { SOLE_PROPRIETOR_COUNTRIES, SOLE_PROPRIETOR_VERTICALS } from "./options";
 import { toE164 } from "./representatives";
 

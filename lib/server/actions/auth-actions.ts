@@ -1,21 +1,23 @@
 "use server";
 
+import { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+
 import { fail, ok } from "@/lib/action-result";
 import { acceptInvitationSchema, forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/schemas/auth";
+
+import { RateLimitedError, signIn, signOut } from "../auth/auth";
+import { safeCallbackPath } from "../auth/callback-path";
+import { clientIp } from "../auth/client-ip";
+import { homePathFor } from "../auth/policy";
+import { describeRetryAfter } from "../auth/rate-limit";
 import { db } from "../db";
 import { env } from "../env";
-import { signIn, signOut, RateLimitedError } from "../auth/auth";
-import { CredentialsSignin } from "next-auth";
-import { homePathFor } from "../auth/policy";
 import { acceptInvitation } from "../invitations/accept-invitation";
 import { requestPasswordReset, resetPassword } from "../passwords/password-reset";
 import { defineFormAction } from "./define-action";
-import { safeCallbackPath } from "../auth/callback-path";
-import { clientIp } from "../auth/client-ip";
-import { describeRetryAfter } from "../auth/rate-limit";
 
 const anyone = async () => null;
 

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { fail, ok } from "@/lib/action-result";
 import { resendVerificationSchema } from "@/lib/schemas/brand-verification";
+
 import { requireCustomerAccess, requireUser } from "../auth/guards";
 import { isStaff } from "../auth/policy";
 import { resendBrandVerification } from "../brands/brand-verification";

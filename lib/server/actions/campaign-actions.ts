@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+
 import { fail, ok } from "@/lib/action-result";
 import { strictCampaignDraftSchema } from "@/lib/schemas/campaign/campaign-draft";
 import {
@@ -11,12 +12,13 @@ import {
   senderNumberSchema,
 } from "@/lib/schemas/campaign/campaign-review";
 import type { CampaignSnapshot } from "@/lib/views/campaign";
+
 import { requireCustomer, requireCustomerAccess, requireStaff, requireUser } from "../auth/guards";
-import { db } from "../db";
+import { NUMBERS_NOT_ALLOWED, requireNumberManager } from "../auth/number-manager";
 import { openCampaignRegistration, saveCampaignDraft, submitCampaign } from "../campaigns/campaign-registration";
 import { approveCampaign, editCampaignField, requestCampaignChanges } from "../campaigns/campaign-review";
 import { addSenderNumber, removeSenderNumber } from "../campaigns/sender-numbers";
-import { NUMBERS_NOT_ALLOWED, requireNumberManager } from "../auth/number-manager";
+import { db } from "../db";
 import { defineAction, defineFormAction } from "./define-action";
 
 /**

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+
 import { fail, type ActionResult } from "@/lib/action-result";
 import { echoableValues, formDataToObject, type FormState } from "@/lib/form-state";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { zodFieldErrors } from "@/lib/zod-field-errors";
+
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
 
 /**
  * Every server action is built here: first who is calling (the guard), then the input (the same

@@ -1,11 +1,13 @@
 "use server";
 
 import { z } from "zod";
+
 import { fail, ok } from "@/lib/action-result";
 import { STEPS } from "@/lib/schemas/onboarding/application";
 import { strictDraftSchema } from "@/lib/schemas/onboarding/draft-shape";
-import { requireCustomer, requireCustomerAccess } from "../auth/guards";
+
 import { saveDraft, submitApplication, type DraftSnapshot } from "../applications/application-draft";
+import { requireCustomer, requireCustomerAccess } from "../auth/guards";
 import { defineAction } from "./define-action";
 
 const stepIds = STEPS.map((step) => step.id) as [string, ...string[]];

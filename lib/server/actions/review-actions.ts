@@ -1,13 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { fail, ok } from "@/lib/action-result";
 import { approveSchema, editFieldSchema, requestChangesSchema } from "@/lib/schemas/review";
-import { requireStaff } from "../auth/guards";
+
 import { approveApplication } from "../applications/approve-application";
-import { editField, requestChanges } from "../applications/review";
-import { defineAction, defineFormAction } from "./define-action";
 import { retryProvisioning } from "../applications/retry-provisioning";
+import { editField, requestChanges } from "../applications/review";
+import { requireStaff } from "../auth/guards";
+import { defineAction, defineFormAction } from "./define-action";
 
 export const approveApplicationAction = defineAction(requireStaff, approveSchema, async ({ applicationId }, staff) => {
   const outcome = await approveApplication(applicationId, staff.id);

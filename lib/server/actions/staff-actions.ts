@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { fail, fieldError, ok } from "@/lib/action-result";
 import {
   createCustomerSchema,
@@ -10,15 +11,17 @@ import {
   isvSettingsSchema,
   twilioSettingsSchema,
 } from "@/lib/schemas/staff";
-import { saveTwilioSettings } from "../settings/twilio-settings";
-import { setCustomerAccount } from "../organizations/customer-account";
-import { db } from "../db";
+import type { InvitationLinkResult } from "@/lib/views/invitation-link";
+
 import { audit } from "../audit/audit";
 import { requireAdmin, requireStaff } from "../auth/guards";
+import { db } from "../db";
 import { createInvitation, emailInvitation, EmailTakenError } from "../invitations/create-invitation";
 import { createCustomerOrganization, inviteCustomerUser } from "../organizations/create-customer-organization";
+import { setCustomerAccount } from "../organizations/customer-account";
+import { saveTwilioSettings } from "../settings/twilio-settings";
 import { defineAction } from "./define-action";
-import type { InvitationLinkResult } from "@/lib/views/invitation-link";
+
 export type { InvitationLinkResult };
 
 export const createCustomerAction = defineAction(requireStaff, createCustomerSchema, async (input, staff) => {

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { fail, ok } from "@/lib/action-result";
 import { shakenStirRequestSchema } from "@/lib/schemas/voice";
+
 import { requireUser } from "../auth/guards";
 import { NUMBERS_NOT_ALLOWED, requireNumberManager } from "../auth/number-manager";
 import { requestShakenStir } from "../voice/shaken-stir";

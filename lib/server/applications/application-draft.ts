@@ -1,14 +1,18 @@
 import "server-only";
+
 import type { ApplicationStatus, OnboardingApplication, Prisma } from "@prisma/client";
-import { parseApplication, type ApplicationDraft, type StepId } from "@/lib/schemas/onboarding/application";
+
 import type { FieldErrors } from "@/lib/action-result";
-import { readStoredDraft, toStoredDraft } from "./stored-draft";
-import { db } from "../db";
-import { audit } from "../audit/audit";
-import { notifyStaffOfSubmission } from "./notify-staff";
-import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
-import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
 import { draftSummaryChanged } from "@/lib/dashboard/draft-summary-fields";
+import { parseApplication, type ApplicationDraft, type StepId } from "@/lib/schemas/onboarding/application";
+import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
+
+import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
+import { notifyStaffOfSubmission } from "./notify-staff";
+import { readStoredDraft, toStoredDraft } from "./stored-draft";
+
 export type { DraftSnapshot };
 
 /** The customer may change the application only while it is theirs to edit. */

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { applicationKind } from "@/lib/schemas/onboarding/application";
+
 import { db } from "../db";
 import { readStoredDraft } from "./stored-draft";
 

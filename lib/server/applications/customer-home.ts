@@ -1,4 +1,5 @@
 import "server-only";
+
 import { db } from "../db";
 
 /** What a customer's home shows: their organization and its application. Scoped by the caller's organization. */

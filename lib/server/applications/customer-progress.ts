@@ -1,7 +1,10 @@
 import "server-only";
+
 import { approvalProgress } from "@/lib/onboarding/approval-progress";
-import { db } from "../db";
 import type { CustomerProgress } from "@/lib/views/customer-progress";
+
+import { db } from "../db";
+
 export type { CustomerProgress };
 
 export async function customerProgress(applicationId: string): Promise<CustomerProgress> {

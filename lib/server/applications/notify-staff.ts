@@ -1,7 +1,8 @@
 import "server-only";
+
 import { db } from "../db";
-import { absoluteUrl } from "../mail/send-mail";
 import { enqueueMail } from "../jobs/enqueue";
+import { absoluteUrl } from "../mail/send-mail";
 
 const WHAT = { registration: "registration", campaign: "A2P campaign" } as const;
 

@@ -1,7 +1,10 @@
 import "server-only";
+
+import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
+
 import { db } from "../db";
 import { MAX_RETRIES_LATER } from "../provisioning/job";
-import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
+
 export type { ProvisioningProgress };
 
 export async function provisioningProgress(applicationId: string): Promise<ProvisioningProgress> {

@@ -1,8 +1,11 @@
 import "server-only";
+
 import type { TwilioResource } from "@prisma/client";
-import { db } from "../db";
-import { bundleRejectionProblems } from "@/lib/trusthub/bundle-rejection";
+
 import { describeErrorForLog } from "@/lib/logging/redact";
+import { bundleRejectionProblems } from "@/lib/trusthub/bundle-rejection";
+
+import { db } from "../db";
 import { accountBySid } from "../twilio/client";
 import { fetchBundle } from "../twilio/trust-hub";
 import { returnToCustomer } from "./return-to-customer";

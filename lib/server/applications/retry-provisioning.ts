@@ -1,7 +1,8 @@
 import "server-only";
-import { db } from "../db";
+
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
 import { retryFailedJob } from "../provisioning/job";
 

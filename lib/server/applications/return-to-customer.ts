@@ -1,9 +1,11 @@
 import "server-only";
-import { db } from "../db";
+
+import type { FieldProblem, OtherProblem } from "@/lib/trusthub/evaluation-fields";
+
 import { audit } from "../audit/audit";
+import { db } from "../db";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { waitForCustomer } from "../provisioning/job";
-import type { FieldProblem, OtherProblem } from "@/lib/trusthub/evaluation-fields";
 
 const AUDIT_ACTION = {
   evaluation: "provisioning.needs_customer",

@@ -1,9 +1,12 @@
 import "server-only";
-import { applyFieldEdit } from "@/lib/onboarding/field-edits";
+
 import type { Prisma } from "@prisma/client";
+
+import { applyFieldEdit } from "@/lib/onboarding/field-edits";
+
+import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
-import { audit } from "../audit/audit";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { readStoredDraft, toStoredDraft } from "./stored-draft";
 

@@ -1,8 +1,10 @@
 import "server-only";
+
 import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
 import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
+
+import { decryptField, encryptedWith, encryptField, isEncrypted } from "../crypto/field-cipher";
 import { dataKeyring } from "../crypto/keyring";
-import { decryptField, encryptField, encryptedWith, isEncrypted } from "../crypto/field-cipher";
 
 /**
  * The draft as the database keeps it: the personal-data fields encrypted (decision 0009), the

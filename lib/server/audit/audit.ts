@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+
 import { redactValue } from "@/lib/logging/redact";
 
 export type AuditEntry = {

@@ -1,15 +1,18 @@
 import "server-only";
+
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+
+import { describeErrorForLog } from "@/lib/logging/redact";
+
+import { audit } from "../audit/audit";
 import { db } from "../db";
 import { env } from "../env";
 import { sessionCookiesSecure } from "../env-schema";
-import { checkCredentials } from "./credentials";
 import { clientIp } from "./client-ip";
+import { checkCredentials } from "./credentials";
 import { describeRetryAfter } from "./rate-limit";
-import { audit } from "../audit/audit";
-import { describeErrorForLog } from "@/lib/logging/redact";
 
 export class InvalidCredentialsError extends CredentialsSignin {
   code = "invalid_credentials";

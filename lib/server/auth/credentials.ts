@@ -1,4 +1,5 @@
 import type { PrismaClient, User } from "@prisma/client";
+
 import { burnPasswordCheck, verifyPassword } from "./password";
 import {
   checkSignInGate,

@@ -1,10 +1,12 @@
 import "server-only";
-import { cache } from "react";
+
 import type { OnboardingApplication, Organization } from "@prisma/client";
+import { cache } from "react";
+
 import { db } from "../db";
-import { currentSession } from "./recent-sessions";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
 import { canAccessOrganization, isAdmin, isStaff, type Actor } from "./policy";
+import { currentSession } from "./recent-sessions";
 
 export type CurrentUser = Actor & { email: string; name: string | null };
 export type CustomerUser = CurrentUser & { organizationId: string };

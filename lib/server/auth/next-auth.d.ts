@@ -1,4 +1,5 @@
 import type { UserRole } from "@prisma/client";
+
 import "next-auth";
 import "next-auth/jwt";
 

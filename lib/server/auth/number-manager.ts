@@ -1,7 +1,8 @@
 import "server-only";
+
+import { customersMayManageSenders } from "../settings/isv-settings";
 import { requireCustomerAccess, requireUser } from "./guards";
 import { isStaff } from "./policy";
-import { customersMayManageSenders } from "../settings/isv-settings";
 
 export const NUMBERS_NOT_ALLOWED = "Your provider manages your phone numbers; ask them to make this change.";
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { notFound, redirect } from "next/navigation";
+
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
 
 /**

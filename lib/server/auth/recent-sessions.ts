@@ -1,7 +1,9 @@
 import "server-only";
+
 import { createHash } from "node:crypto";
-import { headers } from "next/headers";
 import type { Session } from "next-auth";
+import { headers } from "next/headers";
+
 import { auth } from "./auth";
 
 // Long enough that a customer's autosaves (one every second or two) reuse the decoded session,

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { TWILIO_FEES, type BillableEvent } from "@/lib/campaign/twilio-fees";
+
 import { db } from "../db";
 
 /**

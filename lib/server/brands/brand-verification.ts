@@ -1,4 +1,6 @@
 import "server-only";
+
+import { describeErrorForLog } from "@/lib/logging/redact";
 import { parseApplication } from "@/lib/schemas/onboarding/application";
 import {
   RESEND_SPACING_MS,
@@ -8,16 +10,16 @@ import {
   verificationState,
   type VerificationMethod,
 } from "@/lib/trusthub/brand-verification";
-import { describeErrorForLog } from "@/lib/logging/redact";
-import type { BrandVerificationView } from "@/lib/views/brand-verification";
-import { db } from "../db";
-import { audit } from "../audit/audit";
-import { readStoredDraft } from "../applications/stored-draft";
-import { accountBySid } from "../twilio/client";
-import { resendBrandOtp, retriggerBrand2fa } from "../twilio/brands";
-import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
-import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
+import type { BrandVerificationView } from "@/lib/views/brand-verification";
+
+import { readStoredDraft } from "../applications/stored-draft";
+import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
+import { emailCustomerUsers } from "../notifications/email-customer-users";
+import { resendBrandOtp, retriggerBrand2fa } from "../twilio/brands";
+import { accountBySid } from "../twilio/client";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 

@@ -1,21 +1,24 @@
 import "server-only";
+
 import type { TwilioResource } from "@prisma/client";
+
+import { describeErrorForLog } from "@/lib/logging/redact";
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { brandAttempts, brandFailureProblems } from "@/lib/trusthub/brand-resubmission";
-import { describeErrorForLog } from "@/lib/logging/redact";
+
+import { returnToCustomer } from "../applications/return-to-customer";
+import { audit } from "../audit/audit";
 import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
-import { audit } from "../audit/audit";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
-import { accountBySid } from "../twilio/client";
-import { fetchBrand } from "../twilio/brands";
-import { returnToCustomer } from "../applications/return-to-customer";
 import { requestPhase } from "../provisioning/job";
 import {
   brandResubmissionRequested,
   sentBrandResubmissions,
   WAITING_RESUBMISSION,
 } from "../provisioning/steps/brand-resubmission";
+import { fetchBrand } from "../twilio/brands";
+import { accountBySid } from "../twilio/client";
 
 /**
  * A brand The Campaign Registry FAILED goes back to the customer (#13): Twilio's errors next to

@@ -1,7 +1,8 @@
 import "server-only";
-import { campaignSchema } from "@/lib/schemas/campaign/campaign";
+
+import { campaignSchema, type Campaign } from "@/lib/schemas/campaign/campaign";
 import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
-import type { Campaign } from "@/lib/schemas/campaign/campaign";
+
 import { db } from "../db";
 
 /** A campaign staff approved, with the registration version it was approved at. */

@@ -1,13 +1,17 @@
 import "server-only";
+
 import type { OnboardingApplication } from "@prisma/client";
+
 import { CAMPAIGN_PATH_PREFIX } from "@/lib/campaign/campaign-fields";
 import type { CampaignPageData } from "@/lib/views/campaign";
-export type { CampaignPageData };
-import { readStoredDraft } from "../applications/stored-draft";
+
 import { openComments } from "../applications/review";
-import { campaignAtTwilio } from "./campaign-review";
+import { readStoredDraft } from "../applications/stored-draft";
 import { campaignSnapshot, openCampaignRegistration } from "./campaign-registration";
+import { campaignAtTwilio } from "./campaign-review";
 import { campaignUseCases } from "./campaign-use-cases";
+
+export type { CampaignPageData };
 
 /** What the customer's campaign page shows. Null: the step is not open yet (no approved brand). */
 export async function campaignPageData(application: OnboardingApplication): Promise<CampaignPageData | null> {

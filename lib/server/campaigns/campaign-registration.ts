@@ -1,15 +1,18 @@
 import "server-only";
+
 import type { CampaignRegistration, Prisma } from "@prisma/client";
+
+import type { FieldErrors } from "@/lib/action-result";
 import { campaignSchema } from "@/lib/schemas/campaign/campaign";
 import { campaignDraftAsInput, readCampaignDraft, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
-import type { FieldErrors } from "@/lib/action-result";
 import type { CampaignSnapshot } from "@/lib/views/campaign";
-import { db } from "../db";
-import { audit } from "../audit/audit";
-import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { zodFieldErrors } from "@/lib/zod-field-errors";
+
 import { EDITABLE_STATUSES } from "../applications/application-draft";
 import { notifyStaffOfSubmission } from "../applications/notify-staff";
+import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
 
 /**
  * The campaign step opens once the brand is APPROVED (Twilio takes a campaign only for an approved

@@ -1,17 +1,20 @@
 import "server-only";
+
 import type { Prisma } from "@prisma/client";
+
+import { campaignField, campaignPath, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
+import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
+import { reviewCampaign, type Finding } from "@/lib/campaign/pre-submission-review";
 import { campaignSchema } from "@/lib/schemas/campaign/campaign";
 import { campaignDraftAsInput, readCampaignDraft, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
-import { reviewCampaign, type Finding } from "@/lib/campaign/pre-submission-review";
-import { campaignField, campaignPath, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
+
 import { readStoredDraft } from "../applications/stored-draft";
-import { db } from "../db";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
-import { requestPhase } from "../provisioning/job";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
-import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
+import { requestPhase } from "../provisioning/job";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 

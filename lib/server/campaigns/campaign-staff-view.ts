@@ -1,13 +1,15 @@
 import "server-only";
+
 import { CAMPAIGN_FIELDS, campaignFieldLabel, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
 import { findingsByField } from "@/lib/campaign/draft-findings";
+import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import type { Finding } from "@/lib/campaign/pre-submission-review";
 import { campaignApprovalFees, type Fee } from "@/lib/campaign/twilio-fees";
 import { campaignSchema } from "@/lib/schemas/campaign/campaign";
 import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+
 import { db } from "../db";
-import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { campaignAtTwilio, campaignFindings } from "./campaign-review";
 import { campaignUseCases } from "./campaign-use-cases";
 

@@ -1,11 +1,14 @@
 import "server-only";
+
 import type { CampaignRegistration, Prisma } from "@prisma/client";
+
 import { parseUseCases } from "@/lib/campaign/use-cases";
-import type { UseCaseOption } from "@/lib/views/campaign";
 import { describeErrorForLog } from "@/lib/logging/redact";
+import type { UseCaseOption } from "@/lib/views/campaign";
+
 import { db } from "../db";
-import { accountBySid } from "../twilio/client";
 import { fetchCampaignUseCases } from "../twilio/campaigns";
+import { accountBySid } from "../twilio/client";
 
 // Twilio's list for a brand changes rarely: asked again after a day, or when staff reload it.
 const FRESH_MS = 24 * 60 * 60_000;

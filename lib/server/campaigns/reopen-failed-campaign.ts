@@ -1,13 +1,16 @@
 import "server-only";
+
 import type { TwilioResource } from "@prisma/client";
+
 import { campaignProblems } from "@/lib/campaign/campaign-errors";
-import { describeErrorForLog } from "@/lib/logging/redact";
-import { db } from "../db";
-import { audit } from "../audit/audit";
-import { emailCustomerUsers } from "../notifications/email-customer-users";
-import { accountBySid } from "../twilio/client";
-import { fetchCampaign } from "../twilio/campaigns";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
+import { describeErrorForLog } from "@/lib/logging/redact";
+
+import { audit } from "../audit/audit";
+import { db } from "../db";
+import { emailCustomerUsers } from "../notifications/email-customer-users";
+import { fetchCampaign } from "../twilio/campaigns";
+import { accountBySid } from "../twilio/client";
 
 /**
  * A campaign Twilio failed goes back to the customer: Twilio's errors become comments next to the

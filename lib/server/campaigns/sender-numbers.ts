@@ -1,14 +1,16 @@
 import "server-only";
-import type { SenderNumberView } from "@/lib/views/campaign";
-import { senderA2pState, MAX_SENDERS_PER_SERVICE } from "@/lib/campaign/sender-pool";
+
+import { MAX_SENDERS_PER_SERVICE, senderA2pState } from "@/lib/campaign/sender-pool";
 import { describeErrorForLog } from "@/lib/logging/redact";
-import { db } from "../db";
+import type { SenderNumberView } from "@/lib/views/campaign";
+
 import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
 import { accountBySid } from "../twilio/client";
 import { addToSenderPool, listSenderPool, removeFromSenderPool } from "../twilio/messaging-services";
 import { fetchPhoneNumber, listPhoneNumbers } from "../twilio/phone-numbers";
-import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 
 /**
  * The Messaging Service's sender pool (Messaging v1 Services/{MG}/PhoneNumbers): the numbers the

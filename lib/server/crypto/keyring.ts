@@ -1,4 +1,5 @@
 import "server-only";
+
 import { env } from "../env";
 import { keyringFrom, type DataKeyring } from "./data-keys";
 

@@ -1,11 +1,13 @@
 import "server-only";
+
 import type { Prisma } from "@prisma/client";
-import { db } from "../db";
+
 import { keyIdsIn, needsReencryption, reencryptStoredDraft } from "../applications/stored-draft";
 import { refreshDashboardRows } from "../dashboard/refresh-dashboard-row";
-import { dataKeyring } from "./keyring";
-import { encryptedWith } from "./field-cipher";
+import { db } from "../db";
 import { openAuthToken, sealAuthToken } from "../twilio/account-credentials";
+import { encryptedWith } from "./field-cipher";
+import { dataKeyring } from "./keyring";
 
 export type RotationReport = {
   applications: number;

@@ -1,4 +1,8 @@
 import "server-only";
+
+import { campaignFieldOfTwilioName } from "@/lib/campaign/campaign-errors";
+import { campaignFieldLabel } from "@/lib/campaign/campaign-fields";
+import { senderA2pState } from "@/lib/campaign/sender-pool";
 import { customerSafeGroups, customerSafeProblems } from "@/lib/dashboard/customer-safe";
 import { groupEvaluationFailures } from "@/lib/dashboard/evaluation-failures";
 import { fieldLabel, wizardFieldHref } from "@/lib/dashboard/field-labels";
@@ -6,16 +10,15 @@ import { nextStep } from "@/lib/dashboard/next-steps";
 import { isStuck, isUnderWay, STAGES, type StageId } from "@/lib/dashboard/stages";
 import { buildTimeline, type Audience } from "@/lib/dashboard/timeline";
 import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
-import { campaignFieldOfTwilioName } from "@/lib/campaign/campaign-errors";
-import { campaignFieldLabel } from "@/lib/campaign/campaign-fields";
-import { senderA2pState } from "@/lib/campaign/sender-pool";
 import { brandAttempts } from "@/lib/trusthub/brand-resubmission";
-import { sentBrandResubmissions } from "../provisioning/steps/brand-resubmission";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField } from "@/lib/trusthub/evaluation-fields";
-import { db } from "../db";
-import type { ProblemField, TwilioProblem, ApplicationStatusView } from "@/lib/views/application-status";
 import { brandDetailsOf, bundleErrorsOf, campaignErrorsOf, evaluationResultsOf } from "@/lib/trusthub/ledger-details";
+import type { ApplicationStatusView, ProblemField, TwilioProblem } from "@/lib/views/application-status";
+
+import { db } from "../db";
+import { sentBrandResubmissions } from "../provisioning/steps/brand-resubmission";
+
 export type { ProblemField, TwilioProblem, ApplicationStatusView };
 
 // Actions that are noise on a timeline (every HTTP call, sign-ins, hourly draft saves).

@@ -1,12 +1,16 @@
 import "server-only";
+
 import type { Prisma } from "@prisma/client";
-import { funnel, isStuck, STAGE_IDS, type StageId } from "@/lib/dashboard/stages";
+
 import { searchWords } from "@/lib/dashboard/search-words";
+import { funnel, isStuck, STAGE_IDS, type StageId } from "@/lib/dashboard/stages";
 import { PAGE_SIZE, type DashboardQuery } from "@/lib/schemas/dashboard";
-import { db } from "../db";
+import type { Dashboard, DashboardRow } from "@/lib/views/dashboard";
+
 import { blindIndex } from "../crypto/field-cipher";
 import { dataKeyring } from "../crypto/keyring";
-import type { DashboardRow, Dashboard } from "@/lib/views/dashboard";
+import { db } from "../db";
+
 export type { DashboardRow, Dashboard };
 
 const SELECT = {

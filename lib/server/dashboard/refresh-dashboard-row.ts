@@ -1,15 +1,18 @@
 import "server-only";
+
 import type { Prisma } from "@prisma/client";
-import { dueAt, STAGE_IDS, STAGES, stageOf } from "@/lib/dashboard/stages";
+
+import { draftSummaryFields } from "@/lib/dashboard/draft-summary-fields";
 import { nameSortKey } from "@/lib/dashboard/name-sort-key";
 import { searchWords } from "@/lib/dashboard/search-words";
-import { draftSummaryFields } from "@/lib/dashboard/draft-summary-fields";
+import { dueAt, STAGE_IDS, stageOf, STAGES } from "@/lib/dashboard/stages";
 import { awaitedVerification, verificationMethodForDraft } from "@/lib/trusthub/brand-verification";
-import { db } from "../db";
+import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
+
 import { readStoredDraft } from "../applications/stored-draft";
 import { blindIndex } from "../crypto/field-cipher";
 import { dataKeyring } from "../crypto/keyring";
-import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
+import { db } from "../db";
 
 const TRACKED_STEPS = ["customer-profile", "trust-product", "brand", "campaign"];
 const BATCH = 500;

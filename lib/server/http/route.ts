@@ -1,7 +1,10 @@
 import "server-only";
+
 import { NextResponse } from "next/server";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
+
 import { describeErrorForLog } from "@/lib/logging/redact";
+
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
 
 type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response>;
 

@@ -1,9 +1,11 @@
 import "server-only";
+
 import type { User } from "@prisma/client";
+
+import { audit } from "../audit/audit";
+import { hashPassword } from "../auth/password";
 import { refreshOrganizationRows } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
-import { hashPassword } from "../auth/password";
-import { audit } from "../audit/audit";
 import { findInvitation, invitationProblem } from "./find-invitation";
 
 export type AcceptInvitationOutcome = { ok: true; user: User } | { ok: false; message: string };

@@ -1,9 +1,11 @@
 import "server-only";
+
 import type { Invitation, Prisma, UserRole } from "@prisma/client";
+
+import { audit } from "../audit/audit";
+import { createLinkToken } from "../auth/tokens";
 import { db } from "../db";
 import { env } from "../env";
-import { createLinkToken } from "../auth/tokens";
-import { audit } from "../audit/audit";
 import { absoluteUrl, sendMail, type MailDelivery } from "../mail/send-mail";
 
 export type InvitationTarget =

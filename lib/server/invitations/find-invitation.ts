@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { Invitation, Organization } from "@prisma/client";
-import { db } from "../db";
+
 import { hashLinkToken, looksLikeLinkToken } from "../auth/tokens";
+import { db } from "../db";
 
 export type InvitationLookup =
   | { status: "valid"; invitation: Invitation & { organization: Organization | null } }

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { describeErrorForLog } from "@/lib/logging/redact";
+
 import { jobPolicy } from "./job-policies";
 import type { JobHandler, JobName, JobPolicy, JobQueue, SendOptions } from "./job-queue";
 

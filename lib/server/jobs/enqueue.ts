@@ -1,5 +1,7 @@
 import "server-only";
+
 import { describeErrorForLog } from "@/lib/logging/redact";
+
 import { sendMail, type Mail } from "../mail/send-mail";
 import type { JobQueue } from "./job-queue";
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { createEmbeddedQueue } from "./embedded-queue";
 import { jobPolicy } from "./job-policies";
 import type { JobName, JobPolicy, JobQueue } from "./job-queue";

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type PgBoss from "pg-boss";
+
 import { describeErrorForLog } from "@/lib/logging/redact";
+
 import { JOB_NAMES, jobPolicy } from "./job-policies";
 import type { JobHandler, JobName, JobPolicy, JobQueue, SendOptions } from "./job-queue";
 

@@ -1,10 +1,13 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { env } from "../env";
+
 import { describeErrorForLog } from "@/lib/logging/redact";
+
+import { env } from "../env";
 
 export type Mail = { to: string; subject: string; text: string };
 /** How the mail left: by SMTP, into the local outbox folder, or only into the development log. */

@@ -1,7 +1,8 @@
 import "server-only";
+
 import { db } from "../db";
-import { absoluteUrl } from "../mail/send-mail";
 import { enqueueMail } from "../jobs/enqueue";
+import { absoluteUrl } from "../mail/send-mail";
 
 /**
  * The portal's one way to tell a customer something: an email to every customer user of the

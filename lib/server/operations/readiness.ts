@@ -1,4 +1,5 @@
 import "server-only";
+
 import { db } from "../db";
 
 export type Readiness = { status: "ready" } | { status: "not-ready"; reason: string };

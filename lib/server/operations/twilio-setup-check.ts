@@ -1,11 +1,13 @@
 import "server-only";
+
+import { A2P_EVENT_TYPES } from "@/lib/trusthub/a2p-events";
+import { POLICY } from "@/lib/trusthub/payloads";
+
 import type { TwilioAccount } from "../twilio/account";
 import { fetchAccount } from "../twilio/accounts";
 import { listBrands } from "../twilio/brands";
 import { listSinks, listSubscriptionSids } from "../twilio/event-streams";
 import { fetchBundle, listPolicySids } from "../twilio/trust-hub";
-import { POLICY } from "@/lib/trusthub/payloads";
-import { A2P_EVENT_TYPES } from "@/lib/trusthub/a2p-events";
 
 export type CheckLine = { ok: boolean; what: string; detail: string };
 export type SetupReport = { ready: boolean; lines: CheckLine[] };

@@ -1,11 +1,13 @@
 import "server-only";
+
 import type { Organization } from "@prisma/client";
-import { db } from "../db";
+
+import { EMPTY_DRAFT } from "../applications/empty-draft";
 import { audit } from "../audit/audit";
+import { refreshOrganizationRows } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
 import { createInvitation, emailInvitation } from "../invitations/create-invitation";
 import type { MailDelivery } from "../mail/send-mail";
-import { EMPTY_DRAFT } from "../applications/empty-draft";
-import { refreshOrganizationRows } from "../dashboard/refresh-dashboard-row";
 
 export type CreatedCustomer = { organization: Organization; link: string; delivery: MailDelivery; expiresAt: Date };
 

@@ -1,10 +1,11 @@
 import "server-only";
+
+import { audit } from "../audit/audit";
 import { db } from "../db";
 import { env } from "../env";
-import { audit } from "../audit/audit";
-import { twilioAccount } from "../twilio/client";
-import { createSubaccount, fetchAccount } from "../twilio/accounts";
 import { sealAuthToken } from "../twilio/account-credentials";
+import { createSubaccount, fetchAccount } from "../twilio/accounts";
+import { twilioAccount } from "../twilio/client";
 
 export type AccountOutcome = { ok: true; accountSid: string | null } | { ok: false; field?: string; message: string };
 

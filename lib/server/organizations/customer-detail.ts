@@ -1,4 +1,5 @@
 import "server-only";
+
 import { db } from "../db";
 
 /** One customer for staff: its users, open invitations, application and recent history. */

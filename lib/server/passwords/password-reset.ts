@@ -1,13 +1,15 @@
 import "server-only";
+
+import { describeErrorForLog } from "@/lib/logging/redact";
+
+import { audit } from "../audit/audit";
+import { normalizeEmail } from "../auth/credentials";
+import { hashPassword } from "../auth/password";
+import { clearAllAccountFailures, takeRequest } from "../auth/rate-limit";
+import { createLinkToken, hashLinkToken, looksLikeLinkToken } from "../auth/tokens";
 import { db } from "../db";
 import { env } from "../env";
-import { createLinkToken, hashLinkToken, looksLikeLinkToken } from "../auth/tokens";
-import { hashPassword } from "../auth/password";
-import { normalizeEmail } from "../auth/credentials";
-import { audit } from "../audit/audit";
-import { clearAllAccountFailures, takeRequest } from "../auth/rate-limit";
 import { absoluteUrl, sendMail } from "../mail/send-mail";
-import { describeErrorForLog } from "@/lib/logging/redact";
 
 export type ResetRequestOutcome =
   { limited: false; link: string | null } | { limited: true; retryAfterSeconds: number };

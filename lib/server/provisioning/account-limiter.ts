@@ -1,5 +1,7 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
+
 import { db } from "../db";
 
 // A slot's hold without renewal; a crashed holder's slot is free again after it.

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Prisma } from "@prisma/client";
+
 import { db } from "../db";
 import { LeaseLostError, TwilioStepError } from "./errors";
 import { knownSid, recordSid, type LedgerStep } from "./ledger";

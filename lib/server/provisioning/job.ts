@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { Prisma, ProvisioningJob } from "@prisma/client";
-import { db } from "../db";
+
 import { audit } from "../audit/audit";
+import { db } from "../db";
 
 /**
  * The one owner of the provisioning job's row (ProvisioningJob): every change of its state, phase,

@@ -1,8 +1,11 @@
 import "server-only";
+
 import type { Prisma } from "@prisma/client";
+
 import type { ProvisioningStep } from "@/lib/trusthub/payloads";
-import type { BundleKind } from "../twilio/trust-hub";
+
 import { db } from "../db";
+import type { BundleKind } from "../twilio/trust-hub";
 
 export { brandDetailsOf, bundleErrorsOf, campaignErrorsOf, evaluationResultsOf } from "@/lib/trusthub/ledger-details";
 export { campaignLedgerDetails } from "@/lib/campaign/ledger-details";

@@ -1,11 +1,13 @@
 import "server-only";
-import { db } from "../db";
-import { audit } from "../audit/audit";
-import { twilioAccount } from "../twilio/client";
-import { organizationCredentials } from "../twilio/account-credentials";
-import type { ProvisioningDeps } from "./run-provisioning";
-import { graphStep } from "./graph";
+
 import { describeErrorForLog } from "@/lib/logging/redact";
+
+import { audit } from "../audit/audit";
+import { db } from "../db";
+import { organizationCredentials } from "../twilio/account-credentials";
+import { twilioAccount } from "../twilio/client";
+import { graphStep } from "./graph";
+import type { ProvisioningDeps } from "./run-provisioning";
 
 /**
  * The pipeline as the portal runs it: the configured Twilio (or sandbox) client for the customer's

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Application } from "@/lib/schemas/onboarding/application";
 import {
   businessInformationAttributes,
@@ -8,15 +9,16 @@ import {
   starterProfileAttributes,
   type ProvisioningStep,
 } from "@/lib/trusthub/payloads";
+
+import type { ApprovedCampaign } from "../campaigns/approved-campaign";
+import type { BundleKind } from "../twilio/trust-hub";
 import type { GraphNode } from "./graph";
 import type { StepContext } from "./step-context";
 import { brandStep } from "./steps/brand";
-import type { ApprovedCampaign } from "../campaigns/approved-campaign";
 import { campaignStep } from "./steps/campaign";
 import { eventStreamStep } from "./steps/event-stream";
 import { messagingServiceStep } from "./steps/messaging-service";
 import { SHAKEN_STIR_STEP, shakenStirStep } from "./steps/shaken-stir";
-import type { BundleKind } from "../twilio/trust-hub";
 import { assignStep, bundleStep, evaluateStep, submitStep } from "./steps/trust-hub-bundles";
 import { addressDocumentStep, addressStep, endUserStep } from "./steps/trust-hub-items";
 

@@ -1,20 +1,22 @@
 import "server-only";
+
+import { describeErrorForLog } from "@/lib/logging/redact";
 import { parseApplication } from "@/lib/schemas/onboarding/application";
 import { readStoredDraft } from "@/lib/server/applications/stored-draft";
-import { describeErrorForLog } from "@/lib/logging/redact";
-import { db } from "../db";
+
+import { returnToCustomer } from "../applications/return-to-customer";
+import { approvedCampaign } from "../campaigns/approved-campaign";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
-import { withAccountSlot } from "./account-limiter";
-import { A2P_REQUEST_SPACING_MS } from "../twilio/rate-slot";
+import { db } from "../db";
+import { mockBrandsOn } from "../settings/isv-settings";
 import { withPacing, type TwilioAccount } from "../twilio/account";
-import { LeaseLostError, NeedsCustomerError, TwilioStepError, isTransient } from "./errors";
+import { A2P_REQUEST_SPACING_MS } from "../twilio/rate-slot";
+import { withAccountSlot } from "./account-limiter";
+import { isTransient, LeaseLostError, NeedsCustomerError, TwilioStepError } from "./errors";
 import { runGraph } from "./graph";
 import { finishRun, markFailed, markRunning, recordCurrentStep, scheduleRetryLater } from "./job";
 import { campaignGraph, provisioningGraph, voiceGraph } from "./provisioning-graph";
-import { approvedCampaign } from "../campaigns/approved-campaign";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
-import { returnToCustomer } from "../applications/return-to-customer";
-import { mockBrandsOn } from "../settings/isv-settings";
 import type { StepContext } from "./step-context";
 
 /**
@@ -141,9 +143,10 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
   await markRunning(applicationId);
   // A paced step takes its call slots request by request, inside the rate slot (GraphNode).
   const nodes = graph.map((node) => (node.paced ? node : { ...node, run: () => inAccountSlot(node.run) }));
-  const result = await runGraph(nodes, perAccount, async (step) => {
+  const result = await runGraph(nodes, perAccount, (step) => {
     deps.onStep?.(step, nodes.find((node) => node.id === step)?.deps ?? []);
-    await recordCurrentStep(applicationId, step);
+    // For the progress panels only: the step starts without waiting for the write.
+    void recordCurrentStep(applicationId, step);
   });
 
   // A worker that lost the job mid-way writes nothing: the one that holds it now goes on.

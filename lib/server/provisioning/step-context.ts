@@ -1,6 +1,8 @@
 import "server-only";
-import type { TwilioAccount } from "../twilio/account";
+
 import type { Application } from "@/lib/schemas/onboarding/application";
+
+import type { TwilioAccount } from "../twilio/account";
 import { knownSid, type LedgerStep } from "./ledger";
 import type { RetryPolicy } from "./retry";
 

@@ -1,8 +1,10 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
+
+import { LeaseLostError } from "./errors";
 import { claimLease, extendLease, LEASE_RENEW_EVERY_MS, releaseLease, runnableApplications } from "./job";
 import { runProvisioning, type ProvisioningDeps, type ProvisioningOutcome } from "./run-provisioning";
-import { LeaseLostError } from "./errors";
 
 /**
  * Claims one runnable job: queued, or running with an expired lease (its worker died). The claim is

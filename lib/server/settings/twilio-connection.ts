@@ -1,4 +1,5 @@
 import "server-only";
+
 import { env } from "../env";
 
 /** What the settings page may show of the Twilio connection: never the auth token. */

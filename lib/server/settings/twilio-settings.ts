@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "../db";
+
 import { audit } from "../audit/audit";
+import { db } from "../db";
 import { twilioAccount } from "../twilio/client";
 import { fetchBundle } from "../twilio/trust-hub";
 

@@ -1,16 +1,18 @@
 import "server-only";
-import { hostname } from "node:os";
+
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+
+import { refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
+import { jobState } from "../jobs/enqueue";
+import type { JobQueue } from "../jobs/job-queue";
+import { openJobQueue } from "../jobs/open-job-queue";
 import { deliverMail, type Mail } from "../mail/send-mail";
-import { portalProvisioningDeps } from "../provisioning/portal-deps";
 import { runnableApplications } from "../provisioning/job";
+import { portalProvisioningDeps } from "../provisioning/portal-deps";
 import { claimApplication, runClaimedJob } from "../provisioning/worker";
 import { runPortalSync } from "../twilio-inbound/portal-sync";
-import { refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
-import type { JobQueue } from "../jobs/job-queue";
-import { jobState } from "../jobs/enqueue";
-import { openJobQueue } from "../jobs/open-job-queue";
 
 /**
  * The portal's jobs on whichever engine the database calls for (decision 0017): pg-boss on

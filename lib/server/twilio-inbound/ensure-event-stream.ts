@@ -1,10 +1,12 @@
 import "server-only";
+
+import { describeErrorForLog } from "@/lib/logging/redact";
+import { A2P_EVENT_TYPES } from "@/lib/trusthub/a2p-events";
+
+import { audit } from "../audit/audit";
+import { db } from "../db";
 import type { TwilioAccount } from "../twilio/account";
 import { createSubscription, createWebhookSink, listSinks, listSubscriptionSids } from "../twilio/event-streams";
-import { db } from "../db";
-import { audit } from "../audit/audit";
-import { A2P_EVENT_TYPES } from "@/lib/trusthub/a2p-events";
-import { describeErrorForLog } from "@/lib/logging/redact";
 
 // A claim older than this whose Twilio calls never finished (a crash) is taken over.
 const STALE_CLAIM_MS = 5 * 60_000;

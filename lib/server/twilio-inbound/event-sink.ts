@@ -1,12 +1,15 @@
 import "server-only";
+
 import type { TwilioResource } from "@prisma/client";
-import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
-import { validBodySignature } from "../twilio/signatures";
-import { db } from "../db";
+
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
 import { mergeBrandDetails } from "@/lib/trusthub/brand-details";
-import { twilioSigner } from "./twilio-signer";
+
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
+import { validBodySignature } from "../twilio/signatures";
 import { recordTwilioStatus } from "./record-status";
+import { twilioSigner } from "./twilio-signer";
 
 export type EventsOutcome = { status: 200 | 400 | 403; updated: number; ignored: number };
 

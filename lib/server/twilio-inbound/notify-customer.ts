@@ -1,4 +1,5 @@
 import "server-only";
+
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 
 /** The statuses after which the customer has something to do, and what we tell them. */

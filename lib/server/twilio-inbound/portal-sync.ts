@@ -1,4 +1,5 @@
 import "server-only";
+
 import { accountBySid } from "../twilio/client";
 import { syncStatuses } from "./sync-statuses";
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { db } from "../db";
 import { env } from "../env";
 

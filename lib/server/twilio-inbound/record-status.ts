@@ -1,12 +1,14 @@
 import "server-only";
+
 import type { Prisma, TwilioResource } from "@prisma/client";
-import { db } from "../db";
-import { audit } from "../audit/audit";
-import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
-import { notifyCustomerToAct } from "./notify-customer";
+
 import { reopenOnRejection } from "../applications/reopen-on-rejection";
+import { audit } from "../audit/audit";
 import { reopenOnBrandFailure, resumeWaitingBrandResubmission } from "../brands/reopen-on-brand-failure";
 import { reopenFailedCampaign } from "../campaigns/reopen-failed-campaign";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
+import { notifyCustomerToAct } from "./notify-customer";
 
 export type StatusSource = "callback" | "event" | "sync";
 

@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { TwilioResource } from "@prisma/client";
-import { validFormSignature } from "../twilio/signatures";
+
 import { db } from "../db";
+import { validFormSignature } from "../twilio/signatures";
 import { recordTwilioStatus } from "./record-status";
 import { twilioSigner } from "./twilio-signer";
 

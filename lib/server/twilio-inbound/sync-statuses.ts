@@ -1,16 +1,18 @@
 import "server-only";
+
+import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
+import { describeErrorForLog } from "@/lib/logging/redact";
+import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+
 import { notifyExpiredVerifications } from "../brands/brand-verification";
+import { refreshDashboardRow, refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
+import { withRetry, type RetryPolicy } from "../provisioning/retry";
 import type { TwilioAccount } from "../twilio/account";
 import { fetchBrand } from "../twilio/brands";
 import { fetchCampaign } from "../twilio/campaigns";
 import { fetchBundle } from "../twilio/trust-hub";
-import { db } from "../db";
-import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
-import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { recordTwilioStatus } from "./record-status";
-import { refreshDashboardRow, refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
-import { withRetry, type RetryPolicy } from "../provisioning/retry";
-import { describeErrorForLog } from "@/lib/logging/redact";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */
 const FINAL: Record<string, string[]> = {

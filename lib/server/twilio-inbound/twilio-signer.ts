@@ -1,4 +1,5 @@
 import "server-only";
+
 import { env } from "../env";
 import { credentialsForAccount } from "../twilio/account-credentials";
 

@@ -1,9 +1,10 @@
 import "server-only";
+
+import { decryptField, encryptField, isEncrypted } from "../crypto/field-cipher";
+import { dataKeyring } from "../crypto/keyring";
+import { open as openLegacy } from "../crypto/secret-box";
 import { db } from "../db";
 import { env } from "../env";
-import { dataKeyring } from "../crypto/keyring";
-import { decryptField, encryptField, isEncrypted } from "../crypto/field-cipher";
-import { open as openLegacy } from "../crypto/secret-box";
 
 /** What the SDK authenticates with: an account's SID and that same account's auth token. */
 export type TwilioCredentials = { accountSid: string; authToken: string };

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { TwilioAccount } from "./account";
 
 /** Accounts (Api v2010): a customer's subaccount, and the account the portal runs in (setup check). */

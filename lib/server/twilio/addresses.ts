@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { AddressListInstanceCreateOptions } from "twilio/lib/rest/api/v2010/account/address";
+
 import type { TwilioAccount } from "./account";
 
 /** Addresses (Api v2010), the Secondary Customer Profile's address document points at one (seed 000). */

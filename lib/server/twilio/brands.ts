@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { BrandRegistrationInstance } from "twilio/lib/rest/messaging/v1/brandRegistration";
+
 import { recordCharge } from "../billing/twilio-charges";
 import { everyPage, type Billing, type TwilioAccount } from "./account";
 import { paced } from "./rate-slot";

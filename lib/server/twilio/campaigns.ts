@@ -1,8 +1,13 @@
 import "server-only";
-import type { UsAppToPersonInstance } from "twilio/lib/rest/messaging/v1/service/usAppToPerson";
-import type { UsAppToPersonListInstanceCreateOptions } from "twilio/lib/rest/messaging/v1/service/usAppToPerson";
-import type { UsAppToPersonContextUpdateOptions } from "twilio/lib/rest/messaging/v1/service/usAppToPerson";
+
+import type {
+  UsAppToPersonContextUpdateOptions,
+  UsAppToPersonInstance,
+  UsAppToPersonListInstanceCreateOptions,
+} from "twilio/lib/rest/messaging/v1/service/usAppToPerson";
+
 import { monthlyCampaignFee } from "@/lib/campaign/twilio-fees";
+
 import { recordCharge } from "../billing/twilio-charges";
 import { everyPage, type Billing, type TwilioAccount } from "./account";
 import { paced } from "./rate-slot";

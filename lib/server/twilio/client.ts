@@ -1,14 +1,16 @@
 import "server-only";
+
 import twilio, { type Twilio } from "twilio";
+
 import { env } from "../env";
 import type { TwilioAccount } from "./account";
-import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
 import {
   credentialsForAccount,
   isvCredentials,
   SubaccountCredentialsMissingError,
   type TwilioCredentials,
 } from "./account-credentials";
+import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
 
 export { TwilioNotConfiguredError } from "./account-credentials";
 

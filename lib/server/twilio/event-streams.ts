@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { TwilioAccount } from "./account";
 
 /** Event Streams (Events v1): the webhook Sink that points at the portal, and its Subscription. */

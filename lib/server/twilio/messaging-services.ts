@@ -1,4 +1,5 @@
 import "server-only";
+
 import { everyPage, type TwilioAccount } from "./account";
 
 /** Messaging Services (Messaging v1): the customer's service and its sender pool (seed 000 section 4). */

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { TwilioAccount } from "./account";
 
 /** The account's own phone numbers (IncomingPhoneNumbers, Api v2010). */

@@ -1,8 +1,10 @@
 import "server-only";
+
 import { describeErrorForLog } from "@/lib/logging/redact";
+
 import { db } from "../db";
-import { TWILIO_REQUEST_TIMEOUT_MS } from "./sandbox-request-client";
 import type { TwilioAccount } from "./account";
+import { TWILIO_REQUEST_TIMEOUT_MS } from "./sandbox-request-client";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,8 @@
 import twilio from "twilio";
+import type RequestClient from "twilio/lib/base/RequestClient";
+
 import type { TwilioAccount } from "./account";
 import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
-import type RequestClient from "twilio/lib/base/RequestClient";
 
 /**
  * The SDK's HTTP client that sends GET requests only: `npm run twilio:check` can never create

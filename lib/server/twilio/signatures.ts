@@ -1,4 +1,5 @@
 import "server-only";
+
 import twilio from "twilio";
 
 /**

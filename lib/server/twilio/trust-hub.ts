@@ -1,4 +1,5 @@
 import "server-only";
+
 import { everyPage, type TwilioAccount } from "./account";
 
 /**

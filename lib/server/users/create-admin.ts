@@ -1,10 +1,13 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { weakPasswordReason } from "@/lib/auth/password-strength";
 import { emailField, newPasswordField, personNameField } from "@/lib/schemas/fields";
-import { db } from "../db";
-import { hashPassword } from "../auth/password";
+
 import { audit } from "../audit/audit";
+import { hashPassword } from "../auth/password";
+import { db } from "../db";
 
 export const createAdminSchema = z
   .object({ email: emailField, name: personNameField, password: newPasswordField })

@@ -1,16 +1,18 @@
 import "server-only";
+
 import { describeErrorForLog } from "@/lib/logging/redact";
-import { db } from "../db";
+import { evaluationResultsOf } from "@/lib/trusthub/ledger-details";
+import { shakenStirProblems } from "@/lib/trusthub/shaken-stir-problems";
+import type { ShakenStirView } from "@/lib/views/voice";
+
 import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
 import { requestPhase } from "../provisioning/job";
 import { accountBySid } from "../twilio/client";
 import { fetchPhoneNumber, listPhoneNumbers } from "../twilio/phone-numbers";
-import type { ShakenStirView } from "@/lib/views/voice";
-import { shakenStirProblems } from "@/lib/trusthub/shaken-stir-problems";
-import { evaluationResultsOf } from "@/lib/trusthub/ledger-details";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+
 import { E2E } from "./e2e-env";
 
 /** Read-only look at the browser tests' database, to check what the UI did. */

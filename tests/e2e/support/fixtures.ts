@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+
 import { E2E } from "./e2e-env";
 
 export const DEMO_STAFF = { email: "staff@example.com", password: "staff-demo-pass" };

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
-import { migrateDatabase } from "../../../scripts/db-migrate";
+
 import { seedDemo } from "../../../prisma/seed";
+import { migrateDatabase } from "../../../scripts/db-migrate";
 import { E2E } from "./e2e-env";
 
 /** Runs before the browser tests' server starts: a fresh database with the demo data. */

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+
 import { query } from "./database";
 import { E2E } from "./e2e-env";
 

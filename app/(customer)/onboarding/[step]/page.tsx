@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { OnboardingWizard } from "@/components/onboarding/wizard";
 import { EmptyState } from "@/components/ui/card";
+import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
+import { snapshot } from "@/lib/server/applications/application-draft";
+import { getCustomerHome } from "@/lib/server/applications/customer-home";
+import { openComments } from "@/lib/server/applications/review";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
-import { getCustomerHome } from "@/lib/server/applications/customer-home";
-import { snapshot } from "@/lib/server/applications/application-draft";
-import { openComments } from "@/lib/server/applications/review";
-import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
 
 export async function generateMetadata({ params }: { params: Promise<{ step: string }> }): Promise<Metadata> {
   const { step } = await params;

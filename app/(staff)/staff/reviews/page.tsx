@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import { reviewQueue } from "@/lib/server/applications/review";
 import { requireStaff } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
-import { reviewQueue } from "@/lib/server/applications/review";
 
 export const metadata: Metadata = { title: "Reviews" };
 

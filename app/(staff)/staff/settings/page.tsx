@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import { Card, PageHeader } from "@/components/ui/card";
+
 import { SettingsForm } from "@/components/staff/settings-form";
+import { TwilioSettingsForm } from "@/components/staff/twilio-settings-form";
+import { Card, PageHeader } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 import { getIsvSettings } from "@/lib/server/settings/isv-settings";
 import { twilioConnectionSummary } from "@/lib/server/settings/twilio-connection";
 import { twilioSettings } from "@/lib/server/settings/twilio-settings";
-import { TwilioSettingsForm } from "@/components/staff/twilio-settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+
+import { InviteStaffForm } from "@/components/staff/invite-staff-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
-import { InviteStaffForm } from "@/components/staff/invite-staff-form";
 import { requireAdmin } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 import { listStaff } from "@/lib/server/users/list-staff";

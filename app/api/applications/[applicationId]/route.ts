@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
+
+import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 import { requireCustomerAccess } from "@/lib/server/auth/guards";
 import { route } from "@/lib/server/http/route";
-import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 
 /** An application as its owner (or staff) may read it. Others get 404, as if it did not exist. */
 export const GET = route(async (_request, { params }: { params: Promise<{ applicationId: string }> }) => {

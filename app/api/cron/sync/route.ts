@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
+
 import { secretsEqual } from "@/lib/server/crypto/safe-equal";
 import { env } from "@/lib/server/env";
-import { route, jsonError } from "@/lib/server/http/route";
+import { jsonError, route } from "@/lib/server/http/route";
 import { enqueueStatusSync } from "@/lib/server/jobs/enqueue";
 
 /**

@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
-import { requireStaff } from "@/lib/server/auth/guards";
-import { route } from "@/lib/server/http/route";
-import { listDashboard } from "@/lib/server/dashboard/list-dashboard";
+
 import { parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { requireStaff } from "@/lib/server/auth/guards";
+import { listDashboard } from "@/lib/server/dashboard/list-dashboard";
+import { route } from "@/lib/server/http/route";
 
 /** The staff dashboard's data, polled by the page: staff only. */
 export const GET = route(async (request) => {

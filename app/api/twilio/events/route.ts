@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+
 import { route } from "@/lib/server/http/route";
 import { handleEvents } from "@/lib/server/twilio-inbound/event-sink";
 import { publicUrlOf } from "@/lib/server/twilio-inbound/public-url";

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
+
 import { route } from "@/lib/server/http/route";
-import { handleStatusCallback } from "@/lib/server/twilio-inbound/status-callback";
 import { publicUrlOf } from "@/lib/server/twilio-inbound/public-url";
+import { handleStatusCallback } from "@/lib/server/twilio-inbound/status-callback";
 
 /** Trust Hub status callbacks (CustomerProfiles and TrustProducts). */
 export const POST = route(async (request) => {

@@ -1,10 +1,13 @@
 import "server-only";
+
 import type { Prisma } from "@prisma/client";
+
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
-import { db } from "../../db";
+
 import { audit } from "../../audit/audit";
-import { TwilioStepError } from "../errors";
+import { db } from "../../db";
 import { fetchBrand, resubmitBrand, type Brand } from "../../twilio/brands";
+import { TwilioStepError } from "../errors";
 import { knownStatus, recordSid } from "../ledger";
 import { withRetry } from "../retry";
 import type { StepContext } from "../step-context";

@@ -1,9 +1,11 @@
 import "server-only";
-import { brandRegistrationOptions } from "@/lib/trusthub/payloads";
+
 import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { verificationMethodFor } from "@/lib/trusthub/brand-verification";
-import { createBrand, findBrandForBundles, type Brand } from "../../twilio/brands";
+import { brandRegistrationOptions } from "@/lib/trusthub/payloads";
+
 import { recordVerificationSent } from "../../brands/brand-verification";
+import { createBrand, findBrandForBundles, type Brand } from "../../twilio/brands";
 import { adoptOrCreate } from "../adopt-or-create";
 import { sidOf, type StepContext } from "../step-context";
 import { resubmitFailedBrand } from "./brand-resubmission";

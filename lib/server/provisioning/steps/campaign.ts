@@ -1,16 +1,19 @@
 import "server-only";
+
 import type { Prisma } from "@prisma/client";
+
 import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/campaign-payload";
 import { campaignLedgerDetails, type CampaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
-import { db } from "../../db";
+
 import { audit } from "../../audit/audit";
 import type { ApprovedCampaign } from "../../campaigns/approved-campaign";
+import { db } from "../../db";
 import {
+  adoptedRevetting,
   createCampaign,
   deleteCampaign,
   fetchCampaign,
-  adoptedRevetting,
   findCampaignByUseCase,
   updateCampaign,
   type Campaign,

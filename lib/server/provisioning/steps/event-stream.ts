@@ -1,4 +1,5 @@
 import "server-only";
+
 import { ensureEventStream } from "../../twilio-inbound/ensure-event-stream";
 import type { StepContext } from "../step-context";
 

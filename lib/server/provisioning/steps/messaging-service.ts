@@ -1,5 +1,7 @@
 import "server-only";
+
 import { friendlyName } from "@/lib/trusthub/payloads";
+
 import { createService, findServiceNamed } from "../../twilio/messaging-services";
 import { adoptOrCreate } from "../adopt-or-create";
 import type { StepContext } from "../step-context";

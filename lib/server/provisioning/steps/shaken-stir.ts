@@ -1,6 +1,8 @@
 import "server-only";
-import { friendlyName, POLICY } from "@/lib/trusthub/payloads";
+
 import { evaluationProblems, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
+import { friendlyName, POLICY } from "@/lib/trusthub/payloads";
+
 import { db } from "../../db";
 import {
   assignNumberToBundle,

@@ -1,6 +1,8 @@
 import "server-only";
-import { bundlePolicies, friendlyName, type ProvisioningStep } from "@/lib/trusthub/payloads";
+
 import { evaluationProblems, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
+import { bundlePolicies, friendlyName, type ProvisioningStep } from "@/lib/trusthub/payloads";
+
 import {
   assignToBundle,
   createBundle,
@@ -14,10 +16,10 @@ import {
 } from "../../twilio/trust-hub";
 import { adoptOrCreate } from "../adopt-or-create";
 import { NeedsCustomerError, TwilioStepError } from "../errors";
-import { brandResubmissionRequested } from "./brand-resubmission";
 import { knownStatus, recordSid, type LedgerStep } from "../ledger";
 import { withRetry } from "../retry";
 import { sidOf, type StepContext } from "../step-context";
+import { brandResubmissionRequested } from "./brand-resubmission";
 
 /**
  * Whether Twilio still takes changes to a bundle's items: a bundle in draft, or rejected and being

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { addressParams, friendlyName, type ProvisioningStep } from "@/lib/trusthub/payloads";
+
 import { createAddress, findAddressNamed, updateAddress } from "../../twilio/addresses";
 import {
   createEndUser,

@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
+import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
+import { CustomerAccountForm } from "@/components/staff/customer-account-form";
+import { FeesSpent } from "@/components/staff/fees-spent";
+import { HistoryList } from "@/components/staff/history-list";
+import { InviteCustomerUserForm } from "@/components/staff/invite-user-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
-import { InviteCustomerUserForm } from "@/components/staff/invite-user-form";
-import { HistoryList } from "@/components/staff/history-list";
 import { requireStaff } from "@/lib/server/auth/guards";
-import { isAdmin } from "@/lib/server/auth/policy";
-import { CustomerAccountForm } from "@/components/staff/customer-account-form";
-import { hasTwilioResources } from "@/lib/server/organizations/customer-detail";
 import { guardPage } from "@/lib/server/auth/page-guard";
-import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
-import { applicationStatus } from "@/lib/server/dashboard/application-status";
-import { getCustomerDetail, recentAuditEntries } from "@/lib/server/organizations/customer-detail";
+import { isAdmin } from "@/lib/server/auth/policy";
 import { chargesOf } from "@/lib/server/billing/twilio-charges";
-import { FeesSpent } from "@/components/staff/fees-spent";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { getCustomerDetail, hasTwilioResources, recentAuditEntries } from "@/lib/server/organizations/customer-detail";
 
 export const metadata: Metadata = { title: "Customer" };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { Card, PageHeader } from "@/components/ui/card";
+
 import { NewCustomerForm } from "@/components/staff/new-customer-form";
+import { Card, PageHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 

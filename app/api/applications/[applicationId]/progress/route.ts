@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
+
+import { customerProgress } from "@/lib/server/applications/customer-progress";
 import { requireCustomerAccess } from "@/lib/server/auth/guards";
 import { route } from "@/lib/server/http/route";
-import { customerProgress } from "@/lib/server/applications/customer-progress";
 
 /** The customer's approval progress (their own application only; staff may read any). */
 export const GET = route(async (_request, { params }: { params: Promise<{ applicationId: string }> }) => {

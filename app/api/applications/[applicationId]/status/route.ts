@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
+
 import { requireCustomerAccess } from "@/lib/server/auth/guards";
-import { route } from "@/lib/server/http/route";
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
+import { route } from "@/lib/server/http/route";
 
 /** An application's status, problems, next step and timeline: its own customer, or staff. */
 export const GET = route(async (_request, { params }: { params: Promise<{ applicationId: string }> }) => {
