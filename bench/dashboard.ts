@@ -25,7 +25,7 @@ async function main() {
   const { db } = await import("../lib/server/db");
   const { refreshDashboardRows } = await import("../lib/server/dashboard/refresh-dashboard-row");
   const { listDashboard } = await import("../lib/server/dashboard/list-dashboard");
-  const { parseDashboardQuery } = await import("../lib/schemas/dashboard");
+  const { parseDashboardQuery } = await import("../lib/dashboard/schema");
   const { seedBulkCustomers, bulkCustomer } = await import("../tests/support/bulk-customers");
 
   let summarizeMs = 0;

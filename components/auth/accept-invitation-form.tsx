@@ -4,8 +4,8 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { acceptInvitationSchema } from "@/lib/schemas/auth";
-import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/fields";
+import { acceptInvitationSchema } from "@/lib/auth/schema";
+import { PASSWORD_MIN_LENGTH } from "@/lib/forms/fields";
 import { acceptInvitationAction } from "@/lib/server/actions/auth-actions";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {

@@ -4,7 +4,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { forgotPasswordSchema } from "@/lib/schemas/auth";
+import { forgotPasswordSchema } from "@/lib/auth/schema";
 import { requestPasswordResetAction } from "@/lib/server/actions/auth-actions";
 
 export function ForgotPasswordForm() {

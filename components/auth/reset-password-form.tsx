@@ -4,8 +4,8 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { resetPasswordSchema } from "@/lib/schemas/auth";
-import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/fields";
+import { resetPasswordSchema } from "@/lib/auth/schema";
+import { PASSWORD_MIN_LENGTH } from "@/lib/forms/fields";
 import { resetPasswordAction } from "@/lib/server/actions/auth-actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {

@@ -7,7 +7,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { signInSchema } from "@/lib/schemas/auth";
+import { signInSchema } from "@/lib/auth/schema";
 import { signInWithPassword } from "@/lib/server/actions/auth-actions";
 
 const schema = signInSchema.extend({ callbackUrl: z.string().optional() });

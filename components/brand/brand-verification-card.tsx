@@ -6,8 +6,8 @@ import { useActionState, useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
+import type { BrandVerificationView } from "@/lib/brand/views";
 import { resendBrandVerificationAction } from "@/lib/server/actions/brand-verification-actions";
-import type { BrandVerificationView } from "@/lib/views/brand-verification";
 
 const WORDS = {
   "sms-otp": {

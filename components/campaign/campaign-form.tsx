@@ -12,13 +12,13 @@ import { useVersionedAutosave } from "@/components/forms/use-versioned-autosave"
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
-import { campaignField, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
+import { emptyCampaignDraft, type CampaignDraft } from "@/lib/campaign/draft";
 import { draftFindings, findingsByField } from "@/lib/campaign/draft-findings";
+import { campaignField, type CampaignFieldKey } from "@/lib/campaign/fields";
+import { campaignSchema } from "@/lib/campaign/schema";
+import type { CampaignPageData, CampaignSnapshot } from "@/lib/campaign/views";
 import { campaignStatusLabel } from "@/lib/dashboard/status-labels";
-import { campaignSchema } from "@/lib/schemas/campaign/campaign";
-import { emptyCampaignDraft, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 import { saveCampaignDraftAction, submitCampaignAction } from "@/lib/server/actions/campaign-actions";
-import type { CampaignPageData, CampaignSnapshot } from "@/lib/views/campaign";
 
 import { CampaignFieldInput, type CampaignFieldProps } from "./campaign-field-input";
 import { UseCaseField } from "./use-case-field";

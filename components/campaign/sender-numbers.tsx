@@ -6,8 +6,8 @@ import { useActionState, useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MAX_SENDERS_PER_SERVICE, SENDER_STATE_LABEL } from "@/lib/campaign/sender-pool";
+import type { SenderNumberView } from "@/lib/campaign/views";
 import { addSenderNumberAction, removeSenderNumberAction } from "@/lib/server/actions/campaign-actions";
-import type { SenderNumberView } from "@/lib/views/campaign";
 
 const STATE_CLASS: Record<SenderNumberView["a2p"], string> = {
   registered: "bg-emerald-100 text-emerald-800",

@@ -3,7 +3,7 @@
 import { Alert } from "@/components/ui/alert";
 import { FieldAdvice } from "@/components/ui/field-messages";
 import { SelectField } from "@/components/ui/select-field";
-import type { UseCaseOption } from "@/lib/views/campaign";
+import type { UseCaseOption } from "@/lib/campaign/views";
 
 import type { CampaignFieldProps } from "./campaign-field-input";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
-import type { CustomerProgress } from "@/lib/views/customer-progress";
+import type { CustomerProgress } from "@/lib/onboarding/progress-views";
 
 const ICON = { done: "✓", current: "…", todo: "", failed: "!" } as const;
 const STYLE = {

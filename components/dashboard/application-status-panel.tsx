@@ -10,8 +10,8 @@ import {
   campaignStatusLabel,
   identityStatusLabel,
 } from "@/lib/dashboard/status-labels";
+import type { ApplicationStatusView } from "@/lib/dashboard/status-views";
 import type { Audience } from "@/lib/dashboard/timeline";
-import type { ApplicationStatusView } from "@/lib/views/application-status";
 
 import { StageBadge } from "./stage-badge";
 import { StatusPill } from "./status-pill";

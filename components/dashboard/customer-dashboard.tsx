@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { formatDateTime, formatDuration } from "@/components/ui/format";
 import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
+import { dashboardSearch, type DashboardQuery } from "@/lib/dashboard/schema";
 import { isUnderWay } from "@/lib/dashboard/stages";
 import {
   brandStatusLabel,
@@ -11,8 +12,7 @@ import {
   campaignStatusLabel,
   identityStatusLabel,
 } from "@/lib/dashboard/status-labels";
-import { dashboardSearch, type DashboardQuery } from "@/lib/schemas/dashboard";
-import type { Dashboard } from "@/lib/views/dashboard";
+import type { Dashboard } from "@/lib/dashboard/views";
 
 import { ApprovalFunnel } from "./approval-funnel";
 import { StageBadge } from "./stage-badge";

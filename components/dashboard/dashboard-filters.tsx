@@ -1,9 +1,9 @@
 import Form from "next/form";
 import Link from "next/link";
 
+import { BRAND_STATUSES, DASHBOARD_SORTS, PROFILE_STATUSES, type DashboardQuery } from "@/lib/dashboard/schema";
 import { STAGE_IDS, STAGES } from "@/lib/dashboard/stages";
 import { brandStatusLabel, bundleStatusLabel } from "@/lib/dashboard/status-labels";
-import { BRAND_STATUSES, DASHBOARD_SORTS, PROFILE_STATUSES, type DashboardQuery } from "@/lib/schemas/dashboard";
 
 const control =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none";

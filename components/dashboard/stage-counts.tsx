@@ -1,7 +1,7 @@
 import Link from "next/link";
 
+import { dashboardSearch, type DashboardQuery } from "@/lib/dashboard/schema";
 import { STAGE_IDS, STAGES, type StageId } from "@/lib/dashboard/stages";
-import { dashboardSearch, type DashboardQuery } from "@/lib/schemas/dashboard";
 
 /** Customers per stage; each count filters the list to its stage. */
 export function StageCounts({

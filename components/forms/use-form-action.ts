@@ -5,7 +5,7 @@ import { startTransition, useActionState, useEffect, useSyncExternalStore, type 
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 /**
  * A form whose `action` is a server action, so it posts (never GETs) before React hydrates or

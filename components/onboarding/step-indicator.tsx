@@ -1,7 +1,7 @@
 "use client";
 
+import { STEPS, type FormStepId } from "@/lib/onboarding/schema/application";
 import { stepStatus } from "@/lib/onboarding/step-status";
-import { STEPS, type FormStepId } from "@/lib/schemas/onboarding/application";
 
 import { useWizard } from "./wizard-context";
 

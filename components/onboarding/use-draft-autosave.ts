@@ -3,9 +3,9 @@
 import { useCallback } from "react";
 
 import { useVersionedAutosave, type AutosaveState } from "@/components/forms/use-versioned-autosave";
-import type { ApplicationDraft, FormStepId, StepId } from "@/lib/schemas/onboarding/application";
+import type { ApplicationDraft, FormStepId, StepId } from "@/lib/onboarding/schema/application";
+import type { DraftSnapshot } from "@/lib/onboarding/views";
 import { saveDraftAction } from "@/lib/server/actions/onboarding-actions";
-import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
 
 export type SaveState = AutosaveState<DraftSnapshot>;
 

@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 
 import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
-import { STEPS, stepSchemaFor, type FormStepId } from "@/lib/schemas/onboarding/application";
+import { STEPS, stepSchemaFor, type FormStepId } from "@/lib/onboarding/schema/application";
 
 import { useWizard } from "./wizard-context";
 

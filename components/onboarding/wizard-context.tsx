@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from "react";
 
-import type { ApplicationDraft, FormStepId, StepId } from "@/lib/schemas/onboarding/application";
+import type { ApplicationDraft, FormStepId, StepId } from "@/lib/onboarding/schema/application";
 
 import type { SaveState } from "./use-draft-autosave";
 

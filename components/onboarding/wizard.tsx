@@ -6,8 +6,8 @@ import { useCallback, useMemo, useState } from "react";
 import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
 import { Alert } from "@/components/ui/alert";
 import { formatDateTime } from "@/components/ui/format";
-import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
-import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
+import { STEPS, type StepId } from "@/lib/onboarding/schema/application";
+import type { DraftSnapshot } from "@/lib/onboarding/views";
 
 import { SaveStatus } from "./save-status";
 import { StepIndicator } from "./step-indicator";

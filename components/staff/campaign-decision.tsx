@@ -9,7 +9,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { formatDateTime } from "@/components/ui/format";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import type { CampaignFieldKey } from "@/lib/campaign/campaign-fields";
+import type { CampaignFieldKey } from "@/lib/campaign/fields";
 import type { Fee } from "@/lib/campaign/twilio-fees";
 import {
   approveCampaignAction,

@@ -6,9 +6,9 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { inviteStaffSchema } from "@/lib/schemas/staff";
 import { inviteStaffAction } from "@/lib/server/actions/staff-actions";
-import type { InvitationLinkResult } from "@/lib/views/invitation-link";
+import { inviteStaffSchema } from "@/lib/staff/schema";
+import type { InvitationLinkResult } from "@/lib/staff/views";
 
 import { InvitationLink } from "./invitation-link";
 

@@ -7,9 +7,9 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { createCustomerSchema } from "@/lib/schemas/staff";
 import { createCustomerAction } from "@/lib/server/actions/staff-actions";
-import type { InvitationLinkResult } from "@/lib/views/invitation-link";
+import { createCustomerSchema } from "@/lib/staff/schema";
+import type { InvitationLinkResult } from "@/lib/staff/views";
 
 import { InvitationLink } from "./invitation-link";
 

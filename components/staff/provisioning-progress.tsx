@@ -1,7 +1,7 @@
 "use client";
 
 import { useLiveQuery } from "@/components/use-live-query";
-import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
+import type { ProvisioningProgress } from "@/lib/provisioning/views";
 
 import { RetryProvisioningForm } from "./retry-provisioning-form";
 

@@ -7,8 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/text-field";
-import { isvSettingsSchema } from "@/lib/schemas/staff";
 import { updateIsvSettingsAction } from "@/lib/server/actions/staff-actions";
+import { isvSettingsSchema } from "@/lib/staff/schema";
 
 export function SettingsForm({
   portalName,

@@ -6,8 +6,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { twilioSettingsSchema, type TwilioSettingsInput } from "@/lib/schemas/staff";
 import { updateTwilioSettingsAction } from "@/lib/server/actions/staff-actions";
+import { twilioSettingsSchema, type TwilioSettingsInput } from "@/lib/staff/schema";
 
 export function TwilioSettingsForm({ initial }: { initial: TwilioSettingsInput }) {
   const [saved, setSaved] = useState(false);

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { bundleStatusLabel } from "@/lib/dashboard/status-labels";
 import { requestShakenStirAction } from "@/lib/server/actions/voice-actions";
-import type { ShakenStirView } from "@/lib/views/voice";
+import type { ShakenStirView } from "@/lib/voice/views";
 
 /**
  * SHAKEN/STIR for the customer's calls: tick the numbers that place calls, submit; the portal

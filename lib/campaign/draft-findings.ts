@@ -1,7 +1,7 @@
-import { SAMPLE_FIELDS, type Campaign } from "@/lib/schemas/campaign/campaign";
-import { campaignDraftAsInput, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+import { campaignDraftAsInput, type CampaignDraft } from "@/lib/campaign/draft";
+import { SAMPLE_FIELDS, type Campaign } from "@/lib/campaign/schema";
 
-import { reviewCampaign, type Finding } from "./pre-submission-review";
+import { reviewCampaign, type Finding } from "./review";
 
 /**
  * The pre-submission review of a draft while the customer is still writing it: the draft read

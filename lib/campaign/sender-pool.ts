@@ -1,4 +1,4 @@
-import type { SenderNumberView } from "@/lib/views/campaign";
+import type { SenderNumberView } from "@/lib/campaign/views";
 
 /**
  * A Messaging Service's sender pool holds at most 400 numbers and short codes by default (Twilio's

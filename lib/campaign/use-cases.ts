@@ -1,4 +1,4 @@
-import type { UseCaseOption } from "@/lib/views/campaign";
+import type { UseCaseOption } from "@/lib/campaign/views";
 
 /**
  * Twilio's use-case list (`us_app_to_person_usecases: [{code, name, description,

@@ -1,4 +1,4 @@
-import type { TwilioProblem } from "@/lib/views/application-status";
+import type { TwilioProblem } from "@/lib/dashboard/status-views";
 
 import type { FailureGroup } from "./evaluation-failures";
 

@@ -1,4 +1,4 @@
-import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
+import type { ApplicationDraft } from "@/lib/onboarding/schema/application";
 
 /**
  * The only parts of a draft the staff dashboard's summary row is made from (its name, search text

@@ -1,5 +1,5 @@
 import { reviewSections } from "@/lib/onboarding/review-sections";
-import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
+import type { ApplicationDraft } from "@/lib/onboarding/schema/application";
 
 // Every field the wizard can show (second representative and public-company fields included).
 const EVERY_FIELD = {

@@ -127,7 +127,7 @@ export type StageInput = {
   trustProductStatus: string | null;
   brandStatus: string | null;
   campaignStatus: string | null;
-  /** The verification the brand waits for (lib/trusthub/brand-verification.ts), if any. */
+  /** The verification the brand waits for (lib/brand/verification.ts), if any. */
   awaitedVerification?: "sms-otp" | "email-2fa" | null;
 };
 

@@ -1,4 +1,4 @@
-import { stepSchemaFor, type ApplicationDraft, type FormStepId } from "@/lib/schemas/onboarding/application";
+import { stepSchemaFor, type ApplicationDraft, type FormStepId } from "@/lib/onboarding/schema/application";
 
 /**
  * The fields of an application that staff may comment on or correct, by path: exactly the rows

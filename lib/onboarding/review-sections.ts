@@ -1,5 +1,5 @@
-import { applicationKind, type ApplicationDraft, type FormStepId } from "@/lib/schemas/onboarding/application";
-import { countryName } from "@/lib/schemas/onboarding/geo";
+import { applicationKind, type ApplicationDraft, type FormStepId } from "@/lib/onboarding/schema/application";
+import { countryName } from "@/lib/onboarding/schema/geo";
 import {
   BRAND_TYPES,
   BUSINESS_IDENTITIES,
@@ -7,7 +7,7 @@ import {
   industryLabel,
   REGIONS,
   REGISTRATION_ID_TYPES,
-} from "@/lib/schemas/onboarding/options";
+} from "@/lib/onboarding/schema/options";
 
 /** The words for the tax-ID question, shared by the wizard and the review. */
 export const TAX_ID_CHOICES = [

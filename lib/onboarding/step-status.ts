@@ -3,7 +3,7 @@ import {
   stepSchemaFor,
   type ApplicationDraft,
   type FormStepId,
-} from "@/lib/schemas/onboarding/application";
+} from "@/lib/onboarding/schema/application";
 
 export type StepStatus = "not-started" | "done" | "has-errors";
 

@@ -1,4 +1,4 @@
-import { normalizeBrandDetails, type BrandDetails } from "./brand-details";
+import { normalizeBrandDetails, type BrandDetails } from "../brand/details";
 
 /**
  * Twilio's documented A2P Event Streams types (live-twilio.md §3, [ET]); the portal subscribes to

@@ -1,4 +1,4 @@
-import { normalizeBrandDetails, type BrandDetails } from "./brand-details";
+import { normalizeBrandDetails, type BrandDetails } from "../brand/details";
 import type { EvaluationResult } from "./evaluation-fields";
 
 /**

@@ -1,5 +1,5 @@
-import type { Application, SoleProprietorApplication, StandardApplication } from "@/lib/schemas/onboarding/application";
-import type { Representative } from "@/lib/schemas/onboarding/representatives";
+import type { Application, SoleProprietorApplication, StandardApplication } from "@/lib/onboarding/schema/application";
+import type { Representative } from "@/lib/onboarding/schema/representatives";
 
 /**
  * The one mapping from a checked application to what Twilio receives (seeds 000 and 001): EndUser

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import fc from "fast-check";
 
-import { strictDraftSchema } from "@/lib/schemas/onboarding/draft-shape";
+import { strictDraftSchema } from "@/lib/onboarding/schema/draft-shape";
 
 import { query } from "./support/database";
 import { addCustomerAndAccept, DEMO_STAFF, signIn } from "./support/fixtures";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { BRAND_RESUBMISSION_LIMIT } from "@/lib/brand/resubmission";
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
-import { BRAND_RESUBMISSION_LIMIT } from "@/lib/trusthub/brand-resubmission";
 
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";

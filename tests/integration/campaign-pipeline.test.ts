@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+import type { CampaignDraft } from "@/lib/campaign/draft";
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { campaignPageData } from "@/lib/server/campaigns/campaign-page";
 import {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { compareSortKeys, nameSortKey } from "@/lib/dashboard/name-sort-key";
+import { parseDashboardQuery } from "@/lib/dashboard/schema";
 import { STAGE_IDS, STAGES, type StageId } from "@/lib/dashboard/stages";
-import { parseDashboardQuery } from "@/lib/schemas/dashboard";
 import type { Dashboard } from "@/lib/server/dashboard/list-dashboard";
 import { db } from "@/lib/server/db";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { parseDashboardQuery } from "@/lib/dashboard/schema";
 import { listDashboard } from "@/lib/server/dashboard/list-dashboard";
 import { refreshDashboardRows } from "@/lib/server/dashboard/refresh-dashboard-row";
 import { db } from "@/lib/server/db";

@@ -46,7 +46,7 @@ describe("the dashboard row and status of an application", () => {
     const { syncStatuses } = await import("@/lib/server/twilio-inbound/sync-statuses");
     const { applicationStatus } = await import("@/lib/server/dashboard/application-status");
     const { listDashboard } = await import("@/lib/server/dashboard/list-dashboard");
-    const { parseDashboardQuery } = await import("@/lib/schemas/dashboard");
+    const { parseDashboardQuery } = await import("@/lib/dashboard/schema");
 
     const { application, organization, staff } = await submittedApplication("Mismatch Brand Co");
     const { user: owner } = await makeUser({

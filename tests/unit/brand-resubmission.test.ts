@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
-import { BRAND_RESUBMISSION_LIMIT, brandAttempts, brandFailureProblems } from "@/lib/trusthub/brand-resubmission";
+import { normalizeBrandDetails } from "@/lib/brand/details";
+import { BRAND_RESUBMISSION_LIMIT, brandAttempts, brandFailureProblems } from "@/lib/brand/resubmission";
 
 describe("a failed brand's errors, next to the wizard's fields", () => {
   it("maps each field Twilio names (any spelling of the errors) and keeps the rest as general problems", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { awaitedVerification, verificationExpiresAt, verificationState } from "@/lib/brand/verification";
 import { stageOf } from "@/lib/dashboard/stages";
-import { awaitedVerification, verificationExpiresAt, verificationState } from "@/lib/trusthub/brand-verification";
 
 const sentAt = new Date("2026-12-01T10:00:00Z");
 const later = (hours: number) => new Date(sentAt.getTime() + hours * 3_600_000);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import type { CampaignDraft } from "@/lib/campaign/draft";
 import { draftFindings, findingsByField } from "@/lib/campaign/draft-findings";
-import { reviewCampaign } from "@/lib/campaign/pre-submission-review";
+import { reviewCampaign } from "@/lib/campaign/review";
+import { campaignSchema } from "@/lib/campaign/schema";
 import { brandRegistrationFees, campaignApprovalFees, formatUsd, TWILIO_FEES } from "@/lib/campaign/twilio-fees";
-import { campaignSchema } from "@/lib/schemas/campaign/campaign";
-import type { CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
 
 const COMPLETE: CampaignDraft = {
   usAppToPersonUsecase: "ACCOUNT_NOTIFICATION",

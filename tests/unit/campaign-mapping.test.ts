@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { campaignFieldOfTwilioName, campaignProblems } from "@/lib/campaign/campaign-errors";
-import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/campaign-payload";
+import { readCampaignDraft, strictCampaignDraftSchema } from "@/lib/campaign/draft";
+import { campaignFieldOfTwilioName, campaignProblems } from "@/lib/campaign/errors";
+import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/payload";
+import { campaignSchema } from "@/lib/campaign/schema";
 import { senderA2pState } from "@/lib/campaign/sender-pool";
 import { parseUseCases } from "@/lib/campaign/use-cases";
-import { campaignSchema } from "@/lib/schemas/campaign/campaign";
-import { readCampaignDraft, strictCampaignDraftSchema } from "@/lib/schemas/campaign/campaign-draft";
 
 const campaign = campaignSchema.parse({
   usAppToPersonUsecase: "MARKETING",

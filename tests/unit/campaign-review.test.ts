@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { reviewCampaign, type FindingRule } from "@/lib/campaign/pre-submission-review";
-import { campaignSchema, type Campaign, type CampaignInput } from "@/lib/schemas/campaign/campaign";
+import { reviewCampaign, type FindingRule } from "@/lib/campaign/review";
+import { campaignSchema, type Campaign, type CampaignInput } from "@/lib/campaign/schema";
 
 const CLEAN: CampaignInput = {
   usAppToPersonUsecase: "ACCOUNT_NOTIFICATION",

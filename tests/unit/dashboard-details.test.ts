@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { normalizeBrandDetails } from "@/lib/brand/details";
 import { groupEvaluationFailures } from "@/lib/dashboard/evaluation-failures";
 import { fieldLabel, wizardFieldHref } from "@/lib/dashboard/field-labels";
 import { buildTimeline } from "@/lib/dashboard/timeline";
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import type { EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { dashboardSearch, parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { dashboardSearch, parseDashboardQuery } from "@/lib/dashboard/schema";
 
 describe("the dashboard's address-bar state", () => {
   it("reads filters, search, sort and page", () => {

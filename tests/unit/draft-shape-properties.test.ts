@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { applyFieldEdit, EDITABLE_FIELD_PATHS } from "@/lib/onboarding/field-edits";
-import { readDraftShape, strictDraftSchema } from "@/lib/schemas/onboarding/draft-shape";
+import { readDraftShape, strictDraftSchema } from "@/lib/onboarding/schema/draft-shape";
 
 const anyJson = fc.jsonValue({ maxDepth: 4 });
 const keyish = fc.oneof(fc.constantFrom("__proto__", "constructor", "business", "regions", "primary"), fc.string());

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { applyFieldEdit, isEditableField } from "@/lib/onboarding/field-edits";
-import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
-import { readDraftShape, strictDraftSchema } from "@/lib/schemas/onboarding/draft-shape";
-import { editFieldSchema, requestChangesSchema } from "@/lib/schemas/review";
+import { editFieldSchema, requestChangesSchema } from "@/lib/onboarding/review-schema";
+import type { ApplicationDraft } from "@/lib/onboarding/schema/application";
+import { readDraftShape, strictDraftSchema } from "@/lib/onboarding/schema/draft-shape";
 
 import { ACME } from "../support/acme";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 
-import { addressSchema } from "@/lib/schemas/onboarding/address";
-import { applicationSchema, stepSchemas } from "@/lib/schemas/onboarding/application";
-import { businessSchema } from "@/lib/schemas/onboarding/business";
-import { companySchema } from "@/lib/schemas/onboarding/company";
-import { CA_PROVINCES, COUNTRY_CODES, US_STATES } from "@/lib/schemas/onboarding/geo";
+import { addressSchema } from "@/lib/onboarding/schema/address";
+import { applicationSchema, stepSchemas } from "@/lib/onboarding/schema/application";
+import { businessSchema } from "@/lib/onboarding/schema/business";
+import { companySchema } from "@/lib/onboarding/schema/company";
+import { CA_PROVINCES, COUNTRY_CODES, US_STATES } from "@/lib/onboarding/schema/geo";
 import {
   BUSINESS_IDENTITIES,
   BUSINESS_INDUSTRIES,
@@ -13,9 +13,9 @@ import {
   JOB_POSITIONS,
   REGION_VALUES,
   STOCK_EXCHANGES,
-} from "@/lib/schemas/onboarding/options";
-import { representativesSchema } from "@/lib/schemas/onboarding/representatives";
-import { normalizeWebUrl } from "@/lib/schemas/onboarding/web-url";
+} from "@/lib/onboarding/schema/options";
+import { representativesSchema } from "@/lib/onboarding/schema/representatives";
+import { normalizeWebUrl } from "@/lib/onboarding/schema/web-url";
 
 import { ACME } from "../support/acme";
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import { reviewSections } from "@/lib/onboarding/review-sections";
-import { stepStatus } from "@/lib/onboarding/step-status";
 import {
   applicationKind,
   parseApplication,
   stepSchemaFor,
   type ApplicationDraft,
-} from "@/lib/schemas/onboarding/application";
+} from "@/lib/onboarding/schema/application";
+import { stepStatus } from "@/lib/onboarding/step-status";
 import { brandRegistrationOptions, hasSecondaryVetting, soleProprietorAttributes } from "@/lib/trusthub/payloads";
 
 import { ACME } from "../support/acme";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { acceptInvitationSchema } from "@/lib/schemas/auth";
+import { acceptInvitationSchema } from "@/lib/auth/schema";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { createLinkToken, hashLinkToken, looksLikeLinkToken } from "@/lib/server/auth/tokens";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { applicationSchema } from "@/lib/schemas/onboarding/application";
+import { applicationSchema } from "@/lib/onboarding/schema/application";
 import {
   addressParams,
   brandRegistrationOptions,

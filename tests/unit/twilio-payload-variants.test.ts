@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { mergeBrandDetails, normalizeBrandDetails } from "@/lib/brand/details";
 import { parseA2pEvent } from "@/lib/trusthub/a2p-events";
-import { mergeBrandDetails, normalizeBrandDetails } from "@/lib/trusthub/brand-details";
 import { bundleRejectionProblems } from "@/lib/trusthub/bundle-rejection";
 
 const AC = "AC" + "1".repeat(32);

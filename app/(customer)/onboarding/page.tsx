@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-import { STEPS } from "@/lib/schemas/onboarding/application";
+import { STEPS } from "@/lib/onboarding/schema/application";
 import { getCustomerHome } from "@/lib/server/applications/customer-home";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";

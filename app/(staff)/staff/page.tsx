@@ -5,7 +5,7 @@ import { CustomerDashboard } from "@/components/dashboard/customer-dashboard";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { parseDashboardQuery } from "@/lib/dashboard/schema";
 import { requireStaff } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 import { listDashboard } from "@/lib/server/dashboard/list-dashboard";

@@ -2,7 +2,7 @@
 
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { COUNTRIES, regionsOf } from "@/lib/schemas/onboarding/geo";
+import { COUNTRIES, regionsOf } from "@/lib/onboarding/schema/geo";
 
 import { StepActions } from "../step-actions";
 import { StepForm } from "../step-form";

@@ -13,7 +13,7 @@ import {
   REGIONS,
   REGISTRATION_ID_TYPES,
   SOLE_PROPRIETOR_VERTICALS,
-} from "@/lib/schemas/onboarding/options";
+} from "@/lib/onboarding/schema/options";
 
 import { StepActions } from "../step-actions";
 import { StepForm } from "../step-form";

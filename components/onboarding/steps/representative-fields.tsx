@@ -4,8 +4,8 @@ import type { FieldErrors, UseFormRegister } from "react-hook-form";
 
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { COUNTRIES } from "@/lib/schemas/onboarding/geo";
-import { JOB_POSITIONS } from "@/lib/schemas/onboarding/options";
+import { COUNTRIES } from "@/lib/onboarding/schema/geo";
+import { JOB_POSITIONS } from "@/lib/onboarding/schema/options";
 
 import { useFieldNote } from "../wizard-context";
 

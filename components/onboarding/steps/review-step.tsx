@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { reviewSections } from "@/lib/onboarding/review-sections";
-import { parseApplication, STEPS, type FormStepId } from "@/lib/schemas/onboarding/application";
+import { parseApplication, STEPS, type FormStepId } from "@/lib/onboarding/schema/application";
 import { submitApplicationAction } from "@/lib/server/actions/onboarding-actions";
 
 import { ReviewRows } from "../review-rows";

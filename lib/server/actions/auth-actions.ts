@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { fail, ok } from "@/lib/action-result";
-import { acceptInvitationSchema, forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/schemas/auth";
+import { acceptInvitationSchema, forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/auth/schema";
 
 import { RateLimitedError, signIn, signOut } from "../auth/auth";
 import { safeCallbackPath } from "../auth/callback-path";

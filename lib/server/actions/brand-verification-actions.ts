@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { fail, ok } from "@/lib/action-result";
-import { resendVerificationSchema } from "@/lib/schemas/brand-verification";
+import { resendVerificationSchema } from "@/lib/brand/verification-schema";
 
 import { requireCustomerAccess, requireUser } from "../auth/guards";
 import { isStaff } from "../auth/policy";

@@ -4,14 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { fail, ok } from "@/lib/action-result";
-import { strictCampaignDraftSchema } from "@/lib/schemas/campaign/campaign-draft";
+import { strictCampaignDraftSchema } from "@/lib/campaign/draft";
 import {
   approveCampaignSchema,
   editCampaignFieldSchema,
   requestCampaignChangesSchema,
   senderNumberSchema,
-} from "@/lib/schemas/campaign/campaign-review";
-import type { CampaignSnapshot } from "@/lib/views/campaign";
+} from "@/lib/campaign/review-schema";
+import type { CampaignSnapshot } from "@/lib/campaign/views";
 
 import { requireCustomer, requireCustomerAccess, requireStaff, requireUser } from "../auth/guards";
 import { NUMBERS_NOT_ALLOWED, requireNumberManager } from "../auth/number-manager";

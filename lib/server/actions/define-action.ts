@@ -4,9 +4,9 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
 import { fail, type ActionResult } from "@/lib/action-result";
-import { echoableValues, formDataToObject, type FormState } from "@/lib/form-state";
+import { echoableValues, formDataToObject, type FormState } from "@/lib/forms/form-state";
+import { zodFieldErrors } from "@/lib/forms/zod-field-errors";
 import { describeErrorForLog } from "@/lib/logging/redact";
-import { zodFieldErrors } from "@/lib/zod-field-errors";
 
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../auth/errors";
 

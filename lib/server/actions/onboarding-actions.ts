@@ -3,8 +3,8 @@
 import { z } from "zod";
 
 import { fail, ok } from "@/lib/action-result";
-import { STEPS } from "@/lib/schemas/onboarding/application";
-import { strictDraftSchema } from "@/lib/schemas/onboarding/draft-shape";
+import { STEPS } from "@/lib/onboarding/schema/application";
+import { strictDraftSchema } from "@/lib/onboarding/schema/draft-shape";
 
 import { saveDraft, submitApplication, type DraftSnapshot } from "../applications/application-draft";
 import { requireCustomer, requireCustomerAccess } from "../auth/guards";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { fail, ok } from "@/lib/action-result";
-import { approveSchema, editFieldSchema, requestChangesSchema } from "@/lib/schemas/review";
+import { approveSchema, editFieldSchema, requestChangesSchema } from "@/lib/onboarding/review-schema";
 
 import { approveApplication } from "../applications/approve-application";
 import { retryProvisioning } from "../applications/retry-provisioning";

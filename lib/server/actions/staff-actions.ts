@@ -10,8 +10,8 @@ import {
   inviteStaffSchema,
   isvSettingsSchema,
   twilioSettingsSchema,
-} from "@/lib/schemas/staff";
-import type { InvitationLinkResult } from "@/lib/views/invitation-link";
+} from "@/lib/staff/schema";
+import type { InvitationLinkResult } from "@/lib/staff/views";
 
 import { audit } from "../audit/audit";
 import { requireAdmin, requireStaff } from "../auth/guards";

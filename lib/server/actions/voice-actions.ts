@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { fail, ok } from "@/lib/action-result";
-import { shakenStirRequestSchema } from "@/lib/schemas/voice";
+import { shakenStirRequestSchema } from "@/lib/voice/schema";
 
 import { requireUser } from "../auth/guards";
 import { NUMBERS_NOT_ALLOWED, requireNumberManager } from "../auth/number-manager";

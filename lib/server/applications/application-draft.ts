@@ -4,8 +4,8 @@ import type { ApplicationStatus, OnboardingApplication, Prisma } from "@prisma/c
 
 import type { FieldErrors } from "@/lib/action-result";
 import { draftSummaryChanged } from "@/lib/dashboard/draft-summary-fields";
-import { parseApplication, type ApplicationDraft, type StepId } from "@/lib/schemas/onboarding/application";
-import type { DraftSnapshot } from "@/lib/views/draft-snapshot";
+import { parseApplication, type ApplicationDraft, type StepId } from "@/lib/onboarding/schema/application";
+import type { DraftSnapshot } from "@/lib/onboarding/views";
 
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";

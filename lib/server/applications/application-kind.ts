@@ -1,6 +1,6 @@
 import "server-only";
 
-import { applicationKind } from "@/lib/schemas/onboarding/application";
+import { applicationKind } from "@/lib/onboarding/schema/application";
 
 import { db } from "../db";
 import { readStoredDraft } from "./stored-draft";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { approvalProgress } from "@/lib/onboarding/approval-progress";
-import type { CustomerProgress } from "@/lib/views/customer-progress";
+import type { CustomerProgress } from "@/lib/onboarding/progress-views";
 
 import { db } from "../db";
 

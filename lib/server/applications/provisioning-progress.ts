@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { ProvisioningProgress } from "@/lib/views/provisioning-progress";
+import type { ProvisioningProgress } from "@/lib/provisioning/views";
 
 import { db } from "../db";
 import { MAX_RETRIES_LATER } from "../provisioning/job";

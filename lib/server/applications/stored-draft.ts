@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { ApplicationDraft } from "@/lib/schemas/onboarding/application";
-import { readDraftShape } from "@/lib/schemas/onboarding/draft-shape";
+import type { ApplicationDraft } from "@/lib/onboarding/schema/application";
+import { readDraftShape } from "@/lib/onboarding/schema/draft-shape";
 
 import { decryptField, encryptedWith, encryptField, isEncrypted } from "../crypto/field-cipher";
 import { dataKeyring } from "../crypto/keyring";

@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 
 // bcrypt with cost 12: slow and salted. bcryptjs is pure JavaScript, so nothing native to build.
 const COST = 12;
-// Password rules (length, bcrypt's 72-byte limit) live with the form schemas: lib/schemas/fields.ts.
+// Password rules (length, bcrypt's 72-byte limit) live with the form schemas: lib/forms/fields.ts.
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);

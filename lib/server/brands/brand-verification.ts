@@ -1,7 +1,5 @@
 import "server-only";
 
-import { describeErrorForLog } from "@/lib/logging/redact";
-import { parseApplication } from "@/lib/schemas/onboarding/application";
 import {
   RESEND_SPACING_MS,
   VERIFICATION_WINDOW_MS,
@@ -9,9 +7,11 @@ import {
   verificationMethodFor,
   verificationState,
   type VerificationMethod,
-} from "@/lib/trusthub/brand-verification";
+} from "@/lib/brand/verification";
+import type { BrandVerificationView } from "@/lib/brand/views";
+import { describeErrorForLog } from "@/lib/logging/redact";
+import { parseApplication } from "@/lib/onboarding/schema/application";
 import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
-import type { BrandVerificationView } from "@/lib/views/brand-verification";
 
 import { readStoredDraft } from "../applications/stored-draft";
 import { audit } from "../audit/audit";

@@ -2,9 +2,9 @@ import "server-only";
 
 import type { TwilioResource } from "@prisma/client";
 
+import { normalizeBrandDetails } from "@/lib/brand/details";
+import { brandAttempts, brandFailureProblems } from "@/lib/brand/resubmission";
 import { describeErrorForLog } from "@/lib/logging/redact";
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
-import { brandAttempts, brandFailureProblems } from "@/lib/trusthub/brand-resubmission";
 
 import { returnToCustomer } from "../applications/return-to-customer";
 import { audit } from "../audit/audit";

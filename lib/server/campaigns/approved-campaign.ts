@@ -1,7 +1,7 @@
 import "server-only";
 
-import { campaignSchema, type Campaign } from "@/lib/schemas/campaign/campaign";
-import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+import { campaignDraftAsInput, readCampaignDraft } from "@/lib/campaign/draft";
+import { campaignSchema, type Campaign } from "@/lib/campaign/schema";
 
 import { db } from "../db";
 

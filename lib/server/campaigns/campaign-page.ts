@@ -2,8 +2,8 @@ import "server-only";
 
 import type { OnboardingApplication } from "@prisma/client";
 
-import { CAMPAIGN_PATH_PREFIX } from "@/lib/campaign/campaign-fields";
-import type { CampaignPageData } from "@/lib/views/campaign";
+import { CAMPAIGN_PATH_PREFIX } from "@/lib/campaign/fields";
+import type { CampaignPageData } from "@/lib/campaign/views";
 
 import { openComments } from "../applications/review";
 import { readStoredDraft } from "../applications/stored-draft";

@@ -3,10 +3,10 @@ import "server-only";
 import type { CampaignRegistration, Prisma } from "@prisma/client";
 
 import type { FieldErrors } from "@/lib/action-result";
-import { campaignSchema } from "@/lib/schemas/campaign/campaign";
-import { campaignDraftAsInput, readCampaignDraft, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
-import type { CampaignSnapshot } from "@/lib/views/campaign";
-import { zodFieldErrors } from "@/lib/zod-field-errors";
+import { campaignDraftAsInput, readCampaignDraft, type CampaignDraft } from "@/lib/campaign/draft";
+import { campaignSchema } from "@/lib/campaign/schema";
+import type { CampaignSnapshot } from "@/lib/campaign/views";
+import { zodFieldErrors } from "@/lib/forms/zod-field-errors";
 
 import { EDITABLE_STATUSES } from "../applications/application-draft";
 import { notifyStaffOfSubmission } from "../applications/notify-staff";

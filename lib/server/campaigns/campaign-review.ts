@@ -2,11 +2,11 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
-import { campaignField, campaignPath, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
+import { campaignDraftAsInput, readCampaignDraft, type CampaignDraft } from "@/lib/campaign/draft";
+import { campaignField, campaignPath, type CampaignFieldKey } from "@/lib/campaign/fields";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
-import { reviewCampaign, type Finding } from "@/lib/campaign/pre-submission-review";
-import { campaignSchema } from "@/lib/schemas/campaign/campaign";
-import { campaignDraftAsInput, readCampaignDraft, type CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+import { reviewCampaign, type Finding } from "@/lib/campaign/review";
+import { campaignSchema } from "@/lib/campaign/schema";
 
 import { readStoredDraft } from "../applications/stored-draft";
 import { audit } from "../audit/audit";

@@ -1,13 +1,13 @@
 import "server-only";
 
-import { CAMPAIGN_FIELDS, campaignFieldLabel, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
+import { normalizeRegistrationErrors } from "@/lib/brand/details";
+import { campaignDraftAsInput, readCampaignDraft } from "@/lib/campaign/draft";
 import { findingsByField } from "@/lib/campaign/draft-findings";
+import { CAMPAIGN_FIELDS, campaignFieldLabel, type CampaignFieldKey } from "@/lib/campaign/fields";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
-import type { Finding } from "@/lib/campaign/pre-submission-review";
+import type { Finding } from "@/lib/campaign/review";
+import { campaignSchema } from "@/lib/campaign/schema";
 import { campaignApprovalFees, type Fee } from "@/lib/campaign/twilio-fees";
-import { campaignSchema } from "@/lib/schemas/campaign/campaign";
-import { campaignDraftAsInput, readCampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
-import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
 
 import { db } from "../db";
 import { campaignAtTwilio, campaignFindings } from "./campaign-review";

@@ -3,8 +3,8 @@ import "server-only";
 import type { CampaignRegistration, Prisma } from "@prisma/client";
 
 import { parseUseCases } from "@/lib/campaign/use-cases";
+import type { UseCaseOption } from "@/lib/campaign/views";
 import { describeErrorForLog } from "@/lib/logging/redact";
-import type { UseCaseOption } from "@/lib/views/campaign";
 
 import { db } from "../db";
 import { fetchCampaignUseCases } from "../twilio/campaigns";

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { TwilioResource } from "@prisma/client";
 
-import { campaignProblems } from "@/lib/campaign/campaign-errors";
+import { campaignProblems } from "@/lib/campaign/errors";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { describeErrorForLog } from "@/lib/logging/redact";
 

@@ -1,8 +1,8 @@
 import "server-only";
 
 import { MAX_SENDERS_PER_SERVICE, senderA2pState } from "@/lib/campaign/sender-pool";
+import type { SenderNumberView } from "@/lib/campaign/views";
 import { describeErrorForLog } from "@/lib/logging/redact";
-import type { SenderNumberView } from "@/lib/views/campaign";
 
 import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";

@@ -1,20 +1,20 @@
 import "server-only";
 
-import { campaignFieldOfTwilioName } from "@/lib/campaign/campaign-errors";
-import { campaignFieldLabel } from "@/lib/campaign/campaign-fields";
+import { normalizeRegistrationErrors } from "@/lib/brand/details";
+import { brandAttempts } from "@/lib/brand/resubmission";
+import { campaignFieldOfTwilioName } from "@/lib/campaign/errors";
+import { campaignFieldLabel } from "@/lib/campaign/fields";
 import { senderA2pState } from "@/lib/campaign/sender-pool";
 import { customerSafeGroups, customerSafeProblems } from "@/lib/dashboard/customer-safe";
 import { groupEvaluationFailures } from "@/lib/dashboard/evaluation-failures";
 import { fieldLabel, wizardFieldHref } from "@/lib/dashboard/field-labels";
 import { nextStep } from "@/lib/dashboard/next-steps";
 import { isStuck, isUnderWay, STAGES, type StageId } from "@/lib/dashboard/stages";
+import type { ApplicationStatusView, ProblemField, TwilioProblem } from "@/lib/dashboard/status-views";
 import { buildTimeline, type Audience } from "@/lib/dashboard/timeline";
-import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
-import { brandAttempts } from "@/lib/trusthub/brand-resubmission";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField } from "@/lib/trusthub/evaluation-fields";
 import { brandDetailsOf, bundleErrorsOf, campaignErrorsOf, evaluationResultsOf } from "@/lib/trusthub/ledger-details";
-import type { ApplicationStatusView, ProblemField, TwilioProblem } from "@/lib/views/application-status";
 
 import { db } from "../db";
 import { sentBrandResubmissions } from "../provisioning/steps/brand-resubmission";

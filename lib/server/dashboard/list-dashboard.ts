@@ -2,10 +2,10 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
+import { PAGE_SIZE, type DashboardQuery } from "@/lib/dashboard/schema";
 import { searchWords } from "@/lib/dashboard/search-words";
 import { funnel, isStuck, STAGE_IDS, type StageId } from "@/lib/dashboard/stages";
-import { PAGE_SIZE, type DashboardQuery } from "@/lib/schemas/dashboard";
-import type { Dashboard, DashboardRow } from "@/lib/views/dashboard";
+import type { Dashboard, DashboardRow } from "@/lib/dashboard/views";
 
 import { blindIndex } from "../crypto/field-cipher";
 import { dataKeyring } from "../crypto/keyring";

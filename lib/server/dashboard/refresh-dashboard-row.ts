@@ -2,11 +2,11 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
+import { awaitedVerification, verificationMethodForDraft } from "@/lib/brand/verification";
 import { draftSummaryFields } from "@/lib/dashboard/draft-summary-fields";
 import { nameSortKey } from "@/lib/dashboard/name-sort-key";
 import { searchWords } from "@/lib/dashboard/search-words";
 import { dueAt, STAGE_IDS, stageOf, STAGES } from "@/lib/dashboard/stages";
-import { awaitedVerification, verificationMethodForDraft } from "@/lib/trusthub/brand-verification";
 import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 import { readStoredDraft } from "../applications/stored-draft";

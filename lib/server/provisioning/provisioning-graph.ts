@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Application } from "@/lib/schemas/onboarding/application";
+import type { Application } from "@/lib/onboarding/schema/application";
 import {
   businessInformationAttributes,
   messagingProfileAttributes,

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { describeErrorForLog } from "@/lib/logging/redact";
-import { parseApplication } from "@/lib/schemas/onboarding/application";
+import { parseApplication } from "@/lib/onboarding/schema/application";
 import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 
 import { returnToCustomer } from "../applications/return-to-customer";

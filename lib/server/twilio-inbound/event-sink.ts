@@ -2,8 +2,8 @@ import "server-only";
 
 import type { TwilioResource } from "@prisma/client";
 
+import { mergeBrandDetails } from "@/lib/brand/details";
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
-import { mergeBrandDetails } from "@/lib/trusthub/brand-details";
 
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";

@@ -1,8 +1,8 @@
 import "server-only";
 
+import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/brand/details";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { describeErrorForLog } from "@/lib/logging/redact";
-import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
 
 import { notifyExpiredVerifications } from "../brands/brand-verification";
 import { refreshDashboardRow, refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";

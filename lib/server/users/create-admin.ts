@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import { weakPasswordReason } from "@/lib/auth/password-strength";
-import { emailField, newPasswordField, personNameField } from "@/lib/schemas/fields";
+import { emailField, newPasswordField, personNameField } from "@/lib/forms/fields";
 
 import { audit } from "../audit/audit";
 import { hashPassword } from "../auth/password";

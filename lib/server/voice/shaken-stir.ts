@@ -3,7 +3,7 @@ import "server-only";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { evaluationResultsOf } from "@/lib/trusthub/ledger-details";
 import { shakenStirProblems } from "@/lib/trusthub/shaken-stir-problems";
-import type { ShakenStirView } from "@/lib/views/voice";
+import type { ShakenStirView } from "@/lib/voice/views";
 
 import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";

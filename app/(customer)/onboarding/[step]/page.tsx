@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 
 import { OnboardingWizard } from "@/components/onboarding/wizard";
 import { EmptyState } from "@/components/ui/card";
-import { STEPS, type StepId } from "@/lib/schemas/onboarding/application";
+import { STEPS, type StepId } from "@/lib/onboarding/schema/application";
 import { snapshot } from "@/lib/server/applications/application-draft";
 import { getCustomerHome } from "@/lib/server/applications/customer-home";
 import { openComments } from "@/lib/server/applications/review";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { parseDashboardQuery } from "@/lib/dashboard/schema";
 import { requireStaff } from "@/lib/server/auth/guards";
 import { listDashboard } from "@/lib/server/dashboard/list-dashboard";
 import { route } from "@/lib/server/http/route";

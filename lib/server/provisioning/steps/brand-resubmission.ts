@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
+import { normalizeBrandDetails } from "@/lib/brand/details";
 
 import { audit } from "../../audit/audit";
 import { db } from "../../db";

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { normalizeBrandDetails } from "@/lib/trusthub/brand-details";
-import { verificationMethodFor } from "@/lib/trusthub/brand-verification";
+import { normalizeBrandDetails } from "@/lib/brand/details";
+import { verificationMethodFor } from "@/lib/brand/verification";
 import { brandRegistrationOptions } from "@/lib/trusthub/payloads";
 
 import { recordVerificationSent } from "../../brands/brand-verification";

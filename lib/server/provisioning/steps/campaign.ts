@@ -2,9 +2,9 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
-import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/campaign-payload";
+import { normalizeRegistrationErrors } from "@/lib/brand/details";
 import { campaignLedgerDetails, type CampaignLedgerDetails } from "@/lib/campaign/ledger-details";
-import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/payload";
 
 import { audit } from "../../audit/audit";
 import type { ApprovedCampaign } from "../../campaigns/approved-campaign";

@@ -16,7 +16,7 @@ import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { ShakenStirCard } from "@/components/voice/shaken-stir-card";
 import { brandRegistrationFees } from "@/lib/campaign/twilio-fees";
 import { reviewSections } from "@/lib/onboarding/review-sections";
-import { applicationKind } from "@/lib/schemas/onboarding/application";
+import { applicationKind } from "@/lib/onboarding/schema/application";
 import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
 import { applicationForReview } from "@/lib/server/applications/review";
 import { readStoredDraft } from "@/lib/server/applications/stored-draft";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { CAMPAIGN_FIELD_KEYS } from "@/lib/campaign/campaign-fields";
+import { CAMPAIGN_FIELD_KEYS } from "@/lib/campaign/fields";
 
 /** Inputs of the campaign's staff review and sender-pool actions, shared by their forms. */
 export const campaignFieldKey = z.enum(CAMPAIGN_FIELD_KEYS, { error: "Choose a field." });

@@ -1,4 +1,4 @@
-import type { CampaignInput } from "@/lib/schemas/campaign/campaign";
+import type { CampaignInput } from "@/lib/campaign/schema";
 
 /**
  * The campaign form's fields, in the order the form shows them, with Twilio's names as labels

@@ -1,7 +1,7 @@
-import { CAMPAIGN_FIELDS, type CampaignFieldKey } from "@/lib/campaign/campaign-fields";
-import { draftShapeSchemas, type DraftKind } from "@/lib/schemas/onboarding/draft-shape";
+import { CAMPAIGN_FIELDS, type CampaignFieldKey } from "@/lib/campaign/fields";
+import { draftShapeSchemas, type DraftKind } from "@/lib/onboarding/schema/draft-shape";
 
-import type { CampaignInput } from "./campaign";
+import type { CampaignInput } from "./schema";
 
 /**
  * The campaign draft as the customer types it (partial and invalid values kept), in the same two

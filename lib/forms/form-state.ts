@@ -1,4 +1,4 @@
-import type { ActionResult } from "./action-result";
+import type { ActionResult } from "../action-result";
 
 /**
  * What a form's server action hands back to the page that rendered the form, with or without

@@ -1,4 +1,4 @@
-import { applicationKind, type Application, type ApplicationDraft } from "@/lib/schemas/onboarding/application";
+import { applicationKind, type Application, type ApplicationDraft } from "@/lib/onboarding/schema/application";
 
 /**
  * The verification a brand waits for after it is created, by application kind:

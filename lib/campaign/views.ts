@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from "@prisma/client";
 
-import type { CampaignDraft } from "@/lib/schemas/campaign/campaign-draft";
+import type { CampaignDraft } from "@/lib/campaign/draft";
 
 /** Shapes the server hands to client components: neutral, so the browser bundle imports nothing from lib/server. */
 export type CampaignSnapshot = {

@@ -99,7 +99,7 @@ function lenientOf(kind: Kind): z.ZodType {
 
 /**
  * Both readings of a draft shape (the onboarding draft here, the campaign draft in
- * lib/schemas/campaign): `strict` for saving, `read` for whatever is stored.
+ * lib/campaign/draft.ts): `strict` for saving, `read` for whatever is stored.
  */
 export function draftShapeSchemas<Draft>(shape: Record<string, Kind>) {
   const lenient = lenientOf(shape);

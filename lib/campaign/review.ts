@@ -1,4 +1,4 @@
-import { campaignSamples, type Campaign } from "@/lib/schemas/campaign/campaign";
+import { campaignSamples, type Campaign } from "@/lib/campaign/schema";
 
 /**
  * Advice before anyone pays a campaign vetting fee: the common reasons The Campaign Registry

@@ -1,4 +1,4 @@
-import type { VerificationMethod, VerificationState } from "@/lib/trusthub/brand-verification";
+import type { VerificationMethod, VerificationState } from "@/lib/brand/verification";
 
 /** What the home page and the staff page show of a brand's verification (dates as ISO text). */
 export type BrandVerificationView = {

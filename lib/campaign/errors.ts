@@ -1,7 +1,7 @@
-import { normalizeRegistrationErrors } from "@/lib/trusthub/brand-details";
+import { normalizeRegistrationErrors } from "@/lib/brand/details";
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 
-import { CAMPAIGN_FIELDS, campaignPath, type CampaignFieldKey } from "./campaign-fields";
+import { CAMPAIGN_FIELDS, campaignPath, type CampaignFieldKey } from "./fields";
 
 /**
  * A failed campaign's `errors` ({error_code, description, fields: ["MESSAGE_FLOW"], url}; the

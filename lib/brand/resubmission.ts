@@ -1,6 +1,6 @@
-import type { BrandError } from "./brand-details";
-import { explainTwilioError } from "./error-explanations";
-import { wizardField, type FieldProblem, type OtherProblem } from "./evaluation-fields";
+import { explainTwilioError } from "../trusthub/error-explanations";
+import { wizardField, type FieldProblem, type OtherProblem } from "../trusthub/evaluation-fields";
+import type { BrandError } from "./details";
 
 /**
  * How many times one FAILED brand may be resubmitted (Twilio's update of the same

@@ -1,4 +1,4 @@
-import { campaignSamples, type Campaign } from "@/lib/schemas/campaign/campaign";
+import { campaignSamples, type Campaign } from "@/lib/campaign/schema";
 
 /**
  * The campaign as Twilio's UsAppToPerson calls take it (Messaging v1 OpenAPI; live-twilio.md §6).

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { emailField } from "./fields";
+import { emailField } from "../forms/fields";
 
 export const createCustomerSchema = z.object({
   organizationName: z

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { emailField, newPasswordField, personNameField } from "./fields";
+import { emailField, newPasswordField, personNameField } from "../forms/fields";
 
 export const signInSchema = z.object({
   email: emailField,
