@@ -115,7 +115,7 @@ async function main() {
   const { approveApplication } = await import("../lib/server/applications/approve-application");
   const { claimApplication, runClaimedJob } = await import("../lib/server/provisioning/worker");
   const { graphStep } = await import("../lib/server/provisioning/graph");
-  const { SandboxRequestClient } = await import("../lib/server/twilio/sandbox-request-client");
+  const { TwilioHttpClient } = await import("../lib/server/twilio/http-client");
   const { organizationCredentials } = await import("../lib/server/twilio/account-credentials");
   const { syncStatuses } = await import("../lib/server/twilio-inbound/sync-statuses");
   const campaigns = await import("../lib/server/campaigns/campaign-registration");
@@ -133,7 +133,7 @@ async function main() {
   const depsFor = (calls: Call[], graph: Map<string, string[]>, concurrency?: number): Deps => ({
     accountFor: (organization) => {
       const { accountSid, authToken } = organizationCredentials(organization);
-      const httpClient = new SandboxRequestClient(sandbox.url, {
+      const httpClient = new TwilioHttpClient(sandbox.url, {
         timeoutMs: 10_000,
         onCall: (call) => calls.push({ ...call, step: graphStep.getStore() ?? null, endedAt: performance.now() }),
       });
@@ -209,7 +209,7 @@ async function main() {
     await syncStatuses({
       accountFor: (accountSid) => ({
         sid: accountSid,
-        sdk: twilio(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+        sdk: twilio(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, { httpClient: new TwilioHttpClient(sandbox.url) }),
       }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
       brandSpacingMs: 1,

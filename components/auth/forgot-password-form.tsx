@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useProgressiveActionForm } from "@/components/forms/use-progressive-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -8,7 +8,7 @@ import { forgotPasswordSchema } from "@/lib/auth/schema";
 import { requestPasswordResetAction } from "@/lib/server/actions/auth-actions";
 
 export function ForgotPasswordForm() {
-  const { form, state, formAction, onSubmit, pending, errorFor, formError, initial } = useFormAction({
+  const { form, state, formAction, onSubmit, pending, errorFor, formError, initial } = useProgressiveActionForm({
     schema: forgotPasswordSchema,
     action: requestPasswordResetAction,
     defaultValues: { email: "" },

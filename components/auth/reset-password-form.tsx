@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useProgressiveActionForm } from "@/components/forms/use-progressive-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -9,7 +9,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/forms/fields";
 import { resetPasswordAction } from "@/lib/server/actions/auth-actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { form, formAction, onSubmit, pending, errorFor, formError } = useFormAction({
+  const { form, formAction, onSubmit, pending, errorFor, formError } = useProgressiveActionForm({
     schema: resetPasswordSchema,
     action: resetPasswordAction,
     defaultValues: { token, password: "", confirmPassword: "" },

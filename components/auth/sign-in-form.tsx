@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { z } from "zod";
 
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useProgressiveActionForm } from "@/components/forms/use-progressive-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -17,7 +17,7 @@ const schema = signInSchema.extend({ callbackUrl: z.string().optional() });
  * a function action): the password never lands in a URL.
  */
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const { form, formAction, onSubmit, pending, errorFor, formError, initial } = useFormAction({
+  const { form, formAction, onSubmit, pending, errorFor, formError, initial } = useProgressiveActionForm({
     schema,
     action: signInWithPassword,
     defaultValues: { email: "", password: "", callbackUrl },

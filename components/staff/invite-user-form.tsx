@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useClientActionForm } from "@/components/forms/use-client-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -14,7 +14,7 @@ import { InvitationLink } from "./invitation-link";
 
 export function InviteCustomerUserForm({ organizationId }: { organizationId: string }) {
   const [created, setCreated] = useState<(InvitationLinkResult & { email: string }) | null>(null);
-  const { form, onSubmit, formError } = useActionForm({
+  const { form, onSubmit, formError } = useClientActionForm({
     schema: inviteCustomerUserSchema,
     action: inviteCustomerUserAction,
     defaultValues: { organizationId, email: "" },

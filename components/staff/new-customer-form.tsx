@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useClientActionForm } from "@/components/forms/use-client-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -15,7 +15,7 @@ import { InvitationLink } from "./invitation-link";
 
 export function NewCustomerForm() {
   const [created, setCreated] = useState<(InvitationLinkResult & { email: string }) | null>(null);
-  const { form, onSubmit, formError } = useActionForm({
+  const { form, onSubmit, formError } = useClientActionForm({
     schema: createCustomerSchema,
     action: createCustomerAction,
     defaultValues: { organizationName: "", email: "" },

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useClientActionForm } from "@/components/forms/use-client-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
@@ -24,7 +24,7 @@ export function SettingsForm({
   mockBrandsForced: boolean;
 }) {
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, formError } = useActionForm({
+  const { form, onSubmit, formError } = useClientActionForm({
     schema: isvSettingsSchema,
     action: updateIsvSettingsAction,
     defaultValues: { portalName, supportEmail, customersManageSenders, mockBrands },

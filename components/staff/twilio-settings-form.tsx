@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useClientActionForm } from "@/components/forms/use-client-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -11,7 +11,7 @@ import { twilioSettingsSchema, type TwilioSettingsInput } from "@/lib/staff/sche
 
 export function TwilioSettingsForm({ initial }: { initial: TwilioSettingsInput }) {
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, formError } = useActionForm({
+  const { form, onSubmit, formError } = useClientActionForm({
     schema: twilioSettingsSchema,
     action: updateTwilioSettingsAction,
     defaultValues: initial,

@@ -7,10 +7,6 @@ export function formatDateTime(date: Date | string): string {
   );
 }
 
-export function formatDate(date: Date | string): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(date));
-}
-
 /** A duration as people say it: "3 days", "5 hours", "12 minutes". */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));

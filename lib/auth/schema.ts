@@ -6,7 +6,6 @@ export const signInSchema = z.object({
   email: emailField,
   password: z.string().min(1, "Enter your password."),
 });
-export type SignInInput = z.input<typeof signInSchema>;
 
 const passwordsMatch = {
   check: (value: { password: string; confirmPassword: string }) => value.password === value.confirmPassword,
@@ -16,12 +15,9 @@ const passwordsMatch = {
 export const acceptInvitationSchema = z
   .object({ token: z.string().min(1), name: personNameField, password: newPasswordField, confirmPassword: z.string() })
   .refine(passwordsMatch.check, passwordsMatch.params);
-export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
 
 export const forgotPasswordSchema = z.object({ email: emailField });
-export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 
 export const resetPasswordSchema = z
   .object({ token: z.string().min(1), password: newPasswordField, confirmPassword: z.string() })
   .refine(passwordsMatch.check, passwordsMatch.params);
-export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

@@ -16,13 +16,11 @@ export const requestChangesSchema = z.object({
     )
     .min(1, "Add at least one comment for the customer."),
 });
-export type RequestChangesInput = z.input<typeof requestChangesSchema>;
 
 export const editFieldSchema = z.object({
   applicationId: z.string().min(1),
   field: fieldPath,
   value: z.string().max(1000, "Use at most 1000 characters."),
 });
-export type EditFieldInput = z.input<typeof editFieldSchema>;
 
 export const approveSchema = z.object({ applicationId: z.string().min(1) });

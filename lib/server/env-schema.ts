@@ -18,8 +18,46 @@ const optionalString = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const nonNegative = (fallback: number) => z.coerce.number().min(0).default(fallback);
+
+/**
+ * Tuning of the job engine and provisioning: defaults fit production; tests and benchmarks shorten
+ * them. Read through `tuning()` (lib/server/tuning.ts) each time, and validated with the rest at
+ * start-up.
+ */
+const tuningShape = {
+  /** `off`: this process runs no job workers (provisioning, sync); `npm run worker` does. */
+  PROVISIONING_WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /** Provisioning jobs one instance runs at once. */
+  PROVISIONING_CONCURRENCY: positiveInt(4),
+  /** How often an instance looks for provisioning jobs to queue again (backed off, or lost sends). */
+  PROVISIONING_SWEEP_SECONDS: z.coerce.number().positive().default(5),
+  /** How often the status sync runs, once for all instances; 0: only when POST /api/cron/sync queues it. */
+  STATUS_SYNC_EVERY_SECONDS: nonNegative(900),
+  /** How long a provisioning job's lease holds without renewal (a crashed worker's job is taken over after it). */
+  PROVISIONING_LEASE_MS: positiveInt(30_000),
+  /** How long a held account call slot survives its holder (AccountSlot). */
+  ACCOUNT_SLOT_LEASE_MS: positiveInt(30_000),
+  /** Runs in a row that end on transient Twilio errors before a job stops as FAILED. */
+  PROVISIONING_MAX_RETRIES_LATER: positiveInt(8),
+  /** The first "retry later" delay; doubled each time, to an hour at most. */
+  PROVISIONING_RETRY_LATER_MS: nonNegative(60_000),
+  /** When the job engine gives a provisioning run up for dead (the lease keeps runs apart). */
+  PROVISIONING_JOB_EXPIRE_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(15 * 60),
+  /** pg-boss's maintenance interval. */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().positive().default(60),
+  /** How often pg-boss's workers look for jobs. */
+  JOB_POLL_SECONDS: z.coerce.number().positive().default(1),
+};
+export const tuningSchema = z.object(tuningShape);
+export type Tuning = z.infer<typeof tuningSchema>;
+
 export const envSchema = z
   .object({
+    ...tuningShape,
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z
       .string({ error: "is required (for example file:./data/portal.db)" })
@@ -140,12 +178,20 @@ export class EnvError extends Error {
   }
 }
 
+// `NAME=` in a .env file means "not set".
+const withoutEmpty = (source: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+
+/** The tuning variables alone (tuning.ts); throws an EnvError naming each bad one. */
+export function parseTuning(source: Record<string, string | undefined>): Tuning {
+  const result = tuningSchema.safeParse(withoutEmpty(source));
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+}
+
 /** Parses an environment; throws an EnvError whose lines each name the variable at fault. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  // `NAME=` in a .env file means "not set".
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
-  );
+  const cleaned = withoutEmpty(source);
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

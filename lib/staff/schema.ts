@@ -10,16 +10,13 @@ export const createCustomerSchema = z.object({
     .max(255, "Use at most 255 characters."),
   email: emailField,
 });
-export type CreateCustomerInput = z.input<typeof createCustomerSchema>;
 
 export const inviteCustomerUserSchema = z.object({ organizationId: z.string().min(1), email: emailField });
-export type InviteCustomerUserInput = z.input<typeof inviteCustomerUserSchema>;
 
 export const inviteStaffSchema = z.object({
   email: emailField,
   role: z.enum(["STAFF", "ADMIN"], { error: "Choose Staff or Administrator." }),
 });
-export type InviteStaffInput = z.input<typeof inviteStaffSchema>;
 
 export const isvSettingsSchema = z.object({
   portalName: z
@@ -38,7 +35,6 @@ export const isvSettingsSchema = z.object({
   // Brands registered with Twilio's Mock flag: for staff testing a live account without TCR.
   mockBrands: z.boolean().optional().default(false),
 });
-export type IsvSettingsInput = z.input<typeof isvSettingsSchema>;
 
 export const twilioSettingsSchema = z.object({
   notificationEmail: z
@@ -75,4 +71,3 @@ export const customerAccountSchema = z.discriminatedUnion("mode", [
   }),
   z.object({ organizationId: z.string().min(1), mode: z.literal("isv") }),
 ]);
-export type CustomerAccountInput = z.input<typeof customerAccountSchema>;

@@ -48,7 +48,7 @@ describe("drafts (real SQLite)", () => {
         lastActivityAt: row.lastActivityAt,
       };
     };
-    // Each save is read back as the action reads it (requireCustomerAccess), then compared with
+    // Each save is read back as the action reads it (requireStaffOrOwningCustomer), then compared with
     // what a full summary of the same rows writes.
     const steps = [
       { business: { businessName: "Row Co", registrationNumber: "12-3456789" } },

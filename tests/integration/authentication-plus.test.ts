@@ -7,7 +7,7 @@ import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { syncStatuses } from "@/lib/server/twilio-inbound/sync-statuses";
-import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
+import { TwilioHttpClient } from "@/lib/server/twilio/http-client";
 import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
 import { startSandboxWithEventSink } from "../support/event-receiver";
@@ -34,7 +34,7 @@ const step = recordedStep;
 const syncDeps = () => ({
   accountFor: (accountSid: string) => ({
     sid: accountSid,
-    sdk: twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new SandboxRequestClient(sandbox.url) }),
+    sdk: twilio(accountSid, DEFAULT_AUTH_TOKEN, { httpClient: new TwilioHttpClient(sandbox.url) }),
   }),
   retry: { attempts: 2, baseMs: 5, maxMs: 10 },
   brandSpacingMs: 0,

@@ -5,7 +5,7 @@ import { approveApplication } from "@/lib/server/applications/approve-applicatio
 import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
-import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import type { TwilioCallRecord } from "@/lib/server/twilio/http-client";
 
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";

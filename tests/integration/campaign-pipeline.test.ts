@@ -14,7 +14,7 @@ import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { syncStatuses } from "@/lib/server/twilio-inbound/sync-statuses";
-import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import type { TwilioCallRecord } from "@/lib/server/twilio/http-client";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 
 import { startSandboxWithEventSink } from "../support/event-receiver";

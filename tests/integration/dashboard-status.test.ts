@@ -4,7 +4,7 @@ import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/server/db";
-import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
+import { TwilioHttpClient } from "@/lib/server/twilio/http-client";
 import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
 import { startSandboxWithEventSink } from "../support/event-receiver";
@@ -89,7 +89,7 @@ describe("the dashboard row and status of an application", () => {
       accountFor: (accountSid) => ({
         sid: accountSid,
         sdk: twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
-          httpClient: new SandboxRequestClient(sandbox.url),
+          httpClient: new TwilioHttpClient(sandbox.url),
         }),
       }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { retryProvisioning } from "@/lib/server/applications/retry-provisioning";
 import { db } from "@/lib/server/db";
-import { MAX_RETRIES_LATER, retryLaterDelayMs } from "@/lib/server/provisioning/job";
+import { maxRetriesLater, retryLaterDelayMs } from "@/lib/server/provisioning/job";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
-import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import type { TwilioCallRecord } from "@/lib/server/twilio/http-client";
 import { twilioSignature } from "@/sandbox/core/signature";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
@@ -61,7 +61,7 @@ describe("provisioning that recovers", () => {
     await sandbox.control("POST", "faults", { method: "POST", path: "/v1/CustomerProfiles", status: 503, times: 1000 });
     try {
       const delays: number[] = [];
-      for (let run = 1; run < MAX_RETRIES_LATER; run++) {
+      for (let run = 1; run < maxRetriesLater(); run++) {
         const started = Date.now();
         expect(await runProvisioning(application.id, quick())).toMatchObject({ state: "RETRY_LATER" });
         const current = await job(application.id);
@@ -78,7 +78,7 @@ describe("provisioning that recovers", () => {
       expect(last).toMatchObject({ state: "FAILED", code: 20503 });
       expect(await job(application.id)).toMatchObject({
         state: "FAILED",
-        lastError: expect.stringContaining(`Twilio kept failing after ${MAX_RETRIES_LATER} attempts`),
+        lastError: expect.stringContaining(`Twilio kept failing after ${maxRetriesLater()} attempts`),
       });
     } finally {
       await sandbox.control("POST", "faults", { method: "POST", path: "/v1/CustomerProfiles", status: 503, times: 0 });

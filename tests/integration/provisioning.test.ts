@@ -4,7 +4,7 @@ import { approveApplication } from "@/lib/server/applications/approve-applicatio
 import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { claimJob, drainJobs } from "@/lib/server/provisioning/worker";
-import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import type { TwilioCallRecord } from "@/lib/server/twilio/http-client";
 
 import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";

@@ -10,7 +10,7 @@ import {
 import { addSenderNumber } from "@/lib/server/campaigns/sender-numbers";
 import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
-import { SandboxRequestClient, type TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import { TwilioHttpClient, type TwilioCallRecord } from "@/lib/server/twilio/http-client";
 import { requestShakenStir } from "@/lib/server/voice/shaken-stir";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
@@ -182,7 +182,7 @@ describe("Sole Proprietor brands", () => {
     const brand = await step(application.id, "brand");
     const service = await step(application.id, "messaging-service");
     const client = twilio(DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, {
-      httpClient: new SandboxRequestClient(sandbox.url),
+      httpClient: new TwilioHttpClient(sandbox.url),
     });
     const answer = await client.messaging.v1
       .services(service.sid)

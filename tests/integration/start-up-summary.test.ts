@@ -27,7 +27,9 @@ describe("start-up", () => {
     try {
       await startPortalJobs();
     } finally {
-      process.env.PROVISIONING_WORKER = previous;
+      // Assigning undefined would store the string "undefined", which the validated tuning refuses.
+      if (previous === undefined) delete process.env.PROVISIONING_WORKER;
+      else process.env.PROVISIONING_WORKER = previous;
     }
     await expect
       .poll(

@@ -2,7 +2,7 @@ import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/server/db";
-import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
+import { TwilioHttpClient } from "@/lib/server/twilio/http-client";
 import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
@@ -44,7 +44,7 @@ describe("the status sync", () => {
       accountFor: (accountSid: string) => ({
         sid: accountSid,
         sdk: twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
-          httpClient: new SandboxRequestClient(sandbox.url),
+          httpClient: new TwilioHttpClient(sandbox.url),
         }),
       }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
@@ -83,7 +83,7 @@ describe("the status sync", () => {
       accountFor: (accountSid) => ({
         sid: accountSid,
         sdk: twilio(accountSid, DEFAULT_AUTH_TOKEN /* the ISV's own account */, {
-          httpClient: new SandboxRequestClient(sandbox.url, { onCall }),
+          httpClient: new TwilioHttpClient(sandbox.url, { onCall }),
         }),
       }),
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/server/db";
 import { checkTwilioSetup, formatSetupReport } from "@/lib/server/operations/twilio-setup-check";
+import type { TwilioCallRecord } from "@/lib/server/twilio/http-client";
 import { readOnlyTwilioAccount } from "@/lib/server/twilio/read-only-client";
-import type { TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
 
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";

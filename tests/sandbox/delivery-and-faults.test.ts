@@ -6,7 +6,7 @@ import path from "node:path";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
+import { TwilioHttpClient } from "@/lib/server/twilio/http-client";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
 import { buildSecondaryProfile, buildTrustProduct, submittedBrand } from "../support/sandbox-flows";
@@ -223,7 +223,7 @@ describe("fault injection", () => {
     const impatient = sandbox.client(
       DEFAULT_ACCOUNT_SID,
       DEFAULT_AUTH_TOKEN,
-      new SandboxRequestClient(sandbox.url, { timeoutMs: 300 }),
+      new TwilioHttpClient(sandbox.url, { timeoutMs: 300 }),
     );
     const started = Date.now();
     const error = await impatient.trusthub.v1.policies.list().catch((e: Error) => e);

@@ -3,7 +3,7 @@ import twilio from "twilio";
 import { db } from "@/lib/server/db";
 import type { ProvisioningDeps } from "@/lib/server/provisioning/run-provisioning";
 import { organizationCredentials } from "@/lib/server/twilio/account-credentials";
-import { SandboxRequestClient, type TwilioCallRecord } from "@/lib/server/twilio/sandbox-request-client";
+import { TwilioHttpClient, type TwilioCallRecord } from "@/lib/server/twilio/http-client";
 import { DEFAULT_ACCOUNT_SID, PRIMARY_CUSTOMER_PROFILE_SID } from "@/sandbox/defaults";
 
 import { ACME } from "./acme";
@@ -48,7 +48,7 @@ export function testDeps(sandbox: TestSandbox, calls: TwilioCallRecord[] = []): 
       return {
         sid: accountSid,
         sdk: twilio(accountSid, authToken, {
-          httpClient: new SandboxRequestClient(sandbox.url, { timeoutMs: 800, onCall: (call) => calls.push(call) }),
+          httpClient: new TwilioHttpClient(sandbox.url, { timeoutMs: 800, onCall: (call) => calls.push(call) }),
         }),
       };
     },

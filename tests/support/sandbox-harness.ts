@@ -1,7 +1,7 @@
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 
-import { SandboxRequestClient } from "@/lib/server/twilio/sandbox-request-client";
+import { TwilioHttpClient } from "@/lib/server/twilio/http-client";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { startSandbox, type RunningSandbox, type SandboxServerOptions } from "@/sandbox/server";
 
@@ -11,7 +11,7 @@ export async function startTestSandbox(options: SandboxServerOptions = {}) {
   const client = (
     accountSid = DEFAULT_ACCOUNT_SID,
     authToken = DEFAULT_AUTH_TOKEN,
-    httpClient: RequestClient = new SandboxRequestClient(running.url),
+    httpClient: RequestClient = new TwilioHttpClient(running.url),
   ) => twilio(accountSid, authToken, { httpClient });
   const control = async (method: "GET" | "POST", path: string, body?: unknown) => {
     const response = await fetch(`${running.url}/__sandbox/${path}`, {
@@ -45,7 +45,7 @@ export type Exchange = { method: string; url: URL; status: number; body: unknown
  * lets the caller rewrite the request (the contract tests swap the seeds' placeholder SIDs for
  * SIDs that exist).
  */
-export class RecordingClient extends SandboxRequestClient {
+export class RecordingClient extends TwilioHttpClient {
   readonly exchanges: Exchange[] = [];
 
   constructor(

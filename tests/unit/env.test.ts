@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { EnvError, EXAMPLE_AUTH_SECRET, parseEnv, sessionCookiesSecure } from "@/lib/server/env-schema";
+import { EnvError, EXAMPLE_AUTH_SECRET, parseEnv, parseTuning, sessionCookiesSecure } from "@/lib/server/env-schema";
 
 const valid = {
   DATABASE_URL: "file:./data/portal.db",
@@ -19,6 +19,30 @@ function problemsOf(source: Record<string, string | undefined>): string[] {
   }
   throw new Error("expected the environment to be refused");
 }
+
+describe("the tuning variables (#24 line 7: in the validated schema, not read raw)", () => {
+  it("default to production's values and are checked at start-up with the rest", () => {
+    expect(parseTuning({})).toMatchObject({
+      PROVISIONING_WORKER: "on",
+      PROVISIONING_LEASE_MS: 30_000,
+      PROVISIONING_MAX_RETRIES_LATER: 8,
+      STATUS_SYNC_EVERY_SECONDS: 900,
+      JOB_POLL_SECONDS: 1,
+    });
+    expect(parseTuning({ PROVISIONING_LEASE_MS: "1500", STATUS_SYNC_EVERY_SECONDS: "0" })).toMatchObject({
+      PROVISIONING_LEASE_MS: 1500,
+      STATUS_SYNC_EVERY_SECONDS: 0,
+    });
+    const problems = problemsOf({ ...valid, PROVISIONING_WORKER: "maybe", PROVISIONING_LEASE_MS: "-5" });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PROVISIONING_WORKER must be on or off/),
+        expect.stringMatching(/^PROVISIONING_LEASE_MS /),
+      ]),
+    );
+    expect(() => parseTuning({ JOB_POLL_SECONDS: "soon" })).toThrow(EnvError);
+  });
+});
 
 describe("environment validation", () => {
   it("accepts the embedded defaults and fills in the optional values", () => {

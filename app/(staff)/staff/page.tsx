@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { CustomerDashboard } from "@/components/dashboard/customer-dashboard";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { StaffDashboard } from "@/components/dashboard/staff-dashboard";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { parseDashboardQuery } from "@/lib/dashboard/schema";
@@ -45,7 +45,7 @@ export default async function CustomersDashboardPage({
       />
       <div className="space-y-6">
         <DashboardFilters query={query} />
-        <CustomerDashboard key={JSON.stringify(query)} query={query} initial={dashboard} />
+        <StaffDashboard key={JSON.stringify(query)} query={query} initial={dashboard} />
       </div>
     </>
   );

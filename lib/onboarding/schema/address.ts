@@ -47,5 +47,4 @@ export const addressSchema = z
     postalCode: address.country === "CA" ? address.postalCode.toUpperCase() : address.postalCode,
   }));
 
-export type AddressInput = z.input<typeof addressSchema>;
 export type Address = z.output<typeof addressSchema>;

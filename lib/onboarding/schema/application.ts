@@ -89,7 +89,6 @@ export const soleProprietorApplicationSchema = z
   })
   .transform((application) => ({ kind: "sole-proprietor" as const, ...application }));
 
-export type ApplicationInput = z.input<typeof applicationSchema>;
 export type StandardApplication = z.output<typeof applicationSchema>;
 export type SoleProprietorApplication = z.output<typeof soleProprietorApplicationSchema>;
 /** What provisioning works from: one of the two kinds, told apart by `kind`. */
@@ -103,15 +102,6 @@ export type ApplicationDraft = {
   address?: Partial<Record<string, unknown>>;
   company?: Partial<Record<string, unknown>>;
 };
-
-export const draftSchema = z
-  .object({
-    business: z.record(z.string(), z.unknown()).optional(),
-    representatives: z.record(z.string(), z.unknown()).optional(),
-    address: z.record(z.string(), z.unknown()).optional(),
-    company: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
 
 /**
  * The draft as the whole-application schema reads it: a step never opened counts as empty, so its

@@ -76,5 +76,4 @@ export const businessSchema = z
     return { ...business, registrationNumber: number.ok ? number.value : business.registrationNumber };
   });
 
-export type BusinessInput = z.input<typeof businessSchema>;
 export type Business = z.output<typeof businessSchema>;

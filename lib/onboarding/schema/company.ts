@@ -51,5 +51,4 @@ export const companySchema = z
     company.companyType === "public" ? company : { ...company, stockExchange: "", stockTicker: "" },
   );
 
-export type CompanyInput = z.input<typeof companySchema>;
 export type Company = z.output<typeof companySchema>;

@@ -70,9 +70,3 @@ export const representativesSchema = z
 
 export type RepresentativeInput = z.input<typeof representativeSchema>;
 export type Representative = z.output<typeof representativeSchema>;
-export type RepresentativesInput = {
-  primary: RepresentativeInput;
-  hasSecondary?: boolean;
-  secondary?: RepresentativeInput;
-};
-export type Representatives = z.output<typeof representativesSchema>;

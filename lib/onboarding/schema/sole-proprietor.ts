@@ -52,6 +52,3 @@ export const soleProprietorRepresentativesSchema = z
 
 /** Nothing to choose: the brand type is SOLE_PROPRIETOR and there is no company type. */
 export const soleProprietorCompanySchema = z.object({}).transform(() => null);
-
-export type SoleProprietorBusiness = z.output<typeof soleProprietorBusinessSchema>;
-export type SoleProprietorContact = z.output<typeof soleProprietorContactSchema>;

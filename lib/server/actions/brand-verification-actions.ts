@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/action-result";
 import { resendVerificationSchema } from "@/lib/brand/verification-schema";
 
-import { requireCustomerAccess, requireUser } from "../auth/guards";
+import { requireStaffOrOwningCustomer, requireUser } from "../auth/guards";
 import { isStaff } from "../auth/policy";
 import { resendBrandVerification } from "../brands/brand-verification";
 import { defineFormAction } from "./define-action";
@@ -19,7 +19,7 @@ export const resendBrandVerificationAction = defineFormAction(
   requireUser,
   resendVerificationSchema,
   async (input, user) => {
-    await requireCustomerAccess(input.applicationId);
+    await requireStaffOrOwningCustomer(input.applicationId);
     const outcome = await resendBrandVerification(input.applicationId, isStaff(user) ? "staff" : "customer", user.id);
     revalidatePath("/home");
     revalidatePath(`/staff/applications/${input.applicationId}`);

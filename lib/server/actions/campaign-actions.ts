@@ -13,7 +13,7 @@ import {
 } from "@/lib/campaign/review-schema";
 import type { CampaignSnapshot } from "@/lib/campaign/views";
 
-import { requireCustomer, requireCustomerAccess, requireStaff, requireUser } from "../auth/guards";
+import { requireCustomer, requireStaff, requireStaffOrOwningCustomer, requireUser } from "../auth/guards";
 import { NUMBERS_NOT_ALLOWED, requireNumberManager } from "../auth/number-manager";
 import { openCampaignRegistration, saveCampaignDraft, submitCampaign } from "../campaigns/campaign-registration";
 import { approveCampaign, editCampaignField, requestCampaignChanges } from "../campaigns/campaign-review";
@@ -42,7 +42,7 @@ export type SaveCampaignResult = { snapshot: CampaignSnapshot } | { conflict: Ca
 
 /** Autosave of the campaign draft: only the customer's own, never over a newer version. */
 export const saveCampaignDraftAction = defineAction(requireCustomer, saveInput, async (input) => {
-  await requireCustomerAccess(input.applicationId);
+  await requireStaffOrOwningCustomer(input.applicationId);
   const registration = await openCampaignRegistration(input.applicationId);
   if (!registration) return fail(NOT_OPEN);
   const outcome = await saveCampaignDraft(registration, input);
@@ -53,7 +53,7 @@ export const saveCampaignDraftAction = defineAction(requireCustomer, saveInput, 
 const submitInput = z.object({ applicationId: z.string().min(1), expectedVersion: z.number().int().positive() });
 
 export const submitCampaignAction = defineAction(requireCustomer, submitInput, async (input, customer) => {
-  await requireCustomerAccess(input.applicationId);
+  await requireStaffOrOwningCustomer(input.applicationId);
   const registration = await openCampaignRegistration(input.applicationId);
   if (!registration) return fail(NOT_OPEN);
   const outcome = await submitCampaign(registration, input.expectedVersion, customer.id);

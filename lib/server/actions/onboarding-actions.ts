@@ -7,7 +7,7 @@ import { STEPS } from "@/lib/onboarding/schema/application";
 import { strictDraftSchema } from "@/lib/onboarding/schema/draft-shape";
 
 import { saveDraft, submitApplication, type DraftSnapshot } from "../applications/application-draft";
-import { requireCustomer, requireCustomerAccess } from "../auth/guards";
+import { requireCustomer, requireStaffOrOwningCustomer } from "../auth/guards";
 import { defineAction } from "./define-action";
 
 const stepIds = STEPS.map((step) => step.id) as [string, ...string[]];
@@ -29,7 +29,7 @@ export type SaveDraftResult = { snapshot: DraftSnapshot } | { conflict: DraftSna
 
 /** Autosave. Only the customer's own organization's application; never over a newer version. */
 export const saveDraftAction = defineAction(requireCustomer, saveDraftInput, async (input, customer) => {
-  const { application } = await requireCustomerAccess(input.applicationId);
+  const { application } = await requireStaffOrOwningCustomer(input.applicationId);
   const outcome = await saveDraft(
     application,
     { expectedVersion: input.expectedVersion, draft: input.draft, currentStep: input.currentStep as never },
@@ -42,7 +42,7 @@ export const saveDraftAction = defineAction(requireCustomer, saveDraftInput, asy
 const submitInput = z.object({ applicationId: z.string().min(1), expectedVersion: z.number().int().positive() });
 
 export const submitApplicationAction = defineAction(requireCustomer, submitInput, async (input, customer) => {
-  const { application } = await requireCustomerAccess(input.applicationId);
+  const { application } = await requireStaffOrOwningCustomer(input.applicationId);
   const outcome = await submitApplication(application, input.expectedVersion, customer.id);
   if (outcome.ok) return ok({ snapshot: outcome.snapshot });
   if (outcome.reason === "invalid")

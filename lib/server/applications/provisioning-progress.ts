@@ -3,7 +3,7 @@ import "server-only";
 import type { ProvisioningProgress } from "@/lib/provisioning/views";
 
 import { db } from "../db";
-import { MAX_RETRIES_LATER } from "../provisioning/job";
+import { maxRetriesLater } from "../provisioning/job";
 
 export type { ProvisioningProgress };
 
@@ -23,7 +23,7 @@ export async function provisioningProgress(applicationId: string): Promise<Provi
     lastErrorCode: job?.lastErrorCode ?? null,
     retryAt: job?.state === "QUEUED" && job.retryLaterCount > 0 ? job.runAfter.toISOString() : null,
     retriesLater: job?.retryLaterCount ?? 0,
-    maxRetriesLater: MAX_RETRIES_LATER,
+    maxRetriesLater: maxRetriesLater(),
     resources,
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { OnboardingApplication, Organization } from "@prisma/client";
+import type { OnboardingApplication } from "@prisma/client";
 import { cache } from "react";
 
 import { db } from "../db";
@@ -51,18 +51,8 @@ export async function requireCustomer(): Promise<CustomerUser> {
   return { ...user, organizationId: user.organizationId };
 }
 
-export async function requireOrganizationAccess(
-  organizationId: string,
-): Promise<{ user: CurrentUser; organization: Organization }> {
-  const user = await requireUser();
-  if (!canAccessOrganization(user, organizationId)) throw new NotFoundError();
-  const organization = await db.organization.findUnique({ where: { id: organizationId } });
-  if (!organization) throw new NotFoundError();
-  return { user, organization };
-}
-
 /** Staff: any application. Customers: only their organization's; anything else is "not found". */
-export async function requireCustomerAccess(
+export async function requireStaffOrOwningCustomer(
   applicationId: string,
 ): Promise<{ user: CurrentUser; application: OnboardingApplication }> {
   const user = await requireUser();

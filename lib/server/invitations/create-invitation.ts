@@ -12,8 +12,6 @@ export type InvitationTarget =
   | { email: string; role: "CUSTOMER"; organizationId: string }
   | { email: string; role: Exclude<UserRole, "CUSTOMER">; organizationId?: undefined };
 
-export type CreatedInvitation = { invitation: Invitation; link: string; delivery: MailDelivery };
-
 export class EmailTakenError extends Error {
   constructor() {
     super("Someone already has an account with this email address.");

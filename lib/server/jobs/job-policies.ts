@@ -1,9 +1,5 @@
+import { tuning } from "../tuning";
 import type { JobName, JobPolicy } from "./job-queue";
-
-const seconds = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 
 /**
  * Retries, backoff and expiry per job. Provisioning is expired late (a run waits on Twilio's paced
@@ -17,7 +13,7 @@ export function jobPolicy(name: JobName): JobPolicy {
       return {
         retryLimit: 20,
         retryDelaySeconds: 5,
-        expireInSeconds: seconds("PROVISIONING_JOB_EXPIRE_SECONDS", 15 * 60),
+        expireInSeconds: tuning().PROVISIONING_JOB_EXPIRE_SECONDS,
       };
     case "provisioning-sweep":
       return { retryLimit: 0, retryDelaySeconds: 5, expireInSeconds: 5 * 60 };

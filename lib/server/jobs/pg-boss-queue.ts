@@ -6,6 +6,7 @@ import type PgBoss from "pg-boss";
 
 import { describeErrorForLog } from "@/lib/logging/redact";
 
+import { tuning } from "../tuning";
 import { JOB_NAMES, jobPolicy } from "./job-policies";
 import type { JobHandler, JobName, JobPolicy, JobQueue, SendOptions } from "./job-queue";
 
@@ -31,7 +32,7 @@ export async function startPgBossQueue(
     application_name: "portal-jobs",
     max: 5,
     // Expired runs are noticed within a minute (a crashed instance's jobs start again elsewhere).
-    maintenanceIntervalSeconds: Number(process.env.JOB_MAINTENANCE_SECONDS ?? 60),
+    maintenanceIntervalSeconds: tuning().JOB_MAINTENANCE_SECONDS,
     // Completed jobs are kept a week for support questions ("was the mail sent?").
     deleteAfterDays: 7,
   });
@@ -73,7 +74,7 @@ export async function startPgBossQueue(
       });
     },
     async work(name: JobName, handler: JobHandler, concurrency = 1) {
-      const pollingIntervalSeconds = Number(process.env.JOB_POLL_SECONDS ?? 1);
+      const pollingIntervalSeconds = tuning().JOB_POLL_SECONDS;
       for (let i = 0; i < concurrency; i++)
         await boss.work<Record<string, unknown>>(name, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
           if (job) await handler(job.data ?? {});

@@ -3,9 +3,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { db } from "../db";
+import { tuning } from "../tuning";
 
-// A slot's hold without renewal; a crashed holder's slot is free again after it.
-const SLOT_LEASE_MS = Number(process.env.ACCOUNT_SLOT_LEASE_MS ?? 30_000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -45,9 +44,12 @@ async function holdingSlot<T>(accountSid: string, limit: number, work: () => Pro
   const slot = await acquire(accountSid, limit, holder);
   const renew = setInterval(() => {
     void db.accountSlot
-      .updateMany({ where: { accountSid, slot, holder }, data: { until: new Date(Date.now() + SLOT_LEASE_MS) } })
+      .updateMany({
+        where: { accountSid, slot, holder },
+        data: { until: new Date(Date.now() + tuning().ACCOUNT_SLOT_LEASE_MS) },
+      })
       .catch(() => undefined);
-  }, SLOT_LEASE_MS / 3);
+  }, tuning().ACCOUNT_SLOT_LEASE_MS / 3);
   try {
     return await work();
   } finally {
@@ -64,7 +66,7 @@ async function holdingSlot<T>(accountSid: string, limit: number, work: () => Pro
 async function acquire(accountSid: string, limit: number, holder: string): Promise<number> {
   for (let round = 0; ; round++) {
     const now = new Date();
-    const until = new Date(now.getTime() + SLOT_LEASE_MS);
+    const until = new Date(now.getTime() + tuning().ACCOUNT_SLOT_LEASE_MS);
     const held = await db.accountSlot.findMany({ where: { accountSid }, select: { slot: true, until: true } });
     for (let slot = 0; slot < limit; slot++) {
       const current = held.find((row) => row.slot === slot);

@@ -4,6 +4,7 @@ import type { Prisma, ProvisioningJob } from "@prisma/client";
 
 import { audit } from "../audit/audit";
 import { db } from "../db";
+import { tuning } from "../tuning";
 
 /**
  * The one owner of the provisioning job's row (ProvisioningJob): every change of its state, phase,
@@ -129,16 +130,16 @@ export function nextPhase(job: JobRow, ran: string, unassignedNumbers: boolean):
 
 /**
  * How a provisioning job ends a run, written in one place. "Retry later" backs off (1, 2, 4 … 60
- * minutes) and is capped: after MAX_RETRIES_LATER runs in a row that Twilio answered only with
+ * minutes) and is capped: after PROVISIONING_MAX_RETRIES_LATER runs in a row that Twilio answered only with
  * transient errors, the job stops as FAILED with the reason, for staff to retry from the
  * application page.
  */
-export const MAX_RETRIES_LATER = Number(process.env.PROVISIONING_MAX_RETRIES_LATER ?? 8);
-const FIRST_DELAY_MS = Number(process.env.PROVISIONING_RETRY_LATER_MS ?? 60_000);
+/** How many "retry later" runs in a row before a job stops as FAILED (PROVISIONING_MAX_RETRIES_LATER). */
+export const maxRetriesLater = (): number => tuning().PROVISIONING_MAX_RETRIES_LATER;
 const LONGEST_DELAY_MS = 60 * 60_000;
 
 export function retryLaterDelayMs(retriesSoFar: number): number {
-  return Math.min(LONGEST_DELAY_MS, FIRST_DELAY_MS * 2 ** retriesSoFar);
+  return Math.min(LONGEST_DELAY_MS, tuning().PROVISIONING_RETRY_LATER_MS * 2 ** retriesSoFar);
 }
 
 export async function markRunning(applicationId: string): Promise<void> {
@@ -218,12 +219,13 @@ export async function scheduleRetryLater(
   message: string,
 ): Promise<{ gaveUp: boolean; runAfter: Date | null }> {
   const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId } });
-  if (job.retryLaterCount + 1 >= MAX_RETRIES_LATER) {
+  const cap = maxRetriesLater();
+  if (job.retryLaterCount + 1 >= cap) {
     await markFailed(
       applicationId,
       step,
       code,
-      `Twilio kept failing after ${MAX_RETRIES_LATER} attempts over several hours (${message}). Retry when Twilio is back.`,
+      `Twilio kept failing after ${cap} attempts over several hours (${message}). Retry when Twilio is back.`,
     );
     return { gaveUp: true, runAfter: null };
   }
@@ -268,9 +270,9 @@ export async function retryFailedJob(applicationId: string): Promise<boolean> {
   return retried.count === 1;
 }
 
-// How long a claim holds without renewal; a crashed worker's job is picked up after it.
-const LEASE_MS = Number(process.env.PROVISIONING_LEASE_MS ?? 30_000);
-export const LEASE_RENEW_EVERY_MS = LEASE_MS / 3;
+// How long a claim holds without renewal (PROVISIONING_LEASE_MS); a crashed worker's job is picked up after it.
+const leaseMs = (): number => tuning().PROVISIONING_LEASE_MS;
+export const leaseRenewEveryMs = (): number => leaseMs() / 3;
 
 // What may run now (queued, or running under a worker that may have died) and what no live lease holds.
 const runnableAt = (now: Date) => ({
@@ -292,7 +294,7 @@ export async function claimLease(
   const runnable = { applicationId, ...runnableAt(now) };
   const claimed = await db.provisioningJob.updateMany({
     where: { ...runnable, ...unheldAt(now) },
-    data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS) },
+    data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + leaseMs()) },
   });
   if (claimed.count === 1) return "claimed";
   return (await db.provisioningJob.count({ where: runnable })) ? "busy" : "idle";
@@ -317,7 +319,7 @@ export async function extendLease(applicationId: string, workerId: string): Prom
   const now = new Date();
   const held = await db.provisioningJob.updateMany({
     where: { applicationId, lockedBy: workerId, lockedUntil: { gt: now } },
-    data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
+    data: { lockedUntil: new Date(now.getTime() + leaseMs()) },
   });
   return held.count === 1;
 }

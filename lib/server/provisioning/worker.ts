@@ -3,7 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { LeaseLostError } from "./errors";
-import { claimLease, extendLease, LEASE_RENEW_EVERY_MS, releaseLease, runnableApplications } from "./job";
+import { claimLease, extendLease, leaseRenewEveryMs, releaseLease, runnableApplications } from "./job";
 import { runProvisioning, type ProvisioningDeps, type ProvisioningOutcome } from "./run-provisioning";
 
 /**
@@ -42,7 +42,7 @@ export async function runClaimedJob(
         if (!held) lost = true;
       })
       .catch(() => undefined);
-  }, LEASE_RENEW_EVERY_MS);
+  }, leaseRenewEveryMs());
   const fence = async () => {
     if (lost || !(await extendLease(applicationId, workerId))) {
       lost = true;

@@ -12,6 +12,7 @@ import { deliverMail, type Mail } from "../mail/send-mail";
 import { runnableApplications } from "../provisioning/job";
 import { portalProvisioningDeps } from "../provisioning/portal-deps";
 import { claimApplication, runClaimedJob } from "../provisioning/worker";
+import { tuning } from "../tuning";
 import { runPortalSync } from "../twilio-inbound/portal-sync";
 
 /**
@@ -28,11 +29,6 @@ export class ApplicationBusyError extends Error {
   }
 }
 
-const positive = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
-};
-
 /**
  * Starts the engine and its mail workers, and, unless PROVISIONING_WORKER=off (or Twilio is not
  * configured), this instance's provisioning and sync workers and their schedules.
@@ -46,7 +42,8 @@ export function startPortalJobs(): Promise<JobQueue> {
 
 async function start(): Promise<JobQueue> {
   const queue = await openJobQueue(process.env.DATABASE_URL ?? "");
-  const workers = process.env.PROVISIONING_WORKER !== "off" && !!process.env.TWILIO_ACCOUNT_SID;
+  const settings = tuning();
+  const workers = settings.PROVISIONING_WORKER !== "off" && !!process.env.TWILIO_ACCOUNT_SID;
   if (workers) {
     const workerId = `worker-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     const deps = portalProvisioningDeps();
@@ -60,7 +57,7 @@ async function start(): Promise<JobQueue> {
         await runClaimedJob(applicationId, workerId, deps);
         await queueAgainIfWaiting(queue, applicationId);
       },
-      positive("PROVISIONING_CONCURRENCY", 4) || 1,
+      settings.PROVISIONING_CONCURRENCY,
     );
     await queue.work("provisioning-sweep", async () => {
       for (const applicationId of await runnableApplications())
@@ -71,8 +68,8 @@ async function start(): Promise<JobQueue> {
       console.info(`[sync] checked ${result.checked}, changed ${result.changed}, failed ${result.failed}`);
     });
     // The sweep is the safety net: what a crash, a lost send or a backoff left behind runs again.
-    queue.every("provisioning-sweep", positive("PROVISIONING_SWEEP_SECONDS", 5) || 5);
-    const syncEvery = positive("STATUS_SYNC_EVERY_SECONDS", 900);
+    queue.every("provisioning-sweep", settings.PROVISIONING_SWEEP_SECONDS);
+    const syncEvery = settings.STATUS_SYNC_EVERY_SECONDS;
     if (syncEvery > 0) queue.every("sync-statuses", syncEvery);
   }
   // Mails need no Twilio: every instance sends them.

@@ -10,7 +10,7 @@ import {
   SubaccountCredentialsMissingError,
   type TwilioCredentials,
 } from "./account-credentials";
-import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
+import { TwilioHttpClient, type TwilioCallRecord } from "./http-client";
 
 export { TwilioNotConfiguredError } from "./account-credentials";
 
@@ -27,7 +27,7 @@ export function twilioClient(
   options: TwilioClientOptions = {},
 ): Twilio {
   return twilio(credentials.accountSid, credentials.authToken, {
-    httpClient: new SandboxRequestClient(env().TWILIO_SANDBOX_URL ?? null, options),
+    httpClient: new TwilioHttpClient(env().TWILIO_SANDBOX_URL ?? null, options),
   });
 }
 

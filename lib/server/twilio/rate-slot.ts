@@ -4,7 +4,7 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 
 import { db } from "../db";
 import type { TwilioAccount } from "./account";
-import { TWILIO_REQUEST_TIMEOUT_MS } from "./sandbox-request-client";
+import { TWILIO_REQUEST_TIMEOUT_MS } from "./http-client";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

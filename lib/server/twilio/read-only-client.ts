@@ -2,13 +2,13 @@ import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 
 import type { TwilioAccount } from "./account";
-import { SandboxRequestClient, type TwilioCallRecord } from "./sandbox-request-client";
+import { TwilioHttpClient, type TwilioCallRecord } from "./http-client";
 
 /**
  * The SDK's HTTP client that sends GET requests only: `npm run twilio:check` can never create
  * anything at Twilio, so it never costs the ISV a fee, whatever the code above it does.
  */
-export class ReadOnlyRequestClient extends SandboxRequestClient {
+export class ReadOnlyRequestClient extends TwilioHttpClient {
   constructor(sandboxUrl: string | null, onCall?: (call: TwilioCallRecord) => void) {
     super(sandboxUrl, { timeoutMs: 20_000, ...(onCall ? { onCall } : {}) });
   }

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 
 import { readStoredDraft } from "@/lib/server/applications/stored-draft";
-import { requireCustomerAccess } from "@/lib/server/auth/guards";
+import { requireStaffOrOwningCustomer } from "@/lib/server/auth/guards";
 import { route } from "@/lib/server/http/route";
 
 /** An application as its owner (or staff) may read it. Others get 404, as if it did not exist. */
 export const GET = route(async (_request, { params }: { params: Promise<{ applicationId: string }> }) => {
   const { applicationId } = await params;
-  const { application } = await requireCustomerAccess(applicationId);
+  const { application } = await requireStaffOrOwningCustomer(applicationId);
   return NextResponse.json({
     id: application.id,
     organizationId: application.organizationId,

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 
 import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
-import { requireCustomerAccess } from "@/lib/server/auth/guards";
+import { requireStaffOrOwningCustomer } from "@/lib/server/auth/guards";
 import { route } from "@/lib/server/http/route";
 
 /** Provisioning progress, polled by the review page (staff) and, later, the customer's home. */
 export const GET = route(async (_request, { params }: { params: Promise<{ applicationId: string }> }) => {
   const { applicationId } = await params;
-  const { user } = await requireCustomerAccess(applicationId);
+  const { user } = await requireStaffOrOwningCustomer(applicationId);
   const progress = await provisioningProgress(applicationId);
   // Customers see which steps are done, not Twilio's SIDs or raw error text (staff do).
   if (user.role === "CUSTOMER")

@@ -36,7 +36,7 @@ function StatusCell({
 }
 
 /** The staff dashboard, live: server-rendered first, then polled (never in a background tab). */
-export function CustomerDashboard({ query, initial }: { query: DashboardQuery; initial: Dashboard }) {
+export function StaffDashboard({ query, initial }: { query: DashboardQuery; initial: Dashboard }) {
   const search = dashboardSearch(query);
   // Often while Twilio or our team is working on something shown; rarely when all is quiet.
   const { data, isError } = useLiveQuery(["dashboard", search], `/api/staff/dashboard${search}`, initial, (latest) =>

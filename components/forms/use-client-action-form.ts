@@ -12,7 +12,7 @@ import type { ActionResult } from "@/lib/action-result";
  * errors land next to their fields (and focus moves to the first); its form error is shown above.
  * Nothing the user typed is cleared on failure.
  */
-export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, Result>(options: {
+export function useClientActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, Result>(options: {
   schema: Schema;
   action: (input: z.input<Schema>) => Promise<ActionResult<Result>>;
   defaultValues: DefaultValues<z.input<Schema>>;

@@ -18,7 +18,7 @@ export const TWILIO_REQUEST_TIMEOUT_MS = 30_000;
  * keeping the path and query string: Twilio's three API hosts never share a path) and optionally
  * reporting each call. Kept free of `server-only` so the sandbox's tests use exactly this class.
  */
-export class SandboxRequestClient extends twilio.RequestClient {
+export class TwilioHttpClient extends twilio.RequestClient {
   constructor(
     private readonly sandboxUrl: string | null,
     private readonly options: { timeoutMs?: number; onCall?: (call: TwilioCallRecord) => void } = {},

@@ -13,7 +13,7 @@ import type { FormState } from "@/lib/forms/form-state";
  * checks the same zod schema first and the post goes through the same action without a reload.
  * Server field errors land next to their fields, with focus on the first.
  */
-export function useFormAction<Schema extends z.ZodType<FieldValues, FieldValues>, Result>(options: {
+export function useProgressiveActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, Result>(options: {
   schema: Schema;
   action: (previous: FormState<Result>, formData: FormData) => Promise<FormState<Result>>;
   defaultValues: DefaultValues<z.input<Schema>>;
