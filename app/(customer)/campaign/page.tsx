@@ -3,17 +3,15 @@ import Link from "next/link";
 
 import { CampaignForm } from "@/components/campaign/campaign-form";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { getCustomerHome } from "@/lib/server/applications/customer-home";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
-import { campaignPageData } from "@/lib/server/campaigns/campaign-page";
+import { loadCampaignPage } from "@/lib/server/loaders/campaign";
 
 export const metadata: Metadata = { title: "Messaging campaign" };
 
 export default async function CampaignPage() {
   const user = await guardPage(requireCustomer);
-  const { application } = await getCustomerHome(user.organizationId);
-  const data = application ? await campaignPageData(application) : null;
+  const { application, data } = await loadCampaignPage(user.organizationId);
   return (
     <>
       <PageHeader

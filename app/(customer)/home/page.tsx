@@ -10,15 +10,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
-import { getCustomerHome } from "@/lib/server/applications/customer-home";
-import { customerProgress } from "@/lib/server/applications/customer-progress";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
-import { brandVerificationView } from "@/lib/server/brands/brand-verification";
-import { customerCampaign } from "@/lib/server/campaigns/customer-campaign";
-import { recordedSenderNumbers, senderPool } from "@/lib/server/campaigns/sender-numbers";
-import { applicationStatus } from "@/lib/server/dashboard/application-status";
-import { customersMayManageSenders } from "@/lib/server/settings/isv-settings";
+import { loadCustomerHome } from "@/lib/server/loaders/customer-home";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -36,19 +30,8 @@ const nextSteps = [
 
 export default async function CustomerHomePage() {
   const user = await guardPage(requireCustomer);
-  const { organization, application } = await getCustomerHome(user.organizationId);
-  const progress = application ? await customerProgress(application.id) : null;
-  const status =
-    application && application.status !== "DRAFT" ? await applicationStatus(application.id, "customer") : null;
-  const campaign = application?.status === "APPROVED" ? await customerCampaign(application.id) : null;
-  const verification = application ? await brandVerificationView(application.id, "customer") : null;
-  const manageSenders = campaign?.open ? await customersMayManageSenders() : false;
-  // Customers who manage their numbers see the account's; the others see the pool as the portal recorded it.
-  const senders = campaign?.open
-    ? manageSenders
-      ? await senderPool(application!.id)
-      : { numbers: await recordedSenderNumbers(application!.id), error: null }
-    : null;
+  const { organization, application, progress, status, campaign, verification, senders, manageSenders } =
+    await loadCustomerHome(user.organizationId);
   return (
     <>
       <PageHeader

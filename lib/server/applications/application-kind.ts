@@ -2,11 +2,10 @@ import "server-only";
 
 import { applicationKind } from "@/lib/onboarding/schema/application";
 
-import { db } from "../db";
-import { readStoredDraft } from "./stored-draft";
+import { loadApplication } from "./load-application";
 
 /** Whether the stored application is a Sole Proprietor one (no tax ID): its brand has fewer options. */
 export async function isSoleProprietor(applicationId: string): Promise<boolean> {
-  const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
-  return !!application && applicationKind(readStoredDraft(application.draft)) === "sole-proprietor";
+  const loaded = await loadApplication(applicationId);
+  return !!loaded && applicationKind(loaded.draft) === "sole-proprietor";
 }

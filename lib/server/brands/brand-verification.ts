@@ -13,7 +13,7 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 import { parseApplication } from "@/lib/onboarding/schema/application";
 import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
-import { readStoredDraft } from "../applications/stored-draft";
+import { loadApplication } from "../applications/load-application";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
@@ -144,9 +144,9 @@ export async function brandVerificationView(
   viewer: VerificationViewer,
   now = new Date(),
 ): Promise<BrandVerificationView | null> {
-  const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
-  if (!application) return null;
-  const parsed = parseApplication(readStoredDraft(application.draft));
+  const loaded = await loadApplication(applicationId);
+  if (!loaded) return null;
+  const parsed = parseApplication(loaded.draft);
   const method = parsed.success ? verificationMethodFor(parsed.data) : null;
   if (!parsed.success || !method) return null;
   const [record, brand] = await Promise.all([

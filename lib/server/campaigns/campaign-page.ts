@@ -5,8 +5,8 @@ import type { OnboardingApplication } from "@prisma/client";
 import { CAMPAIGN_PATH_PREFIX } from "@/lib/campaign/fields";
 import type { CampaignPageData } from "@/lib/campaign/views";
 
+import { loadApplication } from "../applications/load-application";
 import { openComments } from "../applications/review";
-import { readStoredDraft } from "../applications/stored-draft";
 import { campaignSnapshot, openCampaignRegistration } from "./campaign-registration";
 import { campaignAtTwilio } from "./campaign-review";
 import { campaignUseCases } from "./campaign-use-cases";
@@ -22,7 +22,7 @@ export async function campaignPageData(application: OnboardingApplication): Prom
     registration.status === "CHANGES_REQUESTED" ? openComments(registration.id) : Promise.resolve({}),
     campaignAtTwilio(application.id),
   ]);
-  const businessName = readStoredDraft(application.draft).business?.businessName;
+  const businessName = (await loadApplication(application.id))?.draft.business?.businessName;
   return {
     snapshot: campaignSnapshot(registration),
     useCases: useCaseList.useCases,

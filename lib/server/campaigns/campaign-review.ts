@@ -8,7 +8,7 @@ import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { reviewCampaign, type Finding } from "@/lib/campaign/review";
 import { campaignSchema } from "@/lib/campaign/schema";
 
-import { readStoredDraft } from "../applications/stored-draft";
+import { loadApplication } from "../applications/load-application";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
@@ -20,10 +20,9 @@ type Outcome = { ok: true } | { ok: false; message: string };
 
 /** The pre-submission findings of a campaign draft, for its brand (the business name the customer gave). */
 export async function campaignFindings(applicationId: string, draft: CampaignDraft): Promise<Finding[]> {
-  const application = await db.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId } });
   const parsed = campaignSchema.safeParse(campaignDraftAsInput(draft));
   if (!parsed.success) return [];
-  const businessName = readStoredDraft(application.draft).business?.businessName;
+  const businessName = (await loadApplication(applicationId))?.draft.business?.businessName;
   return reviewCampaign(parsed.data, {
     brandName: typeof businessName === "string" ? businessName : "",
     useCase: parsed.data.usAppToPersonUsecase,

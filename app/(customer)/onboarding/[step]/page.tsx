@@ -4,11 +4,9 @@ import { notFound } from "next/navigation";
 import { OnboardingWizard } from "@/components/onboarding/wizard";
 import { EmptyState } from "@/components/ui/card";
 import { STEPS, type StepId } from "@/lib/onboarding/schema/application";
-import { snapshot } from "@/lib/server/applications/application-draft";
-import { getCustomerHome } from "@/lib/server/applications/customer-home";
-import { openComments } from "@/lib/server/applications/review";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
+import { loadOnboardingStep } from "@/lib/server/loaders/onboarding-step";
 
 export async function generateMetadata({ params }: { params: Promise<{ step: string }> }): Promise<Metadata> {
   const { step } = await params;
@@ -19,17 +17,16 @@ export default async function OnboardingStepPage({ params }: { params: Promise<{
   const user = await guardPage(requireCustomer);
   const { step } = await params;
   if (!STEPS.some((candidate) => candidate.id === step)) notFound();
-  const { application } = await getCustomerHome(user.organizationId);
-  if (!application)
+  const wizard = await loadOnboardingStep(user.organizationId);
+  if (!wizard)
     return <EmptyState title="No application yet">Your provider has not opened an application for you yet.</EmptyState>;
-  const comments = application.status === "CHANGES_REQUESTED" ? await openComments(application.id) : {};
   return (
     <OnboardingWizard
       key={step}
-      applicationId={application.id}
-      snapshot={snapshot(application)}
+      applicationId={wizard.applicationId}
+      snapshot={wizard.snapshot}
       step={step as StepId}
-      comments={comments}
+      comments={wizard.comments}
     />
   );
 }

@@ -5,17 +5,13 @@ import { TwilioSettingsForm } from "@/components/staff/twilio-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
-import { getIsvSettings } from "@/lib/server/settings/isv-settings";
-import { twilioConnectionSummary } from "@/lib/server/settings/twilio-connection";
-import { twilioSettings } from "@/lib/server/settings/twilio-settings";
+import { loadSettings } from "@/lib/server/loaders/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await guardPage(requireAdmin);
-  const settings = await getIsvSettings();
-  const twilio = twilioConnectionSummary();
-  const twilioValues = await twilioSettings();
+  const { settings, twilio, twilioValues } = await loadSettings();
   return (
     <>
       <PageHeader title="Settings" description="How the portal presents itself and where it sends Twilio requests." />

@@ -15,43 +15,24 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { ShakenStirCard } from "@/components/voice/shaken-stir-card";
 import { brandRegistrationFees } from "@/lib/campaign/twilio-fees";
-import { reviewSections } from "@/lib/onboarding/review-sections";
 import { applicationKind } from "@/lib/onboarding/schema/application";
-import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
-import { applicationForReview } from "@/lib/server/applications/review";
-import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 import { requireStaff } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
-import { chargesOf } from "@/lib/server/billing/twilio-charges";
-import { brandVerificationView } from "@/lib/server/brands/brand-verification";
-import { pendingBrandResubmission } from "@/lib/server/brands/reopen-on-brand-failure";
-import { campaignForStaff } from "@/lib/server/campaigns/campaign-staff-view";
-import { senderPool } from "@/lib/server/campaigns/sender-numbers";
-import { shakenStirView } from "@/lib/server/voice/shaken-stir";
+import { loadStaffApplication } from "@/lib/server/loaders/staff-application";
 
 export const metadata: Metadata = { title: "Review application" };
 
 export default async function ReviewApplicationPage({ params }: { params: Promise<{ applicationId: string }> }) {
   await guardPage(requireStaff);
   const { applicationId } = await params;
-  const review = await applicationForReview(applicationId);
-  if (!review) notFound();
-  const { application, comments, history } = review;
-  const draft = readStoredDraft(application.draft);
-  const sections = reviewSections(draft);
+  const page = await loadStaffApplication(applicationId);
+  if (!page) notFound();
+  const { application, comments, history, draft, sections } = page;
+  const { progress, campaign, senders, charges, resubmission, voice, verification } = page;
   const fieldOptions = sections.flatMap((section) =>
     section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })),
   );
   const openComments = comments.filter((comment) => !comment.resolvedAt);
-  const [progress, campaign, senders, charges, resubmission, voice, verification] = await Promise.all([
-    provisioningProgress(applicationId),
-    campaignForStaff(applicationId),
-    senderPool(applicationId),
-    chargesOf(applicationId),
-    pendingBrandResubmission(applicationId),
-    shakenStirView(applicationId),
-    brandVerificationView(applicationId, "staff"),
-  ]);
 
   return (
     <>

@@ -13,22 +13,17 @@ import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { requireStaff } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 import { isAdmin } from "@/lib/server/auth/policy";
-import { chargesOf } from "@/lib/server/billing/twilio-charges";
-import { applicationStatus } from "@/lib/server/dashboard/application-status";
-import { getCustomerDetail, hasTwilioResources, recentAuditEntries } from "@/lib/server/organizations/customer-detail";
+import { loadStaffCustomer } from "@/lib/server/loaders/staff-customer";
 
 export const metadata: Metadata = { title: "Customer" };
 
 export default async function CustomerDetailPage({ params }: { params: Promise<{ organizationId: string }> }) {
   const staff = await guardPage(requireStaff);
   const { organizationId } = await params;
-  const customer = await getCustomerDetail(organizationId);
-  if (!customer) notFound();
-  const history = await recentAuditEntries(organizationId);
-  const locked = await hasTwilioResources(organizationId);
+  const page = await loadStaffCustomer(organizationId);
+  if (!page) notFound();
+  const { customer, history, locked, status, charges } = page;
   const latest = customer.applications[0];
-  const status = latest ? await applicationStatus(latest.id, "staff") : null;
-  const charges = latest ? await chargesOf(latest.id) : null;
   return (
     <>
       <PageHeader title={customer.name} description={`Customer since ${formatDateTime(customer.createdAt)}`} />

@@ -1,0 +1,13 @@
+import "server-only";
+
+import { snapshot } from "../applications/application-draft";
+import { getCustomerHome } from "../applications/customer-home";
+import { openComments } from "../applications/review";
+
+/** The wizard's data for the caller's organization: its draft as saved and the comments it must answer. */
+export async function loadOnboardingStep(organizationId: string) {
+  const { application } = await getCustomerHome(organizationId);
+  if (!application) return null;
+  const comments = application.status === "CHANGES_REQUESTED" ? await openComments(application.id) : {};
+  return { applicationId: application.id, snapshot: snapshot(application), comments };
+}
