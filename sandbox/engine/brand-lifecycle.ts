@@ -1,0 +1,146 @@
+import { randomBytes } from "node:crypto";
+
+import { isoDate } from "../core/clock";
+import type { StoredResource } from "../core/store";
+import { brandEvent } from "../events/a2p-events";
+import { businessName } from "./bundle-lifecycle";
+import type { Engine } from "./engine";
+
+/**
+ * A BrandRegistration's life: decided once Trust Hub has approved both bundles, by the documented
+ * triggers on the business name (sandbox/README.md), with the code and Authentication+ waits, its
+ * fees, and an event for each change.
+ */
+
+export function brandStep(engine: Engine, brand: StoredResource, step: string): void {
+  const f = brand.fields;
+  const now = engine.now();
+  if (step === "decide") {
+    const bundles = [
+      engine.store.get(String(f.customer_profile_bundle_sid)),
+      engine.store.get(String(f.a2p_profile_bundle_sid)),
+    ];
+    const rejected = bundles.filter((bundle) => bundle?.fields.status === "twilio-rejected");
+    if (rejected.length) return failBrandForBundles(engine, brand, rejected as StoredResource[]);
+    // TCR looks at the brand once Trust Hub has approved both bundles.
+    if (!bundles.every((bundle) => bundle?.fields.status === "twilio-approved"))
+      return engine.schedule(brand.sid, engine.delays.brandSeconds, "decide");
+    // Documented triggers on the customer profile's business name (sandbox/README.md).
+    const name = businessName(engine, bundles[0]!);
+    // A Sole Proprietor brand waits for its owner to confirm the one-time code sent to the
+    // mobile number (Twilio's Sole Proprietor walkthrough): advance it with "otp-verified".
+    if (f.brand_type === "SOLE_PROPRIETOR") {
+      if (!f.otp_sent_at) engine.store.update(brand, { otp_sent_at: isoDate(now) }, now);
+      return;
+    }
+    if (/mismatch|fail/i.test(name)) return brandStep(engine, brand, "FAILED");
+    // Authentication+ (live-twilio.md §5): TCR emails a 2FA link to a public company's brand
+    // contact, and the brand waits (30994, "brand pending, awaiting 2FA") until it is clicked:
+    // advance it with "email-2fa-clicked". Twilio does this for every public for-profit brand;
+    // the sandbox does it for names with "Listed", so the demo's public Acme stays approved.
+    if (/listed/i.test(name) && companyType(engine, bundles[1]!) === "public") return awaitTwoFactor(engine, brand);
+    if (/review/i.test(name)) return brandStep(engine, brand, "IN_REVIEW");
+    return brandStep(engine, brand, "APPROVED");
+  }
+  if (step === "APPROVED") {
+    const vetted = f.brand_type === "STANDARD" && !f.skip_automatic_sec_vet;
+    if (vetted) engine.chargeFee(brand.accountSid, "secondary_vetting", brand.sid);
+    engine.store.update(
+      brand,
+      {
+        status: "APPROVED",
+        identity_status: vetted ? "VETTED_VERIFIED" : "VERIFIED",
+        brand_score: vetted ? 82 : null,
+        tcr_id: f.tcr_id ?? `B${randomBytes(3).toString("hex").toUpperCase()}`,
+        errors: [],
+        failure_reason: null,
+      },
+      now,
+    );
+  } else if (step === "FAILED") {
+    engine.store.update(
+      brand,
+      {
+        status: "FAILED",
+        identity_status: "UNVERIFIED",
+        failure_reason: "Brand identity could not be verified.",
+        errors: [
+          {
+            error_code: 30799,
+            url: "https://www.twilio.com/docs/errors/30799",
+            description:
+              "The business identity provided does not match the records for this EIN/Tax ID. Check the legal business name, the registration number and the address.",
+            fields: ["business_name", "business_registration_number", "address"],
+          },
+        ],
+      },
+      now,
+    );
+  } else if (step === "IN_REVIEW") {
+    engine.store.update(brand, { status: "IN_REVIEW" }, now);
+  } else if (step === "email-2fa-clicked") {
+    return brandStep(engine, brand, "APPROVED");
+  } else if (step === "otp-verified") {
+    engine.store.update(
+      brand,
+      { status: "APPROVED", identity_status: "VERIFIED", errors: [], failure_reason: null },
+      now,
+    );
+  } else if (["PENDING", "SUSPENDED"].includes(step)) {
+    engine.store.update(brand, { status: step }, now);
+  } else return;
+  engine.deliveries.publish(brand, brandEvent(brand), engine.now());
+}
+
+function awaitTwoFactor(engine: Engine, brand: StoredResource): void {
+  const now = engine.now();
+  engine.store.update(
+    brand,
+    {
+      identity_status: "UNVERIFIED",
+      two_fa_sent_at: brand.fields.two_fa_sent_at ?? isoDate(now),
+      errors: [
+        {
+          error_code: 30994,
+          url: "https://www.twilio.com/docs/errors/30994",
+          description:
+            "Brand pending: awaiting Authentication+ verification. The Campaign Registry emailed a link to the brand contact email.",
+          fields: ["brand_contact_email"],
+        },
+      ],
+    },
+    now,
+  );
+}
+
+/** The company type on a messaging-profile trust product (us_a2p_messaging_profile_information). */
+function companyType(engine: Engine, trustProduct: StoredResource): string {
+  for (const assignment of engine.store.list("EntityAssignment", (a) => a.parentSid === trustProduct.sid)) {
+    const object = engine.store.get(String(assignment.fields.object_sid));
+    if (object?.kind === "EndUser" && object.fields.type === "us_a2p_messaging_profile_information")
+      return String((object.fields.attributes as Record<string, unknown>).company_type ?? "");
+  }
+  return "";
+}
+
+function failBrandForBundles(engine: Engine, brand: StoredResource, rejected: StoredResource[]): void {
+  const errors = rejected.flatMap((bundle) =>
+    ((bundle.fields.errors as { code: number; message: string; fields?: string[] }[] | null) ?? []).map((error) => ({
+      error_code: error.code,
+      url: `https://www.twilio.com/docs/errors/${error.code}`,
+      description: error.message,
+      fields: error.fields ?? [],
+    })),
+  );
+  engine.store.update(
+    brand,
+    {
+      status: "FAILED",
+      identity_status: "UNVERIFIED",
+      failure_reason: "A Trust Hub bundle of this brand was rejected.",
+      errors,
+    },
+    engine.now(),
+  );
+  engine.deliveries.publish(brand, brandEvent(brand), engine.now());
+}
