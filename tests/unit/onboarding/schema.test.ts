@@ -17,7 +17,7 @@ import {
 import { representativesSchema } from "@/lib/onboarding/schema/representatives";
 import { normalizeWebUrl } from "@/lib/onboarding/schema/web-url";
 
-import { ACME } from "../support/acme";
+import { ACME } from "../../support/acme";
 
 /** Field path → first message, for a failed parse; {} when it passes. */
 function errors(schema: z.ZodType, input: unknown): Record<string, string> {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { compareSortKeys, nameSortKey } from "@/lib/dashboard/name-sort-key";
-import { searchWords } from "@/lib/dashboard/search-words";
 
 describe("the dashboard's name sort key", () => {
   it("ignores case, accents and repeated spaces", () => {
@@ -20,19 +19,5 @@ describe("the dashboard's name sort key", () => {
       "Beta",
       "zeta Corp",
     ]);
-  });
-});
-
-describe("the dashboard's search words", () => {
-  it("are lower case, without LIKE's wildcards or escape character", () => {
-    expect(searchWords("  ACME 100%  john_doe@x.example a\\b ")).toEqual([
-      "acme",
-      "100",
-      "john",
-      "doe@x.example",
-      "a",
-      "b",
-    ]);
-    expect(searchWords("%_")).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-import { postgresSchema, SOURCE, TARGET } from "../../scripts/postgres-schema";
+import { postgresSchema, SOURCE, TARGET } from "../../../scripts/postgres-schema";
 
 describe("one schema source for SQLite and PostgreSQL (#14 line 1)", () => {
   it("the committed PostgreSQL schema is the SQLite one with the provider swapped (npm run db:schema:postgres)", () => {

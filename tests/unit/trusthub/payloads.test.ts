@@ -11,7 +11,7 @@ import {
   representativeAttributes,
 } from "@/lib/trusthub/payloads";
 
-import { ACME } from "../support/acme";
+import { ACME } from "../../support/acme";
 
 const acme = applicationSchema.parse(ACME);
 

@@ -5,7 +5,7 @@ import { editFieldSchema, requestChangesSchema } from "@/lib/onboarding/review-s
 import type { ApplicationDraft } from "@/lib/onboarding/schema/application";
 import { readDraftShape, strictDraftSchema } from "@/lib/onboarding/schema/draft-shape";
 
-import { ACME } from "../support/acme";
+import { ACME } from "../../support/acme";
 
 const ACME_DRAFT = structuredClone(ACME) as unknown as ApplicationDraft;
 

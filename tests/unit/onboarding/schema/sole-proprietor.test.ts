@@ -10,8 +10,8 @@ import {
 import { stepStatus } from "@/lib/onboarding/step-status";
 import { brandRegistrationOptions, hasSecondaryVetting, soleProprietorAttributes } from "@/lib/trusthub/payloads";
 
-import { ACME } from "../support/acme";
-import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
+import { ACME } from "../../../support/acme";
+import { SOLE_PROPRIETOR } from "../../../support/sole-proprietor";
 
 const errors = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { evaluationProblems, wizardField } from "@/lib/trusthub/evaluation-fields";
 
-import { SEED_001_RESULTS } from "../support/seed-001-evaluation";
+import { SEED_001_RESULTS } from "../../support/seed-001-evaluation";
 
 describe("evaluation results → wizard fields", () => {
   it("maps seed 001's example to the fields a customer can fix, and keeps the rest for staff", () => {

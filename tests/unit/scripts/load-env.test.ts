@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { expandReferences, unpinOldDefaults } from "../../scripts/load-env";
+import { expandReferences, unpinOldDefaults } from "../../../scripts/load-env";
 
 describe("the embedded mode's .env", () => {
   it("addresses follow PORT and SANDBOX_PORT, whichever way they are set", () => {
