@@ -1,8 +1,8 @@
 import { loadLocalEnv } from "./load-env";
 
-/** `npm run data:rotate-key`: see lib/server/crypto/rotate-data-key.ts and the README. */
+/** `npm run data:rotate-key`: see lib/server/operations/rotate-data-key.ts and docs/deployment.md. */
 loadLocalEnv();
-import("../lib/server/crypto/rotate-data-key")
+import("../lib/server/operations/rotate-data-key")
   .then(({ rotateDataKey }) => rotateDataKey())
   .then((report) => {
     console.info(

@@ -12,13 +12,9 @@ import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { requestPhase } from "../provisioning/job";
-import {
-  brandResubmissionRequested,
-  sentBrandResubmissions,
-  WAITING_RESUBMISSION,
-} from "../provisioning/steps/brand-resubmission";
 import { fetchBrand } from "../twilio/brands";
 import { accountBySid } from "../twilio/client";
+import { brandResubmissionRequested, sentBrandResubmissions, WAITING_RESUBMISSION } from "./brand-resubmissions";
 
 /**
  * A brand The Campaign Registry FAILED goes back to the customer (#13): Twilio's errors next to

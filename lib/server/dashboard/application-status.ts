@@ -16,8 +16,8 @@ import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField } from "@/lib/trusthub/evaluation-fields";
 import { brandDetailsOf, bundleErrorsOf, campaignErrorsOf, evaluationResultsOf } from "@/lib/trusthub/ledger-details";
 
+import { sentBrandResubmissions } from "../brands/brand-resubmissions";
 import { db } from "../db";
-import { sentBrandResubmissions } from "../provisioning/steps/brand-resubmission";
 
 export type { ProblemField, TwilioProblem, ApplicationStatusView };
 

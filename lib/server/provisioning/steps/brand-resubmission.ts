@@ -5,26 +5,13 @@ import type { Prisma } from "@prisma/client";
 import { normalizeBrandDetails } from "@/lib/brand/details";
 
 import { audit } from "../../audit/audit";
+import { WAITING_RESUBMISSION } from "../../brands/brand-resubmissions";
 import { db } from "../../db";
 import { fetchBrand, resubmitBrand, type Brand } from "../../twilio/brands";
 import { TwilioStepError } from "../errors";
 import { knownStatus, recordSid } from "../ledger";
 import { withRetry } from "../retry";
 import type { StepContext } from "../step-context";
-
-/** Attempts not yet taken by Twilio, and attempts Twilio took (or is being sent). */
-export const WAITING_RESUBMISSION = { in: ["requested", "sending"] };
-const SENT_RESUBMISSION = { in: ["sending", "sent"] };
-
-/** Whether a failed brand of this application waits to be resubmitted (the customer's fix approved or on its way). */
-export async function brandResubmissionRequested(applicationId: string): Promise<boolean> {
-  return (await db.brandResubmission.count({ where: { applicationId, state: WAITING_RESUBMISSION } })) > 0;
-}
-
-/** How many resubmissions of this brand Twilio has taken (or is being sent). */
-export async function sentBrandResubmissions(brandSid: string): Promise<number> {
-  return db.brandResubmission.count({ where: { brandSid, state: SENT_RESUBMISSION } });
-}
 
 const twilioCode = (error: unknown) => (error as { code?: number }).code;
 

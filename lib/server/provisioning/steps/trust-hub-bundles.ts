@@ -3,6 +3,7 @@ import "server-only";
 import { evaluationProblems, type EvaluationResult } from "@/lib/trusthub/evaluation-fields";
 import { bundlePolicies, friendlyName, type ProvisioningStep } from "@/lib/trusthub/payloads";
 
+import { brandResubmissionRequested } from "../../brands/brand-resubmissions";
 import {
   assignToBundle,
   createBundle,
@@ -19,7 +20,6 @@ import { NeedsCustomerError, TwilioStepError } from "../errors";
 import { knownStatus, recordSid, type LedgerStep } from "../ledger";
 import { withRetry } from "../retry";
 import { sidOf, type StepContext } from "../step-context";
-import { brandResubmissionRequested } from "./brand-resubmission";
 
 /**
  * Whether Twilio still takes changes to a bundle's items: a bundle in draft, or rejected and being

@@ -3,11 +3,11 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 
 import { keyIdsIn, needsReencryption, reencryptStoredDraft } from "../applications/stored-draft";
+import { encryptedWith } from "../crypto/field-cipher";
+import { dataKeyring } from "../crypto/keyring";
 import { refreshDashboardRows } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { openAuthToken, sealAuthToken } from "../twilio/account-credentials";
-import { encryptedWith } from "./field-cipher";
-import { dataKeyring } from "./keyring";
 
 export type RotationReport = {
   applications: number;
