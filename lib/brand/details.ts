@@ -1,3 +1,5 @@
+import { identityOf } from "./readiness";
+
 /**
  * A brand's details as the portal keeps them, whatever brought them: the SDK's camelCase object (a
  * fetch, whose `errors` items are `{error_code, description, fields, url}`), Event Streams'
@@ -25,7 +27,8 @@ export function normalizeBrandDetails(raw: Raw): BrandDetails {
   const score = pick(raw, "brandScore", "brand_score", "brandscore");
   const errors = pick(raw, "errors", "brandregistrationerrors", "brandRegistrationErrors");
   return {
-    identityStatus: (pick(raw, "identityStatus", "identity_status", "identitystatus") as string | null) ?? null,
+    // Events send it in lower case, the API in upper case: kept in the API's spelling (readiness.ts).
+    identityStatus: identityOf(pick(raw, "identityStatus", "identity_status", "identitystatus") as string | null),
     brandScore: score === null || Number.isNaN(Number(score)) ? null : Number(score),
     tcrId: (pick(raw, "tcrId", "tcr_id", "tcrid", "externalbrandid") as string | null) ?? null,
     failureReason: (pick(raw, "failureReason", "failure_reason", "failurereason") as string | null) ?? null,
@@ -35,18 +38,21 @@ export function normalizeBrandDetails(raw: Raw): BrandDetails {
 
 /**
  * A brand's or a campaign's `errors` list in any of Twilio's spellings (`{error_code, description,
- * fields, url}` from the API, `registrationerror…` keys from Event Streams).
+ * fields, url}` from the API, `registrationerror…` keys from Event Streams, `errorcode` and
+ * `errordescription` in a secondary vetting failure's `brandvettingerrors`).
  */
 export function normalizeRegistrationErrors(errors: unknown): BrandError[] {
   if (!Array.isArray(errors)) return [];
   return errors
     .filter((error): error is Record<string, unknown> => !!error && typeof error === "object")
     .map((error) => {
-      const code = pick(error, "error_code", "errorCode", "code", "registrationerrorcode");
+      const code = pick(error, "error_code", "errorCode", "code", "registrationerrorcode", "errorcode");
       const fields = pick(error, "fields", "registrationerrorfields");
       return {
         code: code !== null && Number.isFinite(Number(code)) ? Number(code) : null,
-        description: String(pick(error, "description", "message", "registrationerrordescription") ?? ""),
+        description: String(
+          pick(error, "description", "message", "registrationerrordescription", "errordescription") ?? "",
+        ),
         fields: Array.isArray(fields) ? fields.map(String) : [],
       };
     });

@@ -1,3 +1,5 @@
+import { brandReady } from "@/lib/brand/readiness";
+
 /**
  * The stages an application passes through, from the first draft to a verified campaign, and how
  * long Twilio (or our own team) usually takes in each. Pure: shared by the dashboard, the customer's
@@ -126,6 +128,8 @@ export type StageInput = {
   profileStatus: string | null;
   trustProductStatus: string | null;
   brandStatus: string | null;
+  /** The brand's identity status: an APPROVED brand is ready for campaigns only once it is verified. */
+  brandIdentity?: string | null;
   campaignStatus: string | null;
   /** The verification the brand waits for (lib/brand/verification.ts), if any. */
   awaitedVerification?: "sms-otp" | "email-2fa" | null;
@@ -148,7 +152,7 @@ export function stageOf(input: StageInput): StageId {
         ? "campaign-failed"
         : "campaign-pending";
   if (input.awaitedVerification === "email-2fa") return "email-2fa-pending";
-  if (input.brandStatus === "APPROVED") return "brand-approved";
+  if (brandReady(input.brandStatus, input.brandIdentity)) return "brand-approved";
   if (input.brandStatus === "FAILED" || input.brandStatus === "SUSPENDED") return "brand-failed";
   if (input.profileStatus === "twilio-rejected" || input.trustProductStatus === "twilio-rejected")
     return "profile-rejected";

@@ -1,6 +1,8 @@
 import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
+import { brandReady } from "../brand/readiness";
+
 /**
  * Where an application stands, in the customer's words: a pure function of its status, its
  * provisioning job and the Twilio statuses the portal has recorded.
@@ -31,6 +33,8 @@ const BRAND_WORDS: Record<string, string> = {
   SUSPENDED: "Suspended",
 };
 
+const IDENTITY_PENDING = "Registered, identity being verified (usually minutes, sometimes a few days)";
+
 const CAMPAIGN_WORDS: Record<string, string> = {
   PENDING: "Registered, being vetted (usually two to three weeks)",
   IN_PROGRESS: "Registered, being vetted (usually two to three weeks)",
@@ -53,7 +57,11 @@ export function approvalProgress(input: ProgressInput): Stage[] {
   });
   const bundleState = (value: string | null): Stage["state"] =>
     value === "twilio-approved" ? "done" : value === "twilio-rejected" ? "failed" : value ? "current" : "todo";
-  const brandErrors = brandDetailsOf(input.resources.find((resource) => resource.step === "brand")?.details).errors;
+  const brandDetails = brandDetailsOf(input.resources.find((resource) => resource.step === "brand")?.details);
+  const brandErrors = brandDetails.errors;
+  // Ready for campaigns only once the identity is verified, not when APPROVED alone (brand/readiness.ts).
+  const ready = brandReady(brand, brandDetails.identityStatus);
+  const brandWords = brand === "APPROVED" && !ready ? IDENTITY_PENDING : brand ? (BRAND_WORDS[brand] ?? brand) : null;
   return [
     stage(
       "sent",
@@ -80,16 +88,10 @@ export function approvalProgress(input: ProgressInput): Stage[] {
     stage(
       "brand",
       "Brand registration",
-      brand === "APPROVED"
-        ? "done"
-        : brand === "FAILED" || brand === "SUSPENDED"
-          ? "failed"
-          : brand
-            ? "current"
-            : "todo",
+      ready ? "done" : brand === "FAILED" || brand === "SUSPENDED" ? "failed" : brand ? "current" : "todo",
       brand
         ? [
-            BRAND_WORDS[brand] ?? brand,
+            brandWords,
             // Plain words, not Twilio's raw text: this is the customer's own view.
             ...brandErrors.map((error) => `${error.code ? `${error.code}: ` : ""}${explainTwilioError(error.code)}`),
           ].join(" — ")
@@ -102,12 +104,12 @@ export function approvalProgress(input: ProgressInput): Stage[] {
         ? "done"
         : campaign === "FAILED" || campaign === "SUSPENDED"
           ? "failed"
-          : campaign || brand === "APPROVED"
+          : campaign || ready
             ? "current"
             : "todo",
       campaign
         ? (CAMPAIGN_WORDS[campaign] ?? campaign)
-        : brand === "APPROVED"
+        : ready
           ? "Describe what you send and how people opt in: open Messaging campaign."
           : undefined,
     ),

@@ -1,23 +1,43 @@
-import { normalizeBrandDetails, type BrandDetails } from "../brand/details";
+import { normalizeBrandDetails, normalizeRegistrationErrors, type BrandDetails } from "../brand/details";
 
 /**
- * Twilio's documented A2P Event Streams types (live-twilio.md §3, [ET]); the portal subscribes to
- * these. Types seen only in third-party handlers are not subscribed to (Twilio may refuse an
- * unknown type), but are understood when they arrive.
+ * Every A2P event type Twilio documents, and nothing else: the fifteen of the Event Streams setup
+ * guide (six brand, three campaign, six number; ../shared/twilio-docs/a2p-event-streams-setup.md,
+ * "you will subscribe to 15 events") and the two Authentication+ types on Twilio's event-type pages
+ * (live-twilio.md §3). `campaign-deleted` is not documented: an unknown type may make Twilio refuse
+ * the whole subscription, so it is not asked for (though understood if it comes).
  */
+const COMPLIANCE = "com.twilio.messaging.compliance.";
 export const A2P_EVENT_TYPES = [
-  "com.twilio.messaging.compliance.brand-registration.brand-failure",
-  "com.twilio.messaging.compliance.brand-registration.brand-registered",
-  "com.twilio.messaging.compliance.brand-registration.invalid-contact-email",
-  "com.twilio.messaging.compliance.brand-registration.email-2fa-clicked",
-  "com.twilio.messaging.compliance.campaign-registration.campaign-approved",
-  "com.twilio.messaging.compliance.campaign-registration.campaign-deleted",
-  "com.twilio.messaging.compliance.number-registration.failed",
-  "com.twilio.messaging.compliance.number-registration.pending",
+  `${COMPLIANCE}brand-registration.brand-registered`,
+  `${COMPLIANCE}brand-registration.brand-failure`,
+  `${COMPLIANCE}brand-registration.brand-verified`,
+  `${COMPLIANCE}brand-registration.brand-unverified`,
+  `${COMPLIANCE}brand-registration.brand-vetted-verified`,
+  `${COMPLIANCE}brand-registration.brand-secondary-vetting-failure`,
+  `${COMPLIANCE}brand-registration.invalid-contact-email`,
+  `${COMPLIANCE}brand-registration.email-2fa-clicked`,
+  `${COMPLIANCE}campaign-registration.campaign-submitted`,
+  `${COMPLIANCE}campaign-registration.campaign-failure`,
+  `${COMPLIANCE}campaign-registration.campaign-approved`,
+  `${COMPLIANCE}number-registration.pending`,
+  `${COMPLIANCE}number-registration.successful`,
+  `${COMPLIANCE}number-registration.failed`,
+  `${COMPLIANCE}number-deregistration.pending`,
+  `${COMPLIANCE}number-deregistration.successful`,
+  `${COMPLIANCE}number-deregistration.failed`,
 ] as const;
 
 export type A2pEventChange =
-  | { kind: "brand"; accountSid: string; brandSid: string; status: string; details: BrandDetails; at: Date | null }
+  | {
+      kind: "brand";
+      accountSid: string;
+      brandSid: string;
+      /** The brand's status as the API spells it, or null when the event says nothing of it (only facts). */
+      status: string | null;
+      details: BrandDetails;
+      at: Date | null;
+    }
   | {
       kind: "campaign";
       accountSid: string;
@@ -28,20 +48,35 @@ export type A2pEventChange =
       at: Date | null;
     };
 
-/** Event Streams' brand statuses (lower case) as the Brand API spells them; API spellings pass through. */
-const BRAND_STATUS: Record<string, string> = {
-  registered: "APPROVED",
+/**
+ * What each documented brand event says of the brand, keyed on its `type` (live-twilio.md §3):
+ * - brand-registered: registered at TCR, "doesn't reflect the verification status": no status;
+ * - brand-verified / brand-vetted-verified: ready for campaigns (APPROVED, identity verified);
+ * - brand-unverified: the identity check failed (an EIN or name mismatch), though its data says
+ *   `brandstatus: "registered"`: the brand is FAILED with identity UNVERIFIED and Twilio's errors,
+ *   as the API reports it, and goes down the resubmission path;
+ * - brand-failure: the submission failed validation: FAILED;
+ * - brand-secondary-vetting-failure, invalid-contact-email, email-2fa-clicked: facts, no status.
+ */
+const BRAND_TYPE: Record<string, { status: string | null; identity?: string }> = {
+  "brand-registered": { status: null },
+  "brand-verified": { status: "APPROVED", identity: "VERIFIED" },
+  "brand-vetted-verified": { status: "APPROVED", identity: "VETTED_VERIFIED" },
+  "brand-unverified": { status: "FAILED", identity: "UNVERIFIED" },
+  "brand-failure": { status: "FAILED" },
+  "brand-secondary-vetting-failure": { status: null, identity: "VETTING_FAILED" },
+  "invalid-contact-email": { status: null },
+  "email-2fa-clicked": { status: null },
+};
+/** An undocumented brand type: its `brandstatus` read as the API spells it; `registered` is never approval. */
+const BRAND_STATUS: Record<string, string | null> = {
+  registered: null,
   approved: "APPROVED",
   registration_failed: "FAILED",
   failed: "FAILED",
   pending: "PENDING",
   in_review: "IN_REVIEW",
   suspended: "SUSPENDED",
-};
-const BRAND_TYPE_STATUS: Record<string, string> = {
-  "brand-registered": "APPROVED",
-  "brand-failure": "FAILED",
-  "brand-vetted-verified": "APPROVED",
 };
 const CAMPAIGN_STATUS: Record<string, string> = {
   approved: "VERIFIED",
@@ -76,10 +111,31 @@ export function parseA2pEvent(event: unknown): A2pEventChange | null {
   const at = eventTime(d);
   if (type.includes(".brand-registration.")) {
     const brandSid = text(d.brandsid);
+    if (!brandSid) return null;
     const raw = text(d.brandstatus);
-    const status = raw ? (BRAND_STATUS[raw.toLowerCase()] ?? raw.toUpperCase()) : BRAND_TYPE_STATUS[name];
-    if (!brandSid || !status) return null;
-    return { kind: "brand", accountSid, brandSid, status, details: normalizeBrandDetails(d), at };
+    const known = BRAND_TYPE[name];
+    const status = known
+      ? known.status
+      : raw
+        ? BRAND_STATUS[raw.toLowerCase()] === undefined
+          ? raw.toUpperCase()
+          : BRAND_STATUS[raw.toLowerCase()]!
+        : null;
+    const details = normalizeBrandDetails(d);
+    // A secondary vetting's errors come as `brandvettingerrors` ({errorcode, errordescription}).
+    const vettingErrors = normalizeRegistrationErrors(d.brandvettingerrors);
+    return {
+      kind: "brand",
+      accountSid,
+      brandSid,
+      status,
+      details: {
+        ...details,
+        identityStatus: details.identityStatus ?? known?.identity ?? null,
+        errors: details.errors.length ? details.errors : vettingErrors,
+      },
+      at,
+    };
   }
   if (type.includes(".campaign-registration.")) {
     const raw = text(d.campaignregistrationstatus) ?? text(d.campaignstatus);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { isoDate } from "../core/clock";
 import type { StoredResource } from "../core/store";
-import { brandEvent } from "../events/a2p-events";
+import { brandEvents } from "../events/a2p-events";
 import { businessName } from "./bundle-lifecycle";
 import type { Engine } from "./engine";
 
@@ -58,10 +58,14 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
       now,
     );
   } else if (step === "FAILED") {
+    // The commonest failure, an identity check TCR could not pass (an EIN or name mismatch): the
+    // brand is registered at TCR (it has a TCR id), FAILED in the API with identity UNVERIFIED, and
+    // its events are brand-registered then brand-unverified (live-twilio.md §3, a2p-event-streams-setup.md).
     engine.store.update(
       brand,
       {
         status: "FAILED",
+        tcr_id: f.tcr_id ?? `B${randomBytes(3).toString("hex").toUpperCase()}`,
         identity_status: "UNVERIFIED",
         failure_reason: "Brand identity could not be verified.",
         errors: [
@@ -89,7 +93,7 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
   } else if (["PENDING", "SUSPENDED"].includes(step)) {
     engine.store.update(brand, { status: step }, now);
   } else return;
-  engine.deliveries.publish(brand, brandEvent(brand), engine.now());
+  for (const event of brandEvents(brand, "identity")) engine.deliveries.publish(brand, event, engine.now());
 }
 
 function awaitTwoFactor(engine: Engine, brand: StoredResource): void {
@@ -142,5 +146,6 @@ function failBrandForBundles(engine: Engine, brand: StoredResource, rejected: St
     },
     engine.now(),
   );
-  engine.deliveries.publish(brand, brandEvent(brand), engine.now());
+  // Rejected bundles fail the brand before TCR registers it: Twilio's brand-failure event.
+  for (const event of brandEvents(brand, "validation-failure")) engine.deliveries.publish(brand, event, engine.now());
 }

@@ -93,11 +93,13 @@ async function sandboxCampaigns(serviceSid: string) {
 }
 
 /**
- * Twilio documents no campaign-failure event (only approved and deleted; live-twilio.md §3), and
- * the portal subscribes to the documented types: a failure reaches it through the sync.
+ * A failed campaign reaches the portal by Twilio's documented campaign-failure event (the portal
+ * subscribes to it since #25; live-twilio.md §3) and by the sync, whichever comes first: both are
+ * let through before the test looks.
  */
 async function failCampaign(sid: string) {
   await sandbox.control("POST", "advance", { sid, outcome: "FAILED" });
+  await sandbox.sandbox.settled();
   const result = await syncStatuses({
     accountFor: (accountSid) => ({ sid: accountSid, sdk: sandbox.client() }),
     retry: { attempts: 2, baseMs: 5, maxMs: 10 },

@@ -148,20 +148,34 @@ describe("Event Streams: set up by the portal, delivered as Twilio delivers", ()
     expect(failed.details).toMatchObject({
       errors: [{ code: 21736, description: "The Brand contact email is invalid.", fields: ["brand_contact_email"] }],
     });
-    // A replay changes nothing; a registered event moves FAILED on (a later final status)...
+    // A replay changes nothing; brand-registered "doesn't reflect the verification status": it
+    // brings the TCR id and moves no status (#25 line 1)...
     expect((await deliver([failure])).body).toEqual({ updated: 0, ignored: 1 });
     const registered = brandEvent("brand-registered", {
       accountsid: DEFAULT_ACCOUNT_SID,
       brandsid: brand.sid,
       brandstatus: "registered",
       externalbrandid: "B000001",
-      brandfeedback: "",
       updateddate: at("2026-11-21T12:00:00Z"),
     });
     expect((await deliver([registered])).body).toEqual({ updated: 1, ignored: 0 });
+    const stillFailed = await db.twilioResource.findUniqueOrThrow({ where: { id: brand.id } });
+    expect(stillFailed.status).toBe("FAILED");
+    expect(stillFailed.details).toMatchObject({ tcrId: "B000001" });
+    // ...brand-verified moves FAILED on (a later final status: identity passed on a resubmission)...
+    const verified = brandEvent("brand-verified", {
+      accountsid: DEFAULT_ACCOUNT_SID,
+      brandsid: brand.sid,
+      brandstatus: "registered",
+      identitystatus: "verified",
+      externalbrandid: "B000001",
+      brandfeedback: "",
+      updateddate: at("2026-11-21T12:00:00Z"),
+    });
+    expect((await deliver([verified])).body).toEqual({ updated: 1, ignored: 0 });
     const approved = await db.twilioResource.findUniqueOrThrow({ where: { id: brand.id } });
     expect(approved.status).toBe("APPROVED");
-    expect(approved.details).toMatchObject({ tcrId: "B000001" });
+    expect(approved.details).toMatchObject({ tcrId: "B000001", identityStatus: "VERIFIED" });
     // ...but a late, older failure does not move it back.
     expect((await deliver([failure])).body).toEqual({ updated: 0, ignored: 1 });
     expect((await db.twilioResource.findUniqueOrThrow({ where: { id: brand.id } })).status).toBe("APPROVED");
@@ -197,7 +211,12 @@ describe("Event Streams: set up by the portal, delivered as Twilio delivers", ()
       },
     });
     const events = [
-      brandEvent("brand-registered", { accountsid: outcome.accountSid, brandsid: own.sid, brandstatus: "registered" }),
+      brandEvent("brand-verified", {
+        accountsid: outcome.accountSid,
+        brandsid: own.sid,
+        brandstatus: "registered",
+        identitystatus: "verified",
+      }),
       brandEvent("brand-failure", {
         accountsid: DEFAULT_ACCOUNT_SID,
         brandsid: isvBrand.sid,

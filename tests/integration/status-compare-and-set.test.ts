@@ -29,7 +29,13 @@ describe("a status change arriving three ways at once", () => {
     });
     const results = await Promise.all(
       (["callback", "event", "sync"] as const).map((source) =>
-        recordTwilioStatus(brand, { status: "APPROVED", source, supersedes: () => true }),
+        // APPROVED with a verified identity: ready for campaigns, the news that emails the customer (#25).
+        recordTwilioStatus(brand, {
+          status: "APPROVED",
+          details: { identityStatus: "VERIFIED" },
+          source,
+          supersedes: () => true,
+        }),
       ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);

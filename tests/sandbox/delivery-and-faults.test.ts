@@ -94,7 +94,9 @@ describe("status callbacks and events", () => {
       sinkSid: sink.sid,
       types: [
         { type: "com.twilio.messaging.compliance.brand-registration.brand-registered", schema_version: 1 },
-        { type: "com.twilio.messaging.compliance.brand-registration.brand-failure", schema_version: 1 },
+        { type: "com.twilio.messaging.compliance.brand-registration.brand-verified", schema_version: 1 },
+        { type: "com.twilio.messaging.compliance.brand-registration.brand-vetted-verified", schema_version: 1 },
+        { type: "com.twilio.messaging.compliance.brand-registration.brand-unverified", schema_version: 1 },
       ],
     });
     expect(subscription.sinkSid).toBe(sink.sid);
@@ -106,7 +108,9 @@ describe("status callbacks and events", () => {
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "FAILED" });
     await sandbox.sandbox.settled();
     const deliveries = receiver.received.filter((entry) => entry.path.startsWith("/events?"));
-    expect(deliveries).toHaveLength(2);
+    // Each documented event is its own delivery: registered then vetted-verified (a Standard brand
+    // with secondary vetting), registered then unverified.
+    expect(deliveries).toHaveLength(4);
     for (const delivery of deliveries) {
       const url = `${receiver.url}${delivery.path}`;
       expect(new URL(url).searchParams.get("tenant")).toBe("isv");
@@ -129,7 +133,13 @@ describe("status callbacks and events", () => {
     }
     const events = deliveries.flatMap((entry) => JSON.parse(entry.body) as Record<string, unknown>[]);
     expect(events.every((event) => (event.data as { brandsid: string }).brandsid === brand.sid)).toBe(true);
-    const [registered, failure] = events;
+    expect(events.map((event) => String(event.type).split(".").pop())).toEqual([
+      "brand-registered",
+      "brand-vetted-verified",
+      "brand-registered",
+      "brand-unverified",
+    ]);
+    const [registered, verified, , unverified] = events;
     expect(registered).toMatchObject({
       specversion: "1.0",
       type: "com.twilio.messaging.compliance.brand-registration.brand-registered",
@@ -138,6 +148,10 @@ describe("status callbacks and events", () => {
       dataschema: expect.stringMatching(/^https:\/\/events-schemas\.twilio\.com\/A2P\./),
       time: expect.any(String),
     });
+    // Exactly the keys of Twilio's example payloads (a2p-event-streams-setup.md), nothing more.
+    expect(Object.keys(registered!.data as object).sort()).toEqual(
+      ["accountsid", "brandsid", "brandstatus", "createddate", "updateddate", "externalbrandid"].sort(),
+    );
     expect(registered!.data).toMatchObject({
       accountsid: brand.accountSid,
       brandsid: brand.sid,
@@ -146,9 +160,16 @@ describe("status callbacks and events", () => {
       createddate: expect.any(Number),
       updateddate: expect.any(Number),
     });
-    expect(failure).toMatchObject({ type: "com.twilio.messaging.compliance.brand-registration.brand-failure" });
-    expect(failure!.data).toMatchObject({
-      brandstatus: "registration_failed",
+    expect(verified!.data).toMatchObject({
+      brandstatus: "registered",
+      identitystatus: "vetted_verified",
+      brandvettingoutcome: "success",
+      brandscore: expect.any(Number),
+    });
+    // The identity failure still says brandstatus "registered", as Twilio's example does.
+    expect(unverified!.data).toMatchObject({
+      brandstatus: "registered",
+      identitystatus: "unverified",
       brandregistrationerrors: [
         expect.objectContaining({
           registrationerrorcode: 30799,

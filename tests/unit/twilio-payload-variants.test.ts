@@ -9,19 +9,44 @@ const BN = "BN" + "2".repeat(32);
 const type = (name: string) => `com.twilio.messaging.compliance.${name}`;
 
 describe("Event Streams payloads, every plausible variant", () => {
-  it("maps Twilio's documented brand statuses, the API's spellings, and types without a status", () => {
+  it("keys brand events on their type: registered is not approval, identity decides (#25 line 1)", () => {
     const brand = (name: string, data: Record<string, unknown>) =>
       parseA2pEvent({ type: type(`brand-registration.${name}`), data: { accountsid: AC, brandsid: BN, ...data } });
-    expect(brand("brand-registered", { brandstatus: "registered" })).toMatchObject({
-      kind: "brand",
+    // brand-registered "doesn't reflect the verification status": no status news.
+    expect(brand("brand-registered", { brandstatus: "registered" })).toMatchObject({ kind: "brand", status: null });
+    expect(brand("brand-registered", {})).toMatchObject({ status: null });
+    expect(brand("brand-verified", { brandstatus: "registered", identitystatus: "verified" })).toMatchObject({
       status: "APPROVED",
+      details: { identityStatus: "VERIFIED" },
+    });
+    expect(brand("brand-vetted-verified", { brandstatus: "registered" })).toMatchObject({
+      status: "APPROVED",
+      details: { identityStatus: "VETTED_VERIFIED" },
+    });
+    // An identity failure still says brandstatus "registered": the brand is FAILED, identity UNVERIFIED.
+    expect(
+      brand("brand-unverified", {
+        brandstatus: "registered",
+        identitystatus: "unverified",
+        brandregistrationerrors: [{ registrationerrorcode: 30795, registrationerrorfields: ["business_name"] }],
+      }),
+    ).toMatchObject({
+      status: "FAILED",
+      details: { identityStatus: "UNVERIFIED", errors: [{ code: 30795, fields: ["business_name"] }] },
     });
     expect(brand("brand-failure", { brandstatus: "registration_failed" })).toMatchObject({ status: "FAILED" });
-    expect(brand("brand-failure", { brandstatus: "FAILED" })).toMatchObject({ status: "FAILED" });
-    expect(brand("brand-registered", {})).toMatchObject({ status: "APPROVED" });
     expect(brand("brand-failure", {})).toMatchObject({ status: "FAILED" });
-    expect(brand("email-2fa-clicked", { brandstatus: "registered" })).toMatchObject({ status: "APPROVED" });
-    expect(brand("sharing-created", {})).toBeNull();
+    expect(
+      brand("brand-secondary-vetting-failure", {
+        identitystatus: "vetting_failed",
+        brandvettingerrors: [{ errorcode: 30801, errordescription: "The address could not be verified." }],
+      }),
+    ).toMatchObject({ status: null, details: { identityStatus: "VETTING_FAILED", errors: [{ code: 30801 }] } });
+    expect(brand("email-2fa-clicked", { brandstatus: "registered" })).toMatchObject({ status: null });
+    // A type Twilio does not document: its brandstatus in the API's spelling, registered never approval.
+    expect(brand("brand-somethingnew", { brandstatus: "FAILED" })).toMatchObject({ status: "FAILED" });
+    expect(brand("brand-somethingnew", { brandstatus: "registered" })).toMatchObject({ status: null });
+    expect(brand("sharing-created", {})).toMatchObject({ status: null });
   });
 
   it("reads dates in epoch milliseconds (number or text) or ISO, and campaigns by CM SID or Messaging Service", () => {

@@ -8,10 +8,12 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 
 import { returnToCustomer } from "../applications/return-to-customer";
 import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { requestPhase } from "../provisioning/job";
+import { mergeLedgerDetails } from "../provisioning/ledger";
 import { fetchBrand } from "../twilio/brands";
 import { accountBySid } from "../twilio/client";
 import { brandResubmissionRequested, sentBrandResubmissions, WAITING_RESUBMISSION } from "./brand-resubmissions";
@@ -29,7 +31,15 @@ export async function reopenOnBrandFailure(resource: TwilioResource, details: un
   // requested, so that the fix they are making resubmits the brand once the bundles are approved.
   const withCustomer = application.status !== "APPROVED";
   let brand = normalizeBrandDetails((details ?? resource.details) as Record<string, unknown> | null);
-  if (!brand.errors.length) brand = await fetchBrandDetails(resource, brand);
+  if (!brand.errors.length) {
+    // The event carried no errors (Twilio's brand-failure example has none): fetched, and kept.
+    brand = await fetchBrandDetails(resource, brand);
+    if (
+      brand.errors.length &&
+      (await mergeLedgerDetails(resource.id, { errors: brand.errors, failureReason: brand.failureReason }))
+    )
+      await refreshDashboardRow(resource.applicationId);
+  }
   const attempts = brandAttempts(await sentBrandResubmissions(resource.sid));
   if (attempts.left === 0) {
     if (withCustomer) return;

@@ -3,10 +3,12 @@ import "server-only";
 import type { CampaignRegistration, Prisma } from "@prisma/client";
 
 import type { FieldErrors } from "@/lib/action-result";
+import { brandReady } from "@/lib/brand/readiness";
 import { campaignDraftAsInput, readCampaignDraft, type CampaignDraft } from "@/lib/campaign/draft";
 import { campaignSchema } from "@/lib/campaign/schema";
 import type { CampaignSnapshot } from "@/lib/campaign/views";
 import { zodFieldErrors } from "@/lib/forms/zod-field-errors";
+import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 import { EDITABLE_STATUSES } from "../applications/application-draft";
 import { notifyStaffOfSubmission } from "../applications/notify-staff";
@@ -23,11 +25,14 @@ import { db } from "../db";
 export async function campaignIsOpen(applicationId: string): Promise<boolean> {
   const resources = await db.twilioResource.findMany({
     where: { applicationId, step: { in: ["brand", "messaging-service"] } },
-    select: { step: true, status: true },
+    select: { step: true, status: true, details: true },
   });
   return (
-    resources.some((resource) => resource.step === "brand" && resource.status === "APPROVED") &&
-    resources.some((resource) => resource.step === "messaging-service")
+    // APPROVED with a verified identity, not APPROVED alone (brand/readiness.ts).
+    resources.some(
+      (resource) =>
+        resource.step === "brand" && brandReady(resource.status, brandDetailsOf(resource.details).identityStatus),
+    ) && resources.some((resource) => resource.step === "messaging-service")
   );
 }
 

@@ -2,13 +2,16 @@ import "server-only";
 
 import type { TwilioResource } from "@prisma/client";
 
+import { normalizeRegistrationErrors } from "@/lib/brand/details";
 import { campaignProblems } from "@/lib/campaign/errors";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
 import { audit } from "../audit/audit";
+import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
+import { mergeLedgerDetails } from "../provisioning/ledger";
 import { fetchCampaign } from "../twilio/campaigns";
 import { accountBySid } from "../twilio/client";
 
@@ -66,7 +69,11 @@ async function fetchCampaignErrors(resource: TwilioResource): Promise<unknown> {
   if (!serviceSid) return [];
   try {
     // Paced like every campaign request (the gateway's rate slot, decision 0019).
-    return (await fetchCampaign(await accountBySid(resource.accountSid), serviceSid, resource.sid)).errors;
+    const errors = (await fetchCampaign(await accountBySid(resource.accountSid), serviceSid, resource.sid)).errors;
+    // An event carries only a code: Twilio's errors are kept in the ledger for the dashboards too.
+    if (await mergeLedgerDetails(resource.id, { errors: normalizeRegistrationErrors(errors) }))
+      await refreshDashboardRow(resource.applicationId);
+    return errors;
   } catch (error) {
     console.error(`[twilio] reasons of failed campaign ${resource.sid} not fetched: ${describeErrorForLog(error)}`);
     return [];

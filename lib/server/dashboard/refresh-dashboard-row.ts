@@ -60,6 +60,7 @@ function summarize(
     profileStatus: statusOf("customer-profile"),
     trustProductStatus: statusOf("trust-product"),
     brandStatus: statusOf("brand"),
+    brandIdentity: brandDetails.identityStatus,
     campaignStatus: statusOf("campaign"),
   });
   // The stage's start only moves when the stage changes (a row never summarized starts now).

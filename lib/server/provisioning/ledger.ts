@@ -57,3 +57,19 @@ export async function recordSid(
     update: data,
   });
 }
+
+/**
+ * Adds what a fetch learned (a failed resource's errors, after news that carried only a code) to a
+ * resource's recorded details, keeping the rest: a compare-and-set on the row as read, so a newer
+ * write in between is never overwritten (the next news brings the facts again). True when written.
+ */
+export async function mergeLedgerDetails(resourceId: string, patch: Record<string, unknown>): Promise<boolean> {
+  const current = await db.twilioResource.findUnique({ where: { id: resourceId } });
+  if (!current) return false;
+  const details = { ...((current.details as Record<string, unknown> | null) ?? {}), ...patch };
+  const written = await db.twilioResource.updateMany({
+    where: { id: resourceId, updatedAt: current.updatedAt },
+    data: { details: details as Prisma.InputJsonValue },
+  });
+  return written.count === 1;
+}

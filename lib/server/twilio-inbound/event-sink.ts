@@ -5,10 +5,9 @@ import type { TwilioResource } from "@prisma/client";
 import { mergeBrandDetails } from "@/lib/brand/details";
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
 
-import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { validBodySignature } from "../twilio/signatures";
-import { recordTwilioStatus } from "./record-status";
+import { recordTwilioDetails, recordTwilioStatus } from "./record-status";
 import { twilioSigner } from "./twilio-signer";
 
 export type EventsOutcome = { status: 200 | 400 | 403; updated: number; ignored: number };
@@ -69,39 +68,41 @@ async function applyChange(change: A2pEventChange, eventType: string): Promise<b
         })
       : await campaignResource(change);
   if (!resource) return false;
-  if (resource.status === change.status) {
-    // Same status, newer facts (an identity status, a score, a 30994 "awaiting 2FA"): kept, as the sync does.
-    if (change.kind === "brand") {
-      const details = mergeBrandDetails(resource.details, change.details, change.status);
-      if (JSON.stringify(details) !== JSON.stringify(resource.details)) {
-        await db.twilioResource.update({ where: { id: resource.id }, data: { details: details as never } });
-        await refreshDashboardRow(resource.applicationId);
-      }
-    }
-    return false;
+  if (change.kind === "brand") {
+    // An event says only part of what the portal keeps: what it does not say is kept.
+    const details = mergeBrandDetails(resource.details, change.details, change.status ?? resource.status ?? "");
+    // No status news (brand-registered, a vetting outcome, a 2FA click) or the same status: newer facts only.
+    if (change.status === null || resource.status === change.status)
+      return recordTwilioDetails(resource, details as never);
+    return recordTwilioStatus(resource, {
+      status: change.status,
+      details: details as never,
+      source: "event",
+      eventType,
+      supersedes: (current) => eventSupersedes(change.status!, change.at, current),
+      ...(change.at ? { at: change.at } : {}),
+    });
   }
+  if (resource.status === change.status) return false;
   // An event says only part of what the portal keeps (a campaign's service, use case, sent version).
-  const details =
-    change.kind === "brand"
-      ? mergeBrandDetails(resource.details, change.details, change.status)
-      : { ...(resource.details as object | null), ...change.details };
+  const details = { ...(resource.details as object | null), ...change.details };
   return recordTwilioStatus(resource, {
     status: change.status,
     details: details as never,
     source: "event",
     eventType,
-    supersedes: (current) => eventSupersedes(change, current),
+    supersedes: (current) => eventSupersedes(change.status, change.at, current),
     ...(change.at ? { at: change.at } : {}),
   });
 }
 
 /** Whether an event's status may replace the one recorded. */
-function eventSupersedes(change: A2pEventChange, current: TwilioResource): boolean {
+function eventSupersedes(status: string, at: Date | null, current: TwilioResource): boolean {
   // An event dated before the status we hold is late: it may not move the resource back.
-  const laterStage = stageRank(change.status) > stageRank(current.status);
-  if (change.at && current.statusUpdatedAt && change.at < current.statusUpdatedAt && !laterStage) return false;
+  const laterStage = stageRank(status) > stageRank(current.status);
+  if (at && current.statusUpdatedAt && at < current.statusUpdatedAt && !laterStage) return false;
   // A final status never goes back to a waiting one, whatever the event's date.
-  return !(stageRank(current.status) === 2 && stageRank(change.status) === 1);
+  return !(stageRank(current.status) === 2 && stageRank(status) === 1);
 }
 
 /**

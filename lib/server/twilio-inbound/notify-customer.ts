@@ -15,7 +15,8 @@ function messageFor(step: string, status: string): { subject: string; lines: str
       ],
     };
   }
-  if (step === "brand" && status === "APPROVED")
+  // READY: APPROVED with a verified identity (brand/readiness.ts), not APPROVED alone.
+  if (step === "brand" && status === "READY")
     return {
       subject: "Your brand is approved: describe your messages",
       lines: [

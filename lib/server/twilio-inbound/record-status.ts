@@ -2,6 +2,9 @@ import "server-only";
 
 import type { Prisma, TwilioResource } from "@prisma/client";
 
+import { brandReady } from "@/lib/brand/readiness";
+import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
+
 import { reopenOnRejection } from "../applications/reopen-on-rejection";
 import { audit } from "../audit/audit";
 import { reopenOnBrandFailure, resumeWaitingBrandResubmission } from "../brands/reopen-on-brand-failure";
@@ -92,12 +95,50 @@ export async function recordTwilioStatus(
     await reopenOnBrandFailure(resource, change.details ?? null);
   else if (resource.step === "campaign" && change.status === "FAILED")
     await reopenFailedCampaign(resource, detailsErrors(change.details));
-  else if (application) await notifyCustomerToAct(application.organizationId, resource.step, change.status);
+  else if (application && resource.step === "brand") {
+    // A brand is ready for campaigns when APPROVED *and* its identity is verified (brand/readiness.ts):
+    // the customer is told when it becomes ready, whichever news made it so, and of a suspension.
+    if (becameReady(resource, change.status, change.details))
+      await notifyCustomerToAct(application.organizationId, "brand", "READY");
+    else if (change.status !== "APPROVED")
+      await notifyCustomerToAct(application.organizationId, "brand", change.status);
+  } else if (application) await notifyCustomerToAct(application.organizationId, resource.step, change.status);
   if (
     change.status === "twilio-approved" &&
     (resource.step === "customer-profile" || resource.step === "trust-product")
   )
     await resumeWaitingBrandResubmission(resource.applicationId);
+  return true;
+}
+
+/** Whether news turns a brand that was not ready for campaigns into a ready one. */
+function becameReady(before: TwilioResource, status: string, details: Prisma.InputJsonValue | undefined): boolean {
+  const identityBefore = brandDetailsOf(before.details).identityStatus;
+  const identityAfter = details !== undefined ? brandDetailsOf(details).identityStatus : identityBefore;
+  return !brandReady(before.status, identityBefore) && brandReady(status, identityAfter);
+}
+
+/**
+ * News that leaves a resource's status as it is but brings newer facts (an identity status, a score,
+ * a 30994 "awaiting 2FA", a secondary vetting's outcome): kept, the dashboard row rewritten, and a
+ * brand whose identity this makes verified announced as ready, once (a compare-and-set on the
+ * details this caller read). False when nothing changed.
+ */
+export async function recordTwilioDetails(resource: TwilioResource, details: Prisma.InputJsonValue): Promise<boolean> {
+  if (JSON.stringify(details) === JSON.stringify(resource.details)) return false;
+  const written = await db.twilioResource.updateMany({
+    where: { id: resource.id, status: resource.status, updatedAt: resource.updatedAt },
+    data: { details },
+  });
+  if (written.count !== 1) return false;
+  await refreshDashboardRow(resource.applicationId);
+  if (resource.step === "brand" && becameReady(resource, resource.status ?? "", details)) {
+    const application = await db.onboardingApplication.findUnique({
+      where: { id: resource.applicationId },
+      select: { organizationId: true },
+    });
+    if (application) await notifyCustomerToAct(application.organizationId, "brand", "READY");
+  }
   return true;
 }
 

@@ -1,24 +1,27 @@
 import "server-only";
 
 import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/brand/details";
+import { brandAwaitsIdentity, SETTLED_IDENTITIES } from "@/lib/brand/readiness";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { describeErrorForLog } from "@/lib/logging/redact";
+import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 import { notifyExpiredVerifications } from "../brands/brand-verification";
-import { refreshDashboardRow, refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
+import { refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { withRetry, type RetryPolicy } from "../provisioning/retry";
 import type { TwilioAccount } from "../twilio/account";
 import { fetchBrand } from "../twilio/brands";
 import { fetchCampaign } from "../twilio/campaigns";
 import { fetchBundle } from "../twilio/trust-hub";
-import { recordTwilioStatus } from "./record-status";
+import { recordTwilioDetails, recordTwilioStatus } from "./record-status";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */
 const FINAL: Record<string, string[]> = {
   "customer-profile": ["twilio-approved", "twilio-rejected"],
   "trust-product": ["twilio-approved", "twilio-rejected"],
   "shaken-stir": ["twilio-approved", "twilio-rejected"],
+  // An APPROVED brand is final only once its identity is settled (brand/readiness.ts): see below.
   brand: ["APPROVED", "FAILED", "SUSPENDED"],
   campaign: ["VERIFIED", "FAILED", "SUSPENDED"],
 };
@@ -50,6 +53,26 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
     orderBy: { updatedAt: "asc" },
     take: 500,
   });
+  // APPROVED brands whose identity is not settled yet (a code, an email, TCR's check): Twilio may
+  // send no event when it settles, so they are fetched until it does. The dashboard's summary row
+  // keeps each application's brand and identity statuses, so only those brands are read.
+  const awaiting = await db.onboardingApplication.findMany({
+    where: {
+      brandStatus: "APPROVED",
+      OR: [{ identityStatus: null }, { identityStatus: { notIn: [...SETTLED_IDENTITIES] } }],
+    },
+    select: { id: true },
+    take: 500,
+  });
+  if (awaiting.length)
+    open.push(
+      ...(
+        await db.twilioResource.findMany({
+          where: { step: "brand", status: "APPROVED", applicationId: { in: awaiting.map((row) => row.id) } },
+          orderBy: { updatedAt: "asc" },
+        })
+      ).filter((resource) => brandAwaitsIdentity(resource.status, brandDetailsOf(resource.details).identityStatus)),
+    );
   let changed = 0;
   let failed = 0;
   for (const resource of open) {
@@ -95,9 +118,9 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
         });
         if (applied) changed++;
       } else if (fetched.details && JSON.stringify(fetched.details) !== JSON.stringify(resource.details)) {
-        // Same status, newer facts (a brand score, an identity status): kept without a status change.
-        await db.twilioResource.update({ where: { id: resource.id }, data: { details: fetched.details as never } });
-        await refreshDashboardRow(resource.applicationId);
+        // Same status, newer facts (a brand score, an identity status): kept without a status change,
+        // and a brand whose identity this verifies is announced as ready.
+        await recordTwilioDetails(resource, fetched.details as never);
       } else {
         // Looked at: to the back of the queue.
         await db.twilioResource.update({ where: { id: resource.id }, data: { updatedAt: new Date() } });

@@ -70,7 +70,12 @@ describe("the stage of an application", () => {
       }),
     ).toBe("brand-failed");
     expect(stageOf({ ...base, brandStatus: "SUSPENDED" })).toBe("brand-failed");
-    expect(stageOf({ ...base, brandStatus: "APPROVED" })).toBe("brand-approved");
+    // Ready for campaigns only with a verified identity: APPROVED alone (a registered brand whose
+    // identity TCR has not verified yet) still waits on the brand (#25 line 1).
+    expect(stageOf({ ...base, brandStatus: "APPROVED", brandIdentity: "VERIFIED" })).toBe("brand-approved");
+    expect(stageOf({ ...base, brandStatus: "APPROVED", brandIdentity: "vetted_verified" })).toBe("brand-approved");
+    expect(stageOf({ ...base, brandStatus: "APPROVED" })).not.toBe("brand-approved");
+    expect(stageOf({ ...base, brandStatus: "APPROVED", brandIdentity: "UNVERIFIED" })).not.toBe("brand-approved");
     // A failed brand back with the customer for a fix still says why; other changes say "changes requested".
     expect(stageOf({ ...base, applicationStatus: "CHANGES_REQUESTED", brandStatus: "FAILED" })).toBe("brand-failed");
     expect(stageOf({ ...base, applicationStatus: "CHANGES_REQUESTED", brandStatus: "PENDING" })).toBe(
