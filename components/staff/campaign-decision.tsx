@@ -42,7 +42,7 @@ export function CampaignDecision({
   approvedAt: string | null;
   findingCount: number;
   withinLimits: boolean;
-  approval: { kind: "create" | "update" | "replace"; fees: Fee[] };
+  approval: { kind: "create" | "update" | "replace"; fees: Fee[]; whyFree?: string };
   fields: FieldOption[];
 }) {
   const router = useRouter();
@@ -115,6 +115,7 @@ export function CampaignDecision({
                   : "Registering the campaign again"
             }
             fees={approval.fees}
+            {...(approval.whyFree ? { whyFree: approval.whyFree } : {})}
           />
           <Button type="submit" disabled={pending || !withinLimits}>
             {pending ? "Approving…" : "Approve campaign"}

@@ -78,7 +78,12 @@ export function ReviewActions({
             once.
           </p>
         ) : (
-          <FeeNotice action="Registering the brand" fees={fees} />
+          <FeeNotice
+            action="Registering the brand"
+            fees={fees}
+            // No fee for a brand only when the portal registers mock brands (Twilio's mock brand guide).
+            whyFree="brands are registered as Twilio mock brands, which cost nothing"
+          />
         )}
       </div>
       <RequestChangesFieldset idPrefix="comment" fields={fields} busy={busy} send={sendBack} />

@@ -14,6 +14,8 @@ export type BrandDetails = {
   tcrId: string | null;
   failureReason: string | null;
   errors: BrandError[];
+  /** A Twilio mock brand (no fees, mock campaigns only; mock-brand-api.md). Absent when not known. */
+  mock?: boolean;
 };
 
 type Raw = Record<string, unknown> | null | undefined;
@@ -33,6 +35,7 @@ export function normalizeBrandDetails(raw: Raw): BrandDetails {
     tcrId: (pick(raw, "tcrId", "tcr_id", "tcrid", "externalbrandid") as string | null) ?? null,
     failureReason: (pick(raw, "failureReason", "failure_reason", "failurereason") as string | null) ?? null,
     errors: normalizeRegistrationErrors(errors),
+    ...(pick(raw, "mock") === true ? { mock: true } : {}),
   };
 }
 
@@ -71,5 +74,6 @@ export function mergeBrandDetails(known: unknown, fresh: BrandDetails, status: s
     tcrId: fresh.tcrId ?? previous.tcrId,
     failureReason: status === "APPROVED" ? null : (fresh.failureReason ?? previous.failureReason),
     errors: fresh.errors.length ? fresh.errors : status === "APPROVED" ? [] : previous.errors,
+    ...(fresh.mock || previous.mock ? { mock: true } : {}),
   };
 }

@@ -44,7 +44,8 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
   }
   if (step === "APPROVED") {
     const vetted = f.brand_type === "STANDARD" && !f.skip_automatic_sec_vet;
-    if (vetted) engine.chargeFee(brand.accountSid, "secondary_vetting", brand.sid);
+    // A mock brand is not vetted by TCR and costs nothing (mock-brand-api.md).
+    if (vetted && !f.mock) engine.chargeFee(brand.accountSid, "secondary_vetting", brand.sid);
     engine.store.update(
       brand,
       {

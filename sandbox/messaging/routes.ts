@@ -79,7 +79,9 @@ const brandRoutes: R[] = [
         },
         ctx.sandbox.now(),
       );
-      ctx.sandbox.chargeFee(ctx.account.sid, "brand_registration", brand.sid);
+      // "There are no A2P 10DLC fees from TCR or billing events for creating mock Brands and
+      // Campaigns" (../shared/twilio-docs/mock-brand-api.md).
+      if (!brand.fields.mock) ctx.sandbox.chargeFee(ctx.account.sid, "brand_registration", brand.sid);
       ctx.sandbox.schedule(brand.sid, ctx.sandbox.delays.brandSeconds, "decide");
       return created(renderResource(brand));
     },
@@ -418,7 +420,8 @@ const campaignRoutes: R[] = [
           opt_in_keywords: list(ctx.body, "OptInKeywords"),
           opt_out_keywords: list(ctx.body, "OptOutKeywords"),
           help_keywords: list(ctx.body, "HelpKeywords"),
-          mock: false,
+          // A campaign on a mock brand is a mock campaign (mock-brand-api.md).
+          mock: brand.fields.mock === true,
           errors: [],
           // The campaign's registration SID (CM…), which Event Streams names instead of this QE… SID.
           campaign_registration_sid: newSid("CM"),
@@ -431,7 +434,7 @@ const campaignRoutes: R[] = [
         { us_app_to_person_registered: true, usecase: usecase.toLowerCase() },
         ctx.sandbox.now(),
       );
-      ctx.sandbox.chargeFee(ctx.account.sid, "campaign_vetting", campaign.sid);
+      if (!campaign.fields.mock) ctx.sandbox.chargeFee(ctx.account.sid, "campaign_vetting", campaign.sid);
       ctx.sandbox.schedule(campaign.sid, ctx.sandbox.delays.campaignSeconds, "decide");
       return created(renderResource(campaign));
     },
@@ -494,7 +497,7 @@ const campaignRoutes: R[] = [
       );
       // A failed campaign goes back to vetting, and vetting is charged again.
       if (wasFailed) {
-        ctx.sandbox.chargeFee(ctx.account.sid, "campaign_vetting", campaign.sid);
+        if (!campaign.fields.mock) ctx.sandbox.chargeFee(ctx.account.sid, "campaign_vetting", campaign.sid);
         ctx.sandbox.schedule(campaign.sid, ctx.sandbox.delays.campaignSeconds, "decide");
       }
       return ok(renderResource(campaign));

@@ -56,10 +56,10 @@ const step = (applicationId: string, name: string) =>
   db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: name } } });
 
 /** A customer whose brand Twilio approved (bundles and brand moved on by the sandbox, news by Event Streams). */
-async function approvedBrand(name: string) {
+async function approvedBrand(name: string, { mockBrands = false } = {}) {
   const { application, staff } = await submittedApplication(name);
   await approveApplication(application.id, staff.id);
-  expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+  expect(await runProvisioning(application.id, { ...testDeps(sandbox), mockBrands })).toEqual({ state: "DONE" });
   for (const bundle of ["customer-profile", "trust-product"])
     await sandbox.control("POST", "advance", {
       sid: (await step(application.id, bundle))!.sid,
@@ -115,6 +115,23 @@ describe("the campaign pipeline", () => {
     const { application } = await submittedApplication("Not Yet Bakery");
     expect(await openCampaignRegistration(application.id)).toBeNull();
     expect(await campaignFindings(application.id, draftFor("Not Yet Bakery"))).toEqual([]);
+  });
+
+  it("a campaign on a mock brand is a mock campaign and costs nothing, at Twilio and in the ledger (#25 line 7)", async () => {
+    const name = "Mock Campaign Co";
+    const { application, staff } = await approvedBrand(name, { mockBrands: true });
+    await sendAndApprove(application.id, staff.id, draftFor(name));
+    expect(await runProvisioning(application.id, { ...testDeps(sandbox), mockBrands: true })).toEqual({
+      state: "DONE",
+    });
+    const service = (await step(application.id, "messaging-service"))!;
+    const { campaigns, vettingFees } = await sandboxCampaigns(service.sid);
+    expect(campaigns).toHaveLength(1);
+    expect(campaigns[0]).toMatchObject({ mock: true });
+    expect(vettingFees).toEqual([]);
+    expect(await db.twilioCharge.count({ where: { applicationId: application.id } })).toBe(0);
+    // Staff are not told of a fee that will not be charged.
+    expect((await campaignForStaff(application.id))!.approval).toMatchObject({ fees: [], whyFree: expect.any(String) });
   });
 
   it("creates exactly one campaign despite a lost answer and a crash after the create; one vetting fee", async () => {

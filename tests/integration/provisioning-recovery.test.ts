@@ -211,8 +211,11 @@ describe("adoption that scales", () => {
     const { application, staff } = await submittedApplication("Mock Brand Co");
     await approveApplication(application.id, staff.id);
     expect(await runProvisioning(application.id, { ...quick(), mockBrands: true })).toEqual({ state: "DONE" });
-    const [brand] = (await sandboxResourcesFor(sandbox, "Mock Brand Co")).brands;
-    expect(brand).toMatchObject({ mock: true });
+    const { brands, brandFees } = await sandboxResourcesFor(sandbox, "Mock Brand Co");
+    expect(brands[0]).toMatchObject({ mock: true });
+    // Mock brands cost nothing, at Twilio and in the portal's fee ledger (mock-brand-api.md; #25 line 7).
+    expect(brandFees).toEqual([]);
+    expect(await db.twilioCharge.count({ where: { applicationId: application.id } })).toBe(0);
   });
 
   it("the mock-brands setting registers mock brands from the next run on, without a restart", async () => {

@@ -194,6 +194,19 @@ describe("brands", () => {
     expect(fees.map((fee) => fee.type)).toEqual(["brand_registration", "secondary_vetting"]);
   });
 
+  it("a mock brand costs nothing, not even its vetting (mock-brand-api.md, #25 line 7)", async () => {
+    const client = sandbox.client();
+    const brand = await createBrand(client, await approvedBundles(client), { mock: true });
+    expect(brand.mock).toBe(true);
+    await advance({ sid: brand.sid, outcome: "decide" });
+    expect((await client.messaging.v1.brandRegistrations(brand.sid).fetch()).status).toBe("APPROVED");
+    const state = await sandbox.control("GET", "state");
+    const fees = state.body
+      .accounts!.find((account) => account.sid === brand.accountSid)!
+      .fees.filter((fee) => fee.resourceSid === brand.sid);
+    expect(fees).toEqual([]);
+  });
+
   it("Low-Volume Standard (skip_automatic_sec_vet) is VERIFIED without a vetting fee", async () => {
     const client = sandbox.client();
     const brand = await createBrand(client, await approvedBundles(client), { skipAutomaticSecVet: true });

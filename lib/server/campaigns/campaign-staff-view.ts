@@ -8,6 +8,7 @@ import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import type { Finding } from "@/lib/campaign/review";
 import { campaignSchema } from "@/lib/campaign/schema";
 import { campaignApprovalFees, type Fee } from "@/lib/campaign/twilio-fees";
+import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 import { db } from "../db";
 import { campaignAtTwilio, campaignFindings } from "./campaign-review";
@@ -28,7 +29,7 @@ export type CampaignStaffView = {
   useCaseName: string | null;
   twilio: { sid: string; status: string | null; useCase: string | null; errors: string[] } | null;
   /** What approving will do at Twilio, and what it costs. */
-  approval: { kind: "create" | "update" | "replace"; fees: Fee[] };
+  approval: { kind: "create" | "update" | "replace"; fees: Fee[]; whyFree?: string };
   fieldOptions: { value: string; label: string }[];
 };
 
@@ -40,12 +41,15 @@ export async function campaignForStaff(applicationId: string): Promise<CampaignS
   const registration = await db.campaignRegistration.findUnique({ where: { applicationId } });
   if (!registration) return null;
   const draft = readCampaignDraft(registration.draft);
-  const [findings, atTwilio, resource, useCases] = await Promise.all([
+  const [findings, atTwilio, resource, useCases, brand] = await Promise.all([
     campaignFindings(applicationId, draft),
     campaignAtTwilio(applicationId),
     db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: "campaign" } } }),
     campaignUseCases(registration),
+    db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: "brand" } } }),
   ]);
+  // A campaign on a mock brand is a mock campaign, and costs nothing (Twilio's mock brand guide).
+  const mock = brandDetailsOf(brand?.details).mock === true;
   const byField = findingsByField(findings);
   const withinLimits = campaignSchema.safeParse(campaignDraftAsInput(draft)).success;
   const chosen = typeof draft.usAppToPersonUsecase === "string" ? draft.usAppToPersonUsecase : "";
@@ -82,7 +86,11 @@ export async function campaignForStaff(applicationId: string): Promise<CampaignS
           ),
         }
       : null,
-    approval: { kind, fees: campaignApprovalFees(kind, chosen) },
+    approval: {
+      kind,
+      fees: mock ? [] : campaignApprovalFees(kind, chosen),
+      ...(mock ? { whyFree: "the brand is a Twilio mock brand, whose campaigns are mock and cost nothing" } : {}),
+    },
     fieldOptions: CAMPAIGN_FIELDS.map((field) => ({ value: field.key, label: campaignFieldLabel(field.key) })),
   };
 }

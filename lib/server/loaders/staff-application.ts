@@ -10,6 +10,7 @@ import { brandVerificationView } from "../brands/brand-verification";
 import { pendingBrandResubmission } from "../brands/reopen-on-brand-failure";
 import { campaignForStaff } from "../campaigns/campaign-staff-view";
 import { senderPool } from "../campaigns/sender-numbers";
+import { mockBrandsOn } from "../settings/isv-settings";
 import { shakenStirView } from "../voice/shaken-stir";
 
 /**
@@ -19,7 +20,7 @@ import { shakenStirView } from "../voice/shaken-stir";
 export async function loadStaffApplication(applicationId: string) {
   const [review, loaded] = await Promise.all([applicationForReview(applicationId), loadApplication(applicationId)]);
   if (!review || !loaded) return null;
-  const [progress, campaign, senders, charges, resubmission, voice, verification] = await Promise.all([
+  const [progress, campaign, senders, charges, resubmission, voice, verification, mockBrands] = await Promise.all([
     provisioningProgress(applicationId),
     campaignForStaff(applicationId),
     senderPool(applicationId),
@@ -27,6 +28,7 @@ export async function loadStaffApplication(applicationId: string) {
     pendingBrandResubmission(applicationId),
     shakenStirView(applicationId),
     brandVerificationView(applicationId, "staff"),
+    mockBrandsOn(),
   ]);
   return {
     ...review,
@@ -39,5 +41,6 @@ export async function loadStaffApplication(applicationId: string) {
     resubmission,
     voice,
     verification,
+    mockBrands,
   };
 }

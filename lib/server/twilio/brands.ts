@@ -22,6 +22,8 @@ export type Brand = BrandRegistrationInstance;
  * Standard brand the secondary vetting Twilio runs on its own (skipped for Low-Volume Standard).
  */
 async function recordBrandFees(billing: Billing, brand: Brand): Promise<void> {
+  // Mock brands cost nothing: no TCR fee, no billing event (../shared/twilio-docs/mock-brand-api.md).
+  if (brand.mock) return;
   await recordCharge(billing.applicationId, "brand_registration", brand.sid, brand.sid);
   if (brand.brandType === "STANDARD" && !brand.skipAutomaticSecVet)
     await recordCharge(billing.applicationId, "secondary_vetting", brand.sid, brand.sid);

@@ -27,6 +27,8 @@ const campaignsOf = (account: TwilioAccount, serviceSid: string) =>
 
 /** The fees a campaign's registration incurred, once whatever the retries: vetting and its monthly fee. */
 async function recordCampaignFees(billing: Billing, campaign: Campaign, useCase: string): Promise<void> {
+  // A campaign on a mock brand is mock, and mock campaigns cost nothing (mock-brand-api.md).
+  if (campaign.mock) return;
   await recordCharge(billing.applicationId, "campaign_vetting", `${campaign.sid}:created`, campaign.sid);
   await recordCharge(billing.applicationId, monthlyCampaignFee(useCase).event, campaign.sid, campaign.sid);
 }
@@ -78,7 +80,7 @@ export async function updateCampaign(
     () => campaignsOf(account, serviceSid)(campaignSid).update(options),
     billing.fence,
   );
-  if (billing.revettingKey) await adoptedRevetting(billing, campaignSid, billing.revettingKey);
+  if (billing.revettingKey && !campaign.mock) await adoptedRevetting(billing, campaignSid, billing.revettingKey);
   return campaign;
 }
 

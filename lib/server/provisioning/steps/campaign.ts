@@ -93,7 +93,7 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
             updateCampaign(ctx.account, serviceSid, sid, campaignUpdateOptions(campaign), { ...billing, revettingKey }),
           ctx.retry,
         );
-      } else if (revettingKey) {
+      } else if (revettingKey && !current.mock) {
         // Our update of the FAILED campaign landed before (its answer lost): that vetting was charged.
         await adoptedRevetting(billing, sid, revettingKey);
       }

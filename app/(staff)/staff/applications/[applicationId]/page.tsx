@@ -28,7 +28,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const page = await loadStaffApplication(applicationId);
   if (!page) notFound();
   const { application, comments, history, draft, sections } = page;
-  const { progress, campaign, senders, charges, resubmission, voice, verification } = page;
+  const { progress, campaign, senders, charges, resubmission, voice, verification, mockBrands } = page;
   const fieldOptions = sections.flatMap((section) =>
     section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })),
   );
@@ -56,9 +56,15 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
               <ReviewActions
                 applicationId={application.id}
                 fields={fieldOptions}
-                fees={brandRegistrationFees(
-                  applicationKind(draft) === "sole-proprietor" || draft.company?.brandType === "LOW_VOLUME_STANDARD",
-                )}
+                fees={
+                  // Mock brands cost nothing (Twilio's mock brand guide, #25 line 7).
+                  mockBrands
+                    ? []
+                    : brandRegistrationFees(
+                        applicationKind(draft) === "sole-proprietor" ||
+                          draft.company?.brandType === "LOW_VOLUME_STANDARD",
+                      )
+                }
                 resubmission={resubmission}
               />
             </Card>
