@@ -255,5 +255,15 @@ describe("the campaign pipeline", () => {
       1,
     );
     expect(await db.auditLog.count({ where: { action: "campaign.replaced", targetId: first.sid } })).toBe(1);
+    // Twilio's walkthrough (§5.2): at least five seconds between the delete and the new create (#25 line 4).
+    const log = (await sandbox.control("GET", "requests")).body.requests as {
+      at: number;
+      answeredAt: number | null;
+      method: string;
+      path: string;
+    }[];
+    const deleted = log.find((entry) => entry.method === "DELETE" && entry.path.endsWith(first.sid))!;
+    const created = log.filter((entry) => entry.method === "POST" && /\/Compliance\/Usa2p$/.test(entry.path)).at(-1)!;
+    expect(created.at - (deleted.answeredAt ?? deleted.at)).toBeGreaterThanOrEqual(5000);
   });
 });

@@ -27,6 +27,17 @@ import { sidOf, type StepContext } from "../step-context";
 const CAMPAIGN_STEP = "campaign";
 
 /**
+ * Twilio's Sole Proprietor walkthrough (§5.2): "implement at least a 5-second delay between removing
+ * the existing Campaign and creating a new one on the same Messaging Service".
+ */
+export const CAMPAIGN_RECREATE_GAP_MS = 5000;
+
+/** Statuses under which Twilio is still taking the campaign in: it is never updated then (live-twilio.md §9). */
+const UNDER_VETTING = ["PENDING", "IN_PROGRESS"];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
  * The A2P campaign (UsAppToPerson, seed 000 section 5) on the customer's Messaging Service, after
  * staff approved it. Vetting costs a fee, so (decision 0012):
  * - no campaign recorded → created exactly once through adoptOrCreate (intent recorded first; after
@@ -84,10 +95,11 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
     try {
       const current = await withRetry(() => fetchCampaign(ctx.account, serviceSid, sid), ctx.retry);
       let sent = current;
-      // Under vetting: either an update of ours reached Twilio and its answer was lost (the campaign
-      // was FAILED when we last knew it), or Twilio is reviewing it and takes no changes now.
+      // Under vetting (PENDING or IN_PROGRESS): either an update of ours reached Twilio and its answer
+      // was lost (the campaign was FAILED when we last knew it), or Twilio is reviewing it and takes
+      // no changes now.
       const revettingKey = recorded.status === "FAILED" || current.campaignStatus === "FAILED" ? `v${version}` : null;
-      if (current.campaignStatus !== "IN_PROGRESS") {
+      if (!UNDER_VETTING.includes(current.campaignStatus ?? "")) {
         sent = await withRetry(
           () =>
             updateCampaign(ctx.account, serviceSid, sid, campaignUpdateOptions(campaign), { ...billing, revettingKey }),
@@ -124,6 +136,8 @@ async function replaceCampaign(
   } catch (error) {
     if ((error as { status?: number }).status !== 404) throw TwilioStepError.from(CAMPAIGN_STEP, error);
   }
+  // The replacement is created by the caller right after: Twilio asks for five seconds in between.
+  await sleep(CAMPAIGN_RECREATE_GAP_MS);
   const application = await db.onboardingApplication.findUniqueOrThrow({
     where: { id: ctx.applicationId },
     select: { organizationId: true },
