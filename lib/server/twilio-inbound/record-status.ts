@@ -125,7 +125,7 @@ function becameReady(before: TwilioResource, status: string, details: Prisma.Inp
  * details this caller read). False when nothing changed.
  */
 export async function recordTwilioDetails(resource: TwilioResource, details: Prisma.InputJsonValue): Promise<boolean> {
-  if (JSON.stringify(details) === JSON.stringify(resource.details)) return false;
+  if (sameJson(details, resource.details)) return false;
   const written = await db.twilioResource.updateMany({
     where: { id: resource.id, status: resource.status, updatedAt: resource.updatedAt },
     data: { details },
@@ -140,6 +140,25 @@ export async function recordTwilioDetails(resource: TwilioResource, details: Pri
     if (application) await notifyCustomerToAct(application.organizationId, "brand", "READY");
   }
   return true;
+}
+
+/**
+ * Whether two JSON values say the same, whatever the order of their keys: PostgreSQL's jsonb hands
+ * objects back with their keys reordered, so comparing texts would see news in every replay.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .filter(([, entry]) => entry !== undefined)
+              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+              .map(([key, entry]) => [key, canonical(entry)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 function detailsErrors(details: Prisma.InputJsonValue | undefined): unknown {

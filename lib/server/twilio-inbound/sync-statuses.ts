@@ -14,7 +14,7 @@ import type { TwilioAccount } from "../twilio/account";
 import { fetchBrand } from "../twilio/brands";
 import { fetchCampaign } from "../twilio/campaigns";
 import { fetchBundle } from "../twilio/trust-hub";
-import { recordTwilioDetails, recordTwilioStatus } from "./record-status";
+import { recordTwilioDetails, recordTwilioStatus, sameJson } from "./record-status";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */
 const FINAL: Record<string, string[]> = {
@@ -117,7 +117,7 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
           supersedes: (current) => current.status === resource.status,
         });
         if (applied) changed++;
-      } else if (fetched.details && JSON.stringify(fetched.details) !== JSON.stringify(resource.details)) {
+      } else if (fetched.details && !sameJson(fetched.details, resource.details)) {
         // Same status, newer facts (a brand score, an identity status): kept without a status change,
         // and a brand whose identity this verifies is announced as ready.
         await recordTwilioDetails(resource, fetched.details as never);
