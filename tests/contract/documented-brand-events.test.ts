@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,11 +6,10 @@ import { approveApplication } from "@/lib/server/applications/approve-applicatio
 import { openCampaignRegistration } from "@/lib/server/campaigns/campaign-registration";
 import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
-import { twilioSignature } from "@/sandbox/core/signature";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { brandEvents } from "@/sandbox/events/a2p-events";
 
-import { startSandboxWithEventSink } from "../support/event-receiver";
+import { signedEventsRequest, startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
 import { configureIsv, recordedStep, submittedApplication, testDeps } from "../support/provisioning";
@@ -87,18 +85,7 @@ suite("Twilio's documented brand events", () => {
     const body = JSON.stringify([
       { ...event, data: { ...event.data, accountsid: DEFAULT_ACCOUNT_SID, brandsid: brandSid } },
     ]);
-    const url = `${publicBaseUrl}/api/twilio/events?bodySHA256=${createHash("sha256").update(body).digest("hex")}`;
-    const response = await POST(
-      new Request(url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-twilio-signature": twilioSignature(DEFAULT_AUTH_TOKEN, url, {}),
-        },
-        body,
-      }),
-      {},
-    );
+    const response = await POST(signedEventsRequest(publicBaseUrl, body, DEFAULT_AUTH_TOKEN), {});
     expect(response.status).toBe(200);
   }
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { twilioSignature } from "@/sandbox/core/signature";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
-import { startSandboxWithEventSink } from "../support/event-receiver";
+import { signedEventsRequest, startSandboxWithEventSink } from "../support/event-receiver";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
 
@@ -24,16 +24,7 @@ afterAll(() => stop());
 
 /** Posts a batch the way Event Streams does: bodySHA256 in the URL, signed with `token`. */
 async function deliver(events: unknown[], token = DEFAULT_AUTH_TOKEN, tamper?: (body: string) => string) {
-  const body = JSON.stringify(events);
-  const url = `${publicBaseUrl}/api/twilio/events?bodySHA256=${createHash("sha256").update(body).digest("hex")}`;
-  const response = await POST(
-    new Request(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-twilio-signature": twilioSignature(token, url, {}) },
-      body: tamper ? tamper(body) : body,
-    }),
-    {},
-  );
+  const response = await POST(signedEventsRequest(publicBaseUrl, JSON.stringify(events), token, tamper), {});
   return { status: response.status, body: (await response.json()) as { updated?: number; ignored?: number } };
 }
 

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 
 import { db } from "@/lib/server/db";
+import { twilioSignature } from "@/sandbox/core/signature";
 
 import { aimPortalAtSandbox } from "./portal-twilio-env";
 import { startTestSandbox, type TestSandbox } from "./sandbox-harness";
@@ -61,4 +63,23 @@ export async function startSandboxWithEventSink(): Promise<{ sandbox: TestSandbo
       await receiver.close();
     },
   };
+}
+
+/**
+ * A batch of events posted as Event Streams posts it to the portal's sink: the body's SHA-256 in
+ * the URL's `bodySHA256`, the URL signed with `token` (X-Twilio-Signature). `tamper` changes the
+ * body after signing.
+ */
+export function signedEventsRequest(
+  publicBaseUrl: string,
+  body: string,
+  token: string,
+  tamper?: (body: string) => string,
+): Request {
+  const url = `${publicBaseUrl}/api/twilio/events?bodySHA256=${createHash("sha256").update(body).digest("hex")}`;
+  return new Request(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-twilio-signature": twilioSignature(token, url, {}) },
+    body: tamper ? tamper(body) : body,
+  });
 }
