@@ -7,8 +7,10 @@ import { campaignStep } from "./engine/campaign-lifecycle";
 import { Deliveries } from "./engine/deliveries";
 import { DEFAULT_DELAYS, type Delays, type Engine } from "./engine/engine";
 import { chargeFee, enforceOnePerSecond } from "./engine/fees-and-limits";
+import { numberStep } from "./engine/number-registration";
 import { Scheduler } from "./engine/scheduler";
 import { snapshot } from "./engine/snapshot";
+import { vettingStep } from "./engine/vetting-lifecycle";
 import type { Fault } from "./faults";
 
 export { DEFAULT_DELAYS, type Delays } from "./engine/engine";
@@ -87,6 +89,10 @@ export class Sandbox implements Engine {
     this.scheduler.schedule(sid, afterSeconds, step);
   }
 
+  scheduleAt(sid: string, at: number, step: string): void {
+    this.scheduler.scheduleAt(sid, at, step);
+  }
+
   tick(): void {
     this.scheduler.tick();
   }
@@ -103,6 +109,8 @@ export class Sandbox implements Engine {
     if (resource.kind === "CustomerProfile" || resource.kind === "TrustProduct") bundleStep(this, resource, step);
     else if (resource.kind === "BrandRegistration") brandStep(this, resource, step);
     else if (resource.kind === "Usa2p") campaignStep(this, resource, step);
+    else if (resource.kind === "IncomingPhoneNumber") numberStep(this, resource, step);
+    else if (resource.kind === "BrandVetting") vettingStep(this, resource, step);
   }
 
   // ---- Trust Hub bundles (engine/bundle-lifecycle.ts) ----------------------------------------

@@ -11,6 +11,9 @@ import { addSenderNumberAction, removeSenderNumberAction } from "@/lib/server/ac
 
 const STATE_CLASS: Record<SenderNumberView["a2p"], string> = {
   registered: "bg-emerald-100 text-emerald-800",
+  registering: "bg-brand-50 text-brand-700",
+  failed: "bg-red-100 text-red-800",
+  deregistering: "bg-slate-100 text-slate-600",
   waiting: "bg-brand-50 text-brand-700",
   "not-in-pool": "bg-slate-100 text-slate-600",
 };
@@ -48,6 +51,19 @@ export function SenderNumbers({
               <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_CLASS[number.a2p]}`}>
                 {SENDER_STATE_LABEL[number.a2p]}
               </span>
+              {number.failure ? (
+                <span className="w-full text-xs text-red-700" data-testid="sender-failure">
+                  {number.failure.url ? (
+                    <a href={number.failure.url} className="underline" target="_blank" rel="noreferrer">
+                      {number.failure.text}
+                    </a>
+                  ) : (
+                    number.failure.text
+                  )}
+                  : this number cannot send under the campaign until it is registered. Your provider can remove it and
+                  add it again, or choose another number.
+                </span>
+              ) : null}
               {canManage ? (
                 <SenderButton
                   key={`${number.phoneNumberSid}:${number.inPool}`}
@@ -61,8 +77,8 @@ export function SenderNumbers({
         </ul>
       )}
       <p className="text-xs text-slate-500">
-        {inPool} of at most {MAX_SENDERS_PER_SERVICE} numbers in the Messaging Service. Numbers register for A2P once
-        the campaign is verified.
+        {inPool} of at most {MAX_SENDERS_PER_SERVICE} numbers in the Messaging Service. Each number registers for A2P on
+        its own once the campaign is verified.
       </p>
     </div>
   );

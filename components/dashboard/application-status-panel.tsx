@@ -116,11 +116,14 @@ export function ApplicationStatusPanel({
           <div>
             <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Sender numbers</dt>
             <dd className="mt-1" data-status="senders">
-              {data.senders.registered + data.senders.waiting === 0
+              {data.senders.registered + data.senders.waiting + data.senders.failed === 0
                 ? "—"
                 : [
                     data.senders.registered ? `${data.senders.registered} registered for A2P` : null,
-                    data.senders.waiting ? `${data.senders.waiting} waiting for the campaign` : null,
+                    data.senders.waiting ? `${data.senders.waiting} not registered yet` : null,
+                    data.senders.failed
+                      ? `${data.senders.failed} failed to register (the reason is next to the number)`
+                      : null,
                   ]
                     .filter(Boolean)
                     .join(", ")}

@@ -42,7 +42,7 @@ export function CampaignDecision({
   approvedAt: string | null;
   findingCount: number;
   withinLimits: boolean;
-  approval: { kind: "create" | "update" | "replace"; fees: Fee[]; whyFree?: string };
+  approval: { kind: "create" | "update" | "replace"; fees: Fee[]; whyFree?: string; replaceReason?: string };
   fields: FieldOption[];
 }) {
   const router = useRouter();
@@ -103,7 +103,10 @@ export function CampaignDecision({
             <CheckboxField
               name="acceptNewVettingFee"
               label="I accept a new vetting fee"
-              hint="The use case changed. Twilio cannot change a campaign's use case, so the campaign will be deleted and registered again, vetted and charged anew."
+              hint={
+                approval.replaceReason ??
+                "Twilio cannot update this change, so the campaign will be deleted and registered again, vetted and charged anew."
+              }
             />
           ) : null}
           <FeeNotice

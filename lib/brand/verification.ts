@@ -24,6 +24,9 @@ export const RESEND_SPACING_MS = 60_000;
 // Twilio's codes for an expired verification: 30752 (sole-prop OTP), 21737 (2FA link), 21741 (2FA code).
 const EXPIRED_CODES: Record<VerificationMethod, number[]> = { "sms-otp": [30752], "email-2fa": [21737, 21741] };
 
+const brandIdentityVerified = (identity: string | null) =>
+  identity?.toUpperCase() === "VERIFIED" || identity?.toUpperCase() === "VETTED_VERIFIED";
+
 export function verificationMethodFor(application: Application): VerificationMethod | null {
   if (application.kind === "sole-proprietor") return "sms-otp";
   return application.company.companyType === "public" ? "email-2fa" : null;
@@ -37,7 +40,7 @@ export function verificationState(input: {
   errorCodes: (number | null)[];
   now: Date;
 }): VerificationState {
-  if (input.identityStatus === "VERIFIED" || input.identityStatus === "VETTED_VERIFIED") return "verified";
+  if (brandIdentityVerified(input.identityStatus)) return "verified";
   if (input.errorCodes.some((code) => code !== null && EXPIRED_CODES[input.method].includes(code))) return "expired";
   return input.now.getTime() - input.sentAt.getTime() > VERIFICATION_WINDOW_MS[input.method] ? "expired" : "pending";
 }
@@ -53,16 +56,26 @@ export function verificationMethodForDraft(draft: ApplicationDraft): Verificatio
 }
 
 /**
- * The verification the brand is waiting for now, or null: a sole proprietor's PENDING brand waits
- * for its code; a public company's brand waits for the Authentication+ email while Twilio reports
- * 30994 ("brand pending, awaiting 2FA"). A verified identity ends both.
+ * The verification the brand is waiting for now, or null, from what Twilio reports:
+ * - a sole proprietor's brand waits for its code once it is APPROVED with its identity not yet
+ *   verified: "the change to the APPROVED state triggers a new SMS OTP" (Twilio's Sole Proprietor
+ *   walkthrough §3.1), so the code is sent then, not when the brand is created; a mock brand is
+ *   sent no code at all (mock-brand-api.md);
+ * - a public company's brand waits for the Authentication+ email while Twilio reports 30994
+ *   ("brand pending, awaiting 2FA").
+ * A verified identity ends both. The portal starts the window's clock when this first turns non-null.
  */
 export function awaitedVerification(
   method: VerificationMethod | null,
-  brand: { status: string | null; identityStatus: string | null; errorCodes: (number | null)[] },
+  brand: {
+    status: string | null;
+    identityStatus: string | null;
+    errorCodes: (number | null)[];
+    mock?: boolean;
+  },
 ): VerificationMethod | null {
-  if (!method || !brand.status || brand.status === "FAILED") return null;
-  if (brand.identityStatus === "VERIFIED" || brand.identityStatus === "VETTED_VERIFIED") return null;
-  if (method === "sms-otp") return brand.status === "PENDING" ? method : null;
+  if (!method || !brand.status || brand.status === "FAILED" || brand.status === "SUSPENDED") return null;
+  if (brandIdentityVerified(brand.identityStatus)) return null;
+  if (method === "sms-otp") return brand.status === "APPROVED" && !brand.mock ? method : null;
   return brand.errorCodes.includes(30994) ? method : null;
 }

@@ -11,6 +11,11 @@ export type CampaignLedgerDetails = {
   sentVersion: number;
   campaignId?: string | null;
   errors?: unknown[];
+  /**
+   * What the campaign was created with in the fields Twilio's update does not take (change-kind.ts):
+   * a change to them means a new campaign. Absent on campaigns recorded before it was kept.
+   */
+  createOnly?: Record<string, string>;
 };
 
 const campaignLedgerDetailsSchema = z.object({
@@ -19,6 +24,7 @@ const campaignLedgerDetailsSchema = z.object({
   sentVersion: z.number(),
   campaignId: z.string().nullable().optional(),
   errors: z.array(z.unknown()).optional(),
+  createOnly: z.record(z.string(), z.string()).optional(),
 });
 
 /** The stored details, or null when they are missing or not of this shape (an older or damaged row). */

@@ -17,3 +17,22 @@ export function parseUseCases(raw: unknown): UseCaseOption[] {
     }))
     .filter((option) => option.code !== "");
 }
+
+/**
+ * A Sole Proprietor brand's one use case: SOLE_PROPRIETOR campaigns only on Sole Proprietor brands,
+ * and it is the only use case such a brand takes (Twilio's Sole Proprietor walkthrough §5; the
+ * Messaging OpenAPI's `us_app_to_person_usecase`; 21717 otherwise). The portal offers it alone,
+ * whatever Twilio's use-case list says (that list "returns an empty list if there is an issue with
+ * the customer's A2P brand").
+ */
+export const SOLE_PROPRIETOR_USE_CASE: UseCaseOption = {
+  code: "SOLE_PROPRIETOR",
+  name: "Sole Proprietor",
+  description: "Messages from a sole proprietor with no tax ID: one campaign, sent from one phone number.",
+  postApprovalRequired: false,
+};
+
+/** The use case a campaign is registered with: a Sole Proprietor's is always SOLE_PROPRIETOR. */
+export function registeredUseCase(kind: "standard" | "sole-proprietor", chosen: string): string {
+  return kind === "sole-proprietor" ? SOLE_PROPRIETOR_USE_CASE.code : chosen;
+}

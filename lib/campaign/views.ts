@@ -20,8 +20,10 @@ export type SenderNumberView = {
   phoneNumber: string;
   /** In the Messaging Service's sender pool. */
   inPool: boolean;
-  /** "registered" once the campaign is verified, "waiting" for it before. */
-  a2p: "registered" | "waiting" | "not-in-pool";
+  /** Its own A2P registration, from Twilio's number events (lib/campaign/sender-pool.ts). */
+  a2p: "registered" | "registering" | "failed" | "deregistering" | "waiting" | "not-in-pool";
+  /** Why its registration failed, in words, with Twilio's error page when there is one. */
+  failure?: { text: string; url: string | null } | null;
 };
 
 /** What the customer's campaign page shows (and the campaign form takes). */

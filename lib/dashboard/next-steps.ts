@@ -7,9 +7,22 @@ export type NextStep = {
   who: "customer" | "staff" | "twilio" | "none";
 };
 
+/** Facts beyond the stage that change what comes next. */
+export type NextStepFacts = {
+  /** A Twilio mock Sole Proprietor brand: sent no code and never given a campaign (mock-brand-api.md). */
+  mockSoleProprietor?: boolean;
+};
+
 /** What happens next from a stage, for the customer's eyes (staff read the same words). */
-export function nextStep(stage: StageId): NextStep {
+export function nextStep(stage: StageId, facts: NextStepFacts = {}): NextStep {
   const wait = STAGES[stage].usualWait;
+  if (facts.mockSoleProprietor && (stage === "brand-pending" || stage === "otp-pending"))
+    return {
+      title: "A test brand: no code and no campaign",
+      text: "Your brand was registered as a Twilio mock brand, for testing. Twilio texts no one-time code for a mock Sole Proprietor brand and takes no campaign for it, so its registration ends here; your provider registers a real brand when you are ready to send.",
+      wait: null,
+      who: "none",
+    };
   switch (stage) {
     case "draft":
       return {
@@ -70,7 +83,7 @@ export function nextStep(stage: StageId): NextStep {
     case "otp-pending":
       return {
         title: "Reply to the text on your mobile phone",
-        text: "Twilio texted a one-time code to your mobile number: reply as it asks within 24 hours to verify your brand. If it expired, send a new code from the card above.",
+        text: "Your brand is approved, and Twilio has texted your mobile number from +1 (915) 278-2000 asking you to confirm: reply YES within 24 hours to verify your brand. If the text expired, send a new one from the card above.",
         wait,
         who: "customer",
       };

@@ -33,8 +33,8 @@ export type ApplicationStatusView = {
   };
   /** Resubmissions of the brand (Twilio's update of a FAILED brand): used and left; null before a brand exists. */
   brandAttempts: { used: number; limit: number; left: number } | null;
-  /** Numbers in the Messaging Service's sender pool: registered for A2P (campaign verified) or waiting for it. */
-  senders: { registered: number; waiting: number };
+  /** Numbers in the Messaging Service's sender pool, by their own A2P registration (Twilio's number events). */
+  senders: { registered: number; waiting: number; failed: number };
   /** Failures of the latest noncompliant evaluations; `corrected` once the customer has sent the fixes. */
   evaluation: { groups: FailureGroup[]; corrected: boolean };
   /** Brand `errors` and rejected bundles' errors, with the wizard fields they concern. */

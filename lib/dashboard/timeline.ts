@@ -22,20 +22,30 @@ const PART: Record<string, string> = {
   "address-document": "address document",
   "messaging-profile": "A2P messaging profile information",
   "primary-customer-profile": "the ISV's primary profile",
+  "starter-information": "Starter profile information",
+  "sole-proprietor-information": "Sole Proprietor information",
   brand: "BrandRegistration",
   "messaging-service": "Messaging Service",
   campaign: "A2P campaign",
+  "shaken-stir": "SHAKEN/STIR TrustProduct",
 };
+
+/** A step's name in words, whatever step it is: never the raw step id on a page. */
+function partOf(step: string): string {
+  return PART[step] ?? step.replace(/[-_:]+/g, " ");
+}
 
 /** What one Twilio step did, in words. */
 export function stepTitle(step: string): string {
   const [kind, bundle, object] = step.split(":");
-  if (kind === "assign") return `Attached ${PART[object!] ?? object} to the ${PART[bundle!] ?? bundle}`;
-  if (kind === "evaluate") return `${PART[bundle!] ?? bundle} evaluated by Twilio`;
+  if (kind === "assign") return `Attached ${partOf(object!)} to the ${partOf(bundle!)}`;
+  if (kind === "evaluate") return `${capitalized(partOf(bundle!))} evaluated by Twilio`;
+  if (kind === "submit") return `${capitalized(partOf(bundle!))} submitted for review`;
   if (step === "brand") return "Brand registered with The Campaign Registry";
-  const part = PART[step] ?? step;
-  return `${part.charAt(0).toUpperCase()}${part.slice(1)} created at Twilio`;
+  return `${capitalized(partOf(step))} created at Twilio`;
 }
+
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 function statusWords(step: string, status: string): string {
   if (step === "brand") return brandStatusLabel(status);
@@ -114,7 +124,7 @@ function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null 
       const from = meta.from ? statusWords(step, String(meta.from)) : null;
       return {
         at,
-        title: `${(PART[step] ?? step) || "Twilio"}: ${statusWords(step, to)}`,
+        title: `${step ? capitalized(partOf(step)) : "Twilio"}: ${statusWords(step, to)}`,
         detail: from ? `was ${from}` : undefined,
         tone: TONE_OF(to),
       };

@@ -46,6 +46,16 @@ export type A2pEventChange =
       status: string;
       details: Record<string, unknown>;
       at: Date | null;
+    }
+  | {
+      kind: "number";
+      accountSid: string;
+      phoneNumberSid: string;
+      messagingServiceSid: string | null;
+      /** Twilio's externalstatus: pending_registration, registered, failure, pending_deregistration, unregistered. */
+      status: string;
+      failureReason: string | null;
+      at: Date | null;
     };
 
 /**
@@ -78,27 +88,43 @@ const BRAND_STATUS: Record<string, string | null> = {
   in_review: "IN_REVIEW",
   suspended: "SUSPENDED",
 };
+/**
+ * A campaign event's `campaignregistrationstatus` in the API's spelling. Twilio's own examples say
+ * "pending" (submitted), "success" (approved, the Event Streams guide) and "approved" (the
+ * event-type page), "failure": all are understood, and the event's `type` wins when it is known.
+ */
 const CAMPAIGN_STATUS: Record<string, string> = {
   approved: "VERIFIED",
+  success: "VERIFIED",
   verified: "VERIFIED",
   failed: "FAILED",
   failure: "FAILED",
   suspended: "SUSPENDED",
   in_progress: "IN_PROGRESS",
-  pending: "IN_PROGRESS",
+  pending: "PENDING",
 };
 const CAMPAIGN_TYPE_STATUS: Record<string, string> = {
+  "campaign-submitted": "PENDING",
   "campaign-approved": "VERIFIED",
   "campaign-failure": "FAILED",
   "campaign-verified": "VERIFIED",
+};
+/** A number event's type → its externalstatus, when the data does not say it (the examples always do). */
+const NUMBER_TYPE_STATUS: Record<string, string> = {
+  "number-registration.pending": "pending_registration",
+  "number-registration.successful": "registered",
+  "number-registration.failed": "failure",
+  "number-deregistration.pending": "pending_deregistration",
+  "number-deregistration.successful": "unregistered",
+  "number-deregistration.failed": "failure",
 };
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);
 
 /**
- * What one CloudEvent says about a brand or a campaign, or null for anything else (an unknown
- * type, a number event, an event without a status): the caller ignores those without failing the
- * batch. Both the documented lower-case statuses and the API's upper-case ones are understood.
+ * What one CloudEvent says about a brand, a campaign or a number's registration, or null for
+ * anything else (an unknown type, an event without a status): the caller ignores those without
+ * failing the batch. Both the documented lower-case statuses and the API's upper-case ones are understood.
  */
 export function parseA2pEvent(event: unknown): A2pEventChange | null {
   if (!event || typeof event !== "object") return null;
@@ -139,7 +165,8 @@ export function parseA2pEvent(event: unknown): A2pEventChange | null {
   }
   if (type.includes(".campaign-registration.")) {
     const raw = text(d.campaignregistrationstatus) ?? text(d.campaignstatus);
-    const status = raw ? (CAMPAIGN_STATUS[raw.toLowerCase()] ?? raw.toUpperCase()) : CAMPAIGN_TYPE_STATUS[name];
+    const status =
+      CAMPAIGN_TYPE_STATUS[name] ?? (raw ? (CAMPAIGN_STATUS[raw.toLowerCase()] ?? raw.toUpperCase()) : undefined);
     const campaignSid = text(d.campaignsid);
     const messagingServiceSid = text(d.messagingservicesid);
     if (!status || (!campaignSid && !messagingServiceSid)) return null;
@@ -149,11 +176,29 @@ export function parseA2pEvent(event: unknown): A2pEventChange | null {
       campaignSid,
       messagingServiceSid,
       status,
+      // Only what the event says: an absent id or code keeps what the portal knew.
       details: {
-        externalCampaignId: text(d.externalcampaignid),
-        errorCode: d.errorcode ?? null,
-        useCase: text(d.a2pusecase),
+        ...(text(d.externalcampaignid) ? { campaignId: text(d.externalcampaignid) } : {}),
+        ...(d.errorcode !== undefined && d.errorcode !== null ? { errorCode: d.errorcode } : {}),
+        ...(text(d.a2pusecase) ? { useCase: text(d.a2pusecase) } : {}),
       },
+      at,
+    };
+  }
+  const numberType = /\.(number-(?:de)?registration\.[a-z]+)$/.exec(type)?.[1];
+  if (numberType) {
+    const phoneNumberSid = text(d.phonenumbersid);
+    const status = text(d.externalstatus)?.toLowerCase() ?? NUMBER_TYPE_STATUS[numberType];
+    if (!phoneNumberSid || !status) return null;
+    return {
+      kind: "number",
+      accountSid,
+      phoneNumberSid,
+      messagingServiceSid: text(d.messagingservicesid),
+      // A failed (de)registration keeps the type's meaning even if a status word is unfamiliar.
+      status: numberType.endsWith(".failed") ? "failure" : status,
+      // Twilio's example spells it `failureReason`; the prose says `failurereason`: both are read.
+      failureReason: text(d.failureReason) ?? text(d.failurereason),
       at,
     };
   }

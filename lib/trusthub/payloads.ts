@@ -39,7 +39,8 @@ export function starterProfileAttributes(application: SoleProprietorApplication)
 export function soleProprietorAttributes(application: SoleProprietorApplication) {
   return {
     brand_name: application.business.businessName,
-    vertical: application.business.vertical,
+    // Optional at Twilio (Sole Proprietor walkthrough §2.3): sent only when the customer chose one.
+    ...(application.business.vertical ? { vertical: application.business.vertical } : {}),
     mobile_phone_number: application.representatives.primary.phoneE164,
   };
 }

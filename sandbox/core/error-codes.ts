@@ -28,6 +28,14 @@ export const TWILIO_ERROR_CODES = {
   21725: { meaning: "A brand can be updated only when it is FAILED", source: "EJ, NOTE §4" },
   21727: { meaning: "The campaign is missing required parameters", source: "EJ, NOTE §4" },
   21728: { meaning: "A campaign parameter failed its length check", source: "EJ, NOTE §4" },
+  21729: {
+    meaning: "The campaign is SUSPENDED: it cannot be deleted and its numbers cannot be added or removed",
+    source: "EJ, twilio-docs/troubleshooting-standard-lvs-brands.md",
+  },
+  21731: {
+    meaning: "The brand is SUSPENDED: it cannot be updated or register new campaigns",
+    source: "twilio-docs/troubleshooting-standard-lvs-brands.md",
+  },
   22203: { meaning: "The bundle Status is not one of the accepted values", source: "EJ /22203" },
   22204: { meaning: "A bundle's Status cannot be changed in the same request as other properties", source: "EJ" },
   22205: { meaning: "Invalid object SID (malformed, or not of this account)", source: "EJ, NOTE §4" },

@@ -27,12 +27,9 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
       return engine.schedule(brand.sid, engine.delays.brandSeconds, "decide");
     // Documented triggers on the customer profile's business name (sandbox/README.md).
     const name = businessName(engine, bundles[0]!);
-    // A Sole Proprietor brand waits for its owner to confirm the one-time code sent to the
-    // mobile number (Twilio's Sole Proprietor walkthrough): advance it with "otp-verified".
-    if (f.brand_type === "SOLE_PROPRIETOR") {
-      if (!f.otp_sent_at) engine.store.update(brand, { otp_sent_at: isoDate(now) }, now);
-      return;
-    }
+    // A Sole Proprietor brand is APPROVED with identity UNVERIFIED, and that change texts the
+    // one-time code (Twilio's Sole Proprietor walkthrough §3.1): advance it with "otp-verified".
+    if (f.brand_type === "SOLE_PROPRIETOR") return brandStep(engine, brand, "sole-proprietor-approved");
     if (/mismatch|fail/i.test(name)) return brandStep(engine, brand, "FAILED");
     // Authentication+ (live-twilio.md §5): TCR emails a 2FA link to a public company's brand
     // contact, and the brand waits (30994, "brand pending, awaiting 2FA") until it is clicked:
@@ -81,11 +78,30 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
       },
       now,
     );
+  } else if (step === "sole-proprietor-approved") {
+    // "When the Sole Proprietor Brand first enters the APPROVED state, the identity_status will still
+    // be UNVERIFIED. The change to the APPROVED state triggers a new SMS OTP" (walkthrough §3.1); a
+    // mock brand is sent no OTP (mock-brand-api.md), so it stays unverified.
+    engine.store.update(
+      brand,
+      {
+        status: "APPROVED",
+        identity_status: "UNVERIFIED",
+        tcr_id: f.tcr_id ?? `B${randomBytes(3).toString("hex").toUpperCase()}`,
+        otp_sent_at: f.mock ? null : isoDate(now),
+        errors: [],
+        failure_reason: null,
+      },
+      now,
+    );
   } else if (step === "IN_REVIEW") {
     engine.store.update(brand, { status: "IN_REVIEW" }, now);
   } else if (step === "email-2fa-clicked") {
     return brandStep(engine, brand, "APPROVED");
   } else if (step === "otp-verified") {
+    // The owner replied YES: "the Brand state will remain as APPROVED, and their identity_status
+    // will now change to VERIFIED" (walkthrough §3.1). No code was sent before APPROVED.
+    if (f.status !== "APPROVED" || !f.otp_sent_at) return;
     engine.store.update(
       brand,
       { status: "APPROVED", identity_status: "VERIFIED", errors: [], failure_reason: null },

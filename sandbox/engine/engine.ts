@@ -9,7 +9,7 @@ export type Delays = {
   approvalSeconds: number;
   /** brand PENDING → its outcome */
   brandSeconds: number;
-  /** campaign IN_PROGRESS → VERIFIED or FAILED */
+  /** campaign created (PENDING, then IN_PROGRESS) → VERIFIED or FAILED */
   campaignSeconds: number;
 };
 
@@ -27,5 +27,7 @@ export interface Engine {
   now(): number;
   /** Runs `step` on the resource `afterSeconds` from now (replacing what was scheduled for it). */
   schedule(sid: string, afterSeconds: number, step: string): void;
+  /** Runs `step` on the resource at a time on the sandbox clock (replacing what was scheduled for it). */
+  scheduleAt(sid: string, at: number, step: string): void;
   chargeFee(accountSid: string, type: FeeType, resourceSid: string): void;
 }

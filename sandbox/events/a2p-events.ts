@@ -1,15 +1,14 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
 import { isoDate } from "../core/clock";
 import type { StoredResource } from "../core/store";
 
 /**
- * Brand and campaign events as Twilio's Event Streams documents them (live-twilio.md §3, [ET]):
- * types under `com.twilio.messaging.compliance.`, `data` keys in lower case, dates in epoch
- * milliseconds, and a campaign named by its
- * `CM…` registration SID (not the Usa2p `QE…` SID; join on `messagingservicesid`). Statuses with no
- * documented event (IN_REVIEW, PENDING, SUSPENDED) send none, as Twilio; a failed campaign sends the
- * `campaign-failure` type seen only in third-party handlers [3P-T], said so in sandbox/README.md.
+ * Brand, campaign and number events as Twilio's Event Streams documents them
+ * (../shared/twilio-docs/a2p-event-streams-setup.md, live-twilio.md §3): types under
+ * `com.twilio.messaging.compliance.`, `data` keys as in Twilio's examples, dates in epoch
+ * milliseconds, and a campaign named by its `CM…` registration SID (not the Usa2p `QE…` SID; join on
+ * `messagingservicesid`). Statuses with no documented event (IN_REVIEW, IN_PROGRESS, SUSPENDED) send none.
  */
 export type A2pEvent = { type: string; schema: string; source: string; data: Record<string, unknown> };
 
@@ -82,6 +81,9 @@ export function brandEvents(brand: StoredResource, kind: "identity" | "validatio
         brandfeedback: "",
       }),
     ];
+  // A Sole Proprietor brand approved and waiting for its owner's one-time code: registered, no
+  // identity outcome yet (brand-verified follows the reply).
+  if (identity === "UNVERIFIED" && f.status === "APPROVED") return [registered];
   if (identity === "UNVERIFIED" && f.status === "FAILED")
     return [
       registered,
@@ -104,37 +106,89 @@ export function brandEvents(brand: StoredResource, kind: "identity" | "validatio
   return [];
 }
 
+/**
+ * A campaign's event, with exactly the keys, casing and value types of Twilio's example payloads
+ * (a2p-event-streams-setup.md: "Campaign registration submitted / approved / failure"): a new or
+ * re-vetted campaign (PENDING) sends *campaign-submitted* with status "pending"; VERIFIED sends
+ * *campaign-approved* with "success" and the TCR campaign id; FAILED sends *campaign-failure* with
+ * "failure" (its reasons are read from the API, as the page says). The campaign is named by its
+ * `CM…` registration SID, dates are epoch milliseconds. IN_PROGRESS and SUSPENDED send none.
+ */
 export function campaignEvent(campaign: StoredResource, now: number): A2pEvent | null {
   const f = campaign.fields;
-  const common = {
+  const data = (status: string, extra: Record<string, unknown> = {}) => ({
+    a2pusecase: String(f.us_app_to_person_usecase),
     accountsid: campaign.accountSid,
-    brandsid: f.brand_registration_sid,
-    campaignsid: f.campaign_registration_sid,
-    messagingservicesid: campaign.parentSid,
-    externalcampaignid: f.campaign_id ?? null,
-    a2pusecase: f.us_app_to_person_usecase,
+    brandsid: String(f.brand_registration_sid),
+    campaignregistrationstatus: status,
+    campaignsid: String(f.campaign_registration_sid),
     createddate: campaign.createdAt,
+    ...extra,
+    messagingservicesid: String(campaign.parentSid),
+    timestamp: now,
     updateddate: campaign.updatedAt,
-    timestamp: isoDate(now),
-  };
+  });
   const source = `/v1/Services/${campaign.parentSid}/Compliance/Usa2p/${campaign.sid}`;
+  const event = (type: string, schema: string, payload: Record<string, unknown>): A2pEvent => ({
+    type: `${PREFIX}campaign-registration.${type}`,
+    schema: `A2P.${schema}/1`,
+    source,
+    data: payload,
+  });
+  if (f.campaign_status === "PENDING")
+    return event("campaign-submitted", "CampaignRegistrationSubmitted", data("pending"));
   if (f.campaign_status === "VERIFIED")
-    return {
-      type: `${PREFIX}campaign-registration.campaign-approved`,
-      schema: "A2P.CampaignApproved/1",
-      source,
-      data: { ...common, campaignregistrationstatus: "approved", errorcode: null },
-    };
-  if (f.campaign_status === "FAILED") {
-    const [error] = (f.errors as { error_code?: number }[] | null) ?? [];
-    return {
-      type: `${PREFIX}campaign-registration.campaign-failure`,
-      schema: "A2P.CampaignFailure/1",
-      source,
-      data: { ...common, campaignregistrationstatus: "failed", errorcode: error?.error_code ?? null },
-    };
-  }
+    return event(
+      "campaign-approved",
+      "CampaignRegistrationApproved",
+      data("success", { externalcampaignid: String(f.campaign_id ?? "") }),
+    );
+  if (f.campaign_status === "FAILED") return event("campaign-failure", "CampaignRegistrationFailure", data("failure"));
   return null;
+}
+
+/** A number's registration under a campaign, as Event Streams reports it. */
+export type NumberRegistrationChange = {
+  kind: "registration" | "deregistration";
+  outcome: "pending" | "successful" | "failed";
+  campaignSid: string | null;
+  messagingServiceSid: string;
+  failureReason?: string;
+};
+
+const EXTERNAL_STATUS = {
+  registration: { pending: "pending_registration", successful: "registered", failed: "failure" },
+  deregistration: { pending: "pending_deregistration", successful: "unregistered", failed: "failure" },
+} as const;
+
+/**
+ * A number-registration or number-deregistration event with exactly the keys of Twilio's examples
+ * (a2p-event-streams-setup.md, the six "Number (de)registration" payloads): `failureReason` in
+ * camel case on failures only, no `campaignsid` once deregistered, the number as ten digits.
+ */
+export function numberEvent(number: StoredResource, change: NumberRegistrationChange, now: number): A2pEvent {
+  const name = change.kind === "registration" ? "Registration" : "Deregistration";
+  const outcome = change.outcome[0]!.toUpperCase() + change.outcome.slice(1);
+  const withCampaign = !(change.kind === "deregistration" && change.outcome === "successful");
+  return {
+    type: `${PREFIX}number-${change.kind}.${change.outcome}`,
+    schema: `A2P.Number${name}${outcome}/1`,
+    source: `/v1/Services/${change.messagingServiceSid}/PhoneNumbers/${number.sid}`,
+    data: {
+      accountsid: number.accountSid,
+      timestamp: now,
+      id: randomUUID(),
+      ...(withCampaign ? { campaignsid: change.campaignSid ?? "" } : {}),
+      externalstatus: EXTERNAL_STATUS[change.kind][change.outcome],
+      ...(change.outcome === "failed"
+        ? { failureReason: change.failureReason ?? "https://www.twilio.com/docs/api/errors/30126" }
+        : {}),
+      phonenumbersid: number.sid,
+      updateddate: number.updatedAt,
+      phonenumber: String(number.fields.phone_number).replace(/^\+1/, ""),
+      messagingservicesid: change.messagingServiceSid,
+    },
+  };
 }
 
 /** The CloudEvents envelope Twilio wraps each event in (real deliveries carry `time` and JSON content type). */

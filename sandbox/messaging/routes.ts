@@ -8,6 +8,9 @@ import { HOSTS, shape } from "../core/render";
 import { created, noContent, ok, path, type Route } from "../core/router";
 import { newSid } from "../core/sid";
 import type { StoredResource } from "../core/store";
+import { startVetting } from "../engine/campaign-lifecycle";
+import { deregisterNumber, registerNumber } from "../engine/number-registration";
+import { VETTING_SECONDS } from "../engine/vetting-lifecycle";
 import { renderResource } from "../render-resource";
 import { owned } from "../trusthub/routes";
 import { checkCampaignTexts } from "./campaign-rules";
@@ -17,6 +20,28 @@ type R = Route<RequestContext>;
 
 const MAX_RESUBMISSIONS = 3;
 const SENDER_POOL_CAP = 400;
+const CAMPAIGN_RECREATE_GAP_MS = 5000;
+/** Exactly what Messaging v1's UpdateUsAppToPerson takes (OpenAPI), in the SDK's spelling. */
+const CAMPAIGN_UPDATE_PARAMETERS = [
+  "HasEmbeddedLinks",
+  "HasEmbeddedPhone",
+  "MessageSamples",
+  "MessageFlow",
+  "Description",
+  "AgeGated",
+  "DirectLending",
+  "PrivacyPolicyUrl",
+  "TermsAndConditionsUrl",
+];
+
+/** A SUSPENDED campaign's numbers cannot be added or removed: 21729 (troubleshooting-standard-lvs-brands.md). */
+function refuseIfCampaignSuspended(ctx: RequestContext, serviceSid: string): void {
+  if (
+    ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === serviceSid && c.fields.campaign_status === "SUSPENDED")
+      .length
+  )
+    throw new TwilioError(400, 21729, "This Messaging Service's campaign is SUSPENDED: its numbers cannot be changed");
+}
 
 function submittedBundle(ctx: RequestContext, parameter: string): StoredResource {
   const sid = requiredSid(ctx.body, parameter, "BU");
@@ -111,11 +136,19 @@ const brandRoutes: R[] = [
     pattern: path("/v1/a2p/BrandRegistrations/:sid"),
     handle: (ctx, { sid }) => {
       const brand = owned(ctx, sid!, "BrandRegistration");
-      if (brand.fields.status !== "FAILED")
+      // "Suspended Brands cannot be updated or used to register any new Campaigns. You will receive
+      // an error code 21731" (troubleshooting-standard-lvs-brands.md).
+      if (brand.fields.status === "SUSPENDED")
+        throw new TwilioError(400, 21731, "This brand is SUSPENDED: it cannot be updated. Contact Twilio Support.");
+      // "...if you have received a FAILED brand status and the tcr_id is not null" (same page): a brand
+      // that failed before reaching TCR has no tcr_id and cannot be updated.
+      if (brand.fields.status !== "FAILED" || !brand.fields.tcr_id)
         throw new TwilioError(
           400,
           21725,
-          `Only a FAILED brand can be updated; this one is ${String(brand.fields.status)}`,
+          brand.fields.status === "FAILED"
+            ? "This brand failed before it was registered with TCR (it has no tcr_id): it cannot be updated"
+            : `Only a FAILED brand can be updated; this one is ${String(brand.fields.status)}`,
         );
       const resubmissions = Number(brand.fields.resubmissions ?? 0);
       if (resubmissions >= MAX_RESUBMISSIONS)
@@ -169,20 +202,22 @@ const brandRoutes: R[] = [
     pattern: path("/v1/a2p/BrandRegistrations/:sid/Vettings"),
     handle: (ctx, { sid }) => {
       const brand = owned(ctx, sid!, "BrandRegistration");
-      const provider = oneOf(ctx.body, "VettingProvider", ["campaign-verify"] as const);
-      if (!provider) throw invalidParameter("VettingProvider", "is required and must be campaign-verify");
+      // Messaging v1 OpenAPI: vetting_provider campaign-verify | aegis; vetting_status PENDING | SUCCESS | FAILED.
+      const provider = oneOf(ctx.body, "VettingProvider", ["campaign-verify", "aegis"] as const);
+      if (!provider) throw invalidParameter("VettingProvider", "is required: campaign-verify or aegis");
       const vetting = ctx.sandbox.store.create(
         "BrandVetting",
         ctx.account.sid,
         {
           vetting_id: single(ctx.body, "VettingId") ?? null,
           vetting_class: "POLITICAL",
-          vetting_status: "IN_PROGRESS",
+          vetting_status: "PENDING",
           vetting_provider: provider,
         },
         ctx.sandbox.now(),
         brand.sid,
       );
+      ctx.sandbox.schedule(vetting.sid, VETTING_SECONDS, "decide");
       return created(renderResource(vetting));
     },
   },
@@ -294,7 +329,10 @@ const serviceRoutes: R[] = [
       const pool = ctx.sandbox.store.list("IncomingPhoneNumber", (n) => n.fields.messaging_service_sid === service.sid);
       if (pool.length >= SENDER_POOL_CAP)
         throw new TwilioError(400, 21714, `This Messaging Service's sender pool is full (${SENDER_POOL_CAP} senders)`);
+      refuseIfCampaignSuspended(ctx, service.sid);
       ctx.sandbox.store.update(number, { messaging_service_sid: service.sid }, ctx.sandbox.now());
+      // A number added to a service whose campaign is verified registers on its own (number events).
+      registerNumber(ctx.sandbox, number, service.sid);
       return created(renderServiceNumber(service.sid, number));
     },
   },
@@ -323,8 +361,10 @@ const serviceRoutes: R[] = [
     method: "DELETE",
     pattern: path("/v1/Services/:serviceSid/PhoneNumbers/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
-      const { number } = poolNumberOf(ctx, serviceSid!, sid!);
+      const { service, number } = poolNumberOf(ctx, serviceSid!, sid!);
+      refuseIfCampaignSuspended(ctx, service.sid);
       ctx.sandbox.store.update(number, { messaging_service_sid: null }, ctx.sandbox.now());
+      deregisterNumber(ctx.sandbox, number);
       return noContent();
     },
   },
@@ -370,11 +410,33 @@ const campaignRoutes: R[] = [
       const brand = ctx.sandbox.store.get(brandSid, "BrandRegistration");
       if (!brand || brand.accountSid !== ctx.account.sid)
         throw new TwilioError(400, 21717, `BrandRegistrationSid ${brandSid} is not a brand of this account`);
+      if (brand.fields.status === "SUSPENDED")
+        throw new TwilioError(400, 21731, "This brand is SUSPENDED: it cannot register new campaigns.");
       if (brand.fields.status !== "APPROVED")
         throw new TwilioError(
           400,
           21717,
           `The brand must be APPROVED before a campaign is created; it is ${String(brand.fields.status)}`,
+        );
+      const soleProprietor = brand.fields.brand_type === "SOLE_PROPRIETOR";
+      // "Mock Sole Proprietor Brands cannot have mock Campaigns created for them" (mock-brand-api.md);
+      // a real one waits until it is "approved and verified" (Sole Proprietor walkthrough §3.1).
+      if (soleProprietor && brand.fields.mock)
+        throw new TwilioError(400, 21717, "A mock Sole Proprietor brand cannot have campaigns.");
+      if (soleProprietor && brand.fields.identity_status !== "VERIFIED")
+        throw new TwilioError(
+          400,
+          21717,
+          "The Sole Proprietor brand is not verified yet: its owner must confirm the one-time code first.",
+        );
+      // Twilio's Sole Proprietor walkthrough §5.2: "at least a 5-second delay between removing the
+      // existing Campaign and creating a new one on the same Messaging Service" (refused sooner; the
+      // code Twilio answers with is unpublished).
+      const deletedAt = service.fields.campaign_deleted_at;
+      if (typeof deletedAt === "number" && ctx.sandbox.now() - deletedAt < CAMPAIGN_RECREATE_GAP_MS)
+        throw invalidParameter(
+          "MessagingServiceSid",
+          "a campaign was deleted from this Messaging Service less than 5 seconds ago: wait before creating its replacement",
         );
       if (ctx.sandbox.store.list("Usa2p", (c) => c.parentSid === service.sid).length)
         throw invalidParameter("MessagingServiceSid", "this Messaging Service already has an A2P campaign");
@@ -389,6 +451,16 @@ const campaignRoutes: R[] = [
       if (!usecase) throw new TwilioError(400, 21727, "Campaign is missing required parameter UsAppToPersonUsecase");
       if (!USECASE_CODES.includes(usecase))
         throw new TwilioError(400, 21720, `'${usecase}' is not a valid use case: one of ${USECASE_CODES.join(", ")}`);
+      // SOLE_PROPRIETOR campaigns only on Sole Proprietor brands, and only that use case on them
+      // (Messaging OpenAPI `us_app_to_person_usecase`; Sole Proprietor walkthrough §5): 21717.
+      if (soleProprietor !== (usecase === SOLE_PROPRIETOR_USECASE.code))
+        throw new TwilioError(
+          400,
+          21717,
+          soleProprietor
+            ? "A Sole Proprietor brand takes only the SOLE_PROPRIETOR use case"
+            : "The SOLE_PROPRIETOR use case is only for Sole Proprietor brands",
+        );
       const hasEmbeddedLinks = bool(ctx.body, "HasEmbeddedLinks");
       const hasEmbeddedPhone = bool(ctx.body, "HasEmbeddedPhone");
       if (hasEmbeddedLinks === undefined)
@@ -410,7 +482,7 @@ const campaignRoutes: R[] = [
           subscriber_opt_in: bool(ctx.body, "SubscriberOptIn") ?? null,
           age_gated: bool(ctx.body, "AgeGated") ?? false,
           direct_lending: bool(ctx.body, "DirectLending") ?? false,
-          campaign_status: "IN_PROGRESS",
+          campaign_status: "PENDING",
           campaign_id: null,
           is_externally_registered: false,
           rate_limits: { att: { mps: 4, msg_class: "T" }, tmobile: { brand_tier: "LOW" } },
@@ -435,7 +507,7 @@ const campaignRoutes: R[] = [
         ctx.sandbox.now(),
       );
       if (!campaign.fields.mock) ctx.sandbox.chargeFee(ctx.account.sid, "campaign_vetting", campaign.sid);
-      ctx.sandbox.schedule(campaign.sid, ctx.sandbox.delays.campaignSeconds, "decide");
+      startVetting(ctx.sandbox, campaign);
       return created(renderResource(campaign));
     },
   },
@@ -459,15 +531,29 @@ const campaignRoutes: R[] = [
     },
   },
   {
-    // Update (Messaging v1 OpenAPI: 200; Description, MessageFlow, MessageSamples, HasEmbeddedLinks,
-    // HasEmbeddedPhone, AgeGated, DirectLending required; the use case cannot change). Which
-    // statuses Twilio allows is unpublished: the sandbox refuses only a campaign under review.
+    // Update (Messaging v1 OpenAPI UpdateUsAppToPerson: 200; Description, MessageFlow,
+    // MessageSamples, HasEmbeddedLinks, HasEmbeddedPhone, AgeGated, DirectLending required,
+    // PrivacyPolicyUrl and TermsAndConditionsUrl optional, nothing else: a change to the opt-in,
+    // opt-out or help messages, the keywords or the use case needs delete and recreate). Which
+    // statuses Twilio allows is unpublished: the sandbox refuses a campaign under vetting (PENDING,
+    // IN_PROGRESS) and a SUSPENDED one (21729, troubleshooting-standard-lvs-brands.md).
     method: "POST",
     pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
       const campaign = campaignOf(ctx, serviceSid!, sid!);
-      if (campaign.fields.campaign_status === "IN_PROGRESS")
-        throw invalidParameter("Sid", "the campaign is under review (IN_PROGRESS) and cannot be updated now");
+      if (campaign.fields.campaign_status === "SUSPENDED")
+        throw new TwilioError(400, 21729, "This campaign is SUSPENDED: it cannot be changed");
+      if (["PENDING", "IN_PROGRESS"].includes(String(campaign.fields.campaign_status)))
+        throw invalidParameter(
+          "Sid",
+          `the campaign is under vetting (${String(campaign.fields.campaign_status)}) and cannot be updated now`,
+        );
+      const refused = Object.keys(ctx.body).filter((param) => !CAMPAIGN_UPDATE_PARAMETERS.includes(param));
+      if (refused.length)
+        throw invalidParameter(
+          refused[0]!,
+          `is not a parameter of a campaign update (${refused.join(", ")}): change it by deleting the campaign and creating it again`,
+        );
       const texts = checkCampaignTexts(ctx.body);
       const flags: Record<string, boolean> = {};
       for (const [param, field] of [
@@ -488,17 +574,13 @@ const campaignRoutes: R[] = [
           message_flow: texts.messageFlow,
           message_samples: texts.messageSamples,
           ...flags,
-          ...(texts.optInMessage ? { opt_in_message: texts.optInMessage } : {}),
-          ...(texts.optOutMessage ? { opt_out_message: texts.optOutMessage } : {}),
-          ...(texts.helpMessage ? { help_message: texts.helpMessage } : {}),
-          ...(wasFailed ? { campaign_status: "IN_PROGRESS", errors: [] } : {}),
         },
         ctx.sandbox.now(),
       );
-      // A failed campaign goes back to vetting, and vetting is charged again.
+      // A failed campaign goes back to vetting (PENDING again), and vetting is charged again.
       if (wasFailed) {
         if (!campaign.fields.mock) ctx.sandbox.chargeFee(ctx.account.sid, "campaign_vetting", campaign.sid);
-        ctx.sandbox.schedule(campaign.sid, ctx.sandbox.delays.campaignSeconds, "decide");
+        startVetting(ctx.sandbox, campaign);
       }
       return ok(renderResource(campaign));
     },
@@ -508,9 +590,17 @@ const campaignRoutes: R[] = [
     pattern: path("/v1/Services/:serviceSid/Compliance/Usa2p/:sid"),
     handle: (ctx, { serviceSid, sid }) => {
       const campaign = campaignOf(ctx, serviceSid!, sid!);
+      // "Suspended campaigns cannot be deleted via self-service ... error code 21729".
+      if (campaign.fields.campaign_status === "SUSPENDED")
+        throw new TwilioError(400, 21729, "This campaign is SUSPENDED: it cannot be deleted");
       ctx.sandbox.store.delete(campaign.sid);
       const service = ctx.sandbox.store.get(serviceSid!, "Service");
-      if (service) ctx.sandbox.store.update(service, { us_app_to_person_registered: false }, ctx.sandbox.now());
+      if (service)
+        ctx.sandbox.store.update(
+          service,
+          { us_app_to_person_registered: false, campaign_deleted_at: ctx.sandbox.now() },
+          ctx.sandbox.now(),
+        );
       return noContent();
     },
   },

@@ -90,6 +90,33 @@ export const ENUMS = {
     "TWSE",
     "VSE",
   ],
+  // sole_proprietor_information's optional vertical: the 23 values of Twilio's Sole Proprietor
+  // walkthrough §2.3 ("It can be one of the following values").
+  vertical: [
+    "AGRICULTURE",
+    "COMMUNICATION",
+    "CONSTRUCTION",
+    "EDUCATION",
+    "ENERGY",
+    "ENTERTAINMENT",
+    "FINANCIAL",
+    "GAMBLING",
+    "GOVERNMENT",
+    "HEALTHCARE",
+    "HOSPITALITY",
+    "HUMAN_RESOURCES",
+    "INSURANCE",
+    "LEGAL",
+    "MANUFACTURING",
+    "NGO",
+    "POLITICAL",
+    "POSTAL",
+    "PROFESSIONAL",
+    "REAL_ESTATE",
+    "RETAIL",
+    "TECHNOLOGY",
+    "TRANSPORTATION",
+  ],
 } as const;
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -145,7 +172,10 @@ export function parseAttributes(raw: string | undefined): Record<string, unknown
   return parsed as Record<string, unknown>;
 }
 
-/** PO boxes are not accepted as a business address (seed 001). */
+/**
+ * PO boxes are not accepted as a business's address (seed 001); a Sole Proprietor's may be one
+ * (Twilio's Sole Proprietor walkthrough), so the Starter profile does not check it.
+ */
 export function isPoBox(street: string): boolean {
   return /\b(p\.?\s*o\.?\s*box|post\s+office\s+box|postal\s+box)\b/i.test(street);
 }

@@ -207,7 +207,12 @@ function secondaryProfileResults(store: Store, bundle: StoredResource): Requirem
   return results;
 }
 
-function addressRequirement(store: Store, bundle: StoredResource, objects: StoredResource[]): RequirementResult {
+function addressRequirement(
+  store: Store,
+  bundle: StoredResource,
+  objects: StoredResource[],
+  rules: { poBoxAllowed: boolean } = { poBoxAllowed: false },
+): RequirementResult {
   const document = objects.find(
     (object) => object.kind === "SupportingDocument" && object.fields.type === "customer_profile_address",
   );
@@ -251,6 +256,7 @@ function addressRequirement(store: Store, bundle: StoredResource, objects: Store
       error_code: 22219,
     });
   } else if (
+    !rules.poBoxAllowed &&
     addresses.some((address) => isPoBox(`${address!.fields.street ?? ""} ${address!.fields.street_secondary ?? ""}`))
   ) {
     invalid.push({
@@ -329,7 +335,8 @@ function starterProfileResults(store: Store, bundle: StoredResource): Requiremen
       endUser("starter_customer_profile_information"),
       ["first_name", "last_name", "email", "phone_number"],
     ),
-    addressRequirement(store, bundle, objects),
+    // A Sole Proprietor's address "can be a PO Box" (Twilio's Sole Proprietor walkthrough).
+    addressRequirement(store, bundle, objects, { poBoxAllowed: true }),
     profileRequirement(
       "Primary Customer Profile",
       "primary_customer_profile",
@@ -346,7 +353,8 @@ function soleProprietorResults(store: Store, bundle: StoredResource): Requiremen
       "Sole Proprietor Information",
       "sole_proprietor_information",
       endUser("sole_proprietor_information"),
-      ["brand_name", "vertical", "mobile_phone_number"],
+      // vertical is optional (Sole Proprietor walkthrough §2.3); when given, its value was checked on create.
+      ["brand_name", "mobile_phone_number"],
     ),
     profileRequirement("Starter Customer Profile", "customer_profile", objects, false),
   ];

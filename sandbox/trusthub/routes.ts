@@ -156,7 +156,10 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         if (status && status !== resource.fields.status) {
           if (status !== "pending-review")
             throw invalidParameter("Status", "only pending-review may be set: the other statuses are Twilio's");
-          if (!["draft", "twilio-rejected"].includes(String(resource.fields.status))) {
+          // From draft, from twilio-rejected (fixed), and from twilio-approved: Twilio's troubleshooting
+          // page moves an approved us_a2p_messaging_profile_information bundle back to pending-review
+          // before a brand update (troubleshooting-standard-lvs-brands.md, Authentication+).
+          if (!["draft", "twilio-rejected", "twilio-approved"].includes(String(resource.fields.status))) {
             throw invalidParameter(
               "Status",
               `the ${kind === "CustomerProfile" ? "Customer Profile" : "Trust Product"} cannot be submitted while its status is ${String(resource.fields.status)}`,

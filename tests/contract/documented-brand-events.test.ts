@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { approveApplication } from "@/lib/server/applications/approve-application";
@@ -9,12 +7,12 @@ import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { brandEvents } from "@/sandbox/events/a2p-events";
 
+import { documentedPayload, haveDocumentedEvents, shapeOf } from "../support/documented-events";
 import { signedEventsRequest, startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
 import { configureIsv, recordedStep, submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
-import { SHARED } from "../support/seed-samples";
 
 /**
  * #25 lines 1 and 2: Twilio's own example payloads for the brand events
@@ -22,40 +20,9 @@ import { SHARED } from "../support/seed-samples";
  * delivered to the portal's Event Streams sink as Twilio delivers (signed, bodySHA256), with only
  * the account and brand SIDs set to a real customer's, and the state it produces is checked; the
  * sandbox's events of the same types must carry exactly the documented keys and value types.
- * Twilio's examples have two JSON typos (a stray `}` in brand-failure, a missing `{` in
- * brand-unverified): only those brackets are fixed.
+ * Twilio's examples' JSON typos are fixed in tests/support/documented-events.ts, nothing else.
  */
-const DOC = path.join(SHARED, "twilio-docs", "a2p-event-streams-setup.md");
-const haveDoc = existsSync(DOC);
-if (!haveDoc && process.env.CI === "true") throw new Error(`${DOC} is missing: the contract tests cannot run.`);
-const suite = haveDoc ? describe : describe.skip;
-
-type CloudEvent = { type: string; data: Record<string, unknown> } & Record<string, unknown>;
-
-/** The example under a heading: its JSON code block, with the documented typos' brackets fixed. */
-function documentedPayload(heading: string): CloudEvent {
-  const text = readFileSync(DOC, "utf8");
-  const at = text.indexOf(`${heading}\n`);
-  if (at < 0) throw new Error(`no "${heading}" in ${DOC}`);
-  const start = text.indexOf("```json\n", at) + "```json\n".length;
-  const json = text.slice(start, text.indexOf("```", start)).trim();
-  // The two typos, fixed only where the example does not parse as it is: brand-unverified's array
-  // opens without its object's `{`; brand-failure's closes its object twice.
-  const fixes = [
-    (raw: string) => raw,
-    (raw: string) => raw.replace(/^\[(\s*)"/, '[{$1"'),
-    (raw: string) => raw.replace(/}(\s*)}(\s*)\]$/, "}$1]"),
-  ];
-  for (const fix of fixes) {
-    try {
-      const parsed = JSON.parse(fix(json)) as CloudEvent | CloudEvent[];
-      return Array.isArray(parsed) ? parsed[0]! : parsed;
-    } catch {
-      // the next fix
-    }
-  }
-  throw new Error(`the example under "${heading}" does not parse`);
-}
+const suite = haveDocumentedEvents ? describe : describe.skip;
 
 const HEADINGS = {
   registered: "### Brand registered",
@@ -182,12 +149,6 @@ suite("Twilio's documented brand events", () => {
   it("the sandbox sends these types with exactly the documented keys and value types", async () => {
     const { brand } = await provisioned("Documented Shapes Co");
     const stored = sandbox.sandbox.store.get(brand.sid)!;
-    const shapeOf = (data: Record<string, unknown>) =>
-      Object.fromEntries(
-        Object.entries(data)
-          .map(([key, value]) => [key, Array.isArray(value) ? "array" : value === null ? "null" : typeof value])
-          .sort(([a], [b]) => String(a).localeCompare(String(b))),
-      );
     const emitted = (fields: Record<string, unknown>, kind: "identity" | "validation-failure") =>
       brandEvents({ ...stored, fields: { ...stored.fields, ...fields } }, kind);
     const byType = (events: { type: string; data: Record<string, unknown> }[], name: string) =>

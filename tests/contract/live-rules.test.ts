@@ -81,7 +81,8 @@ suite("Twilio's rules, answered as Twilio's OpenAPI describes", () => {
     const created = await campaigns.create(valid);
     expect(last().status).toBe(201);
     conforms();
-    expect(created.campaignStatus).toBe("IN_PROGRESS");
+    // A new campaign is PENDING until TCR starts its review (Sole Proprietor walkthrough §5.1).
+    expect(created.campaignStatus).toBe("PENDING");
   });
 
   it("the brand update answers 202 per the schema", async () => {

@@ -210,4 +210,49 @@ describe("a failed brand, fixed and resubmitted", () => {
     expect(job.lastError).toMatch(/Contact Twilio support about the brand, or register a new brand/);
     expect((await sandboxResourcesFor(sandbox, "Failing Fox Co")).brands).toHaveLength(1);
   });
+
+  it("a brand that failed before TCR registered it (no tcr_id) is never sent an update, and says what the ISV can do (#25 line 6)", async () => {
+    const { application, staff, brand } = await failedBrand("Failing Early Co");
+    // As Twilio's brand-failure: the submission failed validation, so TCR gave it no id.
+    sandbox.sandbox.store.update(sandbox.sandbox.store.get(brand.sid)!, { tcr_id: null }, sandbox.sandbox.now());
+    await fixAndApprove(application.id, staff.id, "Early Bird Co");
+    const calls: TwilioCallRecord[] = [];
+    expect(await runProvisioning(application.id, testDeps(sandbox, calls))).toMatchObject({
+      state: "FAILED",
+      code: 21725,
+    });
+    expect(
+      calls.filter((call) => call.method === "POST" && call.path === `/v1/a2p/BrandRegistrations/${brand.sid}`),
+    ).toEqual([]);
+    const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } });
+    expect(job.lastError).toMatch(/no TCR id.*register a new brand from the corrected bundles/s);
+    expect(await db.brandResubmission.findMany({ where: { brandSid: brand.sid } })).toEqual([
+      expect.objectContaining({ state: "superseded" }),
+    ]);
+  });
+
+  it("after an Authentication+ failure the A2P bundle goes back to pending-review before the brand update (#25 line 6)", async () => {
+    const { application, staff, brand } = await failedBrand("Failing Auth Co");
+    // TCR could not deliver the 2FA email (21738): the fix is the brand contact email, on the trust product.
+    const recorded = await step(application.id, "brand");
+    const twoFactor = { code: 21738, description: "2FA email undeliverable.", fields: ["brand_contact_email"] };
+    await db.twilioResource.update({
+      where: { id: recorded.id },
+      data: { details: { ...(recorded.details as object), errors: [twoFactor] } },
+    });
+    await fixAndApprove(application.id, staff.id, "Auth Fixed Co");
+    const calls: TwilioCallRecord[] = [];
+    expect(await runProvisioning(application.id, testDeps(sandbox, calls))).toEqual({ state: "DONE" });
+    const trustProduct = await step(application.id, "trust-product");
+    const moved = calls.findIndex(
+      (call) => call.method === "POST" && call.path === `/v1/TrustProducts/${trustProduct.sid}`,
+    );
+    const updated = calls.findIndex(
+      (call) => call.method === "POST" && call.path === `/v1/a2p/BrandRegistrations/${brand.sid}`,
+    );
+    expect(moved).toBeGreaterThanOrEqual(0);
+    expect(updated).toBeGreaterThan(moved);
+    expect(sandbox.sandbox.store.get(trustProduct.sid)!.fields.status).not.toBe("twilio-approved");
+    expect(trustProduct.status).toBe("pending-review");
+  });
 });

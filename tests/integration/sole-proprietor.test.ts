@@ -7,9 +7,11 @@ import {
   notifyExpiredVerifications,
   resendBrandVerification,
 } from "@/lib/server/brands/brand-verification";
+import { openCampaignRegistration } from "@/lib/server/campaigns/campaign-registration";
 import { addSenderNumber } from "@/lib/server/campaigns/sender-numbers";
 import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
+import { syncStatuses } from "@/lib/server/twilio-inbound/sync-statuses";
 import { TwilioHttpClient, type TwilioCallRecord } from "@/lib/server/twilio/http-client";
 import { requestShakenStir } from "@/lib/server/voice/shaken-stir";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
@@ -109,19 +111,49 @@ describe("Sole Proprietor brands", () => {
     expect(charges.map((charge) => charge.event)).toEqual(["brand_registration"]);
   });
 
-  it("show the code's 24-hour window, send it again at most once a minute, and turn VERIFIED once it is confirmed", async () => {
+  it("start the code's 24-hour window when the brand is APPROVED (not created), send it again at most once a minute, and turn VERIFIED once it is confirmed", async () => {
     const { application, owner } = await provisionedSoleProprietor("Jo Bakes Bread");
     const brand = await step(application.id, "brand");
-    const sent = await db.brandVerification.findUniqueOrThrow({
-      where: { applicationId_method: { applicationId: application.id, method: "sms-otp" } },
-    });
-    // The customer is told to watch for the text.
     const mailsTo = () =>
       mailOutbox()
         .all()
         .filter((mail) => mail.to === owner.email)
         .map((mail) => mail.subject);
-    expect(mailsTo()).toContain("Reply to the text from Twilio within 24 hours");
+    // Created, PENDING: Twilio has texted nothing yet (walkthrough §3.1), so no window, no email,
+    // and nothing to send again.
+    expect(await db.brandVerification.count({ where: { applicationId: application.id } })).toBe(0);
+    expect(mailsTo()).not.toContain("Reply to the text from Twilio within 24 hours");
+    expect(await brandVerificationView(application.id, "customer")).toBeNull();
+    expect(await resendBrandVerification(application.id, "customer", owner.id)).toMatchObject({ ok: false });
+
+    // Trust Hub approves both bundles; TCR approves the brand with identity UNVERIFIED, which texts the code.
+    for (const bundle of ["customer-profile", "trust-product"])
+      await sandbox.control("POST", "advance", {
+        sid: (await step(application.id, bundle)).sid,
+        outcome: "twilio-approved",
+      });
+    await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "decide" });
+    await sandbox.sandbox.settled();
+    // Event Streams says only brand-registered ("doesn't reflect the verification status"): the sync reads the rest.
+    await syncStatuses({
+      accountFor: (accountSid) => ({ sid: accountSid, sdk: sandbox.client() }),
+      retry: { attempts: 2, baseMs: 5, maxMs: 10 },
+    });
+    expect(await step(application.id, "brand")).toMatchObject({
+      status: "APPROVED",
+      details: expect.objectContaining({ identityStatus: "UNVERIFIED" }),
+    });
+    expect((await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } })).stage).toBe(
+      "otp-pending",
+    );
+    // Approved is not ready: the campaign waits for VERIFIED.
+    expect(await openCampaignRegistration(application.id)).toBeNull();
+    const sent = await db.brandVerification.findUniqueOrThrow({
+      where: { applicationId_method: { applicationId: application.id, method: "sms-otp" } },
+    });
+    // The customer is told to watch for the text, once, whatever brings the news again.
+    await syncStatuses({ accountFor: (accountSid) => ({ sid: accountSid, sdk: sandbox.client() }) });
+    expect(mailsTo().filter((subject) => subject === "Reply to the text from Twilio within 24 hours")).toHaveLength(1);
     const view = (await brandVerificationView(application.id, "customer"))!;
     expect(view).toMatchObject({ method: "sms-otp", state: "pending", sentTo: "+14155550142", canResend: true });
     expect(new Date(view.expiresAt).getTime() - sent.sentAt.getTime()).toBe(24 * 3_600_000);
@@ -157,21 +189,13 @@ describe("Sole Proprietor brands", () => {
     // The new code's window starts at the resend.
     expect((await brandVerificationView(application.id, "customer", dayLater))!.state).toBe("pending");
 
-    // The owner confirms: Trust Hub approves both bundles, the brand waits for the code, then VERIFIED.
-    for (const bundle of ["customer-profile", "trust-product"])
-      await sandbox.control("POST", "advance", {
-        sid: (await step(application.id, bundle)).sid,
-        outcome: "twilio-approved",
-      });
-    await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "decide" });
-    await sandbox.sandbox.settled();
-    expect((await step(application.id, "brand")).status).toBe("PENDING");
-    await expect
-      .poll(async () => (await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } })).stage)
-      .toBe("otp-pending");
+    // The owner replies YES: the brand stays APPROVED, its identity VERIFIED (brand-verified event).
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "otp-verified" });
     await sandbox.sandbox.settled();
-    await expect.poll(async () => (await step(application.id, "brand")).status).toBe("APPROVED");
+    await expect
+      .poll(async () => (await step(application.id, "brand")).details)
+      .toMatchObject({ identityStatus: "VERIFIED" });
+    expect(await openCampaignRegistration(application.id)).not.toBeNull();
     const verified = (await brandVerificationView(application.id, "customer"))!;
     expect(verified).toMatchObject({ state: "verified", canResend: false });
     expect(await resendBrandVerification(application.id, "customer", owner.id)).toMatchObject({ ok: false });
@@ -226,6 +250,7 @@ describe("Sole Proprietor brands", () => {
     expect(found.brands[0]).toMatchObject({ brand_type: "SOLE_PROPRIETOR" });
     expect(found.brandFees).toHaveLength(1);
     expect(await db.twilioCharge.count({ where: { applicationId: application.id } })).toBe(1);
-    expect(await db.brandVerification.count({ where: { applicationId: application.id } })).toBe(1);
+    // Still PENDING at Twilio: no code was texted, so no window was started.
+    expect(await db.brandVerification.count({ where: { applicationId: application.id } })).toBe(0);
   });
 });

@@ -275,14 +275,19 @@ describe("brands", () => {
     expect((await client.messaging.v1.brandRegistrations(brand.sid).fetch()).status).toBe("FAILED");
   });
 
-  it("a sole-proprietor brand stays UNVERIFIED until its OTP is confirmed", async () => {
+  it("a sole-proprietor brand is APPROVED and UNVERIFIED, its code sent then, and VERIFIED once it is confirmed (walkthrough §3.1)", async () => {
     const client = sandbox.client();
     const brand = await createBrand(client, await approvedBundles(client), { brandType: "SOLE_PROPRIETOR" });
-    await advance({ seconds: 301 });
+    // No code before APPROVED: a confirmation then changes nothing.
+    await advance({ sid: brand.sid, outcome: "otp-verified" });
+    expect(sandbox.sandbox.store.get(brand.sid)!.fields.status).toBe("PENDING");
+    expect(sandbox.sandbox.store.get(brand.sid)!.fields.otp_sent_at ?? null).toBeNull();
+    await advance({ sid: brand.sid, outcome: "decide" });
     expect(await client.messaging.v1.brandRegistrations(brand.sid).fetch()).toMatchObject({
-      status: "PENDING",
+      status: "APPROVED",
       identityStatus: "UNVERIFIED",
     });
+    expect(sandbox.sandbox.store.get(brand.sid)!.fields.otp_sent_at).toBeTruthy();
     const otp = await client.messaging.v1.brandRegistrations(brand.sid).brandRegistrationOtps.create();
     expect(otp.brandRegistrationSid).toBe(brand.sid);
     await advance({ sid: brand.sid, outcome: "otp-verified" });
@@ -357,8 +362,13 @@ describe("messaging services and campaigns", () => {
       brandRegistrationSid: brand.sid,
       ...campaign("Order and appointment notifications for Acme customers."),
     });
-    expect(created).toMatchObject({ campaignStatus: "IN_PROGRESS" });
+    // PENDING, then IN_PROGRESS once TCR starts reviewing, then decided (Sole Proprietor walkthrough §5.1).
+    expect(created).toMatchObject({ campaignStatus: "PENDING" });
     expect(created.sid).toMatch(/^QE[0-9a-f]{32}$/);
+    await advance({ seconds: 301 });
+    expect((await client.messaging.v1.services(service.sid).usAppToPerson(created.sid).fetch()).campaignStatus).toBe(
+      "IN_PROGRESS",
+    );
     await advance({ seconds: 901 });
     expect((await client.messaging.v1.services(service.sid).usAppToPerson(created.sid).fetch()).campaignStatus).toBe(
       "VERIFIED",
@@ -453,7 +463,8 @@ describe("messaging services and campaigns", () => {
     await advance({ sid: created.sid, outcome: "decide" });
     const failed = await client.messaging.v1.services(service.sid).usAppToPerson(created.sid).fetch();
     expect(failed.campaignStatus).toBe("FAILED");
-    expect(failed.errors).toEqual([expect.objectContaining({ error_code: 30896 })]);
+    // A vague description is 30886; 30896 is kept for opt-in problems (Twilio's error list).
+    expect(failed.errors).toEqual([expect.objectContaining({ error_code: 30886, fields: ["DESCRIPTION"] })]);
 
     // Fixed and updated (200): the same campaign goes back to vetting, charged again; it cannot be
     // updated while under review.
@@ -469,7 +480,7 @@ describe("messaging services and campaigns", () => {
     const updated = await client.messaging.v1.services(service.sid).usAppToPerson(created.sid).update(update);
     expect([updated.sid, updated.campaignStatus, updated.description]).toEqual([
       created.sid,
-      "IN_PROGRESS",
+      "PENDING",
       update.description,
     ]);
     expect(

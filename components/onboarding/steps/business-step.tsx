@@ -87,8 +87,9 @@ export function BusinessStep() {
             {...register("businessName")}
           />
           <SelectField
-            label="Vertical"
-            hint="The kind of work you do."
+            label="Vertical (optional)"
+            hint="The kind of work you do. You may leave it empty."
+            placeholder="Not given"
             options={SOLE_PROPRIETOR_VERTICALS.map((vertical) => ({ value: vertical, label: industryLabel(vertical) }))}
             error={errors.vertical?.message}
             note={note("business.vertical")}

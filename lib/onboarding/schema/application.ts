@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { addressSchema } from "./address";
+import { addressSchema, soleProprietorAddressSchema } from "./address";
 import { businessSchema } from "./business";
 import { companySchema } from "./company";
 import { SOLE_PROPRIETOR_COUNTRIES } from "./options";
@@ -74,7 +74,7 @@ export const soleProprietorApplicationSchema = z
   .object({
     business: soleProprietorBusinessSchema,
     representatives: soleProprietorRepresentativesSchema,
-    address: addressSchema,
+    address: soleProprietorAddressSchema,
     company: soleProprietorCompanySchema,
   })
   .superRefine((application, ctx) => {
@@ -132,7 +132,7 @@ const STEP_SCHEMAS = {
   "sole-proprietor": {
     business: soleProprietorBusinessSchema,
     representatives: soleProprietorRepresentativesSchema,
-    address: addressSchema,
+    address: soleProprietorAddressSchema,
     company: soleProprietorCompanySchema,
   },
 } as const;

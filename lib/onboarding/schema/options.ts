@@ -143,8 +143,8 @@ export const BRAND_TYPE_VALUES = BRAND_TYPES.map((type) => type.value);
 
 /**
  * The brand verticals of The Campaign Registry, which Twilio's sole_proprietor_information EndUser
- * takes as `vertical` (Twilio's Sole Proprietor ISV walkthrough; its list is TCR's). Twilio has
- * not published this list as an enumeration in its OpenAPI, so the sandbox accepts any value.
+ * takes as its optional `vertical`: the 23 values Twilio's Sole Proprietor ISV walkthrough §2.3
+ * publishes (not in its OpenAPI); the sandbox refuses any other.
  */
 export const SOLE_PROPRIETOR_VERTICALS = [
   "AGRICULTURE",

@@ -17,7 +17,12 @@ export const soleProprietorBusinessSchema = z.object({
     .trim()
     .min(1, "Enter the name your customers know you by.")
     .max(255, "Use at most 255 characters."),
-  vertical: z.enum(SOLE_PROPRIETOR_VERTICALS, { error: "Choose the kind of work you do." }),
+  // Optional, one of the 23 values Twilio publishes (Sole Proprietor walkthrough §2.3): left empty,
+  // it is not sent at all.
+  vertical: z.preprocess(
+    (vertical) => (vertical === "" || vertical === null ? undefined : vertical),
+    z.enum(SOLE_PROPRIETOR_VERTICALS, { error: "Choose the kind of work you do, or leave it empty." }).optional(),
+  ),
 });
 
 export const soleProprietorContactSchema = z

@@ -1,10 +1,12 @@
 import "server-only";
 
 import {
+  awaitedVerification,
   RESEND_SPACING_MS,
   VERIFICATION_WINDOW_MS,
   verificationExpiresAt,
   verificationMethodFor,
+  verificationMethodForDraft,
   verificationState,
   type VerificationMethod,
 } from "@/lib/brand/verification";
@@ -27,10 +29,29 @@ const brandOf = (applicationId: string) =>
   db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: "brand" } } });
 
 /**
- * Twilio sends the verification as the brand is registered: the portal starts its clock then
- * (called by the brand step, once per brand; a crash-resume keeps the first time).
+ * Starts the verification's clock when Twilio's news shows the brand waiting for it (see
+ * awaitedVerification: a Sole Proprietor's code is texted when the brand becomes APPROVED with its
+ * identity unverified; Authentication+ waits while Twilio reports 30994), whoever brought the news:
+ * the brand step's create answer, an event or the sync. Once per brand and method.
  */
-export async function recordVerificationSent(
+export async function noteAwaitedVerification(
+  applicationId: string,
+  brand: { sid: string; status: string | null; details: unknown },
+): Promise<void> {
+  const loaded = await loadApplication(applicationId);
+  if (!loaded) return;
+  const details = brandDetailsOf(brand.details);
+  const awaited = awaitedVerification(verificationMethodForDraft(loaded.draft), {
+    status: brand.status,
+    identityStatus: details.identityStatus,
+    errorCodes: details.errors.map((error) => error.code),
+    mock: details.mock === true,
+  });
+  if (awaited) await recordVerificationSent(applicationId, awaited, brand.sid);
+}
+
+/** The portal's clock for a verification Twilio has just sent (once; a replay keeps the first time). */
+async function recordVerificationSent(
   applicationId: string,
   method: VerificationMethod,
   brandSid: string,
@@ -55,8 +76,9 @@ const MESSAGES: Record<
     sent: {
       subject: "Reply to the text from Twilio within 24 hours",
       lines: [
-        "Your Sole Proprietor brand is registered. Twilio texts a one-time code to your mobile number:",
-        "reply to it as the text asks within 24 hours to verify your brand. See its state here:",
+        "Your Sole Proprietor brand is approved. Twilio has texted your mobile number from +1 (915) 278-2000:",
+        '"Please confirm your registration for US A2P Messaging by replying YES." Reply YES within 24 hours',
+        "to verify your brand; your campaign can start once it is verified. See its state here:",
       ],
     },
     resent: {

@@ -2,12 +2,21 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
+import {
+  campaignChange,
+  createOnlyValues,
+  replacementReason,
+  type CampaignChange,
+  type CreateOnlyValues,
+} from "@/lib/campaign/change-kind";
 import { campaignDraftAsInput, readCampaignDraft, type CampaignDraft } from "@/lib/campaign/draft";
 import { campaignField, campaignPath, type CampaignFieldKey } from "@/lib/campaign/fields";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { reviewCampaign, type Finding } from "@/lib/campaign/review";
-import { campaignSchema } from "@/lib/campaign/schema";
+import { campaignSchema, type Campaign } from "@/lib/campaign/schema";
+import { registeredUseCase } from "@/lib/campaign/use-cases";
 
+import { isSoleProprietor } from "../applications/application-kind";
 import { loadApplication } from "../applications/load-application";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
@@ -29,16 +38,36 @@ export async function campaignFindings(applicationId: string, draft: CampaignDra
   });
 }
 
-/** The use case of the campaign Twilio holds for this application, if any (a change means a new campaign). */
-export async function campaignAtTwilio(
-  applicationId: string,
-): Promise<{ sid: string; status: string | null; useCase: string | null } | null> {
+/**
+ * The campaign Twilio holds for this application, if any: its use case and what it was created with
+ * in the fields Twilio's update does not take (a change to either means a new campaign).
+ */
+export async function campaignAtTwilio(applicationId: string): Promise<{
+  sid: string;
+  status: string | null;
+  useCase: string | null;
+  createOnly: CreateOnlyValues | null;
+} | null> {
   const resource = await db.twilioResource.findUnique({
     where: { applicationId_step: { applicationId, step: "campaign" } },
   });
   if (!resource) return null;
   const details = campaignLedgerDetails(resource.details);
-  return { sid: resource.sid, status: resource.status, useCase: details?.useCase ?? null };
+  return {
+    sid: resource.sid,
+    status: resource.status,
+    useCase: details?.useCase ?? null,
+    createOnly: details?.createOnly ?? null,
+  };
+}
+
+/** How approving this campaign reaches Twilio: create, update, or delete and create again (change-kind.ts). */
+export async function campaignChangeFor(applicationId: string, campaign: Campaign): Promise<CampaignChange> {
+  const kind = (await isSoleProprietor(applicationId)) ? "sole-proprietor" : "standard";
+  return campaignChange(await campaignAtTwilio(applicationId), {
+    useCase: registeredUseCase(kind, campaign.usAppToPersonUsecase),
+    createOnly: createOnlyValues(campaign),
+  });
 }
 
 /**
@@ -68,12 +97,22 @@ export async function approveCampaign(
       message: `The review found ${findings.length} likely cause${findings.length === 1 ? "" : "s"} of rejection: request changes, or give your reason to approve anyway.`,
     };
   const atTwilio = await campaignAtTwilio(registration.applicationId);
-  const replacing = !!atTwilio?.useCase && atTwilio.useCase !== parsed.data.usAppToPersonUsecase;
+  const change = await campaignChangeFor(registration.applicationId, parsed.data);
+  const replacing = change.kind === "replace";
   if (replacing && !choices.acceptNewVettingFee)
+    return { ok: false, message: `${replacementReason(change)} Confirm that you accept the new vetting fee.` };
+  // Twilio takes no change while it vets the campaign (PENDING, IN_PROGRESS), and none to a suspended one.
+  const atTwilioStatus = atTwilio?.status?.toUpperCase() ?? "";
+  if (atTwilio && ["PENDING", "IN_PROGRESS"].includes(atTwilioStatus))
+    return {
+      ok: false,
+      message: "Twilio is vetting the campaign now and takes no change until it is decided. Approve once it is.",
+    };
+  if (atTwilioStatus === "SUSPENDED")
     return {
       ok: false,
       message:
-        "The use case changed: Twilio cannot update it, so the campaign will be deleted and registered again, with a new vetting fee. Confirm that you accept the fee.",
+        "The campaign is suspended: Twilio takes no change to it (error 21729). Twilio Support has to lift the suspension first.",
     };
 
   const started = await db.$transaction(async (tx) => {
@@ -109,6 +148,7 @@ export async function approveCampaign(
         useCase: parsed.data.usAppToPersonUsecase,
         overriddenFindings: findings.map((finding) => finding.rule),
         replacesCampaign: replacing ? (atTwilio?.sid ?? null) : null,
+        ...(change.kind === "replace" ? { replacedBecause: change.because, changedFields: change.fields } : {}),
       },
     });
     return true;

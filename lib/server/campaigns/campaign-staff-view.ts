@@ -1,6 +1,7 @@
 import "server-only";
 
 import { normalizeRegistrationErrors } from "@/lib/brand/details";
+import { replacementReason } from "@/lib/campaign/change-kind";
 import { campaignDraftAsInput, readCampaignDraft } from "@/lib/campaign/draft";
 import { findingsByField } from "@/lib/campaign/draft-findings";
 import { CAMPAIGN_FIELDS, campaignFieldLabel, type CampaignFieldKey } from "@/lib/campaign/fields";
@@ -11,7 +12,7 @@ import { campaignApprovalFees, type Fee } from "@/lib/campaign/twilio-fees";
 import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 import { db } from "../db";
-import { campaignAtTwilio, campaignFindings } from "./campaign-review";
+import { campaignAtTwilio, campaignChangeFor, campaignFindings } from "./campaign-review";
 import { campaignUseCases } from "./campaign-use-cases";
 
 export type CampaignRow = { key: CampaignFieldKey; label: string; value: string; findings: Finding[] };
@@ -29,7 +30,7 @@ export type CampaignStaffView = {
   useCaseName: string | null;
   twilio: { sid: string; status: string | null; useCase: string | null; errors: string[] } | null;
   /** What approving will do at Twilio, and what it costs. */
-  approval: { kind: "create" | "update" | "replace"; fees: Fee[]; whyFree?: string };
+  approval: { kind: "create" | "update" | "replace"; fees: Fee[]; whyFree?: string; replaceReason?: string };
   fieldOptions: { value: string; label: string }[];
 };
 
@@ -51,9 +52,13 @@ export async function campaignForStaff(applicationId: string): Promise<CampaignS
   // A campaign on a mock brand is a mock campaign, and costs nothing (Twilio's mock brand guide).
   const mock = brandDetailsOf(brand?.details).mock === true;
   const byField = findingsByField(findings);
-  const withinLimits = campaignSchema.safeParse(campaignDraftAsInput(draft)).success;
   const chosen = typeof draft.usAppToPersonUsecase === "string" ? draft.usAppToPersonUsecase : "";
-  const kind = !atTwilio ? "create" : atTwilio.useCase && atTwilio.useCase !== chosen ? "replace" : "update";
+  const parsedDraft = campaignSchema.safeParse(campaignDraftAsInput(draft));
+  const change = parsedDraft.success
+    ? await campaignChangeFor(applicationId, parsedDraft.data)
+    : ({ kind: atTwilio ? "update" : "create" } as const);
+  const kind = change.kind;
+  const withinLimits = parsedDraft.success;
   const errors = normalizeRegistrationErrors(campaignLedgerDetails(resource?.details)?.errors ?? []);
   return {
     status: registration.status,
@@ -88,6 +93,7 @@ export async function campaignForStaff(applicationId: string): Promise<CampaignS
       : null,
     approval: {
       kind,
+      ...(change.kind === "replace" ? { replaceReason: replacementReason(change)! } : {}),
       fees: mock ? [] : campaignApprovalFees(kind, chosen),
       ...(mock ? { whyFree: "the brand is a Twilio mock brand, whose campaigns are mock and cost nothing" } : {}),
     },

@@ -2,10 +2,11 @@ import "server-only";
 
 import type { CampaignRegistration, Prisma } from "@prisma/client";
 
-import { parseUseCases } from "@/lib/campaign/use-cases";
+import { parseUseCases, SOLE_PROPRIETOR_USE_CASE } from "@/lib/campaign/use-cases";
 import type { UseCaseOption } from "@/lib/campaign/views";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
+import { isSoleProprietor } from "../applications/application-kind";
 import { db } from "../db";
 import { fetchCampaignUseCases } from "../twilio/campaigns";
 import { accountBySid } from "../twilio/client";
@@ -20,6 +21,8 @@ export type UseCaseList = { useCases: UseCaseOption[]; error: string | null };
  * page view does not call Twilio. A failed fetch keeps what was known and says why.
  */
 export async function campaignUseCases(registration: CampaignRegistration, refresh = false): Promise<UseCaseList> {
+  // A Sole Proprietor brand takes one use case, whatever Twilio's list says (use-cases.ts).
+  if (await isSoleProprietor(registration.applicationId)) return { useCases: [SOLE_PROPRIETOR_USE_CASE], error: null };
   const known = parseUseCases(registration.useCases);
   const fresh = registration.useCasesFetchedAt && Date.now() - registration.useCasesFetchedAt.getTime() < FRESH_MS;
   if (fresh && !refresh) return { useCases: known, error: null };

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { MAX_SENDERS_PER_SERVICE, senderA2pState } from "@/lib/campaign/sender-pool";
+import { MAX_SENDERS_PER_SERVICE, registrationFailureText, senderA2pState } from "@/lib/campaign/sender-pool";
 import type { SenderNumberView } from "@/lib/campaign/views";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
@@ -40,12 +40,36 @@ export async function recordedSenderNumbers(applicationId: string): Promise<Send
     db.senderNumber.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" } }),
     campaignStatusOf(applicationId),
   ]);
-  return numbers.map((number) => ({
+  return numbers.map((number) => senderView(number, true, campaignStatus));
+}
+
+type RecordedNumber = {
+  phoneNumberSid: string;
+  phoneNumber: string;
+  a2pStatus: string | null;
+  a2pFailureReason: string | null;
+};
+
+/** One number as the cards show it: its own registration, and why it failed if it did. */
+function senderView(number: RecordedNumber, inPool: boolean, campaignStatus: string | null): SenderNumberView {
+  const a2p = senderA2pState(inPool, campaignStatus, {
+    status: number.a2pStatus,
+    failureReason: number.a2pFailureReason,
+  });
+  const text = a2p === "failed" ? registrationFailureText(number.a2pFailureReason) : null;
+  return {
     phoneNumberSid: number.phoneNumberSid,
     phoneNumber: number.phoneNumber,
-    inPool: true,
-    a2p: senderA2pState(true, campaignStatus),
-  }));
+    inPool,
+    a2p,
+    failure:
+      a2p === "failed"
+        ? {
+            text: text ?? "Twilio gave no reason.",
+            url: number.a2pFailureReason?.startsWith("https://") ? number.a2pFailureReason : null,
+          }
+        : null,
+  };
 }
 
 export type SenderPool = { numbers: SenderNumberView[]; error: string | null; serviceReady: boolean };
@@ -56,21 +80,29 @@ export async function senderPool(applicationId: string): Promise<SenderPool> {
   if (!service) return { numbers: [], error: null, serviceReady: false };
   try {
     const account = await accountBySid(service.accountSid);
-    const [owned, pool, campaignStatus] = await Promise.all([
+    const [owned, pool, campaignStatus, recorded] = await Promise.all([
       listPhoneNumbers(account),
       listSenderPool(account, service.sid),
       campaignStatusOf(applicationId),
+      db.senderNumber.findMany({ where: { applicationId } }),
     ]);
     const inPool = new Set(pool);
+    const known = new Map(recorded.map((number) => [number.phoneNumberSid, number]));
     return {
       serviceReady: true,
       error: null,
-      numbers: owned.map((number) => ({
-        phoneNumberSid: number.sid,
-        phoneNumber: number.phoneNumber,
-        inPool: inPool.has(number.sid),
-        a2p: senderA2pState(inPool.has(number.sid), campaignStatus),
-      })),
+      numbers: owned.map((number) =>
+        senderView(
+          {
+            phoneNumberSid: number.sid,
+            phoneNumber: number.phoneNumber,
+            a2pStatus: known.get(number.sid)?.a2pStatus ?? null,
+            a2pFailureReason: known.get(number.sid)?.a2pFailureReason ?? null,
+          },
+          inPool.has(number.sid),
+          campaignStatus,
+        ),
+      ),
     };
   } catch (error) {
     console.error(`[senders] pool of ${service.sid} not read: ${describeErrorForLog(error)}`);

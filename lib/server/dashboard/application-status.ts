@@ -16,6 +16,7 @@ import { explainTwilioError } from "@/lib/trusthub/error-explanations";
 import { wizardField } from "@/lib/trusthub/evaluation-fields";
 import { brandDetailsOf, bundleErrorsOf, campaignErrorsOf, evaluationResultsOf } from "@/lib/trusthub/ledger-details";
 
+import { isSoleProprietor } from "../applications/application-kind";
 import { sentBrandResubmissions } from "../brands/brand-resubmissions";
 import { db } from "../db";
 
@@ -151,9 +152,15 @@ export async function applicationStatus(
       });
   }
 
-  const senderCount = await db.senderNumber.count({ where: { applicationId } });
+  const senderStates = (
+    await db.senderNumber.findMany({ where: { applicationId }, select: { a2pStatus: true, a2pFailureReason: true } })
+  ).map((number) =>
+    senderA2pState(true, campaign?.status ?? null, {
+      status: number.a2pStatus,
+      failureReason: number.a2pFailureReason,
+    }),
+  );
   const sentResubmissions = brand ? await sentBrandResubmissions(brand.sid) : 0;
-  const sendersRegistered = senderA2pState(true, campaign?.status ?? null) === "registered";
 
   const stage = application.stage as StageId;
   return {
@@ -173,16 +180,21 @@ export async function applicationStatus(
       shakenStir: resources.find((resource) => resource.step === "shaken-stir")?.status ?? null,
     },
     brandAttempts: brand ? brandAttempts(sentResubmissions) : null,
+    // Each number's own registration (Twilio's number events), never inferred from the campaign.
     senders: {
-      registered: sendersRegistered ? senderCount : 0,
-      waiting: sendersRegistered ? 0 : senderCount,
+      registered: senderStates.filter((state) => state === "registered").length,
+      waiting: senderStates.filter((state) => state !== "registered" && state !== "failed").length,
+      failed: senderStates.filter((state) => state === "failed").length,
     },
     evaluation: {
       groups: audience === "customer" ? customerSafeGroups(groups) : groups,
       corrected: groups.length > 0 && application.status !== "CHANGES_REQUESTED",
     },
     problems: audience === "customer" ? customerSafeProblems(problems) : problems,
-    next: nextStep(stage),
+    next: nextStep(stage, {
+      mockSoleProprietor:
+        !!brand && brandDetailsOf(brand.details).mock === true && (await isSoleProprietor(applicationId)),
+    }),
     timeline: buildTimeline(audits.reverse(), resources, audience),
     pending: isUnderWay(stage),
     generatedAt: now.toISOString(),

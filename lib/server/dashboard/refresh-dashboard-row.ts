@@ -54,6 +54,7 @@ function summarize(
       status: statusOf("brand"),
       identityStatus: brandDetails.identityStatus,
       errorCodes: brandDetails.errors.map((error) => error.code),
+      mock: brandDetails.mock === true,
     }),
     applicationStatus: application.status,
     jobState: job?.state ?? null,

@@ -5,6 +5,7 @@ import type { TwilioResource } from "@prisma/client";
 import { mergeBrandDetails } from "@/lib/brand/details";
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
 
+import { recordNumberRegistration } from "../campaigns/number-registration";
 import { db } from "../db";
 import { validBodySignature } from "../twilio/signatures";
 import { recordTwilioDetails, recordTwilioStatus } from "./record-status";
@@ -39,7 +40,7 @@ export async function handleEvents(
   for (const event of events) {
     const change = parseA2pEvent(event);
     const allowed = change && (signer === "isv" || change.accountSid === signer);
-    if (allowed && (await applyChange(change, (event as { type: string }).type))) updated++;
+    if (allowed && (await applyChange(change, (event as { type: string }).type, event))) updated++;
     else ignored++;
   }
   return { status: 200, updated, ignored };
@@ -59,8 +60,15 @@ async function verifiedSigner(
   return twilioSigner(named, (token) => validBodySignature(token, signature, publicUrl, rawBody));
 }
 
-/** Moves the recorded status of the brand or campaign the event names, if it is the account's and the news is newer. */
-async function applyChange(change: A2pEventChange, eventType: string): Promise<boolean> {
+/**
+ * Moves the recorded status of the brand, campaign or sender number the event names, if it is the
+ * account's and the news is newer.
+ */
+async function applyChange(change: A2pEventChange, eventType: string, event: unknown): Promise<boolean> {
+  if (change.kind === "number") {
+    const digits = (event as { data?: { phonenumber?: unknown } }).data?.phonenumber;
+    return recordNumberRegistration(change, typeof digits === "string" ? digits : null);
+  }
   const resource =
     change.kind === "brand"
       ? await db.twilioResource.findFirst({

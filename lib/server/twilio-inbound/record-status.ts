@@ -7,6 +7,7 @@ import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 import { reopenOnRejection } from "../applications/reopen-on-rejection";
 import { audit } from "../audit/audit";
+import { noteAwaitedVerification } from "../brands/brand-verification";
 import { reopenOnBrandFailure, resumeWaitingBrandResubmission } from "../brands/reopen-on-brand-failure";
 import { reopenFailedCampaign } from "../campaigns/reopen-failed-campaign";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
@@ -108,6 +109,12 @@ export async function recordTwilioStatus(
     (resource.step === "customer-profile" || resource.step === "trust-product")
   )
     await resumeWaitingBrandResubmission(resource.applicationId);
+  if (resource.step === "brand")
+    await noteAwaitedVerification(resource.applicationId, {
+      sid: resource.sid,
+      status: change.status,
+      details: change.details ?? resource.details,
+    });
   return true;
 }
 
@@ -132,6 +139,8 @@ export async function recordTwilioDetails(resource: TwilioResource, details: Pri
   });
   if (written.count !== 1) return false;
   await refreshDashboardRow(resource.applicationId);
+  if (resource.step === "brand")
+    await noteAwaitedVerification(resource.applicationId, { sid: resource.sid, status: resource.status, details });
   if (resource.step === "brand" && becameReady(resource, resource.status ?? "", details)) {
     const application = await db.onboardingApplication.findUnique({
       where: { id: resource.applicationId },

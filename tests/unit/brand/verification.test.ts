@@ -29,14 +29,22 @@ describe("brand verification windows (#13 lines 2, 3, 6)", () => {
     expect(state("email-2fa", 1, "VETTED_VERIFIED", [21737])).toBe("verified");
   });
 
-  it("the brand waits for a code while PENDING, for the email while Twilio says 30994", () => {
+  it("a Sole Proprietor's code is awaited once the brand is APPROVED and unverified (walkthrough §3.1), the email while Twilio says 30994", () => {
     const brand = (status: string, identityStatus: string | null, errorCodes: number[] = []) => ({
       status,
       identityStatus,
       errorCodes,
     });
-    expect(awaitedVerification("sms-otp", brand("PENDING", "UNVERIFIED"))).toBe("sms-otp");
+    // "The change to the APPROVED state triggers a new SMS OTP": nothing is sent while PENDING.
+    expect(awaitedVerification("sms-otp", brand("PENDING", null))).toBeNull();
+    expect(awaitedVerification("sms-otp", brand("PENDING", "UNVERIFIED"))).toBeNull();
+    expect(awaitedVerification("sms-otp", brand("APPROVED", "UNVERIFIED"))).toBe("sms-otp");
+    expect(awaitedVerification("sms-otp", brand("APPROVED", "unverified"))).toBe("sms-otp");
     expect(awaitedVerification("sms-otp", brand("APPROVED", "VERIFIED"))).toBeNull();
+    expect(awaitedVerification("sms-otp", brand("APPROVED", "verified"))).toBeNull();
+    // A mock Sole Proprietor brand is sent no code (mock-brand-api.md).
+    expect(awaitedVerification("sms-otp", { ...brand("APPROVED", "UNVERIFIED"), mock: true })).toBeNull();
+    expect(awaitedVerification("sms-otp", brand("SUSPENDED", "UNVERIFIED"))).toBeNull();
     expect(awaitedVerification("email-2fa", brand("PENDING", "UNVERIFIED"))).toBeNull();
     expect(awaitedVerification("email-2fa", brand("PENDING", "UNVERIFIED", [30994]))).toBe("email-2fa");
     expect(awaitedVerification("email-2fa", brand("FAILED", "UNVERIFIED", [30994]))).toBeNull();
@@ -52,7 +60,9 @@ describe("brand verification windows (#13 lines 2, 3, 6)", () => {
       brandStatus: "PENDING",
       campaignStatus: null,
     };
-    expect(stageOf({ ...base, awaitedVerification: "sms-otp" })).toBe("otp-pending");
+    expect(
+      stageOf({ ...base, brandStatus: "APPROVED", brandIdentity: "UNVERIFIED", awaitedVerification: "sms-otp" }),
+    ).toBe("otp-pending");
     expect(stageOf({ ...base, awaitedVerification: "email-2fa" })).toBe("email-2fa-pending");
     expect(stageOf({ ...base, awaitedVerification: null })).toBe("brand-pending");
     // Until Trust Hub approves the bundles, the profile review is what everyone waits for.

@@ -4,7 +4,7 @@ import { readCampaignDraft, strictCampaignDraftSchema } from "@/lib/campaign/dra
 import { campaignFieldOfTwilioName, campaignProblems } from "@/lib/campaign/errors";
 import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/payload";
 import { campaignSchema } from "@/lib/campaign/schema";
-import { senderA2pState } from "@/lib/campaign/sender-pool";
+import { registrationFailureText, senderA2pState } from "@/lib/campaign/sender-pool";
 import { parseUseCases } from "@/lib/campaign/use-cases";
 
 const campaign = campaignSchema.parse({
@@ -54,8 +54,18 @@ describe("campaign mapping", () => {
   it("a number waits for the campaign until it is verified", () => {
     expect(senderA2pState(true, null)).toBe("waiting");
     expect(senderA2pState(true, "IN_PROGRESS")).toBe("waiting");
-    expect(senderA2pState(true, "VERIFIED")).toBe("registered");
-    expect(senderA2pState(false, "VERIFIED")).toBe("not-in-pool");
+    // A verified campaign does not make a number registered: only Twilio's event for that number does.
+    expect(senderA2pState(true, "VERIFIED")).toBe("registering");
+    const said = (status: string, failureReason: string | null = null) => ({ status, failureReason });
+    expect(senderA2pState(true, "VERIFIED", said("pending_registration"))).toBe("registering");
+    expect(senderA2pState(true, "VERIFIED", said("registered"))).toBe("registered");
+    expect(senderA2pState(true, "VERIFIED", said("failure", "https://www.twilio.com/docs/api/errors/30126"))).toBe(
+      "failed",
+    );
+    expect(senderA2pState(true, "VERIFIED", said("pending_deregistration"))).toBe("deregistering");
+    expect(senderA2pState(false, "VERIFIED", said("registered"))).toBe("not-in-pool");
+    expect(registrationFailureText("https://www.twilio.com/docs/api/errors/30126")).toBe("Twilio error 30126");
+    expect(registrationFailureText("Carrier rejected")).toBe("Carrier rejected");
   });
 
   it("use cases are read in either key spelling; items without a code are dropped", () => {

@@ -54,4 +54,38 @@ describe("the timeline", () => {
     );
     expect(events.some((event) => event.detail === "BU123")).toBe(false);
   });
+
+  it("names every step in words, never by its raw id (#25 line 11)", () => {
+    const steps = [
+      "shaken-stir",
+      "evaluate:shaken-stir",
+      "submit:trust-product",
+      "starter-information",
+      "sole-proprietor-information",
+      "assign:trust-product:sole-proprietor-information",
+    ];
+    const events = buildTimeline(
+      [
+        {
+          createdAt: at(1),
+          action: "twilio.status_changed",
+          metadata: { step: "shaken-stir", from: "pending-review", to: "twilio-approved" },
+          actor: null,
+        },
+      ],
+      steps.map((step, index) => ({ step, sid: `X${index}`, createdAt: at(index + 2) })),
+      "customer",
+    );
+    const titles = events.map((event) => event.title);
+    expect(titles).toEqual([
+      "SHAKEN/STIR TrustProduct: Approved",
+      "SHAKEN/STIR TrustProduct created at Twilio",
+      "SHAKEN/STIR TrustProduct evaluated by Twilio",
+      "A2P TrustProduct submitted for review",
+      "Starter profile information created at Twilio",
+      "Sole Proprietor information created at Twilio",
+      "Attached Sole Proprietor information to the A2P TrustProduct",
+    ]);
+    for (const title of titles) expect(title).not.toMatch(/[a-z]+-[a-z]+/);
+  });
 });

@@ -1,10 +1,9 @@
 import "server-only";
 
 import { normalizeBrandDetails } from "@/lib/brand/details";
-import { verificationMethodFor } from "@/lib/brand/verification";
 import { brandRegistrationOptions } from "@/lib/trusthub/payloads";
 
-import { recordVerificationSent } from "../../brands/brand-verification";
+import { noteAwaitedVerification } from "../../brands/brand-verification";
 import { createBrand, findBrandForBundles, type Brand } from "../../twilio/brands";
 import { adoptOrCreate } from "../adopt-or-create";
 import { sidOf, type StepContext } from "../step-context";
@@ -29,16 +28,19 @@ export function brandStep(ctx: StepContext): () => Promise<string> {
       status: brand.status,
       details: normalizeBrandDetails(brand as unknown as Record<string, unknown>),
     });
+    let answer: ReturnType<typeof found> | null = null;
     const sid = await adoptOrCreate(ctx, "brand", {
       find: async () => {
         const existing = await findBrandForBundles(ctx.account, bundles, billing);
-        return existing ? found(existing) : null;
+        return (answer = existing ? found(existing) : null);
       },
-      create: async () => found(await createBrand(ctx.account, bundles, { ...options, mock: ctx.mockBrands }, billing)),
+      create: async () =>
+        (answer = found(await createBrand(ctx.account, bundles, { ...options, mock: ctx.mockBrands }, billing))),
     });
-    // Twilio texts a sole proprietor's code, TCR emails a public company's 2FA link: their windows start now.
-    const verification = verificationMethodFor(ctx.application);
-    if (verification) await recordVerificationSent(ctx.applicationId, verification, sid);
+    // Twilio texts a sole proprietor's code when the brand is APPROVED, and TCR's Authentication+
+    // email is awaited while Twilio reports 30994: almost always later news (an event or the sync),
+    // but a brand found already in that state starts its window now.
+    if (answer) await noteAwaitedVerification(ctx.applicationId, answer);
     // A brand that failed and whose fix staff approved is resubmitted, the same brand (#13).
     await resubmitFailedBrand(ctx, sid);
     return sid;

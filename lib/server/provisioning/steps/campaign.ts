@@ -3,6 +3,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 
 import { normalizeRegistrationErrors } from "@/lib/brand/details";
+import { campaignChange, createOnlyValues } from "@/lib/campaign/change-kind";
 import { campaignLedgerDetails, type CampaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { campaignCreateOptions, campaignUpdateOptions } from "@/lib/campaign/payload";
 
@@ -44,7 +45,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   a lost answer, the service's campaigns are read and the one with this use case adopted);
  * - recorded, same use case, this version not sent yet → updated in place (Twilio's update takes
  *   no use case); a failed campaign goes back to vetting, charged again;
- * - recorded with another use case → deleted and created anew (staff confirmed the new fee).
+ * - recorded with another use case, or other opt-in/opt-out/help messages or keywords (fields
+ *   Twilio's update does not take) → deleted and created anew (staff confirmed the new fee).
  * Every campaign request is paced, fenced and billed by the gateway (twilio/campaigns.ts).
  */
 export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () => Promise<void> {
@@ -62,6 +64,8 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
         sentVersion: version,
         campaignId: instance.campaignId ?? null,
         errors: normalizeRegistrationErrors(instance.errors),
+        // Sent on create and unchanged by an update (which replaces the campaign when they differ).
+        createOnly: createOnlyValues(campaign),
         ...extra,
       } satisfies CampaignLedgerDetails,
     });
@@ -70,8 +74,17 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
       where: { applicationId_step: { applicationId: ctx.applicationId, step: CAMPAIGN_STEP } },
     });
     const known = campaignLedgerDetails(recorded?.details);
-    if (recorded && known?.useCase && known.useCase !== campaign.usAppToPersonUsecase) {
-      await replaceCampaign(ctx, recorded.sid, known.useCase, campaign.usAppToPersonUsecase, (sid) =>
+    // A new use case, or a new opt-in/opt-out/help message or keyword, is not something Twilio's
+    // update takes: the campaign is deleted and created again (staff accepted the new fee).
+    const change = campaignChange(
+      recorded ? { useCase: known?.useCase ?? null, createOnly: known?.createOnly } : null,
+      {
+        useCase: campaign.usAppToPersonUsecase,
+        createOnly: createOnlyValues(campaign),
+      },
+    );
+    if (recorded && change.kind === "replace" && known?.sentVersion !== version) {
+      await replaceCampaign(ctx, recorded.sid, known?.useCase ?? "", campaign.usAppToPersonUsecase, (sid) =>
         deleteCampaign(ctx.account, serviceSid, sid, ctx.fence),
       );
       recorded = null;

@@ -6,7 +6,9 @@ import {
   parseApplication,
   stepSchemaFor,
   type ApplicationDraft,
+  type SoleProprietorApplication,
 } from "@/lib/onboarding/schema/application";
+import { SOLE_PROPRIETOR_VERTICALS } from "@/lib/onboarding/schema/options";
 import { stepStatus } from "@/lib/onboarding/step-status";
 import { brandRegistrationOptions, hasSecondaryVetting, soleProprietorAttributes } from "@/lib/trusthub/payloads";
 
@@ -33,10 +35,38 @@ describe("a sole proprietor's application (#13 line 2)", () => {
     const business = stepSchemaFor("business", SOLE_PROPRIETOR as ApplicationDraft);
     expect(errors(business.safeParse({ hasTaxId: "no" }))).toEqual({
       businessName: "Enter the name your customers know you by.",
-      vertical: "Choose the kind of work you do.",
     });
     // The Standard fields are not asked: their absence is no error.
     expect(business.safeParse({ hasTaxId: "no", businessName: "Jo", vertical: "RETAIL" }).success).toBe(true);
+  });
+
+  it("takes the vertical as Twilio does: optional, one of the 23 published values (walkthrough §2.3)", () => {
+    const business = stepSchemaFor("business", SOLE_PROPRIETOR as ApplicationDraft);
+    expect(SOLE_PROPRIETOR_VERTICALS).toHaveLength(23);
+    for (const vertical of [undefined, ""]) {
+      const parsed = business.safeParse({ hasTaxId: "no", businessName: "Jo", vertical });
+      expect(parsed.success).toBe(true);
+      expect((parsed.data as { vertical?: string }).vertical).toBeUndefined();
+    }
+    expect(errors(business.safeParse({ hasTaxId: "no", businessName: "Jo", vertical: "DOG_WALKING" }))).toEqual({
+      vertical: "Choose the kind of work you do, or leave it empty.",
+    });
+    // Left empty, the trust product's sole_proprietor_information carries no vertical at all.
+    const draft = { ...SOLE_PROPRIETOR, business: { ...SOLE_PROPRIETOR.business, vertical: "" } } as ApplicationDraft;
+    const application = parseApplication(draft);
+    expect(application.success).toBe(true);
+    expect(soleProprietorAttributes(application.data as SoleProprietorApplication)).not.toHaveProperty("vertical");
+  });
+
+  it("may give a PO box as its address, which a Standard brand may not (walkthrough: 'It can be a PO Box')", () => {
+    const address = { ...SOLE_PROPRIETOR.address, street: "PO Box 1234" };
+    const soleProprietor = { ...SOLE_PROPRIETOR, address } as ApplicationDraft;
+    expect(stepSchemaFor("address", soleProprietor).safeParse(address).success).toBe(true);
+    expect(parseApplication(soleProprietor).success).toBe(true);
+    const standard = stepSchemaFor("address", {} as ApplicationDraft).safeParse(address);
+    expect(errors(standard)).toEqual({
+      street: "PO boxes are not accepted: enter the street address where your business is located.",
+    });
   });
 
   it("needs a US or Canadian mobile number and address", () => {

@@ -18,7 +18,7 @@ describe("the sandbox's Twilio error codes", () => {
     for (const [code, entry] of Object.entries(TWILIO_ERROR_CODES)) {
       expect(Number(code), code).toBeGreaterThanOrEqual(20000);
       expect(entry.meaning.length, code).toBeGreaterThan(5);
-      expect(entry.source, code).toMatch(/EJ|OAI|NOTE/);
+      expect(entry.source, code).toMatch(/EJ|OAI|NOTE|twilio-docs/);
     }
   });
 
