@@ -179,12 +179,21 @@ test("the customer writes the campaign from their home page, staff send it back 
     .poll(() => outbox().some((mail) => mail.to === DEMO_CUSTOMER.email && /campaign is verified/.test(mail.subject)))
     .toBe(true);
 
-  // Staff add a sender number: it is registered for A2P under the verified campaign, on both pages.
+  // Staff add a sender number: it registers for A2P on its own under the verified campaign (Twilio's
+  // number-registration events: pending, then successful), shown on both pages.
   await staff.reload();
   const senders = staff.getByTestId("sender-numbers");
   const firstNumber = (await senders.locator("li .font-mono").first().textContent())!;
   await senders.getByRole("button", { name: `Add ${firstNumber} to the sender pool` }).click();
-  await expect(senders.getByRole("listitem").filter({ hasText: firstNumber })).toContainText("Registered for A2P");
+  await expect(senders.getByRole("listitem").filter({ hasText: firstNumber })).toContainText(
+    /Registering for A2P|Registered for A2P/,
+  );
+  await expect(async () => {
+    await staff.reload();
+    await expect(
+      staff.getByTestId("sender-numbers").getByRole("listitem").filter({ hasText: firstNumber }),
+    ).toContainText("Registered for A2P", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await page.reload();
   await expect(page.getByTestId("sender-numbers").getByRole("listitem").filter({ hasText: firstNumber })).toContainText(
     "Registered for A2P",

@@ -29,7 +29,7 @@ test("a sole proprietor fills only Twilio's Sole Proprietor fields, staff approv
   await expect(customer.getByLabel("Business Registration Number")).toHaveCount(0);
   await expect(customer.getByLabel("Website URL")).toHaveCount(0);
   await customer.getByLabel("Brand Name").fill(NAME);
-  await customer.getByLabel("Vertical").selectOption("PROFESSIONAL");
+  await customer.getByLabel("Vertical (optional)").selectOption("PROFESSIONAL");
   await next(customer, "representatives");
 
   // Only the contact; a number outside the US and Canada is not offered, a bad one explained.
@@ -70,10 +70,19 @@ test("a sole proprietor fills only Twilio's Sole Proprietor fields, staff approv
   expect(found.profiles[0]).toMatchObject({ policy_sid: "RN806dd6cd175f314e1f96a9727ee271f4" });
   expect(found.products[0]).toMatchObject({ policy_sid: "RN670d5d2e282a6130ae063b234b6019c8" });
 
-  // The customer's home: the code's state with its 24-hour window, and "Send the code again".
+  // Created, the brand is PENDING: Twilio has texted nothing yet, so the home shows no code.
   await customer.goto("/home");
+  await expect(customer.getByTestId("brand-verification")).toHaveCount(0);
+  // Trust Hub approves both bundles and the brand is APPROVED with identity UNVERIFIED: that is
+  // when Twilio texts the code (walkthrough §3.1), and when its 24-hour window starts.
+  await advance(page, resourceSid("customer-profile"), "twilio-approved");
+  await advance(page, resourceSid("trust-product"), "twilio-approved");
+  await advance(page, resourceSid("brand"), "decide");
   const card = customer.getByTestId("brand-verification");
-  await expect(card).toContainText("Waiting for you");
+  await expect(async () => {
+    await customer.reload();
+    await expect(card).toContainText("Waiting for you", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(card).toContainText("+14155550142");
   await expectNoSeriousA11yViolations(customer);
   await card.getByRole("button", { name: "Send the code again" }).click();
@@ -91,10 +100,7 @@ test("a sole proprietor fills only Twilio's Sole Proprietor fields, staff approv
   await expect(card).toContainText("A new code is on its way");
   await expect(card).toContainText("sent 2 times");
 
-  // Trust Hub approves, the owner replies to the code: the brand is approved and verified.
-  await advance(page, resourceSid("customer-profile"), "twilio-approved");
-  await advance(page, resourceSid("trust-product"), "twilio-approved");
-  await advance(page, resourceSid("brand"), "decide");
+  // The owner replies YES: the brand stays APPROVED and its identity is verified.
   await advance(page, resourceSid("brand"), "otp-verified");
   await expect(async () => {
     await customer.reload();

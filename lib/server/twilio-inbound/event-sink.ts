@@ -3,12 +3,16 @@ import "server-only";
 import type { TwilioResource } from "@prisma/client";
 
 import { mergeBrandDetails } from "@/lib/brand/details";
+import { brandReady } from "@/lib/brand/readiness";
+import { describeErrorForLog } from "@/lib/logging/redact";
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
 
 import { recordNumberRegistration } from "../campaigns/number-registration";
 import { db } from "../db";
+import { accountBySid } from "../twilio/client";
 import { validBodySignature } from "../twilio/signatures";
 import { recordTwilioDetails, recordTwilioStatus } from "./record-status";
+import { refreshFromTwilio } from "./sync-statuses";
 import { twilioSigner } from "./twilio-signer";
 
 export type EventsOutcome = { status: 200 | 400 | 403; updated: number; ignored: number };
@@ -80,8 +84,15 @@ async function applyChange(change: A2pEventChange, eventType: string, event: unk
     // An event says only part of what the portal keeps: what it does not say is kept.
     const details = mergeBrandDetails(resource.details, change.details, change.status ?? resource.status ?? "");
     // No status news (brand-registered, a vetting outcome, a 2FA click) or the same status: newer facts only.
-    if (change.status === null || resource.status === change.status)
-      return recordTwilioDetails(resource, details as never);
+    if (change.status === null || resource.status === change.status) {
+      const kept = await recordTwilioDetails(resource, details as never);
+      // brand-registered "doesn't reflect the verification status" (Event Streams guide), and a Sole
+      // Proprietor's approval (APPROVED, identity UNVERIFIED: the code is texted) sends nothing else:
+      // such an event is a signal to read the brand now rather than at the next sync.
+      if (change.status === null && !brandReady(resource.status, details.identityStatus))
+        return (await readBrandNow(resource.id)) || kept;
+      return kept;
+    }
     return recordTwilioStatus(resource, {
       status: change.status,
       details: details as never,
@@ -102,6 +113,22 @@ async function applyChange(change: A2pEventChange, eventType: string, event: unk
     supersedes: (current) => eventSupersedes(change.status, change.at, current),
     ...(change.at ? { at: change.at } : {}),
   });
+}
+
+/** Reads a brand from Twilio and records it; a failure leaves it to the sync (logged, never thrown). */
+async function readBrandNow(resourceId: string): Promise<boolean> {
+  const resource = await db.twilioResource.findUnique({ where: { id: resourceId } });
+  if (!resource) return false;
+  try {
+    return await refreshFromTwilio(
+      resource,
+      { accountFor: accountBySid, retry: { attempts: 2, baseMs: 250, maxMs: 1000 } },
+      { statusNewsOnly: true },
+    );
+  } catch (error) {
+    console.error(`[events] brand ${resource.sid} not read now: ${describeErrorForLog(error)}`);
+    return false;
+  }
 }
 
 /** Whether an event's status may replace the one recorded. */

@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { TwilioResource } from "@prisma/client";
+
 import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/brand/details";
 import { brandAwaitsIdentity, SETTLED_IDENTITIES } from "@/lib/brand/readiness";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
@@ -77,54 +79,7 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
   let failed = 0;
   for (const resource of open) {
     try {
-      // Brand and campaign fetches wait for the account's one-per-second slot (the gateway's pacing).
-      const account: TwilioAccount = {
-        ...(await deps.accountFor(resource.accountSid)),
-        pacing: { spacingMs: deps.brandSpacingMs },
-      };
-      const fetched = await withRetry(
-        async () => {
-          if (["customer-profile", "trust-product", "shaken-stir"].includes(resource.step)) {
-            const kind = resource.step === "customer-profile" ? "customer-profile" : "trust-product";
-            const bundle = await fetchBundle(account, kind, resource.sid);
-            return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
-          }
-          if (resource.step === "campaign") {
-            const known = campaignLedgerDetails(resource.details);
-            if (!known) throw new Error("the ledger has no Messaging Service for this campaign");
-            const campaign = await fetchCampaign(account, known.messagingServiceSid, resource.sid);
-            return {
-              status: campaign.campaignStatus,
-              details: {
-                ...known,
-                campaignId: campaign.campaignId ?? null,
-                errors: normalizeRegistrationErrors(campaign.errors),
-              },
-            };
-          }
-          const brand = await fetchBrand(account, resource.sid);
-          return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
-        },
-        deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 },
-      );
-      if (fetched.status !== resource.status) {
-        const applied = await recordTwilioStatus(resource, {
-          status: fetched.status,
-          ...(fetched.details ? { details: fetched.details as never } : {}),
-          source: "sync",
-          // Twilio's answer is as old as this read: a status that moved meanwhile (a callback or an
-          // event) is as new or newer, and the next sync looks again.
-          supersedes: (current) => current.status === resource.status,
-        });
-        if (applied) changed++;
-      } else if (fetched.details && !sameJson(fetched.details, resource.details)) {
-        // Same status, newer facts (a brand score, an identity status): kept without a status change,
-        // and a brand whose identity this verifies is announced as ready.
-        await recordTwilioDetails(resource, fetched.details as never);
-      } else {
-        // Looked at: to the back of the queue.
-        await db.twilioResource.update({ where: { id: resource.id }, data: { updatedAt: new Date() } });
-      }
+      if (await refreshFromTwilio(resource, deps)) changed++;
     } catch (error) {
       failed++;
       console.error(`[sync] ${resource.step} ${resource.sid}: ${describeErrorForLog(error)}`);
@@ -135,4 +90,69 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
   // Codes and links that expired unanswered: the customer is told once (#13 line 6).
   await notifyExpiredVerifications();
   return { checked: open.length, changed, failed };
+}
+
+/**
+ * Reads one resource from Twilio and records what changed (a status, or newer facts such as an
+ * identity status), paced like every brand and campaign request. True when something changed. The
+ * sync runs it on everything still open; the event sink on a brand whose event carries no status
+ * (brand-registered "doesn't reflect the verification status": the brand is read to know it), and
+ * keeps the event's facts unless the read brings a new status (`statusNewsOnly`).
+ */
+export async function refreshFromTwilio(
+  resource: TwilioResource,
+  deps: SyncDeps,
+  options: { statusNewsOnly?: boolean } = {},
+): Promise<boolean> {
+  // Brand and campaign fetches wait for the account's one-per-second slot (the gateway's pacing).
+  const account: TwilioAccount = {
+    ...(await deps.accountFor(resource.accountSid)),
+    pacing: { spacingMs: deps.brandSpacingMs },
+  };
+  const fetched = await withRetry(
+    async () => {
+      if (["customer-profile", "trust-product", "shaken-stir"].includes(resource.step)) {
+        const kind = resource.step === "customer-profile" ? "customer-profile" : "trust-product";
+        const bundle = await fetchBundle(account, kind, resource.sid);
+        return { status: bundle.status, details: bundle.errors?.length ? { errors: bundle.errors } : undefined };
+      }
+      if (resource.step === "campaign") {
+        const known = campaignLedgerDetails(resource.details);
+        if (!known) throw new Error("the ledger has no Messaging Service for this campaign");
+        const campaign = await fetchCampaign(account, known.messagingServiceSid, resource.sid);
+        return {
+          status: campaign.campaignStatus,
+          details: {
+            ...known,
+            campaignId: campaign.campaignId ?? null,
+            errors: normalizeRegistrationErrors(campaign.errors),
+          },
+        };
+      }
+      const brand = await fetchBrand(account, resource.sid);
+      return { status: brand.status, details: normalizeBrandDetails(brand as unknown as Record<string, unknown>) };
+    },
+    deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 },
+  );
+  if (fetched.status !== resource.status) {
+    const applied = await recordTwilioStatus(resource, {
+      status: fetched.status,
+      ...(fetched.details ? { details: fetched.details as never } : {}),
+      source: "sync",
+      // Twilio's answer is as old as this read: a status that moved meanwhile (a callback or an
+      // event) is as new or newer, and the next sync looks again.
+      supersedes: (current) => current.status === resource.status,
+    });
+    return applied;
+  } else if (options.statusNewsOnly) {
+    return false;
+  } else if (fetched.details && !sameJson(fetched.details, resource.details)) {
+    // Same status, newer facts (a brand score, an identity status): kept without a status change,
+    // and a brand whose identity this verifies is announced as ready.
+    return recordTwilioDetails(resource, fetched.details as never);
+  } else {
+    // Looked at: to the back of the queue.
+    await db.twilioResource.update({ where: { id: resource.id }, data: { updatedAt: new Date() } });
+  }
+  return false;
 }
