@@ -14,23 +14,27 @@ const WORDS = {
     thing: "code",
     resend: "Send the code again",
     pending: (to: string, until: string) =>
-      `Twilio texted a one-time code to ${to}. Reply to that text as it asks before ${until}; your brand is verified as soon as you do.`,
+      `Twilio texted ${to} from +1 (915) 278-2000 asking you to confirm your registration. Reply YES before ${until}; your brand is verified as soon as you do.`,
     expired: (to: string) =>
-      `The code sent to ${to} expired before it was confirmed (codes last 24 hours). Send a new one and reply to it within 24 hours.`,
-    verified: "Your mobile number confirmed the code: the brand's identity is verified.",
+      `The text sent to ${to} expired before it was confirmed (it lasts 24 hours). Send a new one and reply YES within 24 hours.`,
+    failed: () => "",
+    verified: "Your mobile number confirmed the registration: the brand's identity is verified.",
   },
   "email-2fa": {
-    thing: "email",
-    resend: "Send the email again",
+    thing: "verification",
+    resend: "Verify again",
     pending: (to: string, until: string) =>
-      `The Campaign Registry emailed a verification link to ${to}. Click it before ${until} (links last 7 days); until then campaigns cannot start.`,
+      `The Campaign Registry emailed a verification link to ${to} (Authentication+). Click it by ${until} (links last 7 days); until then campaigns cannot start. If it did not arrive, your provider can resend it from Twilio's Console.`,
     expired: (to: string) =>
-      `The verification link sent to ${to} expired (links last 7 days). Your provider can send a new email; the brand stays unverified until its link is clicked, and its campaigns cannot start.`,
+      `The verification link sent to ${to} expired before it was clicked. Your provider can verify again (a new Authentication+ fee); the brand stays unverified and its campaigns cannot start until then.`,
+    failed: (to: string) =>
+      `The Campaign Registry could not verify the brand contact ${to}. Fix the brand contact email (a company address, not a free mail service); your provider then verifies again (a new Authentication+ fee).`,
     verified: "The brand contact confirmed the verification email: the brand is verified.",
   },
 } as const;
 
-const TONE = { pending: "info", expired: "warning", verified: "success" } as const;
+const TONE = { pending: "info", expired: "warning", failed: "error", verified: "success" } as const;
+const TITLE = { pending: "Waiting for you", expired: "Expired", failed: "Not verified", verified: "Verified" } as const;
 
 /**
  * The verification Twilio sends for the brand (a sole proprietor's one-time code, a public
@@ -47,15 +51,20 @@ export function BrandVerificationCard({ view }: { view: BrandVerificationView })
   const until = formatDateTime(view.expiresAt);
   return (
     <div className="space-y-3 text-sm" data-testid="brand-verification">
-      <Alert
-        tone={TONE[view.state]}
-        title={view.state === "pending" ? "Waiting for you" : view.state === "expired" ? "Expired" : "Verified"}
-      >
+      <Alert tone={TONE[view.state]} title={TITLE[view.state]}>
         {view.state === "pending"
           ? words.pending(view.sentTo, until)
           : view.state === "expired"
             ? words.expired(view.sentTo)
-            : words.verified}
+            : view.state === "failed"
+              ? words.failed(view.sentTo)
+              : words.verified}
+        {view.failure ? (
+          <span className="mt-1 block text-xs" data-testid="verification-failure">
+            Twilio: error {view.failure.code}
+            {view.failure.description ? `, ${view.failure.description}` : ""}
+          </span>
+        ) : null}
       </Alert>
       {view.state !== "verified" ? (
         <p className="text-slate-600">
@@ -66,8 +75,17 @@ export function BrandVerificationCard({ view }: { view: BrandVerificationView })
       {state?.ok ? <Alert tone="success">A new {words.thing} is on its way.</Alert> : null}
       {state && !state.ok ? <Alert tone="error">{state.formError}</Alert> : null}
       {view.canResend ? (
-        <form action={action}>
+        <form action={action} className="space-y-2">
           <input type="hidden" name="applicationId" value={view.applicationId} />
+          {view.resendFeeUsd !== null ? (
+            <label className="flex items-start gap-2 text-slate-700">
+              <input type="checkbox" name="acceptFee" className="mt-1" />
+              <span>
+                I accept a new Authentication+ fee of ${view.resendFeeUsd.toFixed(2)} (each verification is charged by
+                The Campaign Registry).
+              </span>
+            </label>
+          ) : null}
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Sending…" : words.resend}
           </Button>

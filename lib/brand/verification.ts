@@ -11,7 +11,7 @@ import { applicationKind, type Application, type ApplicationDraft } from "@/lib/
  * Pure: the portal's records and Twilio's brand status go in, the state the customer reads comes out.
  */
 export type VerificationMethod = "sms-otp" | "email-2fa";
-export type VerificationState = "pending" | "expired" | "verified";
+export type VerificationState = "pending" | "expired" | "failed" | "verified";
 
 const HOUR = 3_600_000;
 export const VERIFICATION_WINDOW_MS: Record<VerificationMethod, number> = {
@@ -32,6 +32,30 @@ export function verificationMethodFor(application: Application): VerificationMet
   return application.company.companyType === "public" ? "email-2fa" : null;
 }
 
+/**
+ * Authentication+ failures other than expiry (troubleshooting-standard-lvs-brands.md): 21736 domain
+ * not verified, 21738 email undeliverable, 21739 failed or timed out, 21740 free-mail domain. Each
+ * is fixed on the brand contact email, then the verification is re-triggered (POST …/2fa).
+ */
+export const TWO_FACTOR_FAILURE_CODES = [21736, 21738, 21739, 21740];
+
+/**
+ * Authentication+ failures with nothing to fix in the customer's data (the page's remedy is to
+ * re-initiate the 2FA request): 21737 link expired, 21739 failed or timed out, 21741 code expired.
+ * The others (21736, 21738, 21740) are fixed on the brand contact email, by the customer.
+ */
+export const TWO_FACTOR_RETRY_CODES = [21737, 21739, 21741];
+
+/** Whether a brand's errors ask only for the verification to be re-triggered, not for the customer's fix. */
+export function onlyTwoFactorRetryNeeded(errorCodes: (number | null)[]): boolean {
+  return errorCodes.length > 0 && errorCodes.every((code) => code !== null && TWO_FACTOR_RETRY_CODES.includes(code));
+}
+
+/**
+ * The verification's state. A sole proprietor's code: verified by the identity, expired by 30752 or
+ * its documented 24 hours. Authentication+: only what Twilio reports, never a guess from a clock —
+ * verified by the identity, expired by 21737/21741, failed by the other 2FA codes, else waiting.
+ */
 export function verificationState(input: {
   method: VerificationMethod;
   sentAt: Date;
@@ -42,6 +66,10 @@ export function verificationState(input: {
 }): VerificationState {
   if (brandIdentityVerified(input.identityStatus)) return "verified";
   if (input.errorCodes.some((code) => code !== null && EXPIRED_CODES[input.method].includes(code))) return "expired";
+  if (input.method === "email-2fa")
+    return input.errorCodes.some((code) => code !== null && TWO_FACTOR_FAILURE_CODES.includes(code))
+      ? "failed"
+      : "pending";
   return input.now.getTime() - input.sentAt.getTime() > VERIFICATION_WINDOW_MS[input.method] ? "expired" : "pending";
 }
 

@@ -12,4 +12,8 @@ export type BrandVerificationView = {
   sentTo: string;
   /** Whether this viewer may send it again (and it is not verified yet). */
   canResend: boolean;
+  /** Twilio's Authentication+ error, when it failed or expired (code and its words). */
+  failure: { code: number; description: string } | null;
+  /** What sending it again costs (Authentication+ re-verification; nothing for a code or a mock brand). */
+  resendFeeUsd: number | null;
 };

@@ -44,7 +44,7 @@ export type AccountRecord = {
   updatedAt: number;
 };
 
-export type FeeType = "brand_registration" | "secondary_vetting" | "campaign_vetting";
+export type FeeType = "brand_registration" | "secondary_vetting" | "campaign_vetting" | "authentication_plus";
 export type Fee = { accountSid: string; type: FeeType; resourceSid: string; amountUsd: number; at: string };
 
 /** A status change that happens later, on the sandbox clock. */

@@ -98,6 +98,27 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
     engine.store.update(brand, { status: "IN_REVIEW" }, now);
   } else if (step === "email-2fa-clicked") {
     return brandStep(engine, brand, "APPROVED");
+  } else if (step === "email-2fa-failed") {
+    // An Authentication+ failure (troubleshooting-standard-lvs-brands.md, 21736–21741): the
+    // sandbox's is 21739, verification failed or timed out ("re-initiate the 2FA request"); the
+    // brand is FAILED at TCR with identity UNVERIFIED (the status Twilio gives it is unpublished).
+    engine.store.update(
+      brand,
+      {
+        status: "FAILED",
+        identity_status: "UNVERIFIED",
+        tcr_id: f.tcr_id ?? `B${randomBytes(3).toString("hex").toUpperCase()}`,
+        errors: [
+          {
+            error_code: 21739,
+            url: "https://www.twilio.com/docs/errors/21739",
+            description: "2FA verification failed or timed out: the verification process was not completed.",
+            fields: [],
+          },
+        ],
+      },
+      now,
+    );
   } else if (step === "otp-verified") {
     // The owner replied YES: "the Brand state will remain as APPROVED, and their identity_status
     // will now change to VERIFIED" (walkthrough §3.1). No code was sent before APPROVED.
@@ -113,7 +134,7 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
   for (const event of brandEvents(brand, "identity")) engine.deliveries.publish(brand, event, engine.now());
 }
 
-function awaitTwoFactor(engine: Engine, brand: StoredResource): void {
+export function awaitTwoFactor(engine: Engine, brand: StoredResource): void {
   const now = engine.now();
   engine.store.update(
     brand,

@@ -3,7 +3,13 @@ import { tooManyRequests } from "../core/errors";
 import type { FeeType, Store } from "../core/store";
 
 /** Registration fees the sandbox records per billable event (US dollars, illustrative). */
-const FEES: Record<FeeType, number> = { brand_registration: 4.5, secondary_vetting: 41.5, campaign_vetting: 15 };
+const FEES: Record<FeeType, number> = {
+  brand_registration: 4.5,
+  secondary_vetting: 41.5,
+  campaign_vetting: 15,
+  // Each new Authentication+ verification (troubleshooting-standard-lvs-brands.md; $12.50 at TCR).
+  authentication_plus: 12.5,
+};
 
 /** Records a fee in the sandbox's ledger (what tests read to count the ISV's spend). */
 export function chargeFee(store: Store, accountSid: string, type: FeeType, resourceSid: string, now: number): void {

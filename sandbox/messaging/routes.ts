@@ -8,6 +8,7 @@ import { HOSTS, shape } from "../core/render";
 import { created, noContent, ok, path, type Route } from "../core/router";
 import { newSid } from "../core/sid";
 import type { StoredResource } from "../core/store";
+import { awaitTwoFactor } from "../engine/brand-lifecycle";
 import { startVetting } from "../engine/campaign-lifecycle";
 import { deregisterNumber, registerNumber } from "../engine/number-registration";
 import { VETTING_SECONDS } from "../engine/vetting-lifecycle";
@@ -185,15 +186,25 @@ const brandRoutes: R[] = [
     },
   },
   {
-    // Authentication+: send TCR's 2FA email again (live-twilio.md §5, [2FA]). The OpenAPI lists the
-    // path with no operation, so its answer is a guess: 201 with the brand's SIDs, like SmsOtp.
+    // Authentication+: re-trigger the verification after a 2FA failure (brand-2fa-verify.md,
+    // troubleshooting-standard-lvs-brands.md): a new email, the brand waiting again (30994), and a new
+    // Authentication+ fee. The OpenAPI lists the path with no operation, so its answer is a guess:
+    // 201 with the brand's SIDs, like SmsOtp.
     method: "POST",
     pattern: path("/v1/a2p/BrandRegistrations/:sid/2fa"),
     handle: (ctx, { sid }) => {
       const brand = owned(ctx, sid!, "BrandRegistration");
       if (["VERIFIED", "VETTED_VERIFIED"].includes(String(brand.fields.identity_status)))
         throw invalidParameter("BrandRegistrationSid", "this brand's identity is already verified");
-      ctx.sandbox.store.update(brand, { two_fa_sent_at: isoDate(ctx.sandbox.now()) }, ctx.sandbox.now());
+      if (brand.fields.status === "SUSPENDED")
+        throw new TwilioError(400, 21731, "This brand is SUSPENDED: it cannot be changed");
+      ctx.sandbox.store.update(
+        brand,
+        { status: "PENDING", two_fa_sent_at: isoDate(ctx.sandbox.now()) },
+        ctx.sandbox.now(),
+      );
+      awaitTwoFactor(ctx.sandbox, brand);
+      if (!brand.fields.mock) ctx.sandbox.chargeFee(ctx.account.sid, "authentication_plus", brand.sid);
       return created({ account_sid: ctx.account.sid, brand_registration_sid: brand.sid });
     },
   },

@@ -83,7 +83,15 @@ describe("the gateway paces every brand and campaign request", () => {
     ["fetch a brand", async () => fetchBrand(await accountBySid(DEFAULT_ACCOUNT_SID), brandSid)],
     ["resubmit a brand", async () => resubmitBrand(await accountBySid(DEFAULT_ACCOUNT_SID), brandSid)],
     ["send the SMS code again", async () => resendBrandOtp(await accountBySid(DEFAULT_ACCOUNT_SID), brandSid)],
-    ["send the 2FA email again", async () => retriggerBrand2fa(await accountBySid(DEFAULT_ACCOUNT_SID), brandSid)],
+    [
+      "re-trigger Authentication+",
+      async () =>
+        retriggerBrand2fa(await accountBySid(DEFAULT_ACCOUNT_SID), brandSid, {
+          applicationId: billing.applicationId,
+          attempt: 1,
+          free: true,
+        }),
+    ],
     ["fetch a campaign", async () => fetchCampaign(await accountBySid(DEFAULT_ACCOUNT_SID), serviceSid, campaignSid)],
     [
       "find a campaign",
@@ -166,13 +174,25 @@ describe("the callers that once skipped the slot", () => {
     });
     await expectPaced(() => reopenFailedCampaign(campaign, null));
 
-    // brand-verification: staff send the Authentication+ email again (a claim the row allows).
+    // brand-verification: after a 2FA failure, staff re-trigger Authentication+ (a claim the row allows).
+    const recordedBrand = await recordedStep(application.id, "brand");
+    await db.twilioResource.update({
+      where: { id: recordedBrand.id },
+      data: {
+        details: {
+          ...(recordedBrand.details as object),
+          errors: [{ code: 21739, description: "2FA verification timed out.", fields: [] }],
+        },
+      },
+    });
     const hourAgo = new Date(Date.now() - 3_600_000);
     await db.brandVerification.upsert({
       where: { applicationId_method: { applicationId: application.id, method: "email-2fa" } },
       create: { applicationId: application.id, method: "email-2fa", brandSid: brand.sid, sentAt: hourAgo },
       update: { sentAt: hourAgo },
     });
-    await expectPaced(() => resendBrandVerification(application.id, "staff", staff.id));
+    await expectPaced(() =>
+      resendBrandVerification(application.id, "staff", staff.id, new Date(), { acceptFee: true }),
+    );
   });
 });

@@ -1,7 +1,10 @@
 import "server-only";
 
+import type { Prisma } from "@prisma/client";
+
 import {
   awaitedVerification,
+  onlyTwoFactorRetryNeeded,
   RESEND_SPACING_MS,
   VERIFICATION_WINDOW_MS,
   verificationExpiresAt,
@@ -11,6 +14,7 @@ import {
   type VerificationMethod,
 } from "@/lib/brand/verification";
 import type { BrandVerificationView } from "@/lib/brand/views";
+import { formatUsd, TWILIO_FEES } from "@/lib/campaign/twilio-fees";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { parseApplication } from "@/lib/onboarding/schema/application";
 import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
@@ -185,7 +189,25 @@ export async function brandVerificationView(
     errorCodes: details.errors.map((error) => error.code),
     now,
   });
+  // One recorded state for every card (#25 line 11): a brand that failed or was suspended for any
+  // other reason is told by the failure panel, never beside a "verified" or "waiting" card.
+  if ((brand.status === "FAILED" || brand.status === "SUSPENDED") && state !== "failed" && state !== "expired")
+    return null;
   const app = parsed.data;
+  const twoFactorError =
+    method === "email-2fa" && (state === "failed" || state === "expired")
+      ? details.errors.find((error) => error.code !== null && error.code >= 21736 && error.code <= 21741)
+      : undefined;
+  // A one-time code: the customer or staff send it again (SmsOtp), free. Authentication+: Twilio's
+  // 2fa resource re-triggers the verification after a failure, at a new Authentication+ fee, so staff
+  // send it and accept the fee: here for the failures with nothing to fix (expired, timed out); the
+  // others go to the customer to fix the contact email, and the brand update that follows re-triggers
+  // it. An email that merely did not arrive is resent from Twilio's Console (no API;
+  // troubleshooting-standard-lvs-brands.md).
+  const canResend =
+    state !== "verified" &&
+    (method === "sms-otp" ||
+      (viewer === "staff" && onlyTwoFactorRetryNeeded(details.errors.map((error) => error.code))));
   return {
     applicationId,
     method,
@@ -195,8 +217,9 @@ export async function brandVerificationView(
     sends: record.sends,
     sentTo:
       app.kind === "sole-proprietor" ? app.representatives.primary.phoneE164 : (app.company.brandContactEmail ?? ""),
-    // Authentication+ email: staff send it again (the ISV talks to TCR's contact); the OTP: either.
-    canResend: state !== "verified" && (viewer === "staff" || method === "sms-otp"),
+    canResend,
+    failure: twoFactorError ? { code: twoFactorError.code!, description: twoFactorError.description } : null,
+    resendFeeUsd: method === "email-2fa" && !details.mock ? TWILIO_FEES.authentication_plus.amountUsd : null,
   };
 }
 
@@ -211,11 +234,24 @@ export async function resendBrandVerification(
   viewer: VerificationViewer,
   actorUserId: string,
   now = new Date(),
+  choices: { acceptFee?: boolean } = {},
 ): Promise<Outcome> {
   const view = await brandVerificationView(applicationId, viewer, now);
   if (!view) return { ok: false, message: "There is no verification to send for this application." };
   if (view.state === "verified") return { ok: false, message: "The brand is already verified." };
-  if (!view.canResend) return { ok: false, message: "Your provider sends this email again; ask them." };
+  if (!view.canResend)
+    return {
+      ok: false,
+      message:
+        view.method === "email-2fa" && view.state === "pending"
+          ? "The verification email is on its way. If it did not arrive, resend it from Twilio's Console (Messaging > Regulatory Compliance > Brands); Twilio offers no API for that."
+          : "Your provider sends this again; ask them.",
+    };
+  if (view.resendFeeUsd !== null && !choices.acceptFee)
+    return {
+      ok: false,
+      message: `Verifying again costs a new Authentication+ fee (${formatUsd(view.resendFeeUsd)}): confirm that you accept it.`,
+    };
   const brand = (await brandOf(applicationId))!;
   const previous = new Date(view.sentAt);
   const claimed = await db.brandVerification.updateMany({
@@ -231,7 +267,12 @@ export async function resendBrandVerification(
     // Both are brand requests: the gateway paces them in the account's one-per-second slot.
     const account = await accountBySid(brand.accountSid);
     if (view.method === "sms-otp") await resendBrandOtp(account, brand.sid);
-    else await retriggerBrand2fa(account, brand.sid);
+    else
+      await retriggerBrand2fa(account, brand.sid, {
+        applicationId,
+        attempt: view.sends + 1,
+        free: view.resendFeeUsd === null,
+      });
   } catch (error) {
     // Not sent: the clock goes back, so the customer's window is not shown as fresh.
     await db.brandVerification.updateMany({
@@ -245,6 +286,17 @@ export async function resendBrandVerification(
       message: `Twilio did not send it${code ? ` (error ${code}: ${(error as { message?: string }).message ?? ""})` : ""}. Try again in a few minutes.`,
     };
   }
+  // Re-triggered, the brand waits for Authentication+ again (PENDING at Twilio): recorded so, so that
+  // the sync follows it again (a FAILED brand is final to it) until the new email is clicked.
+  if (view.method === "email-2fa")
+    await db.twilioResource.updateMany({
+      where: { id: brand.id, status: "FAILED" },
+      data: {
+        status: "PENDING",
+        statusUpdatedAt: now,
+        details: { ...brandDetailsOf(brand.details), errors: [] } as unknown as Prisma.InputJsonValue,
+      },
+    });
   await audit(db, {
     actorUserId,
     action: view.method === "sms-otp" ? "brand.otp-resent" : "brand.2fa-resent",

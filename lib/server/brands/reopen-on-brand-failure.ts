@@ -4,6 +4,7 @@ import type { TwilioResource } from "@prisma/client";
 
 import { normalizeBrandDetails } from "@/lib/brand/details";
 import { brandAttempts, brandFailureProblems } from "@/lib/brand/resubmission";
+import { onlyTwoFactorRetryNeeded } from "@/lib/brand/verification";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
 import { returnToCustomer } from "../applications/return-to-customer";
@@ -40,6 +41,9 @@ export async function reopenOnBrandFailure(resource: TwilioResource, details: un
     )
       await refreshDashboardRow(resource.applicationId);
   }
+  // An Authentication+ verification that expired or timed out has nothing for the customer to fix:
+  // staff re-trigger it (the verification card), so the application stays where it is.
+  if (onlyTwoFactorRetryNeeded(brand.errors.map((error) => error.code))) return;
   const attempts = brandAttempts(await sentBrandResubmissions(resource.sid));
   if (attempts.left === 0) {
     if (withCustomer) return;

@@ -87,11 +87,16 @@ export async function resendBrandOtp(account: TwilioAccount, brandSid: string): 
 }
 
 /**
- * Sends a public company's Authentication+ email again: the brand's 2fa resource
- * (brand-2fa-verify.md). The SDK has no method for it, hence a plain request; an error answer is
- * thrown with Twilio's code and message, as the SDK throws its own.
+ * Re-triggers a public company's Authentication+ verification after a 2FA failure: the brand's 2fa
+ * resource (POST …/BrandRegistrations/{BN}/2fa; the SDK has no method for it, hence a plain
+ * request). Each new verification incurs a new Authentication+ fee (Twilio's troubleshooting page,
+ * $12.50 at TCR): recorded here, once per attempt, unless the brand is a mock.
  */
-export async function retriggerBrand2fa(account: TwilioAccount, brandSid: string): Promise<void> {
+export async function retriggerBrand2fa(
+  account: TwilioAccount,
+  brandSid: string,
+  billing: { applicationId: string; attempt: number; free: boolean },
+): Promise<void> {
   const response = await paced(account, () =>
     account.sdk.request({
       method: "post",
@@ -100,4 +105,11 @@ export async function retriggerBrand2fa(account: TwilioAccount, brandSid: string
   );
   if (response.statusCode >= 400)
     throw Object.assign(new Error("2fa resend refused"), (response.body as object | undefined) ?? {});
+  if (!billing.free)
+    await recordCharge(
+      billing.applicationId,
+      "authentication_plus",
+      `${brandSid}:retrigger:${billing.attempt}`,
+      brandSid,
+    );
 }
