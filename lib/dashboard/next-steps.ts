@@ -11,11 +11,29 @@ export type NextStep = {
 export type NextStepFacts = {
   /** A Twilio mock Sole Proprietor brand: sent no code and never given a campaign (mock-brand-api.md). */
   mockSoleProprietor?: boolean;
+  /** The brand or the campaign is SUSPENDED (troubleshooting-standard-lvs-brands.md). */
+  brandSuspended?: boolean;
+  campaignSuspended?: boolean;
 };
 
 /** What happens next from a stage, for the customer's eyes (staff read the same words). */
 export function nextStep(stage: StageId, facts: NextStepFacts = {}): NextStep {
   const wait = STAGES[stage].usualWait;
+  // What Twilio allows while suspended: nothing to fix in the form, and nothing the portal may send.
+  if (facts.brandSuspended)
+    return {
+      title: "Your brand is suspended",
+      text: "The carriers suspended your brand. Until Twilio Support lifts the suspension it cannot be changed or register new campaigns, its campaigns are suspended too and their numbers cannot be added or removed. Nothing to fix in your application: your provider is working with Twilio on it and will contact you.",
+      wait: null,
+      who: "staff",
+    };
+  if (facts.campaignSuspended)
+    return {
+      title: "Your campaign is suspended",
+      text: "The carriers suspended your campaign: messages under it are blocked, and it cannot be changed or deleted, nor its numbers added or removed, until Twilio Support lifts the suspension. Your provider is working with Twilio on it and will contact you.",
+      wait: null,
+      who: "staff",
+    };
   if (facts.mockSoleProprietor && (stage === "brand-pending" || stage === "otp-pending"))
     return {
       title: "A test brand: no code and no campaign",

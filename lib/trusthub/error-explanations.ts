@@ -21,10 +21,23 @@ const EXPLANATIONS: Record<number, string> = {
   30752:
     "The one-time code sent to your mobile phone expired before it was confirmed (codes last 24 hours). Ask for a new code from your home page and reply to the text within 24 hours.",
   30994:
-    "Your brand waits for the verification email from The Campaign Registry to be confirmed. Open the email sent to your brand contact address and click its link; ask us to send it again if you cannot find it.",
+    "Your brand waits for the verification email from The Campaign Registry to be confirmed. Open the email sent to your brand contact address and click its link; if it never arrived, ask us: we resend it from Twilio's Console.",
+  // Authentication+ (troubleshooting-standard-lvs-brands.md): the last three need no change from you.
+  21736:
+    "The brand contact email's domain could not be verified. Use an address at your company's own web domain, then we verify again.",
+  21738:
+    "The verification email could not be delivered to the brand contact. Check that the address is correct and receives outside email, then we verify again.",
+  21740:
+    "Authentication+ does not accept free email domains such as gmail.com. Give a brand contact address at your company's own domain.",
+  21739: "The verification was not completed in time. Nothing to change: we start it again, and the contact clicks the new link promptly.",
   21737:
-    "The link in The Campaign Registry's verification email expired (links last 7 days). Ask us to send the email again, then click the new link within 7 days.",
-  21741: "The verification code from The Campaign Registry expired. Ask us to send the verification email again.",
+    "The link in The Campaign Registry's verification email expired (links last 7 days). Nothing to change: we start the verification again, then click the new link within 7 days.",
+  21741: "The verification code from The Campaign Registry expired. Nothing to change: we start the verification again.",
+  // Suspensions (same page): only Twilio Support lifts them.
+  21731:
+    "The brand is suspended by the carriers: it cannot be changed and cannot register new campaigns until Twilio Support lifts the suspension. Your provider is working with Twilio on it.",
+  21729:
+    "The campaign is suspended: it cannot send, be deleted, or have numbers added or removed until Twilio Support lifts the suspension. Your provider is working with Twilio on it.",
   30889:
     "Links or phone numbers in your samples do not match what you declared. Tick Embedded links or Embedded phone numbers only when your samples contain them, and always when they do.",
   30893:

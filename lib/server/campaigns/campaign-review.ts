@@ -108,6 +108,16 @@ export async function approveCampaign(
       ok: false,
       message: "Twilio is vetting the campaign now and takes no change until it is decided. Approve once it is.",
     };
+  const brand = await db.twilioResource.findUnique({
+    where: { applicationId_step: { applicationId: registration.applicationId, step: "brand" } },
+    select: { status: true },
+  });
+  if (brand?.status === "SUSPENDED")
+    return {
+      ok: false,
+      message:
+        "The brand is suspended: Twilio takes no new campaign and no change for it (error 21731). Twilio Support has to lift the suspension first.",
+    };
   if (atTwilioStatus === "SUSPENDED")
     return {
       ok: false,

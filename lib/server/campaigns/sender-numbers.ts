@@ -34,6 +34,17 @@ async function campaignStatusOf(applicationId: string): Promise<string | null> {
   return campaign?.status ?? null;
 }
 
+/**
+ * A SUSPENDED campaign's numbers are frozen: Twilio refuses to add or remove them (21729,
+ * troubleshooting-standard-lvs-brands.md), so the portal does not ask.
+ */
+const SUSPENDED_POOL =
+  "The campaign is suspended: Twilio allows no number to be added or removed until Twilio Support lifts the suspension (error 21729).";
+
+async function campaignSuspended(applicationId: string): Promise<boolean> {
+  return (await campaignStatusOf(applicationId))?.toUpperCase() === "SUSPENDED";
+}
+
 /** The pool as the portal recorded it, with each number's A2P state (the dashboards). */
 export async function recordedSenderNumbers(applicationId: string): Promise<SenderNumberView[]> {
   const [numbers, campaignStatus] = await Promise.all([
@@ -124,6 +135,7 @@ export async function addSenderNumber(
 ): Promise<Outcome> {
   const service = await serviceOf(applicationId);
   if (!service) return { ok: false, message: "The Messaging Service is not created yet." };
+  if (await campaignSuspended(applicationId)) return { ok: false, message: SUSPENDED_POOL };
   const account = await accountBySid(service.accountSid);
   let phoneNumber: string;
   try {
@@ -174,6 +186,7 @@ export async function removeSenderNumber(
 ): Promise<Outcome> {
   const service = await serviceOf(applicationId);
   if (!service) return { ok: false, message: "The Messaging Service is not created yet." };
+  if (await campaignSuspended(applicationId)) return { ok: false, message: SUSPENDED_POOL };
   try {
     await removeFromSenderPool(await accountBySid(service.accountSid), service.sid, phoneNumberSid);
   } catch (error) {

@@ -192,6 +192,8 @@ export async function applicationStatus(
     },
     problems: audience === "customer" ? customerSafeProblems(problems) : problems,
     next: nextStep(stage, {
+      brandSuspended: brand?.status === "SUSPENDED",
+      campaignSuspended: campaign?.status?.toUpperCase() === "SUSPENDED",
       mockSoleProprietor:
         !!brand && brandDetailsOf(brand.details).mock === true && (await isSoleProprietor(applicationId)),
     }),

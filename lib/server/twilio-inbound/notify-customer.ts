@@ -8,10 +8,15 @@ function messageFor(step: string, status: string): { subject: string; lines: str
     return {
       subject: "Your brand registration needs your attention",
       lines: [
-        status === "FAILED"
-          ? "The Campaign Registry could not register your brand."
-          : "Your brand registration was suspended.",
-        "Open your home page to see the reasons and which details to check:",
+        ...(status === "FAILED"
+          ? [
+              "The Campaign Registry could not register your brand.",
+              "Open your home page to see the reasons and which details to check:",
+            ]
+          : [
+              "The carriers suspended your brand registration. Nothing needs changing in your application:",
+              "your provider is working with Twilio Support on it. What this means, on your home page:",
+            ]),
       ],
     };
   }

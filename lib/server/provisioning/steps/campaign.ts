@@ -107,6 +107,14 @@ export function campaignStep(ctx: StepContext, approved: ApprovedCampaign): () =
     const sid = recorded.sid;
     try {
       const current = await withRetry(() => fetchCampaign(ctx.account, serviceSid, sid), ctx.retry);
+      // A suspended campaign takes no update (21729): nothing is sent, and staff are told why.
+      if ((current.campaignStatus ?? "").toUpperCase() === "SUSPENDED")
+        throw new TwilioStepError(
+          CAMPAIGN_STEP,
+          21729,
+          "The campaign is suspended: Twilio takes no change to it until Twilio Support lifts the suspension.",
+          400,
+        );
       let sent = current;
       // Under vetting (PENDING or IN_PROGRESS): either an update of ours reached Twilio and its answer
       // was lost (the campaign was FAILED when we last knew it), or Twilio is reviewing it and takes
