@@ -163,7 +163,9 @@ export function ApplicationStatusPanel({
                           <span className="ml-1 text-xs text-slate-500">(Twilio error {item.code})</span>
                         ) : null}
                       </p>
-                      <p className="mt-1 text-slate-700">{item.explanation}</p>
+                      {item.explanation && item.explanation !== item.message ? (
+                        <p className="mt-1 text-slate-700">{item.explanation}</p>
+                      ) : null}
                       {item.fieldLabel ? (
                         <p className="mt-1">{fieldLink({ label: item.fieldLabel, href: item.href })}</p>
                       ) : null}
@@ -191,7 +193,9 @@ export function ApplicationStatusPanel({
                   ) : null}
                 </p>
                 <p className="mt-1 text-slate-900">{problem.description}</p>
-                <p className="mt-1 text-slate-700">{problem.explanation}</p>
+                {problem.explanation && problem.explanation !== problem.description ? (
+                  <p className="mt-1 text-slate-700">{problem.explanation}</p>
+                ) : null}
                 {problem.fields.length ? (
                   <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
                     {problem.fields.map((field) => (

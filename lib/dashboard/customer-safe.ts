@@ -8,13 +8,14 @@ import type { FailureGroup } from "./evaluation-failures";
  * or values the ISV did not intend to show). Staff get the raw text. Pure.
  */
 export function customerSafeProblems(problems: TwilioProblem[]): TwilioProblem[] {
-  return problems.map((problem) => ({ ...problem, description: problem.explanation }));
+  // The explanation becomes the words shown, once (not again beneath itself).
+  return problems.map((problem) => ({ ...problem, description: problem.explanation, explanation: "" }));
 }
 
 export function customerSafeGroups(groups: FailureGroup[]): FailureGroup[] {
   return groups.map((group) => ({
     ...group,
     message: null,
-    items: group.items.map((item) => ({ ...item, message: item.explanation })),
+    items: group.items.map((item) => ({ ...item, message: item.explanation, explanation: "" })),
   }));
 }

@@ -93,7 +93,10 @@ export function approvalProgress(input: ProgressInput): Stage[] {
         ? [
             brandWords,
             // Plain words, not Twilio's raw text: this is the customer's own view.
-            ...brandErrors.map((error) => `${error.code ? `${error.code}: ` : ""}${explainTwilioError(error.code)}`),
+            // Each once: Twilio may list an error twice.
+            ...new Set(
+              brandErrors.map((error) => `${error.code ? `${error.code}: ` : ""}${explainTwilioError(error.code)}`),
+            ),
           ].join(" — ")
         : undefined,
     ),

@@ -29,10 +29,12 @@ const EXPLANATIONS: Record<number, string> = {
     "The verification email could not be delivered to the brand contact. Check that the address is correct and receives outside email, then we verify again.",
   21740:
     "Authentication+ does not accept free email domains such as gmail.com. Give a brand contact address at your company's own domain.",
-  21739: "The verification was not completed in time. Nothing to change: we start it again, and the contact clicks the new link promptly.",
+  21739:
+    "The verification was not completed in time. Nothing to change: we start it again, and the contact clicks the new link promptly.",
   21737:
     "The link in The Campaign Registry's verification email expired (links last 7 days). Nothing to change: we start the verification again, then click the new link within 7 days.",
-  21741: "The verification code from The Campaign Registry expired. Nothing to change: we start the verification again.",
+  21741:
+    "The verification code from The Campaign Registry expired. Nothing to change: we start the verification again.",
   // Suspensions (same page): only Twilio Support lifts them.
   21731:
     "The brand is suspended by the carriers: it cannot be changed and cannot register new campaigns until Twilio Support lifts the suspension. Your provider is working with Twilio on it.",

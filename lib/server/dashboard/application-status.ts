@@ -99,7 +99,9 @@ export async function applicationStatus(
       problems.push({
         source: "Brand registration",
         code: null,
-        description: details.failureReason ?? "The brand was not approved.",
+        description:
+          details.failureReason ??
+          (brand.status === "SUSPENDED" ? "The carriers suspended the brand." : "The brand was not approved."),
         explanation: explainTwilioError(null),
         fields: [],
       });
@@ -190,7 +192,9 @@ export async function applicationStatus(
       groups: audience === "customer" ? customerSafeGroups(groups) : groups,
       corrected: groups.length > 0 && application.status !== "CHANGES_REQUESTED",
     },
-    problems: audience === "customer" ? customerSafeProblems(problems) : problems,
+    // Twilio sometimes lists the same error twice (an event and a fetch, or two fields' entries):
+    // each problem is shown once.
+    problems: distinctProblems(audience === "customer" ? customerSafeProblems(problems) : problems),
     next: nextStep(stage, {
       brandSuspended: brand?.status === "SUSPENDED",
       campaignSuspended: campaign?.status?.toUpperCase() === "SUSPENDED",
@@ -201,4 +205,18 @@ export async function applicationStatus(
     pending: isUnderWay(stage),
     generatedAt: now.toISOString(),
   };
+}
+
+/** The same source, code and words once; the fields of repeats merged into the first. */
+function distinctProblems(problems: TwilioProblem[]): TwilioProblem[] {
+  const seen = new Map<string, TwilioProblem>();
+  for (const problem of problems) {
+    const key = `${problem.source}|${problem.code ?? ""}|${problem.description.trim()}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, { ...problem, fields: [...problem.fields] });
+    else
+      for (const field of problem.fields)
+        if (!first.fields.some((known) => known.field === field.field)) first.fields.push(field);
+  }
+  return [...seen.values()];
 }
