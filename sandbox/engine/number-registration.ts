@@ -7,7 +7,8 @@ import type { Engine } from "./engine";
  * VERIFIED, and deregisters when it leaves the pool (Twilio's Event Streams guide: "After this, the
  * system adds all numbers to the number pool of the Messaging service for that Campaign";
  * live-twilio.md §9 "Numbers"): *pending*, then *successful* or *failed*, each an event. A number
- * registers successfully unless the control API says `registration-failed` while it is pending.
+ * registers successfully unless the control API says `registration-failed` while it is pending (and
+ * deregisters unless it says `deregistration-failed`).
  * Kept on the IncomingPhoneNumber as `a2p_registration` (not part of Twilio's resource).
  */
 const REGISTRATION_SECONDS = 5;
@@ -79,8 +80,16 @@ export function numberStep(engine: Engine, number: StoredResource, step: string)
       engine.now(),
     );
     publish(engine, number, { kind: "registration", outcome: failed ? "failed" : "successful", ...base });
-  } else if (registration.state === "pending_deregistration" && step === "unregistered") {
-    engine.store.update(number, { a2p_registration: { ...registration, state: "unregistered" } }, engine.now());
-    publish(engine, number, { kind: "deregistration", outcome: "successful", ...base });
+  } else if (
+    registration.state === "pending_deregistration" &&
+    (step === "unregistered" || step === "deregistration-failed")
+  ) {
+    const failed = step === "deregistration-failed";
+    engine.store.update(
+      number,
+      { a2p_registration: { ...registration, state: failed ? "failure" : "unregistered" } },
+      engine.now(),
+    );
+    publish(engine, number, { kind: "deregistration", outcome: failed ? "failed" : "successful", ...base });
   }
 }

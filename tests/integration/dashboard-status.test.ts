@@ -167,7 +167,9 @@ describe("the dashboard row and status of an application", () => {
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
       expect(item.code).toEqual(expect.any(Number));
-      expect(item.explanation.length).toBeGreaterThan(20);
+      // For the customer the explanation is the one sentence shown, not repeated beneath it.
+      expect(item.message!.length).toBeGreaterThan(20);
+      expect(item.explanation).toBe("");
     }
     const lastName = items.find((item) => item.field === "representatives.primary.lastName")!;
     expect(lastName.href).toBe("/onboarding/representatives?field=representatives.primary.lastName");
