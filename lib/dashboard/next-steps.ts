@@ -14,6 +14,8 @@ export type NextStepFacts = {
   /** The brand or the campaign is SUSPENDED (troubleshooting-standard-lvs-brands.md). */
   brandSuspended?: boolean;
   campaignSuspended?: boolean;
+  /** The brand's secondary vetting failed (brand-secondary-vetting-failure). */
+  vettingFailed?: boolean;
 };
 
 /** What happens next from a stage, for the customer's eyes (staff read the same words). */
@@ -31,6 +33,13 @@ export function nextStep(stage: StageId, facts: NextStepFacts = {}): NextStep {
     return {
       title: "Your campaign is suspended",
       text: "The carriers suspended your campaign: messages under it are blocked, and it cannot be changed or deleted, nor its numbers added or removed, until Twilio Support lifts the suspension. Your provider is working with Twilio on it and will contact you.",
+      wait: null,
+      who: "staff",
+    };
+  if (facts.vettingFailed && stage !== "brand-failed")
+    return {
+      title: "Your brand's secondary vetting did not pass",
+      text: "The Campaign Registry registered your brand, but its secondary vetting failed: the reasons are below. Your provider checks your details against your tax registration and can appeal through Twilio Support for a manual re-vetting (a $10 fee); they will contact you.",
       wait: null,
       who: "staff",
     };

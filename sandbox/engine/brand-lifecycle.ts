@@ -37,6 +37,8 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
     // the sandbox does it for names with "Listed", so the demo's public Acme stays approved.
     if (/listed/i.test(name) && companyType(engine, bundles[1]!) === "public") return awaitTwoFactor(engine, brand);
     if (/review/i.test(name)) return brandStep(engine, brand, "IN_REVIEW");
+    if (/unvetted/i.test(name) && f.brand_type === "STANDARD" && !f.skip_automatic_sec_vet)
+      return brandStep(engine, brand, "vetting-failed");
     return brandStep(engine, brand, "APPROVED");
   }
   if (step === "APPROVED") {
@@ -48,6 +50,7 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
       {
         status: "APPROVED",
         identity_status: vetted ? "VETTED_VERIFIED" : "VERIFIED",
+        vetting_failed: false,
         brand_score: vetted ? 82 : null,
         tcr_id: f.tcr_id ?? `B${randomBytes(3).toString("hex").toUpperCase()}`,
         errors: [],
@@ -65,6 +68,7 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
         status: "FAILED",
         tcr_id: f.tcr_id ?? `B${randomBytes(3).toString("hex").toUpperCase()}`,
         identity_status: "UNVERIFIED",
+        vetting_failed: false,
         failure_reason: "Brand identity could not be verified.",
         errors: [
           {
@@ -91,6 +95,31 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
         otp_sent_at: f.mock ? null : isoDate(now),
         errors: [],
         failure_reason: null,
+      },
+      now,
+    );
+  } else if (step === "vetting-failed") {
+    // TCR's secondary vetting failed (Event Streams guide: brand-secondary-vetting-failure, with
+    // brandvettingerrors). What the API shows of such a brand is unpublished: the sandbox keeps it
+    // APPROVED with identity UNVERIFIED and the vetting's error (30801, Twilio's example), charges the
+    // vetting (it ran), and the portal tolerates any shape (it reads the event's identity).
+    if (!f.mock) engine.chargeFee(brand.accountSid, "secondary_vetting", brand.sid);
+    engine.store.update(
+      brand,
+      {
+        status: "APPROVED",
+        identity_status: "UNVERIFIED",
+        vetting_failed: true,
+        brand_score: null,
+        tcr_id: f.tcr_id ?? `B${randomBytes(3).toString("hex").toUpperCase()}`,
+        errors: [
+          {
+            error_code: 30801,
+            url: "https://www.twilio.com/docs/errors/30801",
+            description: "The submitted business address could not be verified.",
+            fields: ["address"],
+          },
+        ],
       },
       now,
     );

@@ -50,6 +50,24 @@ export function brandEvents(brand: StoredResource, kind: "identity" | "validatio
     externalbrandid: String(f.tcr_id ?? ""),
   });
   const identity = String(f.identity_status ?? "");
+  // A failed secondary vetting (the sandbox's `vetting_failed` marker; the API shows no such identity).
+  if (f.vetting_failed === true)
+    return [
+      registered,
+      event("brand-secondary-vetting-failure", "BrandRegistrationSecondaryVettingFailure", {
+        ...ids,
+        brandstatus: "registered",
+        identitystatus: "vetting_failed",
+        brandvettingoutcome: "failure",
+        createddate: brand.createdAt,
+        updateddate: brand.updatedAt,
+        externalbrandid: String(f.tcr_id ?? ""),
+        brandvettingerrors: ((f.errors as Record<string, unknown>[] | null) ?? []).map((error) => ({
+          errorcode: error.error_code,
+          errordescription: error.description,
+        })),
+      }),
+    ];
   if (identity === "VETTED_VERIFIED") {
     const score = typeof f.brand_score === "number" ? f.brand_score : 0;
     return [

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { openCampaignRegistration } from "@/lib/server/campaigns/campaign-registration";
+import { applicationStatus } from "@/lib/server/dashboard/application-status";
 import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
@@ -140,10 +141,40 @@ suite("Twilio's documented brand events", () => {
     expect(kept.status).toBe(vettingFailed.brand.status);
     expect(kept.details).toMatchObject({ identityStatus: "VETTING_FAILED", errors: [{ code: 30801 }] });
     expect(await openCampaignRegistration(vettingFailed.application.id)).toBeNull();
+    // The vetting outcome and what the ISV can do, for the customer and staff.
+    const status = await applicationStatus(vettingFailed.application.id, "staff");
+    expect(status.problems).toEqual([
+      expect.objectContaining({
+        source: "Secondary vetting",
+        code: 30801,
+        explanation: expect.stringMatching(/appeal/),
+      }),
+    ]);
+    expect(status.next.title).toBe("Your brand's secondary vetting did not pass");
 
     const invalid = await provisioned("Documented Failure Co");
     await deliver("failure", invalid.brand.sid);
     expect((await recordedStep(invalid.application.id, "brand")).status).toBe("FAILED");
+  });
+
+  it("the sandbox's own failed secondary vetting reaches the portal as one: kept, not ready, the ISV told what to do", async () => {
+    const { application } = await provisioned("Documented Unvetted Co");
+    for (const bundle of ["customer-profile", "trust-product"])
+      await sandbox.control("POST", "advance", {
+        sid: (await recordedStep(application.id, bundle)).sid,
+        outcome: "twilio-approved",
+      });
+    const brand = await recordedStep(application.id, "brand");
+    await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "decide" });
+    await sandbox.sandbox.settled();
+    // Whatever order the two events arrive in, and the brand read each prompts.
+    await expect
+      .poll(async () => (await recordedStep(application.id, "brand")).details)
+      .toMatchObject({ identityStatus: "VETTING_FAILED", errors: [{ code: 30801 }] });
+    expect(await openCampaignRegistration(application.id)).toBeNull();
+    expect((await applicationStatus(application.id, "customer")).next.title).toBe(
+      "Your brand's secondary vetting did not pass",
+    );
   });
 
   it("the sandbox sends these types with exactly the documented keys and value types", async () => {
@@ -183,6 +214,26 @@ suite("Twilio's documented brand events", () => {
     ).toEqual(
       Object.keys((documentedPayload(HEADINGS.unverified).data.brandregistrationerrors as object[])[0]!).sort(),
     );
+    const vettingFailure = emitted(
+      {
+        status: "APPROVED",
+        identity_status: "UNVERIFIED",
+        vetting_failed: true,
+        tcr_id: "BABCDEF",
+        errors: [
+          { error_code: 30801, description: "Address.", url: "https://www.twilio.com/docs/errors/30801", fields: [] },
+        ],
+      },
+      "identity",
+    );
+    expect(shapeOf(byType(vettingFailure, "brand-secondary-vetting-failure"))).toEqual(
+      shapeOf(documentedPayload(HEADINGS.vettingFailure).data),
+    );
+    expect(
+      Object.keys(
+        (byType(vettingFailure, "brand-secondary-vetting-failure").brandvettingerrors as object[])[0]!,
+      ).sort(),
+    ).toEqual(Object.keys((documentedPayload(HEADINGS.vettingFailure).data.brandvettingerrors as object[])[0]!).sort());
     const failure = emitted({ status: "FAILED" }, "validation-failure");
     expect(shapeOf(byType(failure, "brand-failure"))).toEqual(shapeOf(documentedPayload(HEADINGS.failure).data));
   });

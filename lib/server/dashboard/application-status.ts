@@ -32,6 +32,14 @@ const NOT_ON_TIMELINE = [
   "invitation.created",
 ];
 
+/**
+ * What an ISV can do when The Campaign Registry's secondary vetting fails (Twilio's troubleshooting
+ * page): check that the business details match the tax registration exactly, then appeal through
+ * Twilio Support for a manual re-vetting, which costs $10.
+ */
+const SECONDARY_VETTING_FAILED =
+  "The brand's secondary vetting did not pass. Check that the legal name, registration number and address match the tax registration exactly; your provider can then appeal through Twilio Support for a manual re-vetting (a $10 fee).";
+
 /** A Twilio campaign parameter (a failed campaign's errors name them so) → the campaign form's field. */
 function campaignProblemField(twilioField: string): ProblemField | null {
   const key = campaignFieldOfTwilioName(twilioField);
@@ -104,6 +112,20 @@ export async function applicationStatus(
           (brand.status === "SUSPENDED" ? "The carriers suspended the brand." : "The brand was not approved."),
         explanation: explainTwilioError(null),
         fields: [],
+      });
+  }
+  // A failed secondary vetting (brand-secondary-vetting-failure): the outcome and what the ISV can do.
+  if (brand && brandDetailsOf(brand.details).identityStatus === "VETTING_FAILED") {
+    const errors = brandDetailsOf(brand.details).errors;
+    for (const error of errors.length
+      ? errors
+      : [{ code: null, description: "The secondary vetting failed.", fields: [] }])
+      problems.push({
+        source: "Secondary vetting",
+        code: error.code,
+        description: error.description,
+        explanation: SECONDARY_VETTING_FAILED,
+        fields: error.fields.map(problemField).filter((f): f is ProblemField => f !== null),
       });
   }
   for (const bundle of resources.filter(
@@ -198,6 +220,7 @@ export async function applicationStatus(
     next: nextStep(stage, {
       brandSuspended: brand?.status === "SUSPENDED",
       campaignSuspended: campaign?.status?.toUpperCase() === "SUSPENDED",
+      vettingFailed: !!brand && brandDetailsOf(brand.details).identityStatus === "VETTING_FAILED",
       mockSoleProprietor:
         !!brand && brandDetailsOf(brand.details).mock === true && (await isSoleProprietor(applicationId)),
     }),

@@ -11,7 +11,7 @@ import { recordNumberRegistration } from "../campaigns/number-registration";
 import { db } from "../db";
 import { accountBySid } from "../twilio/client";
 import { validBodySignature } from "../twilio/signatures";
-import { recordTwilioDetails, recordTwilioStatus } from "./record-status";
+import { recordTwilioDetails, recordTwilioStatus, sameJson } from "./record-status";
 import { refreshFromTwilio } from "./sync-statuses";
 import { twilioSigner } from "./twilio-signer";
 
@@ -73,35 +73,9 @@ async function applyChange(change: A2pEventChange, eventType: string, event: unk
     const digits = (event as { data?: { phonenumber?: unknown } }).data?.phonenumber;
     return recordNumberRegistration(change, typeof digits === "string" ? digits : null);
   }
-  const resource =
-    change.kind === "brand"
-      ? await db.twilioResource.findFirst({
-          where: { sid: change.brandSid, accountSid: change.accountSid, step: "brand" },
-        })
-      : await campaignResource(change);
+  if (change.kind === "brand") return applyBrandChange(change, eventType);
+  const resource = await campaignResource(change);
   if (!resource) return false;
-  if (change.kind === "brand") {
-    // An event says only part of what the portal keeps: what it does not say is kept.
-    const details = mergeBrandDetails(resource.details, change.details, change.status ?? resource.status ?? "");
-    // No status news (brand-registered, a vetting outcome, a 2FA click) or the same status: newer facts only.
-    if (change.status === null || resource.status === change.status) {
-      const kept = await recordTwilioDetails(resource, details as never);
-      // brand-registered "doesn't reflect the verification status" (Event Streams guide), and a Sole
-      // Proprietor's approval (APPROVED, identity UNVERIFIED: the code is texted) sends nothing else:
-      // such an event is a signal to read the brand now rather than at the next sync.
-      if (change.status === null && !brandReady(resource.status, details.identityStatus))
-        return (await readBrandNow(resource.id)) || kept;
-      return kept;
-    }
-    return recordTwilioStatus(resource, {
-      status: change.status,
-      details: details as never,
-      source: "event",
-      eventType,
-      supersedes: (current) => eventSupersedes(change.status!, change.at, current),
-      ...(change.at ? { at: change.at } : {}),
-    });
-  }
   if (resource.status === change.status) return false;
   // An event says only part of what the portal keeps (a campaign's service, use case, sent version).
   const details = { ...(resource.details as object | null), ...change.details };
@@ -113,6 +87,41 @@ async function applyChange(change: A2pEventChange, eventType: string, event: unk
     supersedes: (current) => eventSupersedes(change.status, change.at, current),
     ...(change.at ? { at: change.at } : {}),
   });
+}
+
+/**
+ * A brand event: its facts merged into what the portal keeps, its status (if any) recorded. Two
+ * events of one brand often arrive together (brand-registered and its outcome): a merge that lost
+ * the race to the other is done again on the fresh record, so neither event's facts are lost.
+ */
+async function applyBrandChange(change: Extract<A2pEventChange, { kind: "brand" }>, eventType: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const resource = await db.twilioResource.findFirst({
+      where: { sid: change.brandSid, accountSid: change.accountSid, step: "brand" },
+    });
+    if (!resource) return false;
+    // An event says only part of what the portal keeps: what it does not say is kept.
+    const details = mergeBrandDetails(resource.details, change.details, change.status ?? resource.status ?? "");
+    if (change.status !== null && resource.status !== change.status)
+      return recordTwilioStatus(resource, {
+        status: change.status,
+        details: details as never,
+        source: "event",
+        eventType,
+        supersedes: (current) => eventSupersedes(change.status!, change.at, current),
+        ...(change.at ? { at: change.at } : {}),
+      });
+    // No status news (brand-registered, a vetting outcome, a 2FA click) or the same status: newer facts only.
+    const news = !sameJson(details, resource.details);
+    if (news && !(await recordTwilioDetails(resource, details as never))) continue;
+    // brand-registered "doesn't reflect the verification status" (Event Streams guide), and a Sole
+    // Proprietor's approval (APPROVED, identity UNVERIFIED: the code is texted) sends nothing else:
+    // such an event is a signal to read the brand now rather than at the next sync.
+    if (change.status === null && !brandReady(resource.status, details.identityStatus))
+      return (await readBrandNow(resource.id)) || news;
+    return news;
+  }
+  return false;
 }
 
 /** Reads a brand from Twilio and records it; a failure leaves it to the sync (logged, never thrown). */

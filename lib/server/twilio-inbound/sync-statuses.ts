@@ -3,7 +3,7 @@ import "server-only";
 import type { TwilioResource } from "@prisma/client";
 
 import { normalizeBrandDetails, normalizeRegistrationErrors } from "@/lib/brand/details";
-import { brandAwaitsIdentity, SETTLED_IDENTITIES } from "@/lib/brand/readiness";
+import { brandAwaitsIdentity, brandReady, SETTLED_IDENTITIES } from "@/lib/brand/readiness";
 import { campaignLedgerDetails } from "@/lib/campaign/ledger-details";
 import { describeErrorForLog } from "@/lib/logging/redact";
 import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
@@ -134,8 +134,19 @@ export async function refreshFromTwilio(
     },
     deps.retry ?? { attempts: 4, baseMs: 1000, maxMs: 10_000 },
   );
+  // What the portal holds now, not when the read began: an event may have brought facts meanwhile
+  // (a status that moved meanwhile is as new as this read or newer, and wins: see `supersedes`).
+  const latest = (await db.twilioResource.findUnique({ where: { id: resource.id } })) ?? resource;
+  // The API has no identity status for a failed secondary vetting: what an event said
+  // (vetting_failed) is kept over the API's less specific unverified.
+  if (latest.step === "brand" && fetched.details && "identityStatus" in fetched.details) {
+    const known = brandDetailsOf(latest.details).identityStatus;
+    const read = fetched.details.identityStatus as string | null;
+    if (known === "VETTING_FAILED" && !brandReady("APPROVED", read))
+      (fetched.details as { identityStatus: string | null }).identityStatus = known;
+  }
   if (fetched.status !== resource.status) {
-    const applied = await recordTwilioStatus(resource, {
+    return recordTwilioStatus(latest, {
       status: fetched.status,
       ...(fetched.details ? { details: fetched.details as never } : {}),
       source: "sync",
@@ -143,16 +154,14 @@ export async function refreshFromTwilio(
       // event) is as new or newer, and the next sync looks again.
       supersedes: (current) => current.status === resource.status,
     });
-    return applied;
-  } else if (options.statusNewsOnly) {
-    return false;
-  } else if (fetched.details && !sameJson(fetched.details, resource.details)) {
+  }
+  if (options.statusNewsOnly) return false;
+  if (fetched.details && !sameJson(fetched.details, latest.details)) {
     // Same status, newer facts (a brand score, an identity status): kept without a status change,
     // and a brand whose identity this verifies is announced as ready.
-    return recordTwilioDetails(resource, fetched.details as never);
-  } else {
-    // Looked at: to the back of the queue.
-    await db.twilioResource.update({ where: { id: resource.id }, data: { updatedAt: new Date() } });
+    return recordTwilioDetails(latest, fetched.details as never);
   }
+  // Looked at: to the back of the queue.
+  await db.twilioResource.update({ where: { id: resource.id }, data: { updatedAt: new Date() } });
   return false;
 }
