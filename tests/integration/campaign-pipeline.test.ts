@@ -221,4 +221,38 @@ describe("the campaign pipeline", () => {
     const created = log.filter((entry) => entry.method === "POST" && /\/Compliance\/Usa2p$/.test(entry.path)).at(-1)!;
     expect(created.at - (deleted.answeredAt ?? deleted.at)).toBeGreaterThanOrEqual(5000);
   });
+
+  it("a changed opt-in message or keyword (which Twilio's update does not take) replaces the campaign, after staff accept the fee (#25 line 4)", async () => {
+    const name = "Rewording Roastery";
+    const { application, staff } = await approvedBrand(name);
+    await sendAndApprove(application.id, staff.id, draftFor(name));
+    expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const first = (await step(application.id, "campaign"))!;
+    await failCampaign(first.sid);
+
+    const changed = draftFor(name, {
+      optInMessage: "NAME: you are subscribed to order updates. Reply STOP to stop, HELP for help.",
+      optInKeywords: "START, JOIN",
+    });
+    const refused = await sendAndApprove(application.id, staff.id, changed);
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Opt-in Message, Opt-in Keywords changed.*new vetting fee/s),
+    });
+    const staffView = (await campaignForStaff(application.id))!;
+    expect(staffView.approval).toMatchObject({ kind: "replace", replaceReason: expect.stringMatching(/Opt-in/) });
+    const registration = await db.campaignRegistration.findUniqueOrThrow({ where: { applicationId: application.id } });
+    expect(await approveCampaign(registration.id, staff.id, { acceptNewVettingFee: true })).toMatchObject({ ok: true });
+    const calls: TwilioCallRecord[] = [];
+    expect(await runProvisioning(application.id, testDeps(sandbox, calls))).toEqual({ state: "DONE" });
+    // Deleted and created anew, never sent as an update Twilio's update does not take.
+    expect(calls.filter((call) => call.method === "POST" && call.path.endsWith(`/Usa2p/${first.sid}`))).toEqual([]);
+    const second = (await step(application.id, "campaign"))!;
+    expect(second.sid).not.toBe(first.sid);
+    const serviceSid = (await step(application.id, "messaging-service"))!.sid;
+    const atTwilio = (await sandboxCampaigns(serviceSid)).campaigns;
+    expect(atTwilio.map((c) => c.sid)).toEqual([second.sid]);
+    expect(atTwilio[0]).toMatchObject({ opt_in_keywords: ["START", "JOIN"] });
+    expect(await vettingCharges(application.id)).toBe(2);
+  });
 });
