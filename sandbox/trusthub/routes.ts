@@ -9,7 +9,7 @@ import type { Kind, StoredResource } from "../core/store";
 import { renderResource } from "../render-resource";
 import { END_USER_TYPES, parseAttributes } from "./attributes";
 import { evaluateBundle } from "./evaluate";
-import { POLICIES, renderPolicy } from "./policies";
+import { POLICIES, renderPolicy, SHAKEN_STIR_POLICY } from "./policies";
 
 type R = Route<RequestContext>;
 
@@ -296,6 +296,13 @@ function bundleRoutes(kind: "CustomerProfile" | "TrustProduct"): R[] {
         const number = ctx.sandbox.store.get(endpointSid, "IncomingPhoneNumber");
         if (!number || number.accountSid !== ctx.account.sid)
           throw new TwilioError(400, 22205, `ChannelEndpointSid ${endpointSid} is not a phone number of this account`);
+        // Seed 002 (live-twilio.md §7): only numbers already assigned to the Secondary Customer
+        // Profile may be assigned to its SHAKEN/STIR trust product (the code Twilio answers is unpublished).
+        if (resource.fields.policy_sid === SHAKEN_STIR_POLICY && !onLinkedProfile(ctx, resource.sid, endpointSid))
+          throw invalidParameter(
+            "ChannelEndpointSid",
+            `${endpointSid} must be assigned to the Secondary Customer Profile before its SHAKEN/STIR trust product`,
+          );
         const assignment = ctx.sandbox.store.create(
           "ChannelEndpointAssignment",
           ctx.account.sid,
@@ -482,3 +489,14 @@ export const trusthubRoutes: R[] = [
   ...endUserRoutes,
   ...supportingDocumentRoutes,
 ];
+
+/** Whether a number is assigned to a customer profile that this trust product holds (its entity assignments). */
+function onLinkedProfile(ctx: RequestContext, trustProductSid: string, numberSid: string): boolean {
+  const profiles = ctx.sandbox.store
+    .list("EntityAssignment", (assignment) => assignment.parentSid === trustProductSid)
+    .map((assignment) => String(assignment.fields.object_sid))
+    .filter((sid) => ctx.sandbox.store.get(sid)?.kind === "CustomerProfile");
+  return ctx.sandbox.store
+    .list("ChannelEndpointAssignment", (assignment) => profiles.includes(String(assignment.parentSid)))
+    .some((assignment) => assignment.fields.channel_endpoint_sid === numberSid);
+}

@@ -499,3 +499,153 @@ describe("messaging services and campaigns", () => {
     expect(vettings.map((fee) => fee.type)).toEqual(["campaign_vetting", "campaign_vetting"]);
   });
 });
+
+describe("Twilio's documented rules (#25 line 10, sources in sandbox/README.md)", () => {
+  const campaign = (usecase: string) => ({
+    description: "Order and appointment notifications for Acme's customers.",
+    messageFlow: "Customers opt in on our website's checkout form.",
+    messageSamples: ["Your order #123 has shipped.", "Your appointment is tomorrow at 10am."],
+    usAppToPersonUsecase: usecase,
+    hasEmbeddedLinks: false,
+    hasEmbeddedPhone: false,
+  });
+  const codeOf = (promise: Promise<unknown>) => promise.then(() => null).catch((e: { code: number }) => e.code);
+  let lastCampaignAt = 0;
+  /** Campaign requests at Twilio's pace (one a second per account). */
+  async function paced<T>(request: () => Promise<T>): Promise<T> {
+    const wait = lastCampaignAt + 1100 - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      return await request();
+    } finally {
+      lastCampaignAt = Date.now();
+    }
+  }
+
+  it("use case and brand type go together (21717); a Sole Proprietor campaign waits for VERIFIED; a mock one never comes", async () => {
+    const client = sandbox.client();
+    const service = await client.messaging.v1.services.create({ friendlyName: "svc" });
+    const standard = await createBrand(client, await approvedBundles(client));
+    await advance({ sid: standard.sid, outcome: "APPROVED" });
+    const usa2p = client.messaging.v1.services(service.sid).usAppToPerson;
+    expect(
+      await codeOf(paced(() => usa2p.create({ brandRegistrationSid: standard.sid, ...campaign("SOLE_PROPRIETOR") }))),
+    ).toBe(21717);
+
+    const sole = await createBrand(client, await approvedBundles(client), { brandType: "SOLE_PROPRIETOR" });
+    await advance({ sid: sole.sid, outcome: "decide" });
+    // APPROVED, identity UNVERIFIED: no campaign until the owner confirms the code.
+    expect(
+      await codeOf(paced(() => usa2p.create({ brandRegistrationSid: sole.sid, ...campaign("SOLE_PROPRIETOR") }))),
+    ).toBe(21717);
+    await advance({ sid: sole.sid, outcome: "otp-verified" });
+    expect(await codeOf(paced(() => usa2p.create({ brandRegistrationSid: sole.sid, ...campaign("MIXED") })))).toBe(
+      21717,
+    );
+    const created = await paced(() => usa2p.create({ brandRegistrationSid: sole.sid, ...campaign("SOLE_PROPRIETOR") }));
+    expect(created.campaignStatus).toBe("PENDING");
+
+    const mock = await createBrand(client, await approvedBundles(client), { brandType: "SOLE_PROPRIETOR", mock: true });
+    await advance({ sid: mock.sid, outcome: "decide" });
+    expect(sandbox.sandbox.store.get(mock.sid)!.fields).toMatchObject({
+      status: "APPROVED",
+      identity_status: "UNVERIFIED",
+    });
+    expect(sandbox.sandbox.store.get(mock.sid)!.fields.otp_sent_at ?? null).toBeNull();
+    const other = await client.messaging.v1.services.create({ friendlyName: "svc 2" });
+    expect(
+      await codeOf(
+        paced(() =>
+          client.messaging.v1
+            .services(other.sid)
+            .usAppToPerson.create({ brandRegistrationSid: mock.sid, ...campaign("SOLE_PROPRIETOR") }),
+        ),
+      ),
+    ).toBe(21717);
+  });
+
+  it("an update takes only Twilio's update parameters, and a replacement waits five seconds after the delete", async () => {
+    const client = sandbox.client();
+    const service = await client.messaging.v1.services.create({ friendlyName: "svc" });
+    const brand = await createBrand(client, await approvedBundles(client));
+    await advance({ sid: brand.sid, outcome: "APPROVED" });
+    const usa2p = client.messaging.v1.services(service.sid).usAppToPerson;
+    const created = await paced(() => usa2p.create({ brandRegistrationSid: brand.sid, ...campaign("MIXED") }));
+    await advance({ sid: created.sid, outcome: "FAILED" });
+    const update = {
+      description: "Order and delivery updates for shoppers of Acme's online store.",
+      messageFlow: "Customers opt in on our website's checkout form.",
+      messageSamples: ["Your order #123 has shipped.", "Your appointment is tomorrow at 10am."],
+      hasEmbeddedLinks: false,
+      hasEmbeddedPhone: false,
+      ageGated: false,
+      directLending: false,
+    };
+    // The SDK sends only the update's own parameters; anything else is refused, as a raw request shows.
+    const raw = await fetch(`${sandbox.url}/v1/Services/${service.sid}/Compliance/Usa2p/${created.sid}`, {
+      method: "POST",
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${DEFAULT_ACCOUNT_SID}:${DEFAULT_AUTH_TOKEN}`).toString("base64")}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({
+        Description: update.description,
+        MessageFlow: update.messageFlow,
+        MessageSamples: update.messageSamples[0]!,
+        HasEmbeddedLinks: "false",
+        HasEmbeddedPhone: "false",
+        AgeGated: "false",
+        DirectLending: "false",
+        OptInMessage: "You are subscribed to Acme order updates. Reply STOP to stop.",
+      }),
+    });
+    expect(raw.status).toBe(400);
+    expect(await raw.json()).toMatchObject({ code: 20001, message: expect.stringMatching(/OptInMessage/) });
+    expect((await paced(() => usa2p(created.sid).update(update))).campaignStatus).toBe("PENDING");
+
+    // Deleted; a new one on the same service within five seconds is refused, after them taken.
+    await advance({ sid: created.sid, outcome: "VERIFIED" });
+    await paced(() => usa2p(created.sid).remove());
+    expect(await codeOf(paced(() => usa2p.create({ brandRegistrationSid: brand.sid, ...campaign("MARKETING") })))).toBe(
+      20001,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect(
+      (await paced(() => usa2p.create({ brandRegistrationSid: brand.sid, ...campaign("MARKETING") }))).campaignStatus,
+    ).toBe("PENDING");
+  });
+
+  it("vettings are PENDING, then SUCCESS or FAILED, with either provider", async () => {
+    const client = sandbox.client();
+    const brand = await createBrand(client, await approvedBundles(client));
+    const vettings = client.messaging.v1.brandRegistrations(brand.sid).brandVettings;
+    const good = await vettings.create({ vettingProvider: "aegis", vettingId: "aegis-123" });
+    const bad = await vettings.create({ vettingProvider: "campaign-verify", vettingId: "cv|fail" });
+    expect([good.vettingStatus, bad.vettingStatus]).toEqual(["PENDING", "PENDING"]);
+    await advance({ seconds: 11 });
+    expect((await vettings(good.brandVettingSid).fetch()).vettingStatus).toBe("SUCCESS");
+    expect((await vettings(bad.brandVettingSid).fetch()).vettingStatus).toBe("FAILED");
+  });
+
+  it("a SHAKEN/STIR trust product takes only numbers already on its Secondary Customer Profile", async () => {
+    const client = sandbox.client();
+    const { profile } = await approvedBundles(client);
+    const product = await client.trusthub.v1.trustProducts.create({
+      friendlyName: "SHAKEN/STIR",
+      email: "isv@example.com",
+      policySid: "RN7a97559effdf62d00f4298208492a5ea",
+    });
+    await client.trusthub.v1
+      .trustProducts(product.sid)
+      .trustProductsEntityAssignments.create({ objectSid: profile.sid });
+    const [number] = await client.incomingPhoneNumbers.list({ limit: 1 });
+    const endpoints = client.trusthub.v1.trustProducts(product.sid).trustProductsChannelEndpointAssignment;
+    const assign = () => endpoints.create({ channelEndpointType: "phone-number", channelEndpointSid: number!.sid });
+    expect(await codeOf(assign())).toBe(20001);
+    await client.trusthub.v1.customerProfiles(profile.sid).customerProfilesChannelEndpointAssignment.create({
+      channelEndpointType: "phone-number",
+      channelEndpointSid: number!.sid,
+    });
+    expect((await assign()).channelEndpointSid).toBe(number!.sid);
+  });
+});
