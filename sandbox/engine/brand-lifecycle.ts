@@ -125,6 +125,7 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
     );
   } else if (step === "IN_REVIEW") {
     engine.store.update(brand, { status: "IN_REVIEW" }, now);
+    return;
   } else if (step === "email-2fa-clicked") {
     return brandStep(engine, brand, "APPROVED");
   } else if (step === "email-2fa-failed") {
@@ -158,7 +159,9 @@ export function brandStep(engine: Engine, brand: StoredResource, step: string): 
       now,
     );
   } else if (["PENDING", "SUSPENDED"].includes(step)) {
+    // No documented event for these (the Event Streams guide): the portal's sync brings them.
     engine.store.update(brand, { status: step }, now);
+    return;
   } else return;
   for (const event of brandEvents(brand, "identity")) engine.deliveries.publish(brand, event, engine.now());
 }

@@ -42,6 +42,8 @@ export function brandEvents(brand: StoredResource, kind: "identity" | "validatio
         updateddate: brand.updatedAt,
       }),
     ];
+  // PENDING, IN_REVIEW and SUSPENDED have no documented event.
+  if (f.status !== "APPROVED" && f.status !== "FAILED") return [];
   const registered = event("brand-registered", "BrandRegistered", {
     ...ids,
     brandstatus: "registered",
