@@ -46,6 +46,9 @@ export const TWO_FACTOR_FAILURE_CODES = [21736, 21738, 21739, 21740];
  */
 export const TWO_FACTOR_RETRY_CODES = [21737, 21739, 21741];
 
+/** Whether a Twilio code is one of Authentication+'s (21736–21741, troubleshooting-standard-lvs-brands.md). */
+export const isTwoFactorCode = (code: number | null): code is number => code !== null && code >= 21736 && code <= 21741;
+
 /** Whether a brand's errors ask only for the verification to be re-triggered, not for the customer's fix. */
 export function onlyTwoFactorRetryNeeded(errorCodes: (number | null)[]): boolean {
   return errorCodes.length > 0 && errorCodes.every((code) => code !== null && TWO_FACTOR_RETRY_CODES.includes(code));

@@ -4,6 +4,7 @@ import type { Prisma } from "@prisma/client";
 
 import {
   awaitedVerification,
+  isTwoFactorCode,
   onlyTwoFactorRetryNeeded,
   RESEND_SPACING_MS,
   VERIFICATION_WINDOW_MS,
@@ -196,7 +197,7 @@ export async function brandVerificationView(
   const app = parsed.data;
   const twoFactorError =
     method === "email-2fa" && (state === "failed" || state === "expired")
-      ? details.errors.find((error) => error.code !== null && error.code >= 21736 && error.code <= 21741)
+      ? details.errors.find((error) => isTwoFactorCode(error.code))
       : undefined;
   // A one-time code: the customer or staff send it again (SmsOtp), free. Authentication+: Twilio's
   // 2fa resource re-triggers the verification after a failure, at a new Authentication+ fee, so staff

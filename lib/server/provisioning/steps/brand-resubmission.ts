@@ -3,6 +3,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 
 import { normalizeBrandDetails } from "@/lib/brand/details";
+import { isTwoFactorCode } from "@/lib/brand/verification";
 import { brandDetailsOf } from "@/lib/trusthub/ledger-details";
 
 import { audit } from "../../audit/audit";
@@ -108,9 +109,7 @@ export const NO_TCR_ID_PATH =
 /** Whether the brand's recorded errors include an Authentication+ 2FA failure (21736–21741). */
 async function knownTwoFactorFailure(applicationId: string): Promise<boolean> {
   const brand = await db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: "brand" } } });
-  return brandDetailsOf(brand?.details).errors.some(
-    (error) => error.code !== null && error.code >= 21736 && error.code <= 21741,
-  );
+  return brandDetailsOf(brand?.details).errors.some((error) => isTwoFactorCode(error.code));
 }
 
 async function auditResubmission(ctx: StepContext, brandSid: string, attempt: number) {
