@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { apiRoutes } from "./api/routes";
+import { apiRoutes, pricingRoutes } from "./api/routes";
 import { controlRoutes } from "./control";
 import type { RequestContext } from "./core/context";
 import { TwilioError } from "./core/errors";
@@ -13,7 +13,7 @@ import { messagingRoutes } from "./messaging/routes";
 import { Sandbox, type SandboxOptions } from "./sandbox";
 import { trusthubRoutes } from "./trusthub/routes";
 
-const routes = [...trusthubRoutes, ...apiRoutes, ...messagingRoutes, ...eventsRoutes];
+const routes = [...trusthubRoutes, ...apiRoutes, ...pricingRoutes, ...messagingRoutes, ...eventsRoutes];
 
 export type SandboxServerOptions = SandboxOptions & {
   port?: number;

@@ -14,12 +14,14 @@ export function SettingsForm({
   portalName,
   supportEmail,
   customersManageSenders,
+  customersBuyNumbers,
   mockBrands,
   mockBrandsForced,
 }: {
   portalName: string;
   supportEmail: string;
   customersManageSenders: boolean;
+  customersBuyNumbers: boolean;
   mockBrands: boolean;
   mockBrandsForced: boolean;
 }) {
@@ -27,7 +29,7 @@ export function SettingsForm({
   const { form, onSubmit, formError } = useClientActionForm({
     schema: isvSettingsSchema,
     action: updateIsvSettingsAction,
-    defaultValues: { portalName, supportEmail, customersManageSenders, mockBrands },
+    defaultValues: { portalName, supportEmail, customersManageSenders, customersBuyNumbers, mockBrands },
     onSuccess: () => setSaved(true),
   });
   const { errors, isSubmitting } = form.formState;
@@ -52,6 +54,11 @@ export function SettingsForm({
         label="Customers manage their sender numbers"
         hint="Lets customers add and remove their account's numbers in their Messaging Service. Staff always can."
         {...form.register("customersManageSenders")}
+      />
+      <CheckboxField
+        label="Customers buy their own phone numbers"
+        hint="Lets customers search for local numbers and buy one into their account; Twilio bills your account monthly for each. Staff always can."
+        {...form.register("customersBuyNumbers")}
       />
       <CheckboxField
         label="Register mock brands (testing only)"

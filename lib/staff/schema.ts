@@ -32,6 +32,8 @@ export const isvSettingsSchema = z.object({
     .pipe(z.email("Enter an email address like support@company.com.").nullable()),
   // Customers add and remove numbers in their own Messaging Service's sender pool (staff always may).
   customersManageSenders: z.boolean().optional().default(false),
+  // Customers buy numbers into their own account themselves (staff always may; the ISV pays monthly).
+  customersBuyNumbers: z.boolean().optional().default(false),
   // Brands registered with Twilio's Mock flag: for staff testing a live account without TCR.
   mockBrands: z.boolean().optional().default(false),
 });

@@ -1,10 +1,11 @@
 import type { RequestContext } from "../core/context";
-import { invalidParameter, notFound, permissionDenied } from "../core/errors";
+import { invalidParameter, notFound, permissionDenied, TwilioError } from "../core/errors";
 import { bool, single } from "../core/form";
 import { v2010Page } from "../core/pagination";
 import { required } from "../core/params";
 import { created, ok, path, type Route } from "../core/router";
 import type { AccountRecord } from "../core/store";
+import { availableNumbers, friendlyPhoneNumber, isAvailable } from "../engine/number-inventory";
 import { renderAccount, renderResource } from "../render-resource";
 
 type R = Route<RequestContext>;
@@ -163,9 +164,93 @@ export const apiRoutes: R[] = [
     },
   },
   {
+    // Buying a number (IncomingPhoneNumbers create, twilio-oai api v2010): PhoneNumber or AreaCode is
+    // required; a number not on offer is refused with 21422 (Twilio's error code reference).
+    method: "POST",
+    pattern: path("/2010-04-01/Accounts/:accountSid/IncomingPhoneNumbers.json"),
+    handle: (ctx, { accountSid }) => {
+      const account = targetAccount(ctx, accountSid!);
+      const requested = single(ctx.body, "PhoneNumber");
+      const areaCode = single(ctx.body, "AreaCode");
+      if (!requested && !areaCode) throw invalidParameter("PhoneNumber", "PhoneNumber or AreaCode is required");
+      const phoneNumber = requested ?? availableNumbers(ctx.sandbox.store, areaCode!)[0]?.phoneNumber;
+      if (!phoneNumber || !isAvailable(ctx.sandbox.store, phoneNumber))
+        throw new TwilioError(400, 21422, "PhoneNumber Requested is Not Available");
+      const friendlyName = single(ctx.body, "FriendlyName");
+      if (friendlyName && friendlyName.length > 64)
+        throw invalidParameter("FriendlyName", "must be at most 64 characters");
+      const number = ctx.sandbox.store.create(
+        "IncomingPhoneNumber",
+        account.sid,
+        { phone_number: phoneNumber, friendly_name: friendlyName ?? friendlyPhoneNumber(phoneNumber) },
+        ctx.sandbox.now(),
+      );
+      return created(renderResource(number));
+    },
+  },
+  {
+    // Local numbers on offer (AvailablePhoneNumbers/{Country}/Local, twilio-oai api v2010): US only in
+    // the sandbox, filtered by AreaCode (an integer in the OpenAPI).
+    method: "GET",
+    pattern: path("/2010-04-01/Accounts/:accountSid/AvailablePhoneNumbers/:country/Local.json"),
+    handle: (ctx, { accountSid, country }) => {
+      const account = targetAccount(ctx, accountSid!);
+      const areaCode = single(ctx.query, "AreaCode");
+      if (areaCode !== undefined && !/^[2-9]\d{2}$/.test(areaCode))
+        throw invalidParameter("AreaCode", "must be a three-digit US area code");
+      const items =
+        country === "US"
+          ? availableNumbers(ctx.sandbox.store, areaCode ?? "415").map((number) => ({
+              friendly_name: friendlyPhoneNumber(number.phoneNumber),
+              phone_number: number.phoneNumber,
+              lata: null,
+              locality: number.locality,
+              rate_center: null,
+              latitude: null,
+              longitude: null,
+              region: number.region,
+              postal_code: null,
+              iso_country: "US",
+              address_requirements: "none",
+              beta: false,
+              capabilities: { voice: true, sms: true, mms: true, fax: false },
+            }))
+          : [];
+      const base = `/2010-04-01/Accounts/${account.sid}/AvailablePhoneNumbers/${country}/Local.json`;
+      return ok(v2010Page("available_phone_numbers", items, base, ctx.query));
+    },
+  },
+  {
     method: "GET",
     pattern: path("/2010-04-01/Accounts/:accountSid/IncomingPhoneNumbers/:sid.json"),
     handle: (ctx, { accountSid, sid }) =>
       ok(renderResource(ownedBy(ctx, targetAccount(ctx, accountSid!), sid!, "IncomingPhoneNumber"))),
+  },
+];
+
+/**
+ * Twilio's phone-number prices (Pricing v1 PhoneNumbers/Countries/{IsoCountry},
+ * https://www.twilio.com/docs/phone-numbers/pricing): per number type, a base and a current monthly
+ * price as decimal strings, and the currency. The sandbox answers the US list price of a local and a
+ * toll-free number as twilio.com/en-us/sms/pricing/us shows them (1.15 and 2.15 USD a month); other
+ * countries are not modelled (404).
+ */
+export const pricingRoutes: R[] = [
+  {
+    method: "GET",
+    pattern: path("/v1/PhoneNumbers/Countries/:isoCountry"),
+    handle: (ctx, { isoCountry }) => {
+      if (isoCountry !== "US") throw notFound(ctx.pathname);
+      return ok({
+        country: "United States",
+        iso_country: "US",
+        phone_number_prices: [
+          { number_type: "local", base_price: "1.15", current_price: "1.15" },
+          { number_type: "toll free", base_price: "2.15", current_price: "2.15" },
+        ],
+        price_unit: "USD",
+        url: "https://pricing.twilio.com/v1/PhoneNumbers/Countries/US",
+      });
+    },
   },
 ];

@@ -19,6 +19,10 @@ export const TWILIO_ERROR_CODES = {
   20500: { meaning: "Internal server error", source: "EJ" },
   20502: { meaning: "Bad gateway", source: "EJ" },
   20503: { meaning: "Service unavailable", source: "EJ" },
+  21422: {
+    meaning: "The phone number requested is not available (bought already, or never offered)",
+    source: "EJ /21422",
+  },
   21710: { meaning: "The phone number is already in this Messaging Service's sender pool", source: "EJ, NOTE §4" },
   21712: { meaning: "The phone number is already in another Messaging Service", source: "EJ /21712, NOTE §4" },
   21714: { meaning: "The Messaging Service's sender pool is full", source: "EJ, NOTE §4" },

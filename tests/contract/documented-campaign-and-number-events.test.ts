@@ -12,6 +12,7 @@ import { documentedPayload, haveDocumentedEvents, shapeOf } from "../support/doc
 import { signedEventsRequest, startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
+import { giveNumber } from "../support/numbers";
 import { configureIsv, recordedStep, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
 
@@ -76,6 +77,7 @@ suite("Twilio's documented campaign and number events", () => {
       { phone_number: `+1415555${String(7000 + Math.floor(Math.random() * 2000))}`, friendly_name: name },
       sandbox.sandbox.now(),
     );
+    await giveNumber(application.organizationId, phone.sid, staff.id);
     expect(await addSenderNumber(application.id, phone.sid, staff.id)).toEqual({ ok: true });
     const number = (await senderPool(application.id)).numbers.find((n) => n.phoneNumberSid === phone.sid)!;
     const ids = {

@@ -26,9 +26,14 @@ const REFUSALS = [
   "This page is for customers.",
   "We could not find that.",
   "Your provider manages your phone numbers; ask them to make this change.",
+  "Your provider buys phone numbers for you; ask them for one.",
+  // A number of another organization's, whoever asks (#26): the number check, not the caller's role.
+  "This number is not one of this customer's numbers.",
+  "This number already belongs to another customer.",
 ];
 
-type Target = { applicationId: string; organizationId: string };
+// theirNumber: a number organization B owns (bought for it through its staff page).
+type Target = { applicationId: string; organizationId: string; theirNumber: string };
 type Probe = {
   name: string;
   expected: readonly [Cell, Cell, Cell, Cell, Cell];
@@ -216,6 +221,74 @@ const PROBES: Probe[] = [
       ]),
   },
   {
+    // Customers too when the ISV allows it in Settings; it does not here.
+    name: "action searchNumbersAction",
+    expected: staffOnly,
+    call: (r, t) => callAction(r, "searchNumbersAction", [null, { organizationId: t.organizationId, areaCode: "415" }]),
+  },
+  {
+    // A number Twilio does not offer: an allowed call is refused by Twilio (21422), nothing is bought.
+    name: "action buyNumberAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "buyNumberAction", [null, { organizationId: t.organizationId, phoneNumber: "+12025551234" }]),
+  },
+  {
+    name: "action assignNumberAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "assignNumberAction", [null, { organizationId: t.organizationId, phoneNumberSid: MATRIX_NUMBER }]),
+  },
+  {
+    name: "action unassignNumberAction",
+    expected: staffOnly,
+    call: (r, t) =>
+      callAction(r, "unassignNumberAction", [
+        null,
+        { organizationId: t.organizationId, phoneNumberSid: MATRIX_NUMBER },
+      ]),
+  },
+  // Every number action on organization A with organization B's own number: refused for everyone.
+  {
+    name: "B's number: addSenderNumberAction",
+    expected: nobody,
+    call: (r, t) =>
+      callAction(r, "addSenderNumberAction", [null, { applicationId: t.applicationId, phoneNumberSid: t.theirNumber }]),
+  },
+  {
+    name: "B's number: removeSenderNumberAction",
+    expected: nobody,
+    call: (r, t) =>
+      callAction(r, "removeSenderNumberAction", [
+        null,
+        { applicationId: t.applicationId, phoneNumberSid: t.theirNumber },
+      ]),
+  },
+  {
+    name: "B's number: requestShakenStirAction",
+    expected: nobody,
+    call: (r, t) =>
+      callAction(r, "requestShakenStirAction", [
+        null,
+        { applicationId: t.applicationId, phoneNumberSids: t.theirNumber },
+      ]),
+  },
+  {
+    name: "B's number: assignNumberAction",
+    expected: nobody,
+    call: (r, t) =>
+      callAction(r, "assignNumberAction", [null, { organizationId: t.organizationId, phoneNumberSid: t.theirNumber }]),
+  },
+  {
+    name: "B's number: unassignNumberAction",
+    expected: nobody,
+    call: (r, t) =>
+      callAction(r, "unassignNumberAction", [
+        null,
+        { organizationId: t.organizationId, phoneNumberSid: t.theirNumber },
+      ]),
+  },
+  {
     // The target application is a draft (no brand): an allowed call answers "no verification to send".
     name: "action resendBrandVerificationAction",
     expected: ownCustomer,
@@ -296,10 +369,25 @@ test("isolation matrix: every action and route, as every kind of caller", async 
     staff: (await staffMember(browser, adminPage)).request,
     admin: adminContext.request,
   };
-  const target = query<Target>(
-    'SELECT a.id AS applicationId, a.organizationId FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?',
-    "Matrix A Corp",
-  )[0]!;
+  const organizationOf = (name: string) =>
+    query<{ applicationId: string; organizationId: string }>(
+      'SELECT a.id AS applicationId, a.organizationId FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?',
+      name,
+    )[0]!;
+  // Organization B gets a number of its own the way staff give one: search, see the price, buy.
+  const b = organizationOf("Matrix B Corp");
+  await adminPage.goto(`/staff/customers/${b.organizationId}`);
+  const search = adminPage.getByTestId("number-search");
+  await search.getByLabel("Area code").fill("617");
+  await search.getByRole("button", { name: "Find numbers" }).click();
+  await expect(search.getByText(/Each number costs 1\.15 USD a month/)).toBeVisible();
+  await search.getByRole("button", { name: /^Buy / }).first().click();
+  await expect(search.getByText(/Bought: 1\.15 USD a month/)).toBeVisible();
+  const theirNumber = query<{ phoneNumberSid: string }>(
+    'SELECT "phoneNumberSid" FROM "PhoneNumber" WHERE "organizationId" = ?',
+    b.organizationId,
+  )[0]!.phoneNumberSid;
+  const target: Target = { ...organizationOf("Matrix A Corp"), theirNumber };
 
   const rows: string[][] = [];
   const mismatches: string[] = [];

@@ -11,6 +11,7 @@ import { requestShakenStir, shakenStirView } from "@/lib/server/voice/shaken-sti
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 
 import { startSandboxWithEventSink } from "../support/event-receiver";
+import { buyNumbersFor } from "../support/numbers";
 import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
 
@@ -36,6 +37,8 @@ async function approvedProfile(name: string) {
   await approveApplication(application.id, staff.id);
   expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
   const profile = (await step(application.id, "customer-profile"))!;
+  // Numbers of its own (#26): bought for it through the portal, as staff would.
+  await buyNumbersFor(application.organizationId, staff.id, 2);
   return { application, staff, profile };
 }
 

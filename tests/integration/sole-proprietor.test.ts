@@ -19,6 +19,7 @@ import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
+import { buyNumbersFor } from "../support/numbers";
 import { configureIsv, recordedStep, sandboxResourcesFor, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
 import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
@@ -213,8 +214,8 @@ describe("Sole Proprietor brands", () => {
       "SOLE_PROPRIETOR",
     ]);
     // And one sender number: a second is refused with the reason.
-    const [first, second] = (await account()).resources.IncomingPhoneNumbers! as { sid: string }[];
     const { user: staff } = await makeUser({ role: "STAFF" });
+    const [first, second] = await buyNumbersFor(application.organizationId, staff.id, 2);
     expect(await addSenderNumber(application.id, first!.sid, staff.id)).toEqual({ ok: true });
     expect(await addSenderNumber(application.id, second!.sid, staff.id)).toEqual({
       ok: false,

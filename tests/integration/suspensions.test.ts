@@ -11,6 +11,7 @@ import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 
 import { campaignFlow, draftFor } from "../support/campaign-flow";
 import { startSandboxWithEventSink } from "../support/event-receiver";
+import { giveNumber } from "../support/numbers";
 import { configureIsv, recordedStep, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
 
@@ -71,12 +72,15 @@ describe("suspensions", () => {
     expect(await sendAndApprove(application.id, staff.id, draftFor(name))).toMatchObject({ ok: true });
     expect(await runProvisioning(application.id, testDeps(sandbox))).toEqual({ state: "DONE" });
     const inPool = newNumber(name);
+    await giveNumber(application.organizationId, inPool.sid, staff.id);
+    const another = newNumber(name);
+    await giveNumber(application.organizationId, another.sid, staff.id);
     expect(await addSenderNumber(application.id, inPool.sid, staff.id)).toEqual({ ok: true });
     await suspend(application.id, "campaign");
 
     const calls: TwilioCallRecord[] = [];
     const frozen = { ok: false, message: expect.stringMatching(/suspended.*21729/) };
-    expect(await addSenderNumber(application.id, newNumber(name).sid, staff.id)).toMatchObject(frozen);
+    expect(await addSenderNumber(application.id, another.sid, staff.id)).toMatchObject(frozen);
     expect(await removeSenderNumber(application.id, inPool.sid, staff.id)).toMatchObject(frozen);
     expect((await applicationStatus(application.id, "customer")).next.title).toBe("Your campaign is suspended");
 

@@ -6,6 +6,7 @@ import { SenderNumbers } from "@/components/campaign/sender-numbers";
 import { ApprovalProgress } from "@/components/customer/approval-progress";
 import { CampaignCard } from "@/components/customer/campaign-card";
 import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
+import { NumberSearch } from "@/components/numbers/number-search";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
@@ -30,7 +31,7 @@ const nextSteps = [
 
 export default async function CustomerHomePage() {
   const user = await guardPage(requireCustomer);
-  const { organization, application, progress, status, campaign, verification, senders, manageSenders } =
+  const { organization, application, progress, status, campaign, verification, senders, manageSenders, numbers } =
     await loadCustomerHome(user.organizationId);
   return (
     <>
@@ -118,6 +119,28 @@ export default async function CustomerHomePage() {
               canManage={manageSenders}
               error={senders?.error ?? null}
             />
+          </Card>
+        </div>
+      ) : null}
+      {numbers ? (
+        <div className="mt-6">
+          <Card title="Your phone numbers" description="Numbers your business sends and calls from.">
+            {numbers.error ? <p className="text-sm text-amber-800">{numbers.error}</p> : null}
+            {numbers.numbers.length === 0 ? (
+              <p className="text-sm text-slate-600">You have no numbers yet.</p>
+            ) : (
+              <ul className="text-sm" data-testid="own-numbers">
+                {numbers.numbers.map((number) => (
+                  <li key={number.phoneNumberSid} className="py-1 font-mono">
+                    {number.phoneNumber}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <h3 className="mb-2 text-sm font-semibold text-slate-800">Get a local number</h3>
+              <NumberSearch organizationId={organization.id} />
+            </div>
           </Card>
         </div>
       ) : null}

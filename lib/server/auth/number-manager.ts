@@ -1,8 +1,9 @@
 import "server-only";
 
-import { customersMayManageSenders } from "../settings/isv-settings";
+import { customersMayBuyNumbers, customersMayManageSenders } from "../settings/isv-settings";
+import { NotFoundError } from "./errors";
 import { requireStaffOrOwningCustomer, requireUser } from "./guards";
-import { isStaff } from "./policy";
+import { canAccessOrganization, isStaff } from "./policy";
 
 export const NUMBERS_NOT_ALLOWED = "Your provider manages your phone numbers; ask them to make this change.";
 
@@ -15,4 +16,17 @@ export async function requireNumberManager(applicationId: string) {
   const user = await requireUser();
   const { application } = await requireStaffOrOwningCustomer(applicationId);
   return { user, application, allowed: isStaff(user) || (await customersMayManageSenders()) };
+}
+
+export const BUYING_NOT_ALLOWED = "Your provider buys phone numbers for you; ask them for one.";
+
+/**
+ * Who may search and buy numbers for an organization: staff always; the organization's own
+ * customers when the ISV allows it in Settings (the monthly price is the ISV's). Another
+ * organization is "not found".
+ */
+export async function requireNumberBuyer(organizationId: string) {
+  const user = await requireUser();
+  if (!canAccessOrganization(user, organizationId)) throw new NotFoundError();
+  return { user, allowed: isStaff(user) || (await customersMayBuyNumbers()) };
 }

@@ -8,9 +8,11 @@ import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
+import { accountNumbers } from "../numbers/account-numbers";
+import { NOT_YOUR_NUMBER, ownedAmong, ownsNumber } from "../numbers/number-ownership";
 import { accountBySid } from "../twilio/client";
 import { addToSenderPool, listSenderPool, removeFromSenderPool } from "../twilio/messaging-services";
-import { fetchPhoneNumber, listPhoneNumbers } from "../twilio/phone-numbers";
+import { fetchPhoneNumber } from "../twilio/phone-numbers";
 
 /**
  * The Messaging Service's sender pool (Messaging v1 Services/{MG}/PhoneNumbers): the numbers the
@@ -85,19 +87,39 @@ function senderView(number: RecordedNumber, inPool: boolean, campaignStatus: str
 
 export type SenderPool = { numbers: SenderNumberView[]; error: string | null; serviceReady: boolean };
 
-/** Every number of the customer's account, in the pool or not, as Twilio has them now (the management card). */
+const organizationOf = async (applicationId: string) =>
+  (
+    await db.onboardingApplication.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { organizationId: true },
+    })
+  ).organizationId;
+
+/**
+ * The customer's own numbers, in the pool or not, as Twilio has them now (the management card).
+ * Only the organization's numbers are listed (#26): in the ISV's account, those assigned to it; a
+ * number in the pool that is not its own (put there before numbers had owners) is listed so that it
+ * can be taken out.
+ */
 export async function senderPool(applicationId: string): Promise<SenderPool> {
   const service = await serviceOf(applicationId);
   if (!service) return { numbers: [], error: null, serviceReady: false };
   try {
     const account = await accountBySid(service.accountSid);
-    const [owned, pool, campaignStatus, recorded] = await Promise.all([
-      listPhoneNumbers(account),
+    const [listed, pool, campaignStatus, recorded, organizationId] = await Promise.all([
+      accountNumbers(account),
       listSenderPool(account, service.sid),
       campaignStatusOf(applicationId),
       db.senderNumber.findMany({ where: { applicationId } }),
+      organizationOf(applicationId),
     ]);
     const inPool = new Set(pool);
+    const mine = await ownedAmong(
+      organizationId,
+      service.accountSid,
+      listed.map((number) => number.sid),
+    );
+    const owned = listed.filter((number) => mine.has(number.sid) || inPool.has(number.sid));
     const known = new Map(recorded.map((number) => [number.phoneNumberSid, number]));
     return {
       serviceReady: true,
@@ -133,6 +155,9 @@ export async function addSenderNumber(
   phoneNumberSid: string,
   actorUserId: string,
 ): Promise<Outcome> {
+  // Checked first, in the database, before any Twilio call: the account may be the ISV's, shared by many.
+  if (!(await ownsNumber(await organizationOf(applicationId), phoneNumberSid)))
+    return { ok: false, message: NOT_YOUR_NUMBER };
   const service = await serviceOf(applicationId);
   if (!service) return { ok: false, message: "The Messaging Service is not created yet." };
   if (await campaignSuspended(applicationId)) return { ok: false, message: SUSPENDED_POOL };
@@ -184,6 +209,10 @@ export async function removeSenderNumber(
   phoneNumberSid: string,
   actorUserId: string,
 ): Promise<Outcome> {
+  // Its own number, or one the pool holds (put there before numbers had owners): nothing else.
+  const inRecordedPool = await db.senderNumber.count({ where: { applicationId, phoneNumberSid } });
+  if (!inRecordedPool && !(await ownsNumber(await organizationOf(applicationId), phoneNumberSid)))
+    return { ok: false, message: NOT_YOUR_NUMBER };
   const service = await serviceOf(applicationId);
   if (!service) return { ok: false, message: "The Messaging Service is not created yet." };
   if (await campaignSuspended(applicationId)) return { ok: false, message: SUSPENDED_POOL };

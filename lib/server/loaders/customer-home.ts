@@ -6,14 +6,20 @@ import { brandVerificationView } from "../brands/brand-verification";
 import { customerCampaign } from "../campaigns/customer-campaign";
 import { recordedSenderNumbers, senderPool } from "../campaigns/sender-numbers";
 import { applicationStatus } from "../dashboard/application-status";
-import { customersMayManageSenders } from "../settings/isv-settings";
+import { organizationNumbers } from "../numbers/organization-numbers";
+import { customersMayBuyNumbers, customersMayManageSenders } from "../settings/isv-settings";
 
 /**
  * Everything the customer's home shows, for the caller's organization: the application first, then
  * its panels at once (they read different tables), then the sender numbers the campaign panel needs.
  */
 export async function loadCustomerHome(organizationId: string) {
-  const { organization, application } = await getCustomerHome(organizationId);
+  const [{ organization, application }, mayBuy] = await Promise.all([
+    getCustomerHome(organizationId),
+    customersMayBuyNumbers(),
+  ]);
+  // Customers who may buy numbers see their own (only theirs) beside the search.
+  const numbers = mayBuy ? await organizationNumbers(organizationId) : null;
   if (!application)
     return {
       organization,
@@ -24,6 +30,7 @@ export async function loadCustomerHome(organizationId: string) {
       verification: null,
       senders: null,
       manageSenders: false,
+      numbers,
     };
   const [progress, status, campaign, verification, mayManage] = await Promise.all([
     customerProgress(application.id),
@@ -39,5 +46,5 @@ export async function loadCustomerHome(organizationId: string) {
       ? await senderPool(application.id)
       : { numbers: await recordedSenderNumbers(application.id), error: null }
     : null;
-  return { organization, application, progress, status, campaign, verification, senders, manageSenders };
+  return { organization, application, progress, status, campaign, verification, senders, manageSenders, numbers };
 }

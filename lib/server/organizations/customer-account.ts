@@ -58,10 +58,25 @@ export async function setCustomerAccount(
   // The subaccount's own token, encrypted under the data keys: Trust Hub and Messaging act in a
   // subaccount only with its own credentials, and Twilio signs its webhooks with it (decision 0010).
   const twilioAuthTokenEncrypted = authToken ? sealAuthToken(authToken) : null;
-  await db.organization.update({
-    where: { id: organization.id },
-    data: { twilioAccountSid: accountSid, twilioAuthTokenEncrypted },
-  });
+  // A subaccount is one customer's: its numbers, profiles and webhooks are that customer's alone.
+  // The unique index holds it across instances; this read only gives the clear message first.
+  const holder = accountSid
+    ? await db.organization.findFirst({
+        where: { twilioAccountSid: accountSid, id: { not: organization.id } },
+        select: { name: true },
+      })
+    : null;
+  if (holder) return { ok: false, field: "accountSid", message: subaccountTaken(holder.name) };
+  try {
+    await db.organization.update({
+      where: { id: organization.id },
+      data: { twilioAccountSid: accountSid, twilioAuthTokenEncrypted },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002")
+      return { ok: false, field: "accountSid", message: subaccountTaken("another customer") };
+    throw error;
+  }
   await audit(db, {
     actorUserId: adminId,
     action: "organization.twilio_account_set",
@@ -72,3 +87,6 @@ export async function setCustomerAccount(
   });
   return { ok: true, accountSid };
 }
+
+const subaccountTaken = (holder: string) =>
+  `This subaccount already belongs to ${holder}. A subaccount holds one customer's numbers and registrations: create a new one for this customer.`;

@@ -9,6 +9,7 @@ export type IsvSettingsView = {
   portalName: string;
   supportEmail: string | null;
   customersManageSenders: boolean;
+  customersBuyNumbers: boolean;
   /** Brands are registered as Twilio mock brands (the setting, or TWILIO_MOCK_BRANDS). */
   mockBrands: boolean;
   /** TWILIO_MOCK_BRANDS=true: on whatever the setting says. */
@@ -22,6 +23,7 @@ export const getIsvSettings = cache(async (): Promise<IsvSettingsView> => {
     portalName: row?.portalName ?? "Onboarding Portal",
     supportEmail: row?.supportEmail ?? null,
     customersManageSenders: row?.customersManageSenders ?? false,
+    customersBuyNumbers: row?.customersBuyNumbers ?? false,
     mockBrands: env().TWILIO_MOCK_BRANDS || (row?.mockBrands ?? false),
     mockBrandsForced: env().TWILIO_MOCK_BRANDS,
   };
@@ -31,6 +33,12 @@ export const getIsvSettings = cache(async (): Promise<IsvSettingsView> => {
 export async function customersMayManageSenders(): Promise<boolean> {
   const row = await db.isvSettings.findUnique({ where: { id: 1 }, select: { customersManageSenders: true } });
   return row?.customersManageSenders ?? false;
+}
+
+/** Whether the ISV lets customers buy numbers into their own account (Settings). */
+export async function customersMayBuyNumbers(): Promise<boolean> {
+  const row = await db.isvSettings.findUnique({ where: { id: 1 }, select: { customersBuyNumbers: true } });
+  return row?.customersBuyNumbers ?? false;
 }
 
 /** Whether brands are registered as Twilio mock brands now (read at each run, so the setting applies at once). */

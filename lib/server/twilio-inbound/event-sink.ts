@@ -18,17 +18,27 @@ import { twilioSigner } from "./twilio-signer";
 export type EventsOutcome = { status: 200 | 400 | 403; updated: number; ignored: number };
 
 /**
+ * A batch names at most this many accounts. Twilio sends one sink's events, and a sink belongs to
+ * one account (live-twilio.md §3: a Sink and Subscription per subaccount); each account named costs
+ * a database read and a signature check, so a forged batch naming thousands is refused unread (#26).
+ */
+export const MAX_ACCOUNTS_PER_BATCH = 5;
+
+/**
  * A batch of Event Streams CloudEvents, authenticated as Twilio signs them: X-Twilio-Signature over
  * the URL, whose `bodySHA256` parameter covers the body (live-twilio.md §3). Which account's token
  * signs a subaccount's sink is unconfirmed, so both are accepted: the ISV's token vouches for any of
- * its accounts; a subaccount's token only for events that name that subaccount. Events of unknown
- * types, or naming a resource the signer does not own, are ignored without failing the batch.
+ * its accounts; a subaccount's token only for events that name that subaccount. The signature is
+ * checked before the body is parsed. Events of unknown types, or naming a resource the signer does
+ * not own, are ignored without failing the batch.
  */
 export async function handleEvents(
   publicUrl: string,
   signature: string | null,
   rawBody: string,
 ): Promise<EventsOutcome> {
+  const signer = await verifiedSigner(publicUrl, signature, rawBody);
+  if (!signer) return { status: 403, updated: 0, ignored: 0 };
   let body: unknown;
   try {
     body = JSON.parse(rawBody);
@@ -36,8 +46,6 @@ export async function handleEvents(
     body = undefined;
   }
   const events = Array.isArray(body) ? body : body && typeof body === "object" ? [body] : null;
-  const signer = await verifiedSigner(publicUrl, signature, rawBody, events);
-  if (!signer) return { status: 403, updated: 0, ignored: 0 };
   if (!events) return { status: 400, updated: 0, ignored: 0 };
   let updated = 0;
   let ignored = 0;
@@ -50,18 +58,28 @@ export async function handleEvents(
   return { status: 200, updated, ignored };
 }
 
-/** Who signed the batch (see twilioSigner), checked over the URL and its bodySHA256; null if nobody. */
-async function verifiedSigner(
-  publicUrl: string,
-  signature: string | null,
-  rawBody: string,
-  events: unknown[] | null,
-): Promise<"isv" | string | null> {
+/**
+ * Who signed the batch (see twilioSigner), checked over the URL and its bodySHA256; null if nobody.
+ * The accounts a subaccount's token could vouch for are read from the raw text with one linear
+ * pattern, not by parsing it, and a batch naming more than MAX_ACCOUNTS_PER_BATCH is refused.
+ */
+async function verifiedSigner(publicUrl: string, signature: string | null, rawBody: string) {
   if (!signature || !new URL(publicUrl).searchParams.get("bodySHA256")) return null;
-  const named = (events ?? [])
-    .map((event) => (event as { data?: { accountsid?: unknown } })?.data?.accountsid)
-    .filter((accountSid): accountSid is string => typeof accountSid === "string");
+  const named = accountsNamedIn(rawBody);
+  if (named === null) return null;
   return twilioSigner(named, (token) => validBodySignature(token, signature, publicUrl, rawBody));
+}
+
+const ACCOUNT_SID_FIELD = /"accountsid"\s{0,8}:\s{0,8}"(AC[0-9a-fA-F]{32})"/g;
+
+/** The distinct accounts a batch names (CloudEvents `data.accountsid`), or null past the limit. */
+export function accountsNamedIn(rawBody: string): string[] | null {
+  const named = new Set<string>();
+  for (const match of rawBody.matchAll(ACCOUNT_SID_FIELD)) {
+    named.add(match[1]!);
+    if (named.size > MAX_ACCOUNTS_PER_BATCH) return null;
+  }
+  return [...named];
 }
 
 /**

@@ -10,14 +10,23 @@ import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
-import { requestPhase } from "../provisioning/job";
+import { accountNumbers } from "../numbers/account-numbers";
+import { NOT_YOUR_NUMBER, ownedAmong } from "../numbers/number-ownership";
+import { phaseRequest, requestPhase } from "../provisioning/job";
 import { accountBySid } from "../twilio/client";
-import { fetchPhoneNumber, listPhoneNumbers } from "../twilio/phone-numbers";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
 const step = (applicationId: string, name: string) =>
   db.twilioResource.findUnique({ where: { applicationId_step: { applicationId, step: name } } });
+
+const organizationOf = async (applicationId: string) =>
+  (
+    await db.onboardingApplication.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { organizationId: true },
+    })
+  ).organizationId;
 
 /** Why SHAKEN/STIR cannot be requested yet, or null (seed 002: the Secondary Customer Profile is approved first). */
 async function notYet(applicationId: string): Promise<string | null> {
@@ -55,7 +64,15 @@ export async function shakenStirView(applicationId: string): Promise<ShakenStirV
   }));
   if (!profile) return { notYet: reason, numbers: recorded, trustProduct, error: null, problems };
   try {
-    const owned = await listPhoneNumbers(await accountBySid(profile.accountSid));
+    const listed = await accountNumbers(await accountBySid(profile.accountSid));
+    const mine = await ownedAmong(
+      await organizationOf(applicationId),
+      profile.accountSid,
+      listed.map((number) => number.sid),
+    );
+    // Only the organization's own numbers are offered (#26); those already chosen stay listed.
+    const chosenSids = new Set(chosen.map((number) => number.phoneNumberSid));
+    const owned = listed.filter((number) => mine.has(number.sid) || chosenSids.has(number.sid));
     const byNumber = new Map(recorded.map((number) => [number.phoneNumberSid, number]));
     return {
       notYet: reason,
@@ -94,21 +111,35 @@ export async function requestShakenStir(
   phoneNumberSids: string[],
   actorUserId: string,
 ): Promise<Outcome> {
+  // Ownership first, from the database: another organization's number is refused before Twilio is asked.
+  const organizationId = await organizationOf(applicationId);
+  const mine = await ownedAmong(organizationId, null, phoneNumberSids);
+  if (phoneNumberSids.some((sid) => !mine.has(sid))) return { ok: false, message: NOT_YOUR_NUMBER };
   const reason = await notYet(applicationId);
   if (reason) return { ok: false, message: reason };
   const profile = (await step(applicationId, "customer-profile"))!;
-  const account = await accountBySid(profile.accountSid);
-  const numbers: { sid: string; phoneNumber: string }[] = [];
-  for (const sid of phoneNumberSids) {
-    try {
-      numbers.push(await fetchPhoneNumber(account, sid));
-    } catch (error) {
-      if ((error as { status?: number }).status === 404)
-        return { ok: false, message: "One of these numbers is not in the customer's account." };
-      console.error(`[shaken-stir] ${sid} not read: ${describeErrorForLog(error)}`);
-      return { ok: false, message: "Twilio could not be reached just now. Try again in a moment." };
-    }
+  // Then whether there is anything to do: numbers already chosen, with the voice phase on its way,
+  // cost no Twilio call at all (a customer clicking again cannot keep the account busy).
+  const [already, job] = await Promise.all([
+    db.shakenStirNumber.findMany({
+      where: { applicationId, phoneNumberSid: { in: phoneNumberSids } },
+      select: { phoneNumberSid: true },
+    }),
+    db.provisioningJob.findUnique({ where: { applicationId } }),
+  ]);
+  const fresh = phoneNumberSids.filter((sid) => !already.some((row) => row.phoneNumberSid === sid));
+  if (fresh.length === 0 && job && phaseRequest(job, "voice", false).data === null) return { ok: true };
+  // One list of the account's numbers (cached a few seconds) gives every chosen number's digits.
+  let numbers: { sid: string; phoneNumber: string }[];
+  try {
+    const listed = await accountNumbers(await accountBySid(profile.accountSid));
+    numbers = listed.filter((number) => phoneNumberSids.includes(number.sid));
+  } catch (error) {
+    console.error(`[shaken-stir] numbers of ${profile.accountSid} not read: ${describeErrorForLog(error)}`);
+    return { ok: false, message: "Twilio could not be reached just now. Try again in a moment." };
   }
+  if (numbers.length !== new Set(phoneNumberSids).size)
+    return { ok: false, message: "One of these numbers is not in the customer's account." };
   const queued = await db.$transaction(async (tx) => {
     // Queued now when the job is idle; after the phase that runs now; or, when the job stopped on a
     // failure, once staff retry it (its error and Retry button stay).
@@ -124,16 +155,12 @@ export async function requestShakenStir(
         },
         update: {},
       });
-    const application = await tx.onboardingApplication.findUniqueOrThrow({
-      where: { id: applicationId },
-      select: { organizationId: true },
-    });
     await audit(tx, {
       actorUserId,
       action: "shaken_stir.requested",
       targetType: "OnboardingApplication",
       targetId: applicationId,
-      organizationId: application.organizationId,
+      organizationId,
       metadata: { phoneNumberSids: numbers.map((number) => number.sid) },
     });
     return outcome;

@@ -21,6 +21,7 @@ export default async function SettingsPage() {
             portalName={settings.portalName}
             supportEmail={settings.supportEmail ?? ""}
             customersManageSenders={settings.customersManageSenders}
+            customersBuyNumbers={settings.customersBuyNumbers}
             mockBrands={settings.mockBrands}
             mockBrandsForced={settings.mockBrandsForced}
           />

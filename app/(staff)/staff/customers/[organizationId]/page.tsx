@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ApplicationStatusPanel } from "@/components/dashboard/application-status-panel";
+import { NumberSearch } from "@/components/numbers/number-search";
+import { OrganizationNumbers } from "@/components/numbers/organization-numbers";
 import { CustomerAccountForm } from "@/components/staff/customer-account-form";
 import { FeesSpent } from "@/components/staff/fees-spent";
 import { HistoryList } from "@/components/staff/history-list";
@@ -22,7 +24,7 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
   const { organizationId } = await params;
   const page = await loadStaffCustomer(organizationId);
   if (!page) notFound();
-  const { customer, history, locked, status, charges } = page;
+  const { customer, history, locked, status, charges, numbers } = page;
   const latest = customer.applications[0];
   return (
     <>
@@ -95,6 +97,16 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
           ) : (
             <p className="font-mono text-sm">{customer.twilioAccountSid ?? "your ISV account"}</p>
           )}
+        </Card>
+        <Card
+          title="Phone numbers"
+          description="The numbers this customer sends and calls from. A customer sees and uses only its own."
+        >
+          <OrganizationNumbers organizationId={customer.id} {...numbers} />
+          <div className="mt-5 border-t border-slate-100 pt-4">
+            <h3 className="mb-2 text-sm font-semibold text-slate-800">Buy a number for this customer</h3>
+            <NumberSearch organizationId={customer.id} />
+          </div>
         </Card>
         {status && latest ? (
           <div className="lg:col-span-2">
