@@ -1,4 +1,6 @@
 export const CLIENT_IP_HEADER: "x-portal-client-ip";
+export const CLIENT_IP_PROOF_HEADER: "x-portal-client-ip-proof";
+export const CLIENT_IP_SECRET_ENV: "PORTAL_CLIENT_IP_SECRET";
 export function clientAddress(input: {
   socketAddress: string | undefined;
   forwardedFor: string | string[] | undefined;

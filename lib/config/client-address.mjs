@@ -5,6 +5,15 @@
 export const CLIENT_IP_HEADER = "x-portal-client-ip";
 
 /**
+ * Beside it, the proof that server.mjs wrote it: a secret drawn when that server starts, kept in
+ * this process's environment under CLIENT_IP_SECRET_ENV and never sent anywhere else. Outside
+ * server.mjs (`next dev`, `next start`, a standalone build) no secret exists, so a header a client
+ * wrote is never believed (#26 line 7).
+ */
+export const CLIENT_IP_PROOF_HEADER = "x-portal-client-ip-proof";
+export const CLIENT_IP_SECRET_ENV = "PORTAL_CLIENT_IP_SECRET";
+
+/**
  * The client's address from the socket, or, behind `trustedHops` proxies of the ISV's own, from
  * the X-Forwarded-For entry those proxies vouch for. Entries further left were written by the client
  * and are never trusted: an attacker can put any address there.

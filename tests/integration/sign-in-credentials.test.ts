@@ -127,4 +127,20 @@ describe("password sign-in (real SQLite)", () => {
     expect((await checkCredentials(db, { email: user.email, password, ip: "192.0.2.5" }, limits)).ok).toBe(true);
     expect(await db.rateLimit.count({ where: { key: `sign-in:pair:${user.email}|192.0.2.5` } })).toBe(0);
   });
+
+  it("without a trusted address, twenty wrong passwords from anyone do not lock sign-in for everyone (#26 line 7)", async () => {
+    const organizationId = (await makeOrganization()).organization.id;
+    const { user: victim, password } = await makeUser({ role: "CUSTOMER", organizationId });
+    for (let i = 0; i < limits.maxPerIp + 5; i++)
+      await checkCredentials(db, { email: `guess-${i}@example.test`, password: "wrong", ip: "unknown" }, limits);
+    expect((await checkCredentials(db, { email: victim.email, password, ip: "unknown" }, limits)).ok).toBe(true);
+    expect(await db.rateLimit.count({ where: { key: "sign-in:ip:unknown" } })).toBe(0);
+    // Each account keeps its own limit.
+    for (let i = 0; i < limits.maxPerAccount; i++)
+      await checkCredentials(db, { email: victim.email, password: "wrong", ip: "unknown" }, limits);
+    expect(await checkCredentials(db, { email: victim.email, password, ip: "unknown" }, limits)).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
+  });
 });

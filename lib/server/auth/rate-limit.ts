@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 
+import { UNKNOWN_CLIENT_IP } from "./client-ip";
+
 /**
  * Rate limits on rate-limiter-flexible with its Prisma store: counters live in the database
  * (table RateLimit), so they hold across restarts and across several portal instances, and each
@@ -43,9 +45,14 @@ function limiter(db: PrismaClient, keyPrefix: string, points: number, durationSe
   return found;
 }
 
+/**
+ * The pair's limiter comes first (clearAccountFailures relies on it). Without a trusted address
+ * (UNKNOWN_CLIENT_IP) there is no per-address limit: every caller would share one bucket, and twenty
+ * wrong passwords from anyone would lock sign-in for everyone (#26 line 7).
+ */
 function signInLimiters(db: PrismaClient, email: string, ip: string, limits: SignInLimits): Limiter[] {
   const window = limits.windowMinutes * 60;
-  return [
+  const all: Limiter[] = [
     { scope: "account", limiter: limiter(db, "sign-in:pair", limits.maxPerAccount, window), key: `${email}|${ip}` },
     { scope: "ip", limiter: limiter(db, "sign-in:ip", limits.maxPerIp, window), key: ip },
     {
@@ -54,6 +61,7 @@ function signInLimiters(db: PrismaClient, email: string, ip: string, limits: Sig
       key: email,
     },
   ];
+  return ip === UNKNOWN_CLIENT_IP ? all.filter((entry) => entry.scope !== "ip") : all;
 }
 
 /** Whether a sign-in may be checked at all; a locked pair cannot probe passwords. */

@@ -3,6 +3,7 @@ import "server-only";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
 import { audit } from "../audit/audit";
+import { UNKNOWN_CLIENT_IP } from "../auth/client-ip";
 import { normalizeEmail } from "../auth/credentials";
 import { hashPassword } from "../auth/password";
 import { clearAllAccountFailures, takeRequest } from "../auth/rate-limit";
@@ -37,7 +38,11 @@ export async function requestPasswordReset(rawEmail: string, ip: string): Promis
 
 async function requestPasswordResetNow(email: string, ip: string): Promise<ResetRequestOutcome> {
   const settings = env();
-  const byAddress = await takeRequest(db, "reset:ip", ip, settings.PASSWORD_RESET_MAX_PER_IP, HOUR);
+  // Without a trusted address only the per-account limit applies (see clientIp).
+  const byAddress =
+    ip === UNKNOWN_CLIENT_IP
+      ? ({ allowed: true } as const)
+      : await takeRequest(db, "reset:ip", ip, settings.PASSWORD_RESET_MAX_PER_IP, HOUR);
   if (!byAddress.allowed) return { limited: true, retryAfterSeconds: byAddress.retryAfterSeconds };
   const byAccount = await takeRequest(db, "reset:account", email, settings.PASSWORD_RESET_MAX_PER_ACCOUNT, HOUR);
   if (!byAccount.allowed) return { limited: false, link: null };

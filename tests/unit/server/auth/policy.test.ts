@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { safeCallbackPath } from "@/lib/server/auth/callback-path";
 import { clientIp } from "@/lib/server/auth/client-ip";
@@ -75,10 +75,29 @@ describe("callback paths after sign-in", () => {
 });
 
 describe("client IP", () => {
-  it("is what the portal's server decided, never a header the client wrote", () => {
-    expect(clientIp(new Headers({ "x-portal-client-ip": "203.0.113.7" }))).toBe("203.0.113.7");
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("unknown");
+  afterEach(() => {
+    delete process.env.PORTAL_CLIENT_IP_SECRET;
+  });
+
+  it("is what the portal's server decided, with that server's proof beside it", () => {
+    process.env.PORTAL_CLIENT_IP_SECRET = "s".repeat(64);
+    const proof = { "x-portal-client-ip-proof": "s".repeat(64) };
+    expect(clientIp(new Headers({ "x-portal-client-ip": "203.0.113.7", ...proof }))).toBe("203.0.113.7");
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1", ...proof }))).toBe("unknown");
     expect(clientIp(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("unknown");
     expect(clientIp(new Headers())).toBe("unknown");
+  });
+
+  it("is never a header the client wrote: without the proof, or with a wrong one, the address is unknown (#26 line 7)", () => {
+    // Outside server.mjs (next dev, next start, a standalone build) there is no secret at all.
+    expect(clientIp(new Headers({ "x-portal-client-ip": "203.0.113.7" }))).toBe("unknown");
+    expect(clientIp(new Headers({ "x-portal-client-ip": "203.0.113.7", "x-portal-client-ip-proof": "anything" }))).toBe(
+      "unknown",
+    );
+    process.env.PORTAL_CLIENT_IP_SECRET = "s".repeat(64);
+    expect(clientIp(new Headers({ "x-portal-client-ip": "203.0.113.7" }))).toBe("unknown");
+    expect(
+      clientIp(new Headers({ "x-portal-client-ip": "203.0.113.7", "x-portal-client-ip-proof": "t".repeat(64) })),
+    ).toBe("unknown");
   });
 });
