@@ -265,7 +265,7 @@ async function main() {
       let lostWrites = 0;
       for (const [applicationId, street] of acknowledged) {
         const stored = await db.onboardingApplication.findUniqueOrThrow({ where: { id: applicationId } });
-        const draft = readStoredDraft(stored.draft) as { address?: { street?: string } };
+        const draft = readStoredDraft(stored.draft, applicationId) as { address?: { street?: string } };
         if (draft.address?.street !== street) lostWrites++;
       }
       return {

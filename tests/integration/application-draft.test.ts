@@ -27,10 +27,10 @@ describe("drafts (real SQLite)", () => {
       snapshot: { version: 2, draft, currentStep: "business", status: "DRAFT" },
     });
     const stored = (await fresh(application.id)).draft as { business: Record<string, string> };
-    expect(readStoredDraft(stored)).toEqual(draft);
+    expect(readStoredDraft(stored, application.id)).toEqual(draft);
     // The registration number is encrypted at rest; the rest is kept as typed.
     expect(stored.business.businessName).toBe("Acme");
-    expect(stored.business.registrationNumber).toMatch(/^enc:v1:auth:/);
+    expect(stored.business.registrationNumber).toMatch(/^enc:v2:auth:/);
   });
 
   it("keeps the dashboard row equal to a full summary, rewriting it only when the name or number changed", async () => {

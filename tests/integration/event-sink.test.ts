@@ -182,6 +182,7 @@ describe("Event Streams: set up by the portal, delivered as Twilio delivers", ()
     if (!outcome.ok || !outcome.accountSid) throw new Error("no subaccount");
     const subToken = openAuthToken(
       (await db.organization.findUniqueOrThrow({ where: { id: organization.id } })).twilioAuthTokenEncrypted!,
+      organization.id,
     )!;
     const own = await db.twilioResource.create({
       data: {

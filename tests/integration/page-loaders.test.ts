@@ -20,7 +20,7 @@ describe("page loaders", () => {
     // Written as the portal writes drafts: personal fields encrypted.
     await db.onboardingApplication.update({
       where: { id: application.id },
-      data: { draft: toStoredDraft(typed) as object },
+      data: { draft: toStoredDraft(typed, application.id) as object },
     });
     const stored = JSON.stringify(
       (await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } })).draft,

@@ -66,7 +66,7 @@ describe("personal data at rest", () => {
     for (const secret of SECRETS) expect(bytes, secret).not.toContain(secret);
     // …while the portal reads them back as typed.
     const stored = await db.onboardingApplication.findUniqueOrThrow({ where: { id } });
-    const draft = readStoredDraft(stored.draft);
+    const draft = readStoredDraft(stored.draft, id);
     expect(draft.business?.registrationNumber).toBe("12-3456789");
     expect((draft.representatives?.primary as Record<string, string>).email).toBe("jdoe@example.com");
   });
@@ -132,8 +132,13 @@ describe("personal data at rest", () => {
       AUTH_SECRET: "x".repeat(40),
       NODE_ENV: "production",
     });
-    expect(decryptField(after.business.registrationNumber, onlyNew)).toBe("12-3456789");
-    expect(decryptField(after.representatives.primary.email, onlyNew)).toBe("jdoe@example.com");
+    const place = (field: string) => `OnboardingApplication/${id}/${field}`;
+    expect(decryptField(after.business.registrationNumber, onlyNew, place("business.registrationNumber"))).toBe(
+      "12-3456789",
+    );
+    expect(decryptField(after.representatives.primary.email, onlyNew, place("representatives.primary.email"))).toBe(
+      "jdoe@example.com",
+    );
     // The blind index was recomputed with the new key: a search with it finds the row.
     const { blindIndex } = await import("@/lib/server/crypto/field-cipher");
     const row = await db.onboardingApplication.findUniqueOrThrow({ where: { id } });
@@ -141,7 +146,9 @@ describe("personal data at rest", () => {
     const sealedToken = (await db.organization.findUniqueOrThrow({ where: { id: subaccount.id } }))
       .twilioAuthTokenEncrypted!;
     expect(encryptedWith(sealedToken)).toBe("k2");
-    expect(decryptField(sealedToken, onlyNew)).toBe("legacy-subaccount-token");
+    expect(decryptField(sealedToken, onlyNew, `Organization/${subaccount.id}/twilioAuthTokenEncrypted`)).toBe(
+      "legacy-subaccount-token",
+    );
   });
 });
 

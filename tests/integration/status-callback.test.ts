@@ -165,9 +165,9 @@ describe("Trust Hub status callbacks", () => {
     const { organization, application, accountSid } = await organizationWithSubaccount();
     const stored = await db.organization.findUniqueOrThrow({ where: { id: organization.id } });
     // Encrypted under the data keys (decision 0010), not in clear.
-    expect(stored.twilioAuthTokenEncrypted).toMatch(/^enc:v1:/);
+    expect(stored.twilioAuthTokenEncrypted).toMatch(/^enc:v2:/);
     const { openAuthToken } = await import("@/lib/server/twilio/account-credentials");
-    const subToken = openAuthToken(stored.twilioAuthTokenEncrypted!)!;
+    const subToken = openAuthToken(stored.twilioAuthTokenEncrypted!, stored.id)!;
     expect(stored.twilioAuthTokenEncrypted).not.toContain(subToken);
 
     const subClient = sandbox.client(accountSid, subToken);
@@ -191,7 +191,7 @@ describe("Trust Hub status callbacks", () => {
     const a = await organizationWithSubaccount();
     const stored = await db.organization.findUniqueOrThrow({ where: { id: a.organization.id } });
     const { openAuthToken } = await import("@/lib/server/twilio/account-credentials");
-    const subToken = openAuthToken(stored.twilioAuthTokenEncrypted!)!;
+    const subToken = openAuthToken(stored.twilioAuthTokenEncrypted!, stored.id)!;
     // Organization B's profile lives in the ISV's account.
     const victim = await trackedProfile();
     const url = `${PUBLIC}/api/twilio/status-callback`;

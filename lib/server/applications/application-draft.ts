@@ -24,7 +24,7 @@ const RECORD_NOT_FOUND = "P2025";
 export function snapshot(application: OnboardingApplication): DraftSnapshot {
   return {
     version: application.version,
-    draft: readStoredDraft(application.draft),
+    draft: readStoredDraft(application.draft, application.id),
     currentStep: application.currentStep,
     status: application.status,
     updatedAt: application.updatedAt.toISOString(),
@@ -53,7 +53,7 @@ export async function saveDraft(
     .update({
       where: { id: application.id, version: input.expectedVersion, status: { in: EDITABLE_STATUSES } },
       data: {
-        draft: toStoredDraft(input.draft) as Prisma.InputJsonValue,
+        draft: toStoredDraft(input.draft, application.id) as Prisma.InputJsonValue,
         currentStep: input.currentStep,
         version: { increment: 1 },
         // The dashboard row's last activity is this save (its summary's rule: the newest change).
@@ -71,7 +71,7 @@ export async function saveDraft(
     // rewritten only when a column it draws from the draft changed, or when the draft it replaced
     // is not the one read here (a save in between). Autosave runs on every pause in typing.
     const replacedWhatWasRead = application.version === input.expectedVersion && application.displayName !== "";
-    if (!replacedWhatWasRead || draftSummaryChanged(readStoredDraft(application.draft), input.draft))
+    if (!replacedWhatWasRead || draftSummaryChanged(readStoredDraft(application.draft, application.id), input.draft))
       await refreshDashboardRow(saved.id);
     return { ok: true, snapshot: snapshot(saved) };
   }
@@ -117,7 +117,7 @@ export async function submitApplication(
   expectedVersion: number,
   actorUserId: string,
 ): Promise<SubmitOutcome> {
-  const parsed = parseApplication(readStoredDraft(application.draft));
+  const parsed = parseApplication(readStoredDraft(application.draft, application.id));
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);

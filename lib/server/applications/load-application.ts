@@ -19,5 +19,5 @@ export type LoadedApplication = { application: OnboardingApplication; draft: App
  */
 export const loadApplication = cache(async (applicationId: string): Promise<LoadedApplication | null> => {
   const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
-  return application ? { application, draft: readStoredDraft(application.draft) } : null;
+  return application ? { application, draft: readStoredDraft(application.draft, application.id) } : null;
 });

@@ -124,12 +124,12 @@ export async function editField(
   const application = await db.onboardingApplication.findUnique({ where: { id: applicationId } });
   if (!application || application.status !== "SUBMITTED")
     return { ok: false, message: "Only an application waiting for review can be edited." };
-  const edit = applyFieldEdit(readStoredDraft(application.draft), field, value);
+  const edit = applyFieldEdit(readStoredDraft(application.draft, applicationId), field, value);
   if (!edit.ok) return { ok: false, message: edit.message };
   const draft = edit.draft;
   const updated = await db.onboardingApplication.updateMany({
     where: { id: applicationId, version: application.version },
-    data: { draft: toStoredDraft(draft) as Prisma.InputJsonValue, version: { increment: 1 } },
+    data: { draft: toStoredDraft(draft, applicationId) as Prisma.InputJsonValue, version: { increment: 1 } },
   });
   if (updated.count !== 1) return { ok: false, message: "The application changed meanwhile; reload and try again." };
   await refreshDashboardRow(applicationId);

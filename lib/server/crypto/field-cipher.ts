@@ -4,20 +4,28 @@ import type { DataKeyring } from "./data-keys";
 
 /**
  * One personal-data field, encrypted with AES-256-GCM under the keyring's current key:
- * `enc:v1:<key id>:<iv>:<tag>:<ciphertext>` (base64url). A value without that prefix is plaintext
- * written before encryption existed, and is read as it is (the rotation command encrypts it).
+ * `enc:v2:<key id>:<iv>:<tag>:<ciphertext>` (base64url), bound to where it is kept: the table, the
+ * record and the field are its associated data (`context`), so a ciphertext copied into another
+ * record or field does not decrypt there (#26 line 4). `enc:v1:` values, written before that
+ * binding, are still read (without it) until `npm run data:rotate-key` rewrites them as v2. A value
+ * without either prefix is plaintext written before encryption existed, and is read as it is.
  */
-const PREFIX = "enc:v1:";
+const V1 = "enc:v1:";
+const V2 = "enc:v2:";
 
 export function isEncrypted(value: unknown): value is string {
-  return typeof value === "string" && value.startsWith(PREFIX);
+  return typeof value === "string" && (value.startsWith(V2) || value.startsWith(V1));
 }
 
-export function encryptField(plaintext: string, keyring: DataKeyring): string {
+/** Where a value is kept, as its associated data: e.g. `OnboardingApplication/<id>/business.registrationNumber`. */
+export const fieldContext = (table: string, recordId: string, field: string) => `${table}/${recordId}/${field}`;
+
+export function encryptField(plaintext: string, keyring: DataKeyring, context: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", keyring.current.key, iv);
+  cipher.setAAD(Buffer.from(context, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return `${PREFIX}${[keyring.current.id, iv, cipher.getAuthTag(), body].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(":")}`;
+  return `${V2}${[keyring.current.id, iv, cipher.getAuthTag(), body].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(":")}`;
 }
 
 export class UnreadableFieldError extends Error {
@@ -27,19 +35,28 @@ export class UnreadableFieldError extends Error {
   }
 }
 
-export function decryptField(value: string, keyring: DataKeyring): string {
+/**
+ * The plaintext of a stored value kept at `context`. Throws UnreadableFieldError for a key the
+ * keyring lacks or a malformed value, and GCM's own error for a value moved from elsewhere or altered.
+ */
+export function decryptField(value: string, keyring: DataKeyring, context: string): string {
   if (!isEncrypted(value)) return value;
-  const [keyId, iv, tag, body] = value.slice(PREFIX.length).split(":");
+  const bound = value.startsWith(V2);
+  const [keyId, iv, tag, body] = value.slice(V2.length).split(":");
   const key = keyring.all.get(keyId ?? "");
   if (!key || !iv || !tag || body === undefined) throw new UnreadableFieldError(keyId ?? "?");
   const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(iv, "base64url"));
+  if (bound) decipher.setAAD(Buffer.from(context, "utf8"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
 }
 
+/** Whether a stored value is bound to its place (v2); v1 and plaintext values are rewritten by rotation. */
+export const isBound = (value: unknown): boolean => typeof value === "string" && value.startsWith(V2);
+
 /** The key id a stored value was encrypted with (null for plaintext). */
 export function encryptedWith(value: unknown): string | null {
-  return isEncrypted(value) ? (value.slice(PREFIX.length).split(":")[0] ?? null) : null;
+  return isEncrypted(value) ? (value.slice(V2.length).split(":")[0] ?? null) : null;
 }
 
 /**

@@ -48,7 +48,7 @@ function summarize(
   const statusOf = (step: string) => resources.find((resource) => resource.step === step)?.status ?? null;
   const brand = resources.find((resource) => resource.step === "brand");
   const brandDetails = brandDetailsOf(brand?.details);
-  const draft = readStoredDraft(application.draft);
+  const draft = readStoredDraft(application.draft, application.id);
   const stage = stageOf({
     awaitedVerification: awaitedVerification(verificationMethodForDraft(draft), {
       status: statusOf("brand"),

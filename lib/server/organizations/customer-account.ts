@@ -57,7 +57,7 @@ export async function setCustomerAccount(
   }
   // The subaccount's own token, encrypted under the data keys: Trust Hub and Messaging act in a
   // subaccount only with its own credentials, and Twilio signs its webhooks with it (decision 0010).
-  const twilioAuthTokenEncrypted = authToken ? sealAuthToken(authToken) : null;
+  const twilioAuthTokenEncrypted = authToken ? sealAuthToken(authToken, organization.id) : null;
   // A subaccount is one customer's: its numbers, profiles and webhooks are that customer's alone.
   // The unique index holds it across instances; this read only gives the clear message first.
   const holder = accountSid

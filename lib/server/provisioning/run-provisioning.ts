@@ -83,7 +83,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     where: { id: applicationId },
     include: { organization: true },
   });
-  const parsed = parseApplication(readStoredDraft(application.draft));
+  const parsed = parseApplication(readStoredDraft(application.draft, application.id));
   if (!parsed.success)
     return failed(applicationId, "validate", null, "The application is not complete; it cannot be sent to Twilio.");
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { decryptField, encryptField, isEncrypted } from "../crypto/field-cipher";
+import { decryptField, encryptField, fieldContext, isEncrypted } from "../crypto/field-cipher";
 import { dataKeyring } from "../crypto/keyring";
 import { open as openLegacy } from "../crypto/secret-box";
 import { db } from "../db";
@@ -33,20 +33,25 @@ export function isvCredentials(): TwilioCredentials {
   return { accountSid: settings.TWILIO_ACCOUNT_SID, authToken: settings.TWILIO_AUTH_TOKEN };
 }
 
-/** A subaccount's auth token as stored: encrypted under the data keys (rotated with them). */
-export function sealAuthToken(authToken: string): string {
-  return encryptField(authToken, dataKeyring());
+/** Where a subaccount's token is kept, bound into its ciphertext (#26 line 4). */
+const tokenPlace = (organizationId: string) => fieldContext("Organization", organizationId, "twilioAuthTokenEncrypted");
+
+/** A subaccount's auth token as stored: encrypted under the data keys (rotated with them), bound to its organization. */
+export function sealAuthToken(authToken: string, organizationId: string): string {
+  return encryptField(authToken, dataKeyring(), tokenPlace(organizationId));
 }
 
 /**
- * The stored token in clear. Tokens stored before decision 0010 were sealed with a key derived from
- * AUTH_SECRET (`v1.` prefix) and are still read; `npm run data:rotate-key` moves them to the data keys.
+ * The stored token in clear, or null when it cannot be read (a key no longer listed, or a value
+ * moved from another organization). Tokens stored before decision 0010 were sealed with a key
+ * derived from AUTH_SECRET (`v1.` prefix) and are still read; `npm run data:rotate-key` moves them
+ * to the data keys.
  */
-export function openAuthToken(sealed: string): string | null {
+export function openAuthToken(sealed: string, organizationId: string): string | null {
   if (sealed.startsWith("v1.")) return openLegacy(sealed, env().AUTH_SECRET);
   if (!isEncrypted(sealed)) return null;
   try {
-    return decryptField(sealed, dataKeyring());
+    return decryptField(sealed, dataKeyring(), tokenPlace(organizationId));
   } catch {
     return null;
   }
@@ -58,11 +63,14 @@ export function openAuthToken(sealed: string): string | null {
  * SID and auth token (Twilio's subaccount docs; shared/notes/live-twilio.md §1; decision 0010).
  */
 export function organizationCredentials(organization: {
+  id: string;
   twilioAccountSid: string | null;
   twilioAuthTokenEncrypted?: string | null;
 }): TwilioCredentials {
   if (!organization.twilioAccountSid) return isvCredentials();
-  const authToken = organization.twilioAuthTokenEncrypted ? openAuthToken(organization.twilioAuthTokenEncrypted) : null;
+  const authToken = organization.twilioAuthTokenEncrypted
+    ? openAuthToken(organization.twilioAuthTokenEncrypted, organization.id)
+    : null;
   if (!authToken) throw new SubaccountCredentialsMissingError(organization.twilioAccountSid);
   return { accountSid: organization.twilioAccountSid, authToken };
 }
@@ -73,7 +81,7 @@ export async function credentialsForAccount(accountSid: string): Promise<TwilioC
   if (accountSid === settings.TWILIO_ACCOUNT_SID) return settings.TWILIO_AUTH_TOKEN ? isvCredentials() : null;
   const organization = await db.organization.findFirst({
     where: { twilioAccountSid: accountSid },
-    select: { twilioAccountSid: true, twilioAuthTokenEncrypted: true },
+    select: { id: true, twilioAccountSid: true, twilioAuthTokenEncrypted: true },
   });
   if (!organization) return null;
   try {
