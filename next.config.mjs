@@ -18,6 +18,10 @@ const nextConfig = {
   allowedDevOrigins: devAllowedOrigins(process.env),
   // Next.js logs every server action call with its arguments in development: passwords included.
   logging: { serverFunctions: false },
+  // proxy.ts runs before every page and action, and Next.js buffers the body for it: by default up
+  // to 10 MB of whatever an anonymous caller sends. A server action's body is at most 1 MB (proxy.ts
+  // answers 413 past it), so no more than that is worth holding (#26 line 9).
+  experimental: { proxyClientMaxBodySize: "2mb" },
   // The security headers that do not depend on the request; the Content-Security-Policy, which
   // carries a nonce per request, is set in proxy.ts.
   async headers() {

@@ -13,14 +13,13 @@ const PROTECTED = ["/staff", "/home", "/onboarding", "/campaign"];
 // Next.js's own limit for server-action bodies; past it Next.js answers a bare 500.
 const ACTION_BODY_LIMIT = 1024 * 1024;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
     const length = Number(request.headers.get("content-length") ?? "0");
-    if (length > ACTION_BODY_LIMIT)
-      return new NextResponse("This request is too large to process. Nothing was saved.", {
-        status: 413,
-        headers: { "content-type": "text/plain; charset=utf-8" },
-      });
+    if (length > ACTION_BODY_LIMIT) return plainAnswer(413, "This request is too large to process. Nothing was saved.");
+    // Next.js answers a body React cannot decode with a bare 500 (#26 line 9): refused here instead.
+    if (!(await readableActionBody(request)))
+      return plainAnswer(400, "This request could not be read. Reload the page and try again; nothing was saved.");
   }
 
   const { pathname } = request.nextUrl;
@@ -39,6 +38,26 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+function plainAnswer(status: number, text: string) {
+  return new NextResponse(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * Whether a server action's body has the shape React's reply decoder reads: JSON (a call with
+ * plain arguments) or a multipart form (a form's post), never checked further than that.
+ */
+async function readableActionBody(request: NextRequest): Promise<boolean> {
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    if (type.startsWith("multipart/form-data")) await request.clone().formData();
+    else if (type.startsWith("application/x-www-form-urlencoded")) await request.clone().formData();
+    else JSON.parse(await request.clone().text());
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

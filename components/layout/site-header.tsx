@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { signOutAction } from "@/lib/server/actions/auth-actions";
+import { signOutAction, signOutEverywhereAction } from "@/lib/server/actions/auth-actions";
 import type { CurrentUser } from "@/lib/server/auth/guards";
 import { isAdmin, isStaff } from "@/lib/server/auth/policy";
 
@@ -43,6 +43,14 @@ export function SiteHeader({ user, portalName }: { user: CurrentUser; portalName
               className="rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
             >
               Sign out
+            </button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button
+              type="submit"
+              className="rounded-md px-2 py-1.5 text-xs text-slate-600 underline hover:text-slate-900"
+            >
+              Sign out everywhere
             </button>
           </form>
         </div>

@@ -18,6 +18,13 @@ export const inviteStaffSchema = z.object({
   role: z.enum(["STAFF", "ADMIN"], { error: "Choose Staff or Administrator." }),
 });
 
+export const changeRoleSchema = z.object({
+  userId: z.string().min(1),
+  role: z.enum(["STAFF", "ADMIN"], { error: "Choose Staff or Administrator." }),
+});
+
+export const removeUserSchema = z.object({ userId: z.string().min(1) });
+
 export const isvSettingsSchema = z.object({
   portalName: z
     .string()

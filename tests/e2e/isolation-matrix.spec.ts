@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, request, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 import { query } from "./support/database";
 import { E2E } from "./support/e2e-env";
@@ -32,8 +32,8 @@ const REFUSALS = [
   "This number already belongs to another customer.",
 ];
 
-// theirNumber: a number organization B owns (bought for it through its staff page).
-type Target = { applicationId: string; organizationId: string; theirNumber: string };
+// ownNumber, theirNumber: numbers organizations A and B own (bought through their staff pages).
+type Target = { applicationId: string; organizationId: string; ownNumber: string; theirNumber: string };
 type Probe = {
   name: string;
   expected: readonly [Cell, Cell, Cell, Cell, Cell];
@@ -200,7 +200,7 @@ const PROBES: Probe[] = [
     name: "action addSenderNumberAction",
     expected: staffOnly,
     call: (r, t) =>
-      callAction(r, "addSenderNumberAction", [null, { applicationId: t.applicationId, phoneNumberSid: MATRIX_NUMBER }]),
+      callAction(r, "addSenderNumberAction", [null, { applicationId: t.applicationId, phoneNumberSid: t.ownNumber }]),
   },
   {
     name: "action removeSenderNumberAction",
@@ -208,7 +208,7 @@ const PROBES: Probe[] = [
     call: (r, t) =>
       callAction(r, "removeSenderNumberAction", [
         null,
-        { applicationId: t.applicationId, phoneNumberSid: MATRIX_NUMBER },
+        { applicationId: t.applicationId, phoneNumberSid: t.ownNumber },
       ]),
   },
   {
@@ -217,7 +217,7 @@ const PROBES: Probe[] = [
     call: (r, t) =>
       callAction(r, "requestShakenStirAction", [
         null,
-        { applicationId: t.applicationId, phoneNumberSids: MATRIX_NUMBER },
+        { applicationId: t.applicationId, phoneNumberSids: t.ownNumber },
       ]),
   },
   {
@@ -243,10 +243,7 @@ const PROBES: Probe[] = [
     name: "action unassignNumberAction",
     expected: staffOnly,
     call: (r, t) =>
-      callAction(r, "unassignNumberAction", [
-        null,
-        { organizationId: t.organizationId, phoneNumberSid: MATRIX_NUMBER },
-      ]),
+      callAction(r, "unassignNumberAction", [null, { organizationId: t.organizationId, phoneNumberSid: t.ownNumber }]),
   },
   // Every number action on organization A with organization B's own number: refused for everyone.
   {
@@ -336,8 +333,29 @@ const PROBES: Probe[] = [
     expected: nobody,
     call: (r) => callRoute(r, "POST", "/api/twilio/events", "[]"),
   },
-  // Last: it ends the caller's session. Only the signed-in pages carry it, so an anonymous call
-  // never reaches it (it is forwarded to a page the proxy sends to sign-in).
+  {
+    // A person who does not exist: an allowed call answers "No such staff member."
+    name: "action changeStaffRoleAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "changeStaffRoleAction", [null, { userId: "matrix-nobody", role: "STAFF" }]),
+  },
+  {
+    name: "action removeUserAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "removeUserAction", [null, { userId: "matrix-nobody" }]),
+  },
+  // Last: these end the caller's sessions. Only the signed-in pages carry them, so an anonymous call
+  // never reaches them (it is forwarded to a page the proxy sends to sign-in). "Everywhere" is
+  // called through a copy of the caller's cookie, so that the caller still holds one (now ended) for
+  // the last row.
+  {
+    name: "action signOutEverywhereAction",
+    expected: [R, A, A, A, A],
+    call: async (r) => {
+      const copy = await request.newContext({ baseURL: E2E.baseUrl, storageState: await r.storageState() });
+      return callAction(copy, "signOutEverywhereAction", []);
+    },
+  },
   { name: "action signOutAction", expected: [R, A, A, A, A], call: (r) => callAction(r, "signOutAction", []) },
 ];
 
@@ -374,20 +392,24 @@ test("isolation matrix: every action and route, as every kind of caller", async 
       'SELECT a.id AS applicationId, a.organizationId FROM "OnboardingApplication" a JOIN "Organization" o ON o.id = a.organizationId WHERE o.name = ?',
       name,
     )[0]!;
-  // Organization B gets a number of its own the way staff give one: search, see the price, buy.
-  const b = organizationOf("Matrix B Corp");
-  await adminPage.goto(`/staff/customers/${b.organizationId}`);
-  const search = adminPage.getByTestId("number-search");
-  await search.getByLabel("Area code").fill("617");
-  await search.getByRole("button", { name: "Find numbers" }).click();
-  await expect(search.getByText(/Each number costs 1\.15 USD a month/)).toBeVisible();
-  await search.getByRole("button", { name: /^Buy / }).first().click();
-  await expect(search.getByText(/Bought: 1\.15 USD a month/)).toBeVisible();
-  const theirNumber = query<{ phoneNumberSid: string }>(
-    'SELECT "phoneNumberSid" FROM "PhoneNumber" WHERE "organizationId" = ?',
-    b.organizationId,
-  )[0]!.phoneNumberSid;
-  const target: Target = { ...organizationOf("Matrix A Corp"), theirNumber };
+  // Each organization gets a number of its own the way staff give one: search, see the price, buy.
+  const numberBoughtFor = async (organizationId: string, areaCode: string) => {
+    await adminPage.goto(`/staff/customers/${organizationId}`);
+    const search = adminPage.getByTestId("number-search");
+    await search.getByLabel("Area code").fill(areaCode);
+    await search.getByRole("button", { name: "Find numbers" }).click();
+    await expect(search.getByText(/Each number costs 1\.15 USD a month/)).toBeVisible();
+    await search.getByRole("button", { name: /^Buy / }).first().click();
+    await expect(search.getByText(/Bought: 1\.15 USD a month/)).toBeVisible();
+    return query<{ phoneNumberSid: string }>(
+      'SELECT "phoneNumberSid" FROM "PhoneNumber" WHERE "organizationId" = ?',
+      organizationId,
+    )[0]!.phoneNumberSid;
+  };
+  const a = organizationOf("Matrix A Corp");
+  const theirNumber = await numberBoughtFor(organizationOf("Matrix B Corp").organizationId, "617");
+  const ownNumber = await numberBoughtFor(a.organizationId, "206");
+  const target: Target = { ...a, ownNumber, theirNumber };
 
   const rows: string[][] = [];
   const mismatches: string[] = [];

@@ -4,11 +4,13 @@ import { revalidatePath } from "next/cache";
 
 import { fail, fieldError, ok } from "@/lib/action-result";
 import {
+  changeRoleSchema,
   createCustomerSchema,
   customerAccountSchema,
   inviteCustomerUserSchema,
   inviteStaffSchema,
   isvSettingsSchema,
+  removeUserSchema,
   twilioSettingsSchema,
 } from "@/lib/staff/schema";
 import type { InvitationLinkResult } from "@/lib/staff/views";
@@ -20,7 +22,8 @@ import { createInvitation, emailInvitation, EmailTakenError } from "../invitatio
 import { createCustomerOrganization, inviteCustomerUser } from "../organizations/create-customer-organization";
 import { setCustomerAccount } from "../organizations/customer-account";
 import { saveTwilioSettings } from "../settings/twilio-settings";
-import { defineAction } from "./define-action";
+import { changeStaffRole, removeUser } from "../users/manage-users";
+import { defineAction, defineFormAction } from "./define-action";
 
 export type { InvitationLinkResult };
 
@@ -98,4 +101,17 @@ export const setCustomerAccountAction = defineAction(requireAdmin, customerAccou
   if (!outcome.ok) return outcome.field ? fieldError(outcome.field, outcome.message) : fail(outcome.message);
   revalidatePath(`/staff/customers/${input.organizationId}`);
   return ok({ accountSid: outcome.accountSid });
+});
+
+export const changeStaffRoleAction = defineFormAction(requireAdmin, changeRoleSchema, async (input, admin) => {
+  const outcome = await changeStaffRole(input.userId, input.role, admin.id);
+  revalidatePath("/staff/team");
+  return outcome.ok ? ok({ role: input.role }) : fail(outcome.message);
+});
+
+export const removeUserAction = defineFormAction(requireAdmin, removeUserSchema, async (input, admin) => {
+  const outcome = await removeUser(input.userId, admin.id);
+  revalidatePath("/staff/team");
+  revalidatePath("/staff/customers", "layout");
+  return outcome.ok ? ok({ removed: true }) : fail(outcome.message);
 });

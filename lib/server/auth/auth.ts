@@ -13,6 +13,7 @@ import { sessionCookiesSecure } from "../env-schema";
 import { clientIp } from "./client-ip";
 import { checkCredentials } from "./credentials";
 import { describeRetryAfter } from "./rate-limit";
+import { endSession, startSession } from "./user-sessions";
 
 export class InvalidCredentialsError extends CredentialsSignin {
   code = "invalid_credentials";
@@ -28,6 +29,12 @@ export class RateLimitedError extends CredentialsSignin {
   get userMessage(): string {
     return `Too many failed sign-in attempts. Try again in ${describeRetryAfter(this.retryAfterSeconds)}.`;
   }
+}
+
+/** Too many password checks at once on this instance (password-slots.ts): nothing was checked. */
+export class SignInBusyError extends CredentialsSignin {
+  code = "busy";
+  readonly userMessage = "Many people are signing in right now. Please try again in a few seconds.";
 }
 
 const credentialsInput = z.object({ email: z.string().max(320), password: z.string().max(1024) });
@@ -69,6 +76,7 @@ function authConfig(): NextAuthConfig {
           );
           if (!result.ok) {
             if (result.reason === "rate_limited") throw new RateLimitedError(result.retryAfterSeconds);
+            if (result.reason === "busy") throw new SignInBusyError();
             throw new InvalidCredentialsError();
           }
           await audit(db, {
@@ -89,11 +97,13 @@ function authConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.role = user.role;
           token.sessionVersion = user.sessionVersion;
+          // The server-side session this cookie stands for (user-sessions.ts).
+          if (user.id) token.sessionId = await startSession(user.id);
         }
         return token;
       },
@@ -101,7 +111,16 @@ function authConfig(): NextAuthConfig {
         if (token.sub) session.user.id = token.sub;
         session.user.role = token.role;
         session.user.sessionVersion = token.sessionVersion;
+        session.sessionId = token.sessionId;
         return session;
+      },
+    },
+    events: {
+      // Signing out (the portal's button or Auth.js's own sign-out route) ends the session here too:
+      // a copy of the cookie no longer works.
+      async signOut(message) {
+        const sessionId = "token" in message ? message.token?.sessionId : undefined;
+        if (sessionId) await endSession(sessionId);
       },
     },
   };

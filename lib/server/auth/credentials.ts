@@ -1,6 +1,7 @@
 import type { PrismaClient, User } from "@prisma/client";
 
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { takePasswordSlot } from "./password-slots";
 import {
   checkSignInGate,
   clearAccountFailures,
@@ -12,6 +13,7 @@ import {
 export type CredentialsCheck =
   | { ok: true; user: User }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "busy" }
   | { ok: false; reason: "rate_limited"; scope: LimitScope; retryAfterSeconds: number };
 
 export function normalizeEmail(email: string): string {
@@ -29,21 +31,28 @@ export async function checkCredentials(
   input: { email: string; password: string; ip: string },
   limits: SignInLimits,
 ): Promise<CredentialsCheck> {
-  const email = normalizeEmail(input.email);
-  const gate = await checkSignInGate(db, email, input.ip, limits);
-  if (!gate.allowed)
-    return { ok: false, reason: "rate_limited", scope: gate.scope, retryAfterSeconds: gate.retryAfterSeconds };
+  // Too many sign-ins at once on this instance: answered before any work, and nothing counts as a failure.
+  const release = takePasswordSlot(input.ip);
+  if (!release) return { ok: false, reason: "busy" };
+  try {
+    const email = normalizeEmail(input.email);
+    const gate = await checkSignInGate(db, email, input.ip, limits);
+    if (!gate.allowed)
+      return { ok: false, reason: "rate_limited", scope: gate.scope, retryAfterSeconds: gate.retryAfterSeconds };
 
-  const user = await db.user.findUnique({ where: { email } });
-  const valid = user?.passwordHash
-    ? await verifyPassword(input.password, user.passwordHash)
-    : (await burnPasswordCheck(input.password), false);
+    const user = await db.user.findUnique({ where: { email } });
+    const valid = user?.passwordHash
+      ? await verifyPassword(input.password, user.passwordHash)
+      : (await burnPasswordCheck(input.password), false);
 
-  if (!user || !valid) {
-    await recordSignInFailure(db, email, input.ip, limits);
-    return { ok: false, reason: "invalid" };
+    if (!user || !valid) {
+      await recordSignInFailure(db, email, input.ip, limits);
+      return { ok: false, reason: "invalid" };
+    }
+    await clearAccountFailures(db, email, input.ip, limits);
+    const signedIn = await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    return { ok: true, user: signedIn };
+  } finally {
+    release();
   }
-  await clearAccountFailures(db, email, input.ip, limits);
-  const signedIn = await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { ok: true, user: signedIn };
 }

@@ -7,23 +7,28 @@ import { db } from "../db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
 import { canAccessOrganization, isAdmin, isStaff, type Actor } from "./policy";
 import { currentSession } from "./recent-sessions";
+import { sessionStands } from "./user-sessions";
 
 export type CurrentUser = Actor & { email: string; name: string | null };
 export type CustomerUser = CurrentUser & { organizationId: string };
 
 /**
  * The signed-in user, read fresh from the database (once per request). A session whose user was
- * deleted, or issued before the last password change, counts as signed out.
+ * deleted, that was signed out (its row ended, even if a copy of the cookie lives on), or issued
+ * before the last password or role change or "sign out of every device", counts as signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await currentSession();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, organizationId: true, sessionVersion: true },
-  });
-  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
+  const [user, stands] = await Promise.all([
+    db.user.findUnique({
+      where: { id },
+      select: { id: true, email: true, name: true, role: true, organizationId: true, sessionVersion: true },
+    }),
+    sessionStands(session.sessionId, id),
+  ]);
+  if (!user || !stands || user.sessionVersion !== session.user.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, organizationId: user.organizationId };
 });
 

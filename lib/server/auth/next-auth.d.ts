@@ -9,12 +9,14 @@ declare module "next-auth" {
     sessionVersion?: number;
   }
   interface Session {
+    sessionId?: string;
     user: { id: string; email: string; name?: string | null; role?: UserRole; sessionVersion?: number };
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
+    sessionId?: string;
     role?: UserRole;
     sessionVersion?: number;
   }

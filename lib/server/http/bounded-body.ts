@@ -41,3 +41,6 @@ function tooLarge(request: Request): BoundedBody {
  */
 export const EVENT_BATCH_MAX_BYTES = 256 * 1024;
 export const STATUS_CALLBACK_MAX_BYTES = 64 * 1024;
+
+/** Auth.js's own forms (an email, a password, a CSRF token, a callback URL). */
+export const AUTH_FORM_MAX_BYTES = 16 * 1024;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { InviteStaffForm } from "@/components/staff/invite-staff-form";
+import { MemberControls } from "@/components/staff/member-controls";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { requireAdmin } from "@/lib/server/auth/guards";
@@ -30,6 +31,7 @@ export default async function TeamPage() {
                   {member.email} ·{" "}
                   {member.lastSignInAt ? `last signed in ${formatDateTime(member.lastSignInAt)}` : "never signed in"}
                 </p>
+                <MemberControls userId={member.id} label={member.name ?? member.email} role={member.role} />
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import { CustomerAccountForm } from "@/components/staff/customer-account-form";
 import { FeesSpent } from "@/components/staff/fees-spent";
 import { HistoryList } from "@/components/staff/history-list";
 import { InviteCustomerUserForm } from "@/components/staff/invite-user-form";
+import { MemberControls } from "@/components/staff/member-controls";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
@@ -71,6 +72,9 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
                     {user.email} ·{" "}
                     {user.lastSignInAt ? `last signed in ${formatDateTime(user.lastSignInAt)}` : "never signed in"}
                   </p>
+                  {isAdmin(staff) ? (
+                    <MemberControls userId={user.id} label={user.name ?? user.email} role="CUSTOMER" />
+                  ) : null}
                 </li>
               ))}
             </ul>
