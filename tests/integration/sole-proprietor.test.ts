@@ -180,13 +180,29 @@ describe("Sole Proprietor brands", () => {
     });
     expect(record.sends).toBe(3);
     expect(record.expiryNotifiedAt).toBeNull();
-    expect(mailsTo()).toContain("A new code is on its way to your mobile phone");
+    // The customer who clicked sees it on the page: no email for sends of theirs (#26 line 6).
+    expect(mailsTo()).not.toContain("A new code is on its way to your mobile phone");
     // Twilio was asked (SmsOtp): the sandbox keeps when its last code went out.
     expect(sandbox.sandbox.store.get(brand.sid)!.fields.otp_sent_at).toBeTruthy();
     const audits = await db.auditLog.findMany({ where: { targetId: application.id, action: "brand.otp-resent" } });
     expect(audits).toHaveLength(2);
     // The new code's window starts at the resend.
     expect((await brandVerificationView(application.id, "customer", dayLater))!.state).toBe("pending");
+    // A send by the provider's staff is news to the customer's users: one email each.
+    const { user: staff } = await makeUser({ role: "STAFF" });
+    const minutes = (n: number) => new Date(dayLater.getTime() + n * 60_000);
+    expect(await resendBrandVerification(application.id, "staff", staff.id, minutes(4))).toEqual({ ok: true });
+    expect(mailsTo().filter((subject) => subject === "A new code is on its way to your mobile phone")).toHaveLength(1);
+    // At most five sends a day, whoever asks; each audited with the organization.
+    expect(await resendBrandVerification(application.id, "customer", owner.id, minutes(6))).toEqual({ ok: true });
+    expect(await resendBrandVerification(application.id, "customer", owner.id, minutes(8))).toEqual({ ok: true });
+    expect(await resendBrandVerification(application.id, "customer", owner.id, minutes(10))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/5 times in the last day/),
+    });
+    const sends = await db.auditLog.findMany({ where: { targetId: application.id, action: "brand.otp-resent" } });
+    expect(sends).toHaveLength(5);
+    expect(sends.every((entry) => entry.organizationId === application.organizationId)).toBe(true);
 
     // The owner replies YES: the brand stays APPROVED, its identity VERIFIED (brand-verified event).
     await sandbox.control("POST", "advance", { sid: brand.sid, outcome: "otp-verified" });

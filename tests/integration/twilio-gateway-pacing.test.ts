@@ -135,12 +135,22 @@ describe("the gateway paces every brand and campaign request", () => {
         ),
     ],
     ["delete a campaign", async () => deleteCampaign(await accountBySid(DEFAULT_ACCOUNT_SID), serviceSid, campaignSid)],
-    [
-      "read the use cases",
-      async () => fetchCampaignUseCases(await accountBySid(DEFAULT_ACCOUNT_SID), serviceSid, brandSid),
-    ],
   ])("%s waits for the account's slot", async (_name, request) => {
     await expectPaced(request);
+  });
+
+  it("reading the use cases a brand may register does not wait in the slot (#26 line 6): a read, not a registration", async () => {
+    const until = new Date(Date.now() + 5_000);
+    await db.twilioRateSlot.upsert({
+      where: { key: SLOT_KEY },
+      create: { key: SLOT_KEY, nextAllowedAt: until },
+      update: { nextAllowedAt: until },
+    });
+    await fetchCampaignUseCases(await accountBySid(DEFAULT_ACCOUNT_SID), serviceSid, brandSid).catch(() => undefined);
+    expect(Date.now()).toBeLessThan(until.getTime());
+    // The slot is left as the registration holding it set it.
+    expect((await db.twilioRateSlot.findUniqueOrThrow({ where: { key: SLOT_KEY } })).nextAllowedAt).toEqual(until);
+    await db.twilioRateSlot.update({ where: { key: SLOT_KEY }, data: { nextAllowedAt: new Date() } });
   });
 });
 

@@ -224,6 +224,10 @@ export async function brandVerificationView(
   };
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+/** Sends again per application a day, whoever asks: enough for a lost text or two, not a flood. */
+export const MAX_RESENDS_PER_DAY = 5;
+
 /**
  * Sends the verification again through Twilio: the SmsOtp resource (a sole proprietor's code) or
  * the brand's 2fa resource (Authentication+ email; the SDK has no method for it, hence a plain
@@ -254,6 +258,27 @@ export async function resendBrandVerification(
       message: `Verifying again costs a new Authentication+ fee (${formatUsd(view.resendFeeUsd)}): confirm that you accept it.`,
     };
   const brand = (await brandOf(applicationId))!;
+  const application = await db.onboardingApplication.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { organizationId: true },
+  });
+  // A daily cap (#26 line 6): each send texts the representative or emails the contact and, for
+  // Authentication+, costs a fee. Counted from the audit trail; sends are one a minute at most
+  // (claimed below), so two instances cannot both pass the last one.
+  const sentToday = await db.auditLog.count({
+    where: {
+      targetType: "OnboardingApplication",
+      targetId: applicationId,
+      action: { in: ["brand.otp-resent", "brand.2fa-resent"] },
+      // The audit trail's own clock (the database's time of each send).
+      createdAt: { gte: new Date(Date.now() - DAY_MS) },
+    },
+  });
+  if (sentToday >= MAX_RESENDS_PER_DAY)
+    return {
+      ok: false,
+      message: `It was sent again ${MAX_RESENDS_PER_DAY} times in the last day, the most a day allows. Try again tomorrow, or ask your provider.`,
+    };
   const previous = new Date(view.sentAt);
   const claimed = await db.brandVerification.updateMany({
     where: {
@@ -303,9 +328,12 @@ export async function resendBrandVerification(
     action: view.method === "sms-otp" ? "brand.otp-resent" : "brand.2fa-resent",
     targetType: "OnboardingApplication",
     targetId: applicationId,
+    organizationId: application.organizationId,
     metadata: { brandSid: brand.sid, sends: view.sends + 1 },
   });
   await refreshDashboardRow(applicationId).catch(() => undefined);
-  await tellCustomer(applicationId, view.method, "resent");
+  // The customer who clicked sees it on the page; only a send by the provider's staff is news to
+  // the customer's users (one email each per send, never one per click of theirs).
+  if (viewer === "staff") await tellCustomer(applicationId, view.method, "resent");
   return { ok: true };
 }

@@ -13,8 +13,8 @@ import { everyPage, type Billing, type TwilioAccount } from "./account";
 import { paced } from "./rate-slot";
 
 /**
- * Every A2P campaign request (UsAppToPerson on a Messaging Service, seed 000 section 5). Each one
- * waits for the account's one-per-second slot shared with brands; creates and re-vetting updates
+ * Every A2P campaign request (UsAppToPerson on a Messaging Service, seed 000 section 5). Each
+ * registration request waits for the account's one-per-second slot shared with brands; creates and re-vetting updates
  * are fenced and their fees recorded here.
  */
 
@@ -99,14 +99,19 @@ export async function deleteCampaign(
   await paced(account, () => campaignsOf(account, serviceSid)(campaignSid).remove(), fence);
 }
 
-/** The use cases Twilio offers for a brand on a Messaging Service (UsAppToPersonUsecases). */
+/**
+ * The use cases Twilio offers for a brand on a Messaging Service (UsAppToPersonUsecases). A read, not
+ * a registration: Twilio's one-per-second request ("rate limit all API requests for Brand and
+ * Campaign registration to one request per second", seed 000) is about registering, so a customer's
+ * campaign page never waits in the slot every customer's registration shares (#26 line 6).
+ */
 export async function fetchCampaignUseCases(
   account: TwilioAccount,
   serviceSid: string,
   brandSid: string,
 ): Promise<unknown> {
-  const answer = await paced(account, () =>
-    account.sdk.messaging.v1.services(serviceSid).usAppToPersonUsecases.fetch({ brandRegistrationSid: brandSid }),
-  );
+  const answer = await account.sdk.messaging.v1
+    .services(serviceSid)
+    .usAppToPersonUsecases.fetch({ brandRegistrationSid: brandSid });
   return answer.usAppToPersonUsecases;
 }
