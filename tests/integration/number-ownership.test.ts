@@ -163,4 +163,46 @@ describe("phone numbers belong to an organization", () => {
       await assignNumber(first.application.organizationId, view.numbers[0]!.phoneNumberSid, first.staff.id),
     ).toMatchObject({ ok: false, message: expect.stringMatching(/own subaccount/) });
   });
+
+  it("a customer's views cannot keep the ISV's account busy: number lists are cached, SHAKEN/STIR looks nothing up per number", async () => {
+    const { application, staff } = await provisioned("Busy Views Co");
+    const bought = await buyNumbersFor(application.organizationId, staff.id, 3, "512");
+    const lists = () =>
+      sandbox.requests.filter(
+        (request) => request.method === "GET" && request.path.endsWith("/IncomingPhoneNumbers.json"),
+      ).length;
+    const perNumber = () =>
+      sandbox.requests.filter((request) => request.method === "GET" && /IncomingPhoneNumbers\/PN/.test(request.path))
+        .length;
+    const poolLists = () =>
+      sandbox.requests.filter(
+        (request) => request.method === "GET" && /\/Services\/MG\w+\/PhoneNumbers$/.test(request.path),
+      ).length;
+    await senderPool(application.id);
+    const before = [lists(), poolLists()];
+    for (let view = 0; view < 10; view++) {
+      await organizationNumbers(application.organizationId);
+      await senderPool(application.id);
+    }
+    expect([lists(), poolLists()]).toEqual(before);
+    // The portal's own change is seen at once.
+    expect(await addSenderNumber(application.id, bought[0]!.sid, staff.id)).toEqual({ ok: true });
+    expect((await senderPool(application.id)).numbers.find((n) => n.phoneNumberSid === bought[0]!.sid)?.inPool).toBe(
+      true,
+    );
+
+    const profile = await recordedStep(application.id, "customer-profile");
+    await sandbox.control("POST", "advance", { sid: profile.sid, outcome: "twilio-approved" });
+    await db.twilioResource.update({ where: { id: profile.id }, data: { status: "twilio-approved" } });
+    const fetchesBefore = perNumber();
+    const listsBefore = lists();
+    const sids = bought.map((number) => number.sid);
+    expect(await requestShakenStir(application.id, sids, staff.id)).toEqual({ ok: true });
+    expect(perNumber()).toBe(fetchesBefore);
+    expect(lists() - listsBefore).toBeLessThanOrEqual(1);
+    // Asked again while the voice phase is on its way: nothing new, no Twilio call at all.
+    const callsBefore = sandbox.requests.length;
+    expect(await requestShakenStir(application.id, sids, staff.id)).toEqual({ ok: true });
+    expect(sandbox.requests.length).toBe(callsBefore);
+  });
 });

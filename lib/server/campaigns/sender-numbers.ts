@@ -8,7 +8,7 @@ import { isSoleProprietor } from "../applications/application-kind";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
-import { accountNumbers } from "../numbers/account-numbers";
+import { accountNumbers, forgetSenderPool, senderPoolNumbers } from "../numbers/account-numbers";
 import { NOT_YOUR_NUMBER, ownedAmong, ownsNumber } from "../numbers/number-ownership";
 import { accountBySid } from "../twilio/client";
 import { addToSenderPool, listSenderPool, removeFromSenderPool } from "../twilio/messaging-services";
@@ -108,7 +108,7 @@ export async function senderPool(applicationId: string): Promise<SenderPool> {
     const account = await accountBySid(service.accountSid);
     const [listed, pool, campaignStatus, recorded, organizationId] = await Promise.all([
       accountNumbers(account),
-      listSenderPool(account, service.sid),
+      senderPoolNumbers(account, service.sid),
       campaignStatusOf(applicationId),
       db.senderNumber.findMany({ where: { applicationId } }),
       organizationOf(applicationId),
@@ -194,6 +194,7 @@ export async function addSenderNumber(
     console.error(`[senders] ${phoneNumberSid} not added: ${describeErrorForLog(error)}`);
     return { ok: false, message: `Twilio did not add the number${code ? ` (error ${code})` : ""}. Try again.` };
   }
+  forgetSenderPool(service.sid);
   await db.senderNumber.upsert({
     where: { applicationId_phoneNumberSid: { applicationId, phoneNumberSid } },
     create: { applicationId, phoneNumberSid, phoneNumber, addedById: actorUserId },
@@ -224,6 +225,7 @@ export async function removeSenderNumber(
       return { ok: false, message: "Twilio did not remove the number. Try again." };
     }
   }
+  forgetSenderPool(service.sid);
   await db.senderNumber.deleteMany({ where: { applicationId, phoneNumberSid } });
   await auditPoolChange(applicationId, "sender.removed", phoneNumberSid, actorUserId);
   return { ok: true };
