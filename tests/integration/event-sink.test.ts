@@ -248,4 +248,33 @@ describe("Event Streams: set up by the portal, delivered as Twilio delivers", ()
     await sandbox.sandbox.settled();
     expect((await db.twilioResource.findUniqueOrThrow({ where: { id: brand.id } })).status).toBe("APPROVED");
   });
+
+  it("a new public URL replaces the portal's old sink; another deployment's sink in the account stays (#26 line 8)", async () => {
+    const { ensureEventStream } = await import("@/lib/server/twilio-inbound/ensure-event-stream");
+    const { accountBySid } = await import("@/lib/server/twilio/client");
+    const account = await accountBySid(DEFAULT_ACCOUNT_SID);
+    const client = sandbox.client();
+    const original = `${publicBaseUrl}/api/twilio/events`;
+    const staging = await client.events.v1.sinks.create({
+      description: "Onboarding portal: A2P brand and campaign events",
+      sinkType: "webhook",
+      sinkConfiguration: { destination: "https://staging.isv.example/api/twilio/events", method: "POST" },
+    });
+    const moved = "https://portal.moved.example/api/twilio/events";
+    await ensureEventStream(account, moved);
+    const destinations = async () =>
+      (await client.events.v1.sinks.list())
+        .map((sink) => (sink.sinkConfiguration as { destination: string }).destination)
+        .sort();
+    expect(await destinations()).toEqual([moved, "https://staging.isv.example/api/twilio/events"].sort());
+    // The old sink's subscription went with it: every subscription left points at a sink that exists.
+    const sinkSids = (await client.events.v1.sinks.list()).map((sink) => sink.sid);
+    const subscribed = await client.events.v1.subscriptions.list();
+    expect(subscribed.length).toBeGreaterThan(0);
+    for (const subscription of subscribed) expect(sinkSids).toContain(subscription.sinkSid);
+    // Back to the first address for the rest of this file; the staging sink is the test's to remove.
+    await ensureEventStream(account, original);
+    expect(await destinations()).toEqual([original, "https://staging.isv.example/api/twilio/events"].sort());
+    await client.events.v1.sinks(staging.sid).remove();
+  });
 });

@@ -117,4 +117,19 @@ describe("invitations (real SQLite)", () => {
       organizationId: null,
     });
   });
+
+  it("a staff member cannot cancel an administrator's open staff invitation by inviting the address as a customer (#26 line 8)", async () => {
+    const { user: admin } = await makeUser({ role: "ADMIN" });
+    const email = "future-admin@isv.test";
+    const { link } = await createInvitation({ email, role: "ADMIN" }, admin.id);
+    const { user: staff } = await makeUser({ role: "STAFF" });
+    const { organization } = await newCustomerInvitation();
+    await expect(
+      createInvitation({ email, role: "CUSTOMER", organizationId: organization.id }, staff.id),
+    ).rejects.toThrow(/open staff invitation; only an administrator/);
+    expect(await findInvitation(tokenOf(link))).toMatchObject({ status: "valid" });
+    // An administrator may replace it.
+    await createInvitation({ email, role: "CUSTOMER", organizationId: organization.id }, admin.id);
+    expect(await findInvitation(tokenOf(link))).toMatchObject({ status: "expired" });
+  });
 });

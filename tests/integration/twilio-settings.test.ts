@@ -44,6 +44,16 @@ describe("ISV Twilio settings", () => {
   });
 });
 
+describe("the public address Twilio calls", () => {
+  it("is https for a live production portal; http only for development or the local sandbox (#26 line 8)", async () => {
+    const { plainHttpRefused } = await import("@/lib/server/settings/twilio-settings");
+    expect(plainHttpRefused("http://portal.isv.example", true, true)).toBe(true);
+    expect(plainHttpRefused("https://portal.isv.example", true, true)).toBe(false);
+    expect(plainHttpRefused("http://127.0.0.1:3000", true, false)).toBe(false);
+    expect(plainHttpRefused("http://localhost:3000", false, true)).toBe(false);
+  });
+});
+
 describe("the Twilio account of a customer", () => {
   it("a new subaccount through the Accounts API, or an existing one of ours; fixed once resources exist", async () => {
     const { setCustomerAccount } = await import("@/lib/server/organizations/customer-account");

@@ -13,8 +13,8 @@ export type InvitationTarget =
   | { email: string; role: Exclude<UserRole, "CUSTOMER">; organizationId?: undefined };
 
 export class EmailTakenError extends Error {
-  constructor() {
-    super("Someone already has an account with this email address.");
+  constructor(message = "Someone already has an account with this email address.") {
+    super(message);
   }
 }
 
@@ -29,6 +29,18 @@ export async function createInvitation(
 ): Promise<{ invitation: Invitation; link: string }> {
   if (await tx.user.findUnique({ where: { email: target.email } })) throw new EmailTakenError();
   const now = new Date();
+  // A new invitation replaces the address's open one. Only an administrator may replace a staff or
+  // administrator invitation: a staff member inviting the same address as a customer would otherwise
+  // cancel an administrator's invitation (#26 line 8).
+  const [open, inviter] = await Promise.all([
+    tx.invitation.findMany({
+      where: { email: target.email, acceptedAt: null, expiresAt: { gt: now }, role: { in: ["STAFF", "ADMIN"] } },
+      select: { id: true },
+    }),
+    tx.user.findUnique({ where: { id: invitedById }, select: { role: true } }),
+  ]);
+  if (open.length && inviter?.role !== "ADMIN")
+    throw new EmailTakenError("This address has an open staff invitation; only an administrator can replace it.");
   await tx.invitation.updateMany({
     where: { email: target.email, acceptedAt: null, expiresAt: { gt: now } },
     data: { expiresAt: now },

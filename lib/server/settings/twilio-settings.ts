@@ -2,7 +2,7 @@ import "server-only";
 
 import { audit } from "../audit/audit";
 import { db } from "../db";
-import { twilioAccount } from "../twilio/client";
+import { twilioAccount, twilioMode } from "../twilio/client";
 import { fetchBundle } from "../twilio/trust-hub";
 
 /** Saves the ISV's Twilio settings after checking at Twilio that the primary profile is approved. */
@@ -10,6 +10,15 @@ export async function saveTwilioSettings(
   input: { notificationEmail: string; primaryCustomerProfileSid: string; publicBaseUrl: string },
   adminId: string,
 ): Promise<{ ok: true } | { ok: false; field: string; message: string }> {
+  // Twilio signs its webhooks, but over http: anyone on the way reads and can replay them. A live
+  // production portal takes only an https address (#26 line 8); the local sandbox may call http.
+  if (plainHttpRefused(input.publicBaseUrl, process.env.NODE_ENV === "production", twilioMode() === "live"))
+    return {
+      ok: false,
+      field: "publicBaseUrl",
+      message:
+        "Twilio must reach a live portal over https: enter its https address, like https://portal.your-company.com.",
+    };
   try {
     const profile = await fetchBundle(twilioAccount(), "customer-profile", input.primaryCustomerProfileSid);
     if (profile.status !== "twilio-approved") {
@@ -48,4 +57,9 @@ export async function twilioSettings() {
     primaryCustomerProfileSid: row?.primaryCustomerProfileSid ?? "",
     publicBaseUrl: row?.publicBaseUrl ?? "",
   };
+}
+
+/** An http: public address, for a production portal that talks to live Twilio. */
+export function plainHttpRefused(publicBaseUrl: string, production: boolean, live: boolean): boolean {
+  return new URL(publicBaseUrl).protocol === "http:" && production && live;
 }

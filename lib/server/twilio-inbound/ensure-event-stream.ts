@@ -6,7 +6,16 @@ import { A2P_EVENT_TYPES } from "@/lib/trusthub/a2p-events";
 import { audit } from "../audit/audit";
 import { db } from "../db";
 import type { TwilioAccount } from "../twilio/account";
-import { createSubscription, createWebhookSink, listSinks, listSubscriptionSids } from "../twilio/event-streams";
+import {
+  createSubscription,
+  createWebhookSink,
+  deleteSinkAndSubscriptions,
+  listSinks,
+  listSubscriptionSids,
+  type Sink,
+} from "../twilio/event-streams";
+
+const SINK_DESCRIPTION = "Onboarding portal: A2P brand and campaign events";
 
 // A claim older than this whose Twilio calls never finished (a crash) is taken over.
 const STALE_CLAIM_MS = 5 * 60_000;
@@ -25,10 +34,10 @@ export async function ensureEventStream(account: TwilioAccount, destination: str
   if (row?.destination === destination && row.subscriptionSid) return;
   if (!(await claim(accountSid, destination, row))) return;
   try {
+    const sinks = await listSinks(account);
     const sink =
-      (await listSinks(account)).find(
-        (candidate) => candidate.sinkType === "webhook" && candidate.destination === destination,
-      ) ?? (await createWebhookSink(account, destination, "Onboarding portal: A2P brand and campaign events"));
+      sinks.find((candidate) => candidate.sinkType === "webhook" && candidate.destination === destination) ??
+      (await createWebhookSink(account, destination, SINK_DESCRIPTION));
     await db.twilioEventStream.update({ where: { accountSid }, data: { sinkSid: sink.sid } });
     const subscriptionSid =
       (await listSubscriptionSids(account, sink.sid))[0] ??
@@ -42,11 +51,13 @@ export async function ensureEventStream(account: TwilioAccount, destination: str
       where: { accountSid },
       data: { subscriptionSid, lastError: null },
     });
+    const previous = row && row.destination !== destination ? row.destination : null;
+    const removed = previous ? await removeOldSinks(account, sinks, previous) : [];
     await audit(db, {
       action: "twilio.event_stream_ready",
       targetType: "TwilioAccount",
       targetId: accountSid,
-      metadata: { sinkSid: sink.sid, subscriptionSid },
+      metadata: { sinkSid: sink.sid, subscriptionSid, removedSinkSids: removed },
     });
   } catch (error) {
     const message = describeErrorForLog(error).slice(0, 1000);
@@ -86,4 +97,26 @@ async function claim(
     data: { destination, claimedAt: now, sinkSid: null, subscriptionSid: null, lastError: null },
   });
   return taken.count === 1;
+}
+
+/**
+ * The sinks this portal set up for its previous public URL: left subscribed after the URL changed,
+ * they kept sending every customer's events to an address the ISV may no longer control (#26 line
+ * 8). Only sinks with the portal's description and exactly that previous destination go (another
+ * deployment sharing the account, a staging portal, keeps its own), their subscriptions first. A
+ * refusal is logged and left for the ISV (npm run twilio:check lists the account's sinks).
+ */
+async function removeOldSinks(account: TwilioAccount, sinks: Sink[], previousDestination: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const old of sinks) {
+    if (old.sinkType !== "webhook" || old.description !== SINK_DESCRIPTION || old.destination !== previousDestination)
+      continue;
+    try {
+      await deleteSinkAndSubscriptions(account, old.sid);
+      removed.push(old.sid);
+    } catch (error) {
+      console.error(`[event-streams] old sink ${old.sid} not removed: ${describeErrorForLog(error)}`);
+    }
+  }
+  return removed;
 }

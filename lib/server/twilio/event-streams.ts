@@ -4,13 +4,26 @@ import type { TwilioAccount } from "./account";
 
 /** Event Streams (Events v1): the webhook Sink that points at the portal, and its Subscription. */
 
-export type Sink = { sid: string; status: string; sinkType: string; destination: string | null };
+export type Sink = {
+  sid: string;
+  status: string;
+  sinkType: string;
+  destination: string | null;
+  description: string | null;
+};
 
-const sinkOf = (sink: { sid: string; status: string; sinkType: string; sinkConfiguration: unknown }): Sink => ({
+const sinkOf = (sink: {
+  sid: string;
+  status: string;
+  sinkType: string;
+  sinkConfiguration: unknown;
+  description?: string | null;
+}): Sink => ({
   sid: sink.sid,
   status: sink.status,
   sinkType: sink.sinkType,
   destination: (sink.sinkConfiguration as { destination?: string } | null)?.destination ?? null,
+  description: sink.description ?? null,
 });
 
 export const listSinks = async (account: TwilioAccount): Promise<Sink[]> =>
@@ -45,3 +58,10 @@ export const createSubscription = async (
       types: types.map((type) => ({ type, schema_version: 1 })),
     })
   ).sid;
+
+/** Removes a sink and its subscriptions first (Twilio keeps a sink a subscription still uses). */
+export async function deleteSinkAndSubscriptions(account: TwilioAccount, sinkSid: string): Promise<void> {
+  for (const subscriptionSid of await listSubscriptionSids(account, sinkSid))
+    await account.sdk.events.v1.subscriptions(subscriptionSid).remove();
+  await account.sdk.events.v1.sinks(sinkSid).remove();
+}
