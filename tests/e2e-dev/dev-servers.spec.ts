@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 
+import { rawRequest, withHealthWatch, type RawAnswer } from "../e2e/support/raw-http";
 import { ACME } from "../support/acme";
 
 /**
@@ -237,5 +238,89 @@ test("two npm run dev at once, opened at 127.0.0.1: both hydrate, sign in, and p
     expect(log).not.toContain(DEMO_STAFF.password);
     expect(log).not.toContain(DEMO_CUSTOMER.password);
     expect(log).not.toMatch(/signInWithPassword\(/);
+  }
+});
+
+test("npm run dev refuses abuse cheaply: oversized webhook bodies within a second, health within 500 ms, long Auth.js paths do not stall it (#26)", async () => {
+  test.setTimeout(400_000);
+  const instance = instances[0]!;
+  if (!instance.child) {
+    start(instance);
+    await waitUntilUp(instance);
+  }
+  // scripts/dev.ts asks the public routes once as soon as the portal is up, so they are compiled.
+  await expect.poll(() => instance.log.includes("[dev] public routes compiled"), { timeout: 240_000 }).toBe(true);
+  const baseUrl = `http://127.0.0.1:${instance.port}`;
+  const json = { "content-type": "application/json" };
+  const batch = JSON.stringify(
+    Array.from({ length: 20_000 }, (_, index) => ({
+      type: "com.twilio.messaging.compliance.brand-registration.brand-registered",
+      data: { accountsid: `AC${index.toString(16).padStart(32, "0")}` },
+    })),
+  );
+  const cases: [string, () => Promise<RawAnswer[]>][] = [
+    [
+      "3 MB unsigned Event Streams batch",
+      async () => [
+        await rawRequest({
+          baseUrl,
+          method: "POST",
+          path: "/api/twilio/events?bodySHA256=x",
+          headers: json,
+          body: batch,
+        }),
+      ],
+    ],
+    [
+      "20 MB to /api/twilio/events",
+      async () => [
+        await rawRequest({
+          baseUrl,
+          method: "POST",
+          path: "/api/twilio/events",
+          headers: json,
+          bytes: 20 * 1024 * 1024,
+        }),
+      ],
+    ],
+    [
+      "20 MB to /api/twilio/status-callback",
+      async () => [
+        await rawRequest({
+          baseUrl,
+          method: "POST",
+          path: "/api/twilio/status-callback",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          bytes: 20 * 1024 * 1024,
+        }),
+      ],
+    ],
+    [
+      "twenty 15,500-character unknown Auth.js paths at once",
+      () =>
+        Promise.all(
+          Array.from({ length: 20 }, () =>
+            rawRequest({ baseUrl, method: "GET", path: `/api/auth/${"a".repeat(15_500)}` }),
+          ),
+        ),
+    ],
+  ];
+  const rows = [];
+  for (const [name, send] of cases) {
+    const { result, healthMs } = await withHealthWatch(send, baseUrl);
+    const slowest = Math.max(...result.map((answer) => answer.ms));
+    rows.push({
+      case: name,
+      statuses: [...new Set(result.map((a) => a.status))].join(","),
+      "slowest ms": Math.round(slowest),
+      "health ms": Math.round(healthMs),
+    });
+  }
+  console.info("\nnpm run dev under abuse: answers, and the slowest /api/health beside each");
+  console.table(rows);
+  for (const row of rows) {
+    for (const status of row.statuses.split(",")) expect([400, 403, 404, 413], row.case).toContain(Number(status));
+    expect(row["slowest ms"], row.case).toBeLessThan(1000);
+    expect(row["health ms"], row.case).toBeLessThan(500);
   }
 });

@@ -4,7 +4,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 
-import { describeErrorForLog } from "@/lib/logging/redact";
+import { describeErrorForLog, redactText } from "@/lib/logging/redact";
 
 import { audit } from "../audit/audit";
 import { db } from "../db";
@@ -53,7 +53,14 @@ function authConfig(): NextAuthConfig {
     logger: {
       // A wrong password is an everyday event, not a server error: keep it out of the error log.
       error(error) {
-        if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+        const type = (error as { type?: string }).type;
+        if (error instanceof CredentialsSignin || type === "CredentialsSignin") return;
+        // Anyone can ask for /api/auth/<anything>: one short line, no stack (stacks are costly to
+        // print, in development above all, and the caller chooses how many, #26 line 3).
+        if (type === "UnknownAction") {
+          console.warn(`[auth] unknown action: ${redactText(error.message.slice(0, 200))}`);
+          return;
+        }
         console.error("[auth]", describeErrorForLog(error));
       },
     },

@@ -17,8 +17,10 @@ export function rawRequest(options: {
   body?: string;
   bytes?: number;
   declareLength?: boolean;
+  /** The server asked: the browser tests' own by default. */
+  baseUrl?: string;
 }): Promise<RawAnswer> {
-  const url = new URL(options.path, E2E.baseUrl);
+  const url = new URL(options.path, options.baseUrl ?? E2E.baseUrl);
   const started = performance.now();
   return new Promise((resolve) => {
     let answered = false;
@@ -62,12 +64,15 @@ export function rawRequest(options: {
  * Runs `work` while asking /api/health every 25 ms, and says how long the slowest health answer
  * took: what the server's one main thread did for everyone else meanwhile.
  */
-export async function withHealthWatch<T>(work: () => Promise<T>): Promise<{ result: T; healthMs: number }> {
+export async function withHealthWatch<T>(
+  work: () => Promise<T>,
+  baseUrl = E2E.baseUrl,
+): Promise<{ result: T; healthMs: number }> {
   let running = true;
   let slowest = 0;
   const watch = (async () => {
     while (running) {
-      const answer = await rawRequest({ method: "GET", path: "/api/health" });
+      const answer = await rawRequest({ method: "GET", path: "/api/health", baseUrl });
       slowest = Math.max(slowest, answer.ms);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
