@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 
+import { setTimeInPast } from "./support/database";
 import { rawRequest, withHealthWatch, type RawAnswer } from "./support/raw-http";
 import { serverActionId } from "./support/server-actions";
 
@@ -308,6 +309,9 @@ test("abuse: anonymous floods, oversized and malformed bodies are refused within
   }[] = [];
   const problems: string[] = [];
   for (const entry of CASES) {
+    // A flood is measured on a warm server: one request first, not timed (the first sign-in of a
+    // fresh process also derives bcrypt's dummy hash, and loads what it has not loaded yet).
+    if ((entry.times ?? 1) > 1) await entry.send();
     const { result: answers, healthMs } = await withHealthWatch(() =>
       Promise.all(Array.from({ length: entry.times ?? 1 }, () => entry.send())),
     );
@@ -329,6 +333,9 @@ test("abuse: anonymous floods, oversized and malformed bodies are refused within
       problems.push(`${entry.route} / ${entry.kind}: slowest answer ${Math.round(slowest)} ms`);
     if (healthMs > 1000) problems.push(`${entry.route} / ${entry.kind}: health took ${Math.round(healthMs)} ms`);
   }
+  // The floods counted against this machine's address (forgot-password allows ten an hour): their
+  // hour is let pass, so that the browser tests after this one start with the limits they expect.
+  setTimeInPast("RateLimit", "expire", 1000, "key LIKE ? OR key LIKE ?", "reset:%", "sign-in:%");
   console.info("\nAbuse suite (production build): answers, and the slowest /api/health beside each");
   console.table(rows);
   expect(problems).toEqual([]);

@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { query } from "./support/database";
 import { E2E } from "./support/e2e-env";
-import { DEMO_CUSTOMER, DEMO_STAFF, outbox, signIn } from "./support/fixtures";
+import { DEMO_CUSTOMER, DEMO_STAFF, giveNumberTo, outbox, signIn } from "./support/fixtures";
 
 /**
  * Runs after status-dashboard.spec.ts, which leaves Acme, Inc. with an approved brand and its
@@ -179,11 +179,14 @@ test("the customer writes the campaign from their home page, staff send it back 
     .poll(() => outbox().some((mail) => mail.to === DEMO_CUSTOMER.email && /campaign is verified/.test(mail.subject)))
     .toBe(true);
 
-  // Staff add a sender number: it registers for A2P on its own under the verified campaign (Twilio's
-  // number-registration events: pending, then successful), shown on both pages.
-  await staff.reload();
+  // Staff give Acme one of the ISV account's numbers (a customer uses only its own), then add it as a
+  // sender: it registers for A2P on its own under the verified campaign (Twilio's number-registration
+  // events: pending, then successful), shown on both pages.
+  const applicationPage = staff.url();
+  const firstNumber = await giveNumberTo(staff, "demo-org-acme");
+  await staff.goto(applicationPage);
   const senders = staff.getByTestId("sender-numbers");
-  const firstNumber = (await senders.locator("li .font-mono").first().textContent())!;
+  await expect(senders.getByRole("listitem")).toHaveCount(1);
   await senders.getByRole("button", { name: `Add ${firstNumber} to the sender pool` }).click();
   await expect(senders.getByRole("listitem").filter({ hasText: firstNumber })).toContainText(
     /Registering for A2P|Registered for A2P/,

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { E2E } from "./support/e2e-env";
-import { DEMO_CUSTOMER, DEMO_STAFF, signIn } from "./support/fixtures";
+import { DEMO_CUSTOMER, DEMO_STAFF, giveNumberTo, signIn } from "./support/fixtures";
 
 /**
  * Runs after status-dashboard.spec.ts (Acme's Secondary Customer Profile and brand approved) and
@@ -21,10 +21,10 @@ test("staff open Acme, Inc., choose a phone number under SHAKEN/STIR and submit:
   browser,
 }) => {
   await signIn(page, DEMO_STAFF);
-  await page.goto("/staff/customers/demo-org-acme");
+  // A number of Acme's own (a customer registers only its own numbers), given by staff.
+  const number = await giveNumberTo(page, "demo-org-acme");
   await page.getByRole("link", { name: "Open application" }).click();
   const card = page.getByTestId("shaken-stir");
-  const number = (await card.locator("label .font-mono").first().textContent())!;
   await card.getByRole("checkbox", { name: number }).check();
   await card.getByRole("button", { name: "Register for SHAKEN/STIR" }).click();
   await expect(card.getByText("Queued: the numbers are being registered for SHAKEN/STIR.")).toBeVisible();

@@ -72,3 +72,18 @@ export async function addCustomerAndAccept(staffPage: Page, inviteePage: Page, o
   await expect(inviteePage).toHaveURL(/\/home$/);
   return { email, password, link };
 }
+
+/**
+ * Staff give a customer in the ISV's own account one of the account's unassigned numbers (#26: a
+ * customer uses only its own numbers), on the customer's page. Returns the number as shown.
+ */
+export async function giveNumberTo(staffPage: Page, organizationId: string): Promise<string> {
+  await staffPage.goto(`/staff/customers/${organizationId}`);
+  const card = staffPage.getByTestId("organization-numbers");
+  const give = card.getByRole("button", { name: /^Give \+\d+ to this customer$/ }).first();
+  const label = (await give.getAttribute("aria-label"))!;
+  const number = label.replace(/^Give (\+\d+) to this customer$/, "$1");
+  await give.click();
+  await expect(card.getByRole("button", { name: `Take ${number} back into your account's stock` })).toBeVisible();
+  return number;
+}
