@@ -5,6 +5,7 @@ import { useActionState, useEffect } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { InlineFormError } from "@/components/ui/inline-form-error";
 import { MAX_SENDERS_PER_SERVICE, SENDER_STATE_LABEL } from "@/lib/campaign/sender-pool";
 import type { SenderNumberView } from "@/lib/campaign/views";
 import { addSenderNumberAction, removeSenderNumberAction } from "@/lib/server/actions/campaign-actions";
@@ -113,11 +114,7 @@ function SenderButton({
       >
         {number.inPool ? "Remove" : "Add as sender"}
       </Button>
-      {state && !state.ok ? (
-        <span role="alert" className="text-xs text-red-700">
-          {state.formError}
-        </span>
-      ) : null}
+      <InlineFormError state={state} />
     </form>
   );
 }

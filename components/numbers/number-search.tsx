@@ -5,6 +5,7 @@ import { useActionState, useEffect } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { InlineFormError } from "@/components/ui/inline-form-error";
 import { TextField } from "@/components/ui/text-field";
 import type { NumberOffer } from "@/lib/numbers/schema";
 import { buyNumberAction, searchNumbersAction } from "@/lib/server/actions/number-actions";
@@ -90,11 +91,7 @@ function Offer({ organizationId, offer, price }: { organizationId: string; offer
           >
             {buying ? "Buying…" : "Buy"}
           </Button>
-          {state && !state.ok ? (
-            <span role="alert" className="text-xs text-red-700">
-              {state.formError}
-            </span>
-          ) : null}
+          <InlineFormError state={state} />
         </form>
       )}
     </li>

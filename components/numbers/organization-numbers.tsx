@@ -5,6 +5,7 @@ import { useActionState, useEffect } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { InlineFormError } from "@/components/ui/inline-form-error";
 import type { OwnedNumberView } from "@/lib/numbers/schema";
 import { assignNumberAction, unassignNumberAction } from "@/lib/server/actions/number-actions";
 
@@ -102,11 +103,7 @@ function NumberRow({
           >
             {give ? "Give to this customer" : "Take back"}
           </Button>
-          {state && !state.ok ? (
-            <span role="alert" className="text-xs text-red-700">
-              {state.formError}
-            </span>
-          ) : null}
+          <InlineFormError state={state} />
         </form>
       ) : null}
     </li>

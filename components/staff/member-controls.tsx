@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 
 import { Button } from "@/components/ui/button";
+import { InlineFormError } from "@/components/ui/inline-form-error";
 import { changeStaffRoleAction, removeUserAction } from "@/lib/server/actions/staff-actions";
 
 /**
@@ -49,11 +50,7 @@ export function MemberControls({
           Remove
         </Button>
       </form>
-      {error ? (
-        <span role="alert" className="text-xs text-red-700">
-          {error}
-        </span>
-      ) : null}
+      <InlineFormError message={error || null} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import twilio from "twilio";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { brandVerificationView, resendBrandVerification } from "@/lib/server/brands/brand-verification";
@@ -10,11 +10,11 @@ import { syncStatuses } from "@/lib/server/twilio-inbound/sync-statuses";
 import { TwilioHttpClient } from "@/lib/server/twilio/http-client";
 import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
-import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
-import { configureIsv, recordedStep, submittedApplication, testDeps } from "../support/provisioning";
+import { recordedStep, submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
+import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
 
 /**
  * #13 line 3 and #25 line 5: Authentication+ for public companies. After the brand is registered,
@@ -24,12 +24,7 @@ import type { TestSandbox } from "../support/sandbox-harness";
  * brand's 2fa resource, accepting its new Authentication+ fee first; the click verifies the brand.
  */
 let sandbox: TestSandbox;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  await configureIsv();
-});
-afterAll(() => stop());
+sandboxWithEventSinkForFile((started) => (sandbox = started));
 
 const step = recordedStep;
 const syncDeps = () => ({

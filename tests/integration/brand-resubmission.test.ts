@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { BRAND_RESUBMISSION_LIMIT } from "@/lib/brand/resubmission";
 import { approveApplication } from "@/lib/server/applications/approve-application";
@@ -7,17 +7,11 @@ import { db } from "@/lib/server/db";
 import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import type { TwilioCallRecord } from "@/lib/server/twilio/http-client";
 
-import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
-import {
-  configureIsv,
-  recordedStep,
-  sandboxResourcesFor,
-  submittedApplication,
-  testDeps,
-} from "../support/provisioning";
+import { recordedStep, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
+import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
 
 /**
  * #13 line 1: a brand The Campaign Registry FAILED goes back to the customer with Twilio's errors
@@ -25,12 +19,7 @@ import type { TestSandbox } from "../support/sandbox-harness";
  * resubmits the same brand (Twilio's update), never a second one, whatever answers are lost.
  */
 let sandbox: TestSandbox;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  await configureIsv();
-});
-afterAll(() => stop());
+sandboxWithEventSinkForFile((started) => (sandbox = started));
 
 const step = recordedStep;
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { campaignPageData } from "@/lib/server/campaigns/campaign-page";
 import { openCampaignRegistration } from "@/lib/server/campaigns/campaign-registration";
@@ -12,9 +12,9 @@ import type { TwilioCallRecord } from "@/lib/server/twilio/http-client";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 
 import { campaignFlow } from "../support/campaign-flow";
-import { startSandboxWithEventSink } from "../support/event-receiver";
-import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+import { submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
+import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
 
 /**
  * The campaign phase against the sandbox through the real SDK: from an approved brand to exactly
@@ -22,12 +22,7 @@ import type { TestSandbox } from "../support/sandbox-harness";
  * happen, and a failed campaign fixed and updated in place (#12 lines 4, 5 and 9).
  */
 let sandbox: TestSandbox;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  await configureIsv();
-});
-afterAll(() => stop());
+sandboxWithEventSinkForFile((started) => (sandbox = started));
 
 const { draftFor, approvedBrand, sendAndApprove } = campaignFlow(() => sandbox);
 

@@ -1,29 +1,23 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import twilio from "twilio";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/server/db";
 import { TwilioHttpClient } from "@/lib/server/twilio/http-client";
 import { DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
-import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
-import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+import { submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
+import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
 
 /**
  * The dashboard's row and the status panel follow an application through staff review, the
  * pipeline and Twilio's answers (Event Streams and the sync), with the real SDK against the sandbox.
  */
 let sandbox: TestSandbox;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  await configureIsv();
-});
-afterAll(() => stop());
+sandboxWithEventSinkForFile((started) => (sandbox = started));
 
 const row = (id: string) => db.onboardingApplication.findUniqueOrThrow({ where: { id } });
 const mailsTo = (email: string) =>

@@ -1,5 +1,6 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+
+import { runRotateDataKey } from "../support/rotate-data-key";
 
 // This file's portal runs with explicit keys, as production does.
 const k1 = Buffer.alloc(32, 33).toString("base64");
@@ -110,22 +111,8 @@ describe("encrypted fields are the server's alone", () => {
       },
     });
 
-    const run = spawnSync(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/rotate-data-key.ts"],
-      {
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          APP_URL: "https://portal.test",
-          MAIL_OUTBOX_DIR: "",
-          DATA_ENCRYPTION_KEYS: `k2:${k2},k1:${k1}`,
-        },
-        timeout: 60_000,
-      },
-    );
-    const output = run.stdout + run.stderr;
+    const run = runRotateDataKey(`k2:${k2},k1:${k1}`);
+    const output = run.output;
     expect(run.status, output).toBe(0);
     expect(output).toContain(
       `not readable, left as it was: OnboardingApplication ${broken.application.id} representatives.primary.email`,

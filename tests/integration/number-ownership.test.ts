@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { addSenderNumber, senderPool } from "@/lib/server/campaigns/sender-numbers";
@@ -12,11 +12,11 @@ import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { requestShakenStir } from "@/lib/server/voice/shaken-stir";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 
-import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { buyNumbersFor } from "../support/numbers";
-import { configureIsv, recordedStep, submittedApplication, testDeps } from "../support/provisioning";
+import { recordedStep, submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
+import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
 
 /**
  * #26 line 1: a phone number belongs to one organization. Customers without a subaccount share the
@@ -24,12 +24,7 @@ import type { TestSandbox } from "../support/sandbox-harness";
  * staff), never another customer's nor the ISV's unassigned stock, whatever SID it sends.
  */
 let sandbox: TestSandbox;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  await configureIsv();
-});
-afterAll(() => stop());
+sandboxWithEventSinkForFile((started) => (sandbox = started));
 
 async function provisioned(name: string) {
   const { application, staff } = await submittedApplication(name);

@@ -1,6 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+
+import { runRotateDataKey } from "../support/rotate-data-key";
 
 // This file's portal runs with explicit keys, as production does.
 const k1 = Buffer.alloc(32, 11).toString("base64");
@@ -101,24 +102,8 @@ describe("personal data at rest", () => {
       },
     });
 
-    const run = spawnSync(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/rotate-data-key.ts"],
-      {
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          APP_URL: "https://portal.test",
-          MAIL_OUTBOX_DIR: "",
-          DATA_ENCRYPTION_KEYS: `k2:${k2},k1:${k1}`,
-        },
-        timeout: 60_000,
-      },
-    );
-    expect(run.stdout + run.stderr).toMatch(
-      /re-encrypted with key "k2"; 1 subaccount tokens re-encrypted; keys in use: k2\n/,
-    );
+    const run = runRotateDataKey(`k2:${k2},k1:${k1}`);
+    expect(run.output).toMatch(/re-encrypted with key "k2"; 1 subaccount tokens re-encrypted; keys in use: k2\n/);
     expect(run.status).toBe(0);
 
     const after = (await db.onboardingApplication.findUniqueOrThrow({ where: { id } })).draft as {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { retryProvisioning } from "@/lib/server/applications/retry-provisioning";
@@ -9,18 +9,13 @@ import type { TwilioCallRecord } from "@/lib/server/twilio/http-client";
 import { twilioSignature } from "@/sandbox/core/signature";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
-import { startSandboxWithEventSink } from "../support/event-receiver";
 import { mailOutbox } from "../support/mail-outbox";
 import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
+import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
 
 let sandbox: TestSandbox;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  await configureIsv();
-});
-afterAll(() => stop());
+sandboxWithEventSinkForFile((started) => (sandbox = started));
 
 const quick = (calls: TwilioCallRecord[] = []) => ({
   ...testDeps(sandbox, calls),

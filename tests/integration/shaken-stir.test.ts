@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { provisioningProgress } from "@/lib/server/applications/provisioning-progress";
@@ -10,10 +10,10 @@ import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { requestShakenStir, shakenStirView } from "@/lib/server/voice/shaken-stir";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 
-import { startSandboxWithEventSink } from "../support/event-receiver";
 import { buyNumbersFor } from "../support/numbers";
-import { configureIsv, submittedApplication, testDeps } from "../support/provisioning";
+import { submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
+import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
 
 /**
  * #13 line 5: SHAKEN/STIR (seed 002) against the sandbox through the real SDK: the chosen numbers
@@ -21,12 +21,7 @@ import type { TestSandbox } from "../support/sandbox-harness";
  * submitted; numbers chosen later join the same trust product; its status tracked by callbacks.
  */
 let sandbox: TestSandbox;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  await configureIsv();
-});
-afterAll(() => stop());
+sandboxWithEventSinkForFile((started) => (sandbox = started));
 
 const SHAKEN_STIR_POLICY = "RN7a97559effdf62d00f4298208492a5ea";
 const step = (applicationId: string, name: string) =>

@@ -1,5 +1,5 @@
 import twilio from "twilio";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import {
@@ -16,12 +16,12 @@ import { TwilioHttpClient, type TwilioCallRecord } from "@/lib/server/twilio/htt
 import { requestShakenStir } from "@/lib/server/voice/shaken-stir";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
-import { startSandboxWithEventSink } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
 import { buyNumbersFor } from "../support/numbers";
-import { configureIsv, recordedStep, sandboxResourcesFor, testDeps } from "../support/provisioning";
+import { recordedStep, sandboxResourcesFor, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
+import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
 import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
 
 /**
@@ -32,12 +32,7 @@ import { SOLE_PROPRIETOR } from "../support/sole-proprietor";
  * once the code is confirmed.
  */
 let sandbox: TestSandbox;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  await configureIsv();
-});
-afterAll(() => stop());
+sandboxWithEventSinkForFile((started) => (sandbox = started));
 
 const STARTER_POLICY = "RN806dd6cd175f314e1f96a9727ee271f4";
 const SOLE_PROPRIETOR_POLICY = "RN670d5d2e282a6130ae063b234b6019c8";

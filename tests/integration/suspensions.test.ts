@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { openCampaignRegistration } from "@/lib/server/campaigns/campaign-registration";
 import { approveCampaign } from "@/lib/server/campaigns/campaign-review";
@@ -10,10 +10,10 @@ import type { TwilioCallRecord } from "@/lib/server/twilio/http-client";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 
 import { campaignFlow, draftFor } from "../support/campaign-flow";
-import { startSandboxWithEventSink } from "../support/event-receiver";
 import { giveNumber } from "../support/numbers";
-import { configureIsv, recordedStep, testDeps } from "../support/provisioning";
+import { recordedStep, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
+import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
 
 /**
  * #25 line 9: a SUSPENDED brand or campaign (troubleshooting-standard-lvs-brands.md): the portal
@@ -22,12 +22,7 @@ import type { TestSandbox } from "../support/sandbox-harness";
  * or removed from it (21729).
  */
 let sandbox: TestSandbox;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ sandbox, close: stop } = await startSandboxWithEventSink());
-  await configureIsv();
-});
-afterAll(() => stop());
+sandboxWithEventSinkForFile((started) => (sandbox = started));
 
 const { approvedBrand, sendAndApprove } = campaignFlow(() => sandbox);
 
