@@ -248,6 +248,13 @@ test("npm run dev refuses abuse cheaply: oversized webhook bodies within a secon
     start(instance);
     await waitUntilUp(instance);
   }
+  // One development server, as a developer runs it: the second one of the test before is stopped
+  // so that its compiler does not share this machine's two cores with the measurement.
+  for (const other of instances.slice(1))
+    if (other.child?.pid) {
+      process.kill(-other.child.pid, "SIGTERM");
+      other.child = undefined;
+    }
   // scripts/dev.ts asks the public routes once as soon as the portal is up, so they are compiled.
   await expect.poll(() => instance.log.includes("[dev] public routes compiled"), { timeout: 240_000 }).toBe(true);
   const baseUrl = `http://127.0.0.1:${instance.port}`;
@@ -307,6 +314,8 @@ test("npm run dev refuses abuse cheaply: oversized webhook bodies within a secon
   ];
   const rows = [];
   for (const [name, send] of cases) {
+    // Once untimed: a development server does work of its own on a route's first requests.
+    await send();
     const { result, healthMs } = await withHealthWatch(send, baseUrl);
     const slowest = Math.max(...result.map((answer) => answer.ms));
     rows.push({

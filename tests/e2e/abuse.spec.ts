@@ -152,6 +152,16 @@ const CASES: Case[] = [
     allowed: [413],
     send: () => rawRequest(oversizedAction("acceptInvitationAction")),
   },
+  // The public pages themselves: sign-in, forgot and reset password, an invitation link.
+  ...["/sign-in", "/forgot-password", `/reset-password/${"x".repeat(43)}`, `/invite/${"x".repeat(43)}`].map(
+    (page): Case => ({
+      route: `page ${page.replace(/x{43}/, "<link>")}`,
+      kind: "flood",
+      times: FLOOD,
+      allowed: [200],
+      send: () => rawRequest({ method: "GET", path: page }),
+    }),
+  ),
   // Auth.js.
   {
     route: "Auth.js credentials",
