@@ -63,7 +63,7 @@ const CASES: Case[] = [
     kind: "flood",
     times: FLOOD,
     allowed: [200, 303],
-    // One of the twenty is a real password check (bcrypt, about 280 ms of the main thread), answered
+    // One of the twenty is a real password check (scrypt, about 0.35 s in the thread pool), answered
     // while the other nineteen are turned away: it may take up to two seconds on a loaded machine.
     withinMs: 2000,
     send: () =>
@@ -320,7 +320,7 @@ test("abuse: anonymous floods, oversized and malformed bodies are refused within
   const problems: string[] = [];
   for (const entry of CASES) {
     // A flood is measured on a warm server: one request first, not timed (the first sign-in of a
-    // fresh process also derives bcrypt's dummy hash, and loads what it has not loaded yet).
+    // fresh process also derives the dummy password hash, and loads what it has not loaded yet).
     if ((entry.times ?? 1) > 1) await entry.send();
     const { result: answers, healthMs } = await withHealthWatch(() =>
       Promise.all(Array.from({ length: entry.times ?? 1 }, () => entry.send())),

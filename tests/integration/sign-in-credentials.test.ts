@@ -1,3 +1,4 @@
+import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
 
 import { checkCredentials } from "@/lib/server/auth/credentials";
@@ -26,6 +27,27 @@ describe("password sign-in (real SQLite)", () => {
     );
     expect(customerResult.ok && customerResult.user.organizationId).toBe(organization.id);
     expect((await db.user.findUniqueOrThrow({ where: { id: customer.user.id } })).lastSignInAt).not.toBeNull();
+  });
+
+  it("a bcrypt hash from before #27 signs in once more and is replaced by scrypt; a wrong password replaces nothing", async () => {
+    const { user, password } = await makeUser({ role: "STAFF" });
+    const legacy = await bcrypt.hash(password, 4);
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: legacy } });
+
+    expect(await checkCredentials(db, { email: user.email, password: "wrong", ip: "203.0.113.9" }, limits)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(legacy);
+
+    const first = await checkCredentials(db, { email: user.email, password, ip: "203.0.113.9" }, limits);
+    expect(first.ok).toBe(true);
+    const upgraded = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
+    expect(upgraded).toMatch(/^\$scrypt\$ln=15,r=8,p=3\$/);
+    // The new hash is the same password: the next sign-in works and leaves it as it is.
+    const second = await checkCredentials(db, { email: user.email, password, ip: "203.0.113.9" }, limits);
+    expect(second.ok).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(upgraded);
   });
 
   it("refuses a wrong password and an unknown account alike", async () => {

@@ -1,6 +1,6 @@
 import type { PrismaClient, User } from "@prisma/client";
 
-import { burnPasswordCheck, verifyPassword } from "./password";
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from "./password";
 import { takePasswordSlot } from "./password-slots";
 import {
   checkSignInGate,
@@ -50,7 +50,12 @@ export async function checkCredentials(
       return { ok: false, reason: "invalid" };
     }
     await clearAccountFailures(db, email, input.ip, limits);
-    const signedIn = await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    // A hash made before today's scheme (bcrypt until #27) is replaced now that the password is known.
+    const passwordHash = needsRehash(user.passwordHash!) ? await hashPassword(input.password) : undefined;
+    const signedIn = await db.user.update({
+      where: { id: user.id },
+      data: { lastSignInAt: new Date(), ...(passwordHash ? { passwordHash } : {}) },
+    });
     return { ok: true, user: signedIn };
   } finally {
     release();

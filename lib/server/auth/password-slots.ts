@@ -1,12 +1,12 @@
 /**
- * How many password sign-ins this process checks at once (bcrypt, cost 12: about 280 ms of the one
- * main thread each, bcryptjs being pure JavaScript). A flood of sign-ins would otherwise queue
- * seconds of hashing in front of every other request (#26 line 9: twenty at once took 4.6 s and
- * stalled the health route for 1.2 s). One address gets one check at a time, so a flood from it
- * cannot take the slots everybody else signs in with; the process as a whole a few. Past either
- * limit a sign-in is answered at once, before any database work, asking the person to try again in
- * a moment. A guard of this process's main thread, not a limit that must hold across instances: the
- * rate limits in the database do that.
+ * How many password sign-ins this process checks at once. Each check is scrypt in libuv's thread
+ * pool (lib/server/auth/password.ts: about 0.35 s of a core and 32 MiB here), which has four threads
+ * and also serves file reads and compression; before #27 it was bcryptjs on the one main thread, and
+ * a flood of sign-ins queued seconds of hashing in front of every other request (#26 line 9). One
+ * address gets one check at a time, so a flood from it cannot take the slots everybody else signs in
+ * with; the process as a whole a few. Past either limit a sign-in is answered at once, before any
+ * database work, asking the person to try again in a moment. A guard of this process's threads and
+ * memory, not a limit that must hold across instances: the rate limits in the database do that.
  */
 export const PASSWORD_CHECKS_AT_ONCE = 4;
 export const PASSWORD_CHECKS_AT_ONCE_PER_ADDRESS = 1;
