@@ -29,14 +29,31 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((request, response) => {
+const server = createServer((request, response) => {
   request.headers[CLIENT_IP_HEADER] = clientAddress({
     socketAddress: request.socket.remoteAddress,
     forwardedFor: request.headers["x-forwarded-for"],
     trustedHops,
   });
   request.headers[CLIENT_IP_PROOF_HEADER] = proof;
-  void handle(request, response);
+  // A request Next.js could not handle is answered and logged; left unhandled, the rejection would
+  // end the whole process (Node's default) and every other request with it.
+  handle(request, response).catch((error) => {
+    console.error(`[portal] a request to ${request.method} ${request.url?.split("?")[0]} failed: ${error?.message}`);
+    if (!response.headersSent) {
+      response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      response.end("Something went wrong on our side. Please try again.");
+    } else response.end();
+  });
 }).listen(port, hostname, () => {
   console.info(`[portal] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });
+
+// Stop taking requests, let those under way finish (a few seconds at most), then exit: a deploy's
+// SIGTERM, or Ctrl-C, ends the process through its exit hooks (a profile given by --cpu-prof is written).
+for (const signal of ["SIGTERM", "SIGINT"])
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });

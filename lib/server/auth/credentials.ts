@@ -32,7 +32,7 @@ export async function checkCredentials(
   limits: SignInLimits,
 ): Promise<CredentialsCheck> {
   // Too many sign-ins at once on this instance: answered before any work, and nothing counts as a failure.
-  const release = takePasswordSlot(input.ip);
+  const release = await takePasswordSlot(input.ip);
   if (!release) return { ok: false, reason: "busy" };
   try {
     const email = normalizeEmail(input.email);
