@@ -8,7 +8,7 @@
  * - sign-in: 20 customers signing in at once (each from an address of its own, trying again when
  *   told the portal is busy), while the health route is asked every 25 ms: its p95;
  * - autosave: 50 customers, each signed in, typing without a break for 30 s: as the wizard does,
- *   each saves 800 ms after a change through the real server action over HTTP, one save in flight
+ *   each saves 800 ms after a change through the draft route over HTTP, one save in flight
  *   at a time; then each customer's last acknowledged draft is compared with the database (a lost
  *   write: acknowledged but not there). Taken twice: with the customers' starts spread over the
  *   first pause (`autosave`), and all in step (`autosave_in_step`: 50 saves in the same instant,
@@ -88,7 +88,6 @@ async function main() {
   const { hashPassword } = await import("../lib/server/auth/password");
   const { readStoredDraft } = await import("../lib/server/applications/stored-draft");
   const { ACME } = await import("../tests/support/acme");
-  const { encodeReply } = await import("../tests/e2e/support/server-actions");
   console.info(`[bench] ${CUSTOMERS} customers …`);
   await seedBulkCustomers(db, CUSTOMERS, refreshDashboardRows);
   const passwordHash = await hashPassword(PASSWORD);
@@ -312,7 +311,6 @@ async function main() {
     if (PARTS.has("sign-in")) result.sign_in = await signInsAtOnce();
 
     // Autosave: each customer saves, waits for the answer, saves again (as the wizard does).
-    const actionId = serverActionId("saveDraftAction");
     // Each customer signs in through the browser; the saves are then posted with Node's own fetch
     // and that session's cookies, so the figures time the server and not Playwright's request relay
     // (which, driven from one process for 50 customers, was the slower side).
@@ -359,23 +357,10 @@ async function main() {
             const draft = { ...ACME, address: { ...ACME.address, street } };
             const start = performance.now();
             try {
-              const response = await fetch(`${BASE}/onboarding/business`, {
-                method: "POST",
-                headers: {
-                  "Next-Action": actionId,
-                  "Content-Type": "text/plain;charset=UTF-8",
-                  Accept: "text/x-component",
-                  Cookie: cookieHeaders[index]!,
-                  Origin: BASE,
-                },
-                body: encodeReply([
-                  {
-                    applicationId: writer.applicationId,
-                    expectedVersion: versions[index]!,
-                    draft,
-                    currentStep: "business",
-                  },
-                ]),
+              const response = await fetch(`${BASE}/api/applications/${writer.applicationId}/draft`, {
+                method: "PUT",
+                headers: { "Content-Type": "application/json", Cookie: cookieHeaders[index]!, Origin: BASE },
+                body: JSON.stringify({ expectedVersion: versions[index]!, draft, currentStep: "business" }),
                 redirect: "manual",
               });
               const text = await response.text();

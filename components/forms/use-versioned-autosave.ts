@@ -6,7 +6,8 @@ import type { ActionResult } from "@/lib/action-result";
 
 /** What a versioned draft's save hands back: the saved snapshot, or the newer one it would have overwritten. */
 export type VersionedSnapshot<Draft> = { version: number; updatedAt: string; draft: Draft };
-export type VersionedSaveAnswer<Snapshot> = { snapshot: Snapshot } | { conflict: Snapshot; locked: boolean };
+export type VersionedSaveAnswer<Snapshot extends { version: number; updatedAt: string }> =
+  { snapshot: Pick<Snapshot, "version" | "updatedAt"> } | { conflict: Snapshot; locked: boolean };
 
 export type AutosaveState<Snapshot> =
   | { kind: "idle" }
@@ -18,7 +19,8 @@ export type AutosaveState<Snapshot> =
 const DEBOUNCE_MS = 800;
 
 /**
- * A draft as the user types it, saved through a server action (decision 0006): debounced while
+ * A draft as the user types it, saved through the caller's `save` (a server action, or the
+ * onboarding draft's route: decisions 0006, 0025): debounced while
  * typing, at once on request (step changes, Send). One save at a time; changes made during a save
  * are saved after it. A newer version on the server stops saving and is offered instead, never
  * overwritten silently. Shared by the onboarding wizard and the campaign form.

@@ -5,7 +5,8 @@ import { useCallback } from "react";
 import { useVersionedAutosave, type AutosaveState } from "@/components/forms/use-versioned-autosave";
 import type { ApplicationDraft, FormStepId, StepId } from "@/lib/onboarding/schema/application";
 import type { DraftSnapshot } from "@/lib/onboarding/views";
-import { saveDraftAction } from "@/lib/server/actions/onboarding-actions";
+
+import { putDraft } from "./put-draft";
 
 export type SaveState = AutosaveState<DraftSnapshot>;
 
@@ -13,7 +14,7 @@ export type SaveState = AutosaveState<DraftSnapshot>;
 export function useDraftAutosave(applicationId: string, initial: DraftSnapshot, step: StepId) {
   const save = useCallback(
     (draft: ApplicationDraft, expectedVersion: number) =>
-      saveDraftAction({ applicationId, expectedVersion, draft, currentStep: step }),
+      putDraft(applicationId, { expectedVersion, draft, currentStep: step }),
     [applicationId, step],
   );
   const autosave = useVersionedAutosave<ApplicationDraft, DraftSnapshot>(initial, save);

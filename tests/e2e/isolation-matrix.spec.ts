@@ -51,11 +51,12 @@ async function callAction(request: APIRequestContext, exportedName: string, args
 
 async function callRoute(
   request: APIRequestContext,
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "PUT",
   path: string,
   body?: string,
 ): Promise<Cell> {
-  const response = await request.fetch(path, { method, data: body, maxRedirects: 0 });
+  const headers: Record<string, string> = method === "PUT" ? { "content-type": "application/json" } : {};
+  const response = await request.fetch(path, { method, data: body, headers, maxRedirects: 0 });
   expect(response.status(), `${method} ${path} answered ${response.status()}`).toBeLessThan(500);
   if ([401, 403, 404].includes(response.status())) return R;
   expect(response.status(), `${method} ${path}`).toBe(200);
@@ -91,12 +92,15 @@ const PROBES: Probe[] = [
     call: (r) => callAction(r, "resetPasswordAction", [null, {}]),
   },
   {
-    name: "action saveDraftAction",
+    name: "PUT /api/applications/:id/draft",
     expected: ownCustomerOnly,
     call: (r, t) =>
-      callAction(r, "saveDraftAction", [
-        { applicationId: t.applicationId, expectedVersion: 999_999, draft: {}, currentStep: "business" },
-      ]),
+      callRoute(
+        r,
+        "PUT",
+        `/api/applications/${t.applicationId}/draft`,
+        JSON.stringify({ expectedVersion: 999_999, draft: {}, currentStep: "business" }),
+      ),
   },
   {
     name: "action submitApplicationAction",

@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { query } from "./support/database";
 import { E2E } from "./support/e2e-env";
 import { addCustomerAndAccept, DEMO_CUSTOMER, DEMO_STAFF, signIn } from "./support/fixtures";
-import { callServerAction } from "./support/server-actions";
+import { callServerAction, putDraft } from "./support/server-actions";
 
 const applicationOf = (organizationName: string) =>
   query<{ id: string; organizationId: string }>(
@@ -123,15 +123,13 @@ test("draft server actions: another organization's application is not found, sta
     acme.id,
   )[0]!.version;
   await signedInAs(page, initech, /\/home$/);
-  const foreign = await callServerAction(page.request, "/home", "saveDraftAction", [
-    {
-      applicationId: acme.id,
-      expectedVersion: versionBefore,
-      draft: { business: { businessName: "Hijacked" } },
-      currentStep: "business",
-    },
-  ]);
-  expect(foreign).toContain("We could not find that.");
+  const foreign = await putDraft(page.request, acme.id, {
+    expectedVersion: versionBefore,
+    draft: { business: { businessName: "Hijacked" } },
+    currentStep: "business",
+  });
+  expect(foreign.status).toBe(404);
+  expect(foreign.text).toContain("We could not find that.");
   const submitForeign = await callServerAction(page.request, "/home", "submitApplicationAction", [
     { applicationId: acme.id, expectedVersion: versionBefore },
   ]);
@@ -141,18 +139,35 @@ test("draft server actions: another organization's application is not found, sta
   ).toBe(versionBefore);
 
   const own = applicationOf("Initech");
-  const malformed = await callServerAction(page.request, "/home", "saveDraftAction", [
-    { applicationId: own.id, expectedVersion: 0, draft: { unknownStep: {} }, currentStep: "nowhere" },
-  ]);
-  expect(malformed).toContain("Please correct the highlighted fields.");
-  expect(malformed).toContain("currentStep");
+  const malformed = await putDraft(page.request, own.id, {
+    expectedVersion: 0,
+    draft: { unknownStep: {} },
+    currentStep: "nowhere",
+  });
+  expect(malformed.status).toBe(422);
+  expect(malformed.text).toContain("Please correct the highlighted fields.");
+  expect(malformed.text).toContain("currentStep");
+  // The customer's own session, but sent by another site's page: refused, nothing saved.
+  const ownVersion = query<{ version: number }>('SELECT version FROM "OnboardingApplication" WHERE id = ?', own.id)[0]!
+    .version;
+  const crossSite = await page.request.put(`/api/applications/${own.id}/draft`, {
+    headers: { "content-type": "application/json", origin: "https://attacker.example", "sec-fetch-site": "cross-site" },
+    data: JSON.stringify({ expectedVersion: ownVersion, draft: {}, currentStep: "business" }),
+  });
+  expect(crossSite.status()).toBe(403);
+  expect(
+    query<{ version: number }>('SELECT version FROM "OnboardingApplication" WHERE id = ?', own.id)[0]!.version,
+  ).toBe(ownVersion);
 
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   await signedInAs(staff, DEMO_STAFF, /\/staff$/);
-  const byStaff = await callServerAction(staff.request, "/staff", "saveDraftAction", [
-    { applicationId: acme.id, expectedVersion: versionBefore, draft: {}, currentStep: "business" },
-  ]);
-  expect(byStaff).toContain("This page is for customers.");
+  const byStaff = await putDraft(staff.request, acme.id, {
+    expectedVersion: versionBefore,
+    draft: {},
+    currentStep: "business",
+  });
+  expect(byStaff.status).toBe(403);
+  expect(byStaff.text).toContain("This page is for customers.");
   await staffContext.close();
 });

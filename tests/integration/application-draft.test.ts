@@ -22,11 +22,11 @@ describe("drafts (real SQLite)", () => {
     const { application, user } = await customerWithApplication();
     const draft = { business: { businessName: "Acme", registrationIdType: "EIN", registrationNumber: "12-34" } };
     const outcome = await saveDraft(application, { expectedVersion: 1, draft, currentStep: "business" }, user.id);
-    expect(outcome).toMatchObject({
-      ok: true,
-      snapshot: { version: 2, draft, currentStep: "business", status: "DRAFT" },
-    });
-    const stored = (await fresh(application.id)).draft as { business: Record<string, string> };
+    // A save answers with the new version only: the draft is the one the customer just sent.
+    expect(outcome).toEqual({ ok: true, snapshot: { version: 2, updatedAt: expect.any(String) } });
+    const row = await fresh(application.id);
+    expect(row).toMatchObject({ version: 2, currentStep: "business", status: "DRAFT" });
+    const stored = row.draft as { business: Record<string, string> };
     expect(readStoredDraft(stored, application.id)).toEqual(draft);
     // The registration number is encrypted at rest; the rest is kept as typed.
     expect(stored.business.businessName).toBe("Acme");
@@ -109,6 +109,19 @@ describe("drafts (real SQLite)", () => {
     );
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
     expect((await fresh(application.id)).version).toBe(2);
+  });
+
+  it("a customer's save never reaches another organization's application, and says not found", async () => {
+    const { application } = await customerWithApplication();
+    const other = await customerWithApplication();
+    const before = await fresh(application.id);
+    const outcome = await saveDraft(
+      { id: application.id, organizationId: other.organization.id },
+      { expectedVersion: before.version, draft: { business: { businessName: "Hijacked" } }, currentStep: "business" },
+      other.user.id,
+    );
+    expect(outcome).toEqual({ ok: false, reason: "not-found" });
+    expect(await fresh(application.id)).toEqual(before);
   });
 
   it("writes one audit entry for a burst of saves", async () => {

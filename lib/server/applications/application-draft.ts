@@ -3,11 +3,13 @@ import "server-only";
 import type { ApplicationStatus, OnboardingApplication, Prisma } from "@prisma/client";
 
 import type { FieldErrors } from "@/lib/action-result";
-import { draftSummaryChanged } from "@/lib/dashboard/draft-summary-fields";
+import { draftSummaryFields } from "@/lib/dashboard/draft-summary-fields";
 import { parseApplication, type ApplicationDraft, type StepId } from "@/lib/onboarding/schema/application";
 import type { DraftSnapshot } from "@/lib/onboarding/views";
 
 import { audit } from "../audit/audit";
+import { blindIndex } from "../crypto/field-cipher";
+import { dataKeyring } from "../crypto/keyring";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { notifyStaffOfSubmission } from "./notify-staff";
@@ -33,16 +35,23 @@ export function snapshot(application: OnboardingApplication): DraftSnapshot {
 }
 
 export type SaveOutcome =
-  | { ok: true; snapshot: DraftSnapshot }
+  | { ok: true; snapshot: SavedVersion }
   | { ok: false; reason: "conflict"; current: DraftSnapshot }
-  | { ok: false; reason: "locked"; current: DraftSnapshot };
+  | { ok: false; reason: "locked"; current: DraftSnapshot }
+  | { ok: false; reason: "not-found" };
+
+/** What a successful save hands back: the new version (the draft is the one just sent). */
+export type SavedVersion = Pick<DraftSnapshot, "version" | "updatedAt">;
 
 /**
  * Saves the draft as typed (partial and invalid values included) if nobody saved a newer version
- * since `expectedVersion` was read: one conditional update, so two tabs cannot both win.
+ * since `expectedVersion` was read: one conditional update, so two tabs cannot both win. The
+ * update names the organization too, so a customer's save reaches only its own application
+ * without reading it first (#27 line 2: a save is this update, the hourly audit check, and the
+ * caller's user read by the guard).
  */
 export async function saveDraft(
-  application: OnboardingApplication,
+  target: Pick<OnboardingApplication, "id" | "organizationId">,
   input: { expectedVersion: number; draft: ApplicationDraft; currentStep: StepId },
   actorUserId: string,
 ): Promise<SaveOutcome> {
@@ -51,9 +60,14 @@ export async function saveDraft(
   // second read; only a refused save (a newer version, or no longer editable) reads the current one.
   const saved = await db.onboardingApplication
     .update({
-      where: { id: application.id, version: input.expectedVersion, status: { in: EDITABLE_STATUSES } },
+      where: {
+        id: target.id,
+        organizationId: target.organizationId,
+        version: input.expectedVersion,
+        status: { in: EDITABLE_STATUSES },
+      },
       data: {
-        draft: toStoredDraft(input.draft, application.id) as Prisma.InputJsonValue,
+        draft: toStoredDraft(input.draft, target.id) as Prisma.InputJsonValue,
         currentStep: input.currentStep,
         version: { increment: 1 },
         // The dashboard row's last activity is this save (its summary's rule: the newest change).
@@ -68,14 +82,13 @@ export async function saveDraft(
   if (saved) {
     await recordDraftSaved(saved, actorUserId);
     // A save keeps the stage (the application stays the customer's to edit), so the summary row is
-    // rewritten only when a column it draws from the draft changed, or when the draft it replaced
-    // is not the one read here (a save in between). Autosave runs on every pause in typing.
-    const replacedWhatWasRead = application.version === input.expectedVersion && application.displayName !== "";
-    if (!replacedWhatWasRead || draftSummaryChanged(readStoredDraft(application.draft, application.id), input.draft))
-      await refreshDashboardRow(saved.id);
-    return { ok: true, snapshot: snapshot(saved) };
+    // rewritten only when what it shows from the draft differs from what this draft gives.
+    // Autosave runs on every pause in typing.
+    if (await summaryDiffers(saved, input.draft)) await refreshDashboardRow(saved.id);
+    return { ok: true, snapshot: { version: saved.version, updatedAt: saved.updatedAt.toISOString() } };
   }
-  const current = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } });
+  const current = await db.onboardingApplication.findUnique({ where: { id: target.id } });
+  if (!current || current.organizationId !== target.organizationId) return { ok: false, reason: "not-found" };
   return {
     ok: false,
     reason: EDITABLE_STATUSES.includes(current.status) ? "conflict" : "locked",
@@ -83,8 +96,36 @@ export async function saveDraft(
   };
 }
 
-/** One audit entry per editing session and hour, not per keystroke. */
+/**
+ * Whether the dashboard row (as the update returned it, its summary columns untouched by a save)
+ * shows another name or registration number than `draft` gives (refresh-dashboard-row.ts's rules:
+ * the business name, or the organization's name without one; the number's blind index).
+ */
+async function summaryDiffers(row: OnboardingApplication, draft: ApplicationDraft): Promise<boolean> {
+  if (row.displayName === "") return true;
+  const { businessName, registrationNumber } = draftSummaryFields(draft);
+  const index = registrationNumber ? blindIndex(registrationNumber, dataKeyring()) : null;
+  if (index !== row.registrationNumberIndex) return true;
+  if (businessName) return businessName !== row.displayName;
+  const organization = await db.organization.findUnique({ where: { id: row.organizationId }, select: { name: true } });
+  return organization?.name !== row.displayName;
+}
+
+const HOUR_MS = 60 * 60_000;
+const MOST_REMEMBERED = 10_000;
+// Until when this process knows a "draft saved" entry exists for an application and user.
+const auditedUntil = new Map<string, number>();
+
+/**
+ * One audit entry per editing session and hour, not per keystroke. The entry is looked for in the
+ * log once an hour per process, not on every save (#27 line 2: a query per save): another instance
+ * may write its own entry in the same hour, and that is all a process's memory can cost here (this
+ * thins the log, it guarantees nothing).
+ */
 async function recordDraftSaved(application: OnboardingApplication, actorUserId: string) {
+  const key = `${application.id}:${actorUserId}`;
+  const now = Date.now();
+  if ((auditedUntil.get(key) ?? 0) > now) return;
   const recent = await db.auditLog.findFirst({
     where: {
       // targetType first: the audit log's (targetType, targetId) index, not a scan of every row
@@ -93,8 +134,9 @@ async function recordDraftSaved(application: OnboardingApplication, actorUserId:
       targetId: application.id,
       action: "application.draft_saved",
       actorUserId,
-      createdAt: { gt: new Date(Date.now() - 60 * 60_000) },
+      createdAt: { gt: new Date(now - HOUR_MS) },
     },
+    select: { createdAt: true },
   });
   if (!recent)
     await audit(db, {
@@ -104,6 +146,9 @@ async function recordDraftSaved(application: OnboardingApplication, actorUserId:
       targetId: application.id,
       organizationId: application.organizationId,
     });
+  auditedUntil.delete(key);
+  if (auditedUntil.size >= MOST_REMEMBERED) auditedUntil.delete(auditedUntil.keys().next().value!);
+  auditedUntil.set(key, (recent?.createdAt.getTime() ?? now) + HOUR_MS);
 }
 
 export type SubmitOutcome =

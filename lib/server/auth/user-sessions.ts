@@ -35,8 +35,7 @@ export async function endEverySession(tx: Tx, userId: string): Promise<void> {
   await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
-export async function sessionStands(sessionId: string | undefined, userId: string): Promise<boolean> {
-  if (!sessionId) return false;
-  const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, endedAt: true } });
-  return !!row && row.userId === userId && row.endedAt === null;
+/** A session row (found through its user, so it is theirs) stands until it is ended. */
+export function sessionStands(row: { endedAt: Date | string | null } | undefined): boolean {
+  return !!row && row.endedAt === null;
 }

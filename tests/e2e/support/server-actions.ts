@@ -66,3 +66,20 @@ export async function postServerAction(request: APIRequestContext, exportedName:
     text: await response.text(),
   };
 }
+
+/**
+ * One autosave as the wizard sends it: `PUT /api/applications/{id}/draft` with JSON (the route that
+ * replaced the saveDraftAction server action, #27). Returns the status and the raw answer.
+ */
+export async function putDraft(
+  request: APIRequestContext,
+  applicationId: string,
+  body: { expectedVersion: number; draft: unknown; currentStep: string },
+): Promise<{ status: number; text: string }> {
+  const response = await request.put(`/api/applications/${applicationId}/draft`, {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify(body),
+    maxRedirects: 0,
+  });
+  return { status: response.status(), text: await response.text() };
+}
