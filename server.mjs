@@ -49,6 +49,12 @@ const server = createServer((request, response) => {
   console.info(`[portal] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });
 
+// One stray promise must not end the process and every request under way with it: logged, by its
+// message only (an error object may carry a request's details), and the server goes on.
+process.on("unhandledRejection", (reason) => {
+  console.error(`[portal] an unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+});
+
 // Stop taking requests, let those under way finish (a few seconds at most), then exit: a deploy's
 // SIGTERM, or Ctrl-C, ends the process through its exit hooks (a profile given by --cpu-prof is written).
 for (const signal of ["SIGTERM", "SIGINT"])
