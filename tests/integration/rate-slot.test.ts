@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/server/db";
-import { activeSlots, withAccountSlot } from "@/lib/server/provisioning/account-limiter";
+import { activeSlots, PACED_REQUEST_PRIORITY, withAccountSlot } from "@/lib/server/provisioning/account-limiter";
 import { inRateSlot, paced } from "@/lib/server/twilio/rate-slot";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -96,5 +96,31 @@ describe("the account's brand and campaign request slot", () => {
     expect(await inRateSlot(account("d"), async () => "BN-answer", { spacingMs: 0 })).toBe("BN-answer");
     const row = await db.twilioRateSlot.findUniqueOrThrow({ where: { key: `${account("d")}:a2p` } });
     expect(row.nextAllowedAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("waiting steps go by priority, then by arrival: a brand request first, then the earliest-approved customer's", async () => {
+    const accountSid = account("f");
+    const order: string[] = [];
+    let release!: () => void;
+    const holding = withAccountSlot(accountSid, 1, () => new Promise<void>((resolve) => (release = resolve)), 1);
+    await sleep(50); // the one slot is held
+    const waiters = [
+      ["later customer, first step", 2000],
+      ["earlier customer, first step", 1000],
+      ["brand request", PACED_REQUEST_PRIORITY],
+      ["later customer, second step", 2000],
+      ["earlier customer, second step", 1000],
+    ].map(([name, priority]) =>
+      withAccountSlot(accountSid, 1, async () => void order.push(String(name)), Number(priority)),
+    );
+    release();
+    await Promise.all([holding, ...waiters]);
+    expect(order).toEqual([
+      "brand request",
+      "earlier customer, first step",
+      "earlier customer, second step",
+      "later customer, first step",
+      "later customer, second step",
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import { db } from "../db";
 import { mockBrandsOn } from "../settings/isv-settings";
 import { withPacing, type TwilioAccount } from "../twilio/account";
 import { A2P_REQUEST_SPACING_MS } from "../twilio/rate-slot";
-import { withAccountSlot } from "./account-limiter";
+import { PACED_REQUEST_PRIORITY, withAccountSlot } from "./account-limiter";
 import { isTransient, LeaseLostError, NeedsCustomerError, TwilioStepError } from "./errors";
 import { runGraph } from "./graph";
 import { finishRun, markFailed, markRunning, recordCurrentStep, scheduleRetryLater } from "./job";
@@ -108,13 +108,16 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
   const publicUrl = (path: string) =>
     settings.publicBaseUrl ? new URL(path, settings.publicBaseUrl).toString() : null;
   const perAccount = deps.concurrency ?? TWILIO_CALLS_AT_ONCE_PER_ACCOUNT;
-  const inAccountSlot = <T>(work: () => Promise<T>) => withAccountSlot(account.sid, perAccount, work);
+  const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId } });
+  // The job approved earliest goes first among the account's waiting steps (account-limiter.ts).
+  const jobOrder = job.createdAt.getTime();
+  const inAccountSlot = <T>(work: () => Promise<T>) => withAccountSlot(account.sid, perAccount, work, jobOrder);
   const ctx: StepContext = {
     applicationId,
     application: parsed.data,
     account: withPacing(account, {
       spacingMs: deps.brandSpacingMs ?? A2P_REQUEST_SPACING_MS,
-      inCallSlot: inAccountSlot,
+      inCallSlot: (request) => withAccountSlot(account.sid, perAccount, request, PACED_REQUEST_PRIORITY),
     }),
     accountSid: account.sid,
     retry: deps.retry ?? DEFAULT_RETRY,
@@ -130,7 +133,6 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
 
   // One job per application, in phases: the registration, the campaign (once staff approve it), and
   // voice (SHAKEN/STIR, once numbers are chosen).
-  const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId } });
   let graph = provisioningGraph(ctx);
   if (job.phase === "campaign") {
     const approved = await approvedCampaign(applicationId);
