@@ -27,9 +27,9 @@ const APPLICATION_INCLUDE = {
   },
 } satisfies Prisma.OnboardingApplicationInclude;
 
-type Loaded = Prisma.OnboardingApplicationGetPayload<{ include: typeof APPLICATION_INCLUDE }>;
-type Job = { applicationId: string; state: string; updatedAt: Date };
-type Resource = {
+export type Loaded = Prisma.OnboardingApplicationGetPayload<{ include: typeof APPLICATION_INCLUDE }>;
+export type Job = { applicationId: string; state: string; updatedAt: Date };
+export type Resource = {
   applicationId: string;
   step: string;
   status: string | null;
@@ -39,7 +39,7 @@ type Resource = {
 };
 
 /** The dashboard columns of one application, from what is on record. Pure. */
-function summarize(
+export function summarize(
   application: Loaded,
   job: Job | undefined,
   resources: Resource[],
