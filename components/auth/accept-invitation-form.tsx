@@ -4,18 +4,16 @@ import { useProgressiveActionForm } from "@/components/forms/use-progressive-act
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { acceptInvitationSchema } from "@/lib/auth/schema";
-import { PASSWORD_MIN_LENGTH } from "@/lib/forms/fields";
+import { PASSWORD_MIN_LENGTH } from "@/lib/forms/password-rules";
 import { acceptInvitationAction } from "@/lib/server/actions/auth-actions";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
-  const { form, formAction, onSubmit, pending, errorFor, formError, initial } = useProgressiveActionForm({
-    schema: acceptInvitationSchema,
+  const { formRef, formAction, onSubmit, onChange, pending, errorFor, formError, initial } = useProgressiveActionForm({
     action: acceptInvitationAction,
     defaultValues: { token, name: "", password: "", confirmPassword: "" },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       <TextField
@@ -31,7 +29,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         autoComplete="name"
         defaultValue={initial("name")}
         error={errorFor("name")}
-        {...form.register("name")}
+        name="name"
       />
       <TextField
         label="Password"
@@ -39,14 +37,14 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         autoComplete="new-password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`}
         error={errorFor("password")}
-        {...form.register("password")}
+        name="password"
       />
       <TextField
         label="Confirm password"
         type="password"
         autoComplete="new-password"
         error={errorFor("confirmPassword")}
-        {...form.register("confirmPassword")}
+        name="confirmPassword"
       />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Creating your account…" : "Create account and sign in"}

@@ -4,17 +4,16 @@ import { useProgressiveActionForm } from "@/components/forms/use-progressive-act
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { forgotPasswordSchema } from "@/lib/auth/schema";
 import { requestPasswordResetAction } from "@/lib/server/actions/auth-actions";
 
 export function ForgotPasswordForm() {
-  const { form, state, formAction, onSubmit, pending, errorFor, formError, initial } = useProgressiveActionForm({
-    schema: forgotPasswordSchema,
-    action: requestPasswordResetAction,
-    defaultValues: { email: "" },
-  });
+  const { formRef, state, formAction, onSubmit, onChange, pending, errorFor, formError, initial } =
+    useProgressiveActionForm({
+      action: requestPasswordResetAction,
+      defaultValues: { email: "" },
+    });
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {state?.ok ? <Alert tone="success">{state.data.message}</Alert> : null}
       <TextField
@@ -23,7 +22,7 @@ export function ForgotPasswordForm() {
         autoComplete="email"
         defaultValue={initial("email")}
         error={errorFor("email")}
-        {...form.register("email")}
+        name="email"
       />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Sending…" : "Email me a reset link"}

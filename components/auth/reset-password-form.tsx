@@ -4,18 +4,16 @@ import { useProgressiveActionForm } from "@/components/forms/use-progressive-act
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { resetPasswordSchema } from "@/lib/auth/schema";
-import { PASSWORD_MIN_LENGTH } from "@/lib/forms/fields";
+import { PASSWORD_MIN_LENGTH } from "@/lib/forms/password-rules";
 import { resetPasswordAction } from "@/lib/server/actions/auth-actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { form, formAction, onSubmit, pending, errorFor, formError } = useProgressiveActionForm({
-    schema: resetPasswordSchema,
+  const { formRef, formAction, onSubmit, onChange, pending, errorFor, formError } = useProgressiveActionForm({
     action: resetPasswordAction,
     defaultValues: { token, password: "", confirmPassword: "" },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       <TextField
@@ -24,14 +22,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
         autoComplete="new-password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         error={errorFor("password")}
-        {...form.register("password")}
+        name="password"
       />
       <TextField
         label="Confirm new password"
         type="password"
         autoComplete="new-password"
         error={errorFor("confirmPassword")}
-        {...form.register("confirmPassword")}
+        name="confirmPassword"
       />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Saving…" : "Set new password"}

@@ -1,7 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
 
-import { BRAND_STATUSES, DASHBOARD_SORTS, PROFILE_STATUSES, type DashboardQuery } from "@/lib/dashboard/schema";
+import { BRAND_STATUSES, DASHBOARD_SORTS, PROFILE_STATUSES, type DashboardQuery } from "@/lib/dashboard/query";
 import { STAGE_IDS, STAGES } from "@/lib/dashboard/stages";
 import { brandStatusLabel, bundleStatusLabel } from "@/lib/dashboard/status-labels";
 

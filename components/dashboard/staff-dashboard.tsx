@@ -4,7 +4,7 @@ import Link from "next/link";
 
 import { formatDateTime, formatDuration } from "@/components/ui/format";
 import { LIVE_BUSY_MS, LIVE_QUIET_MS, useLiveQuery } from "@/components/use-live-query";
-import { dashboardSearch, type DashboardQuery } from "@/lib/dashboard/schema";
+import { dashboardSearch, type DashboardQuery } from "@/lib/dashboard/query";
 import { isUnderWay } from "@/lib/dashboard/stages";
 import {
   brandStatusLabel,

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { dashboardSearch, type DashboardQuery } from "@/lib/dashboard/schema";
+import { dashboardSearch, type DashboardQuery } from "@/lib/dashboard/query";
 import { STAGE_IDS, STAGES, type StageId } from "@/lib/dashboard/stages";
 
 /** Customers per stage; each count filters the list to its stage. */

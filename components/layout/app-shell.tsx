@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import type { CurrentUser } from "@/lib/server/auth/guards";
 import { getIsvSettings } from "@/lib/server/settings/isv-settings";
 
-import { Providers } from "../providers";
 import { SiteHeader } from "./site-header";
 
 export async function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
@@ -12,7 +11,7 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
     <>
       <SiteHeader user={user} portalName={settings.portalName} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-        <Providers>{children}</Providers>
+        {children}
       </main>
     </>
   );

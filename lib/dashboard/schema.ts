@@ -2,23 +2,15 @@ import { z } from "zod";
 
 import { STAGE_IDS } from "@/lib/dashboard/stages";
 
-export const DASHBOARD_SORTS = [
-  { value: "attention", label: "Needs attention first" },
-  { value: "activity", label: "Latest activity" },
-  { value: "name", label: "Name (A–Z)" },
-  { value: "progress", label: "Furthest along" },
-  { value: "waiting", label: "Longest in stage" },
-] as const;
+import { BRAND_STATUSES, DASHBOARD_SORTS, PROFILE_STATUSES, type DashboardQuery } from "./query";
 
-export const PROFILE_STATUSES = ["draft", "pending-review", "in-review", "twilio-approved", "twilio-rejected"] as const;
-export const BRAND_STATUSES = ["PENDING", "IN_REVIEW", "APPROVED", "FAILED", "SUSPENDED"] as const;
-export const PAGE_SIZE = 25;
+export { BRAND_STATUSES, DASHBOARD_SORTS, PAGE_SIZE, PROFILE_STATUSES, dashboardSearch } from "./query";
 
 // A bad or stale value in the address bar falls back to "no filter" rather than an error page.
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined);
 
-/** The staff dashboard's address-bar state, shared by the page, its API route and the filter form. */
+/** The staff dashboard's address-bar state as the page and its API route read it (the browser uses query.ts). */
 export const dashboardQuerySchema = z.object({
   q: z
     .string()
@@ -35,8 +27,8 @@ export const dashboardQuerySchema = z.object({
     .catch("attention")
     .default("attention"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
-export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+}) satisfies z.ZodType<DashboardQuery, unknown>;
+export type { DashboardQuery };
 
 /** Search params (a URLSearchParams or Next's searchParams object) → a valid query. */
 export function parseDashboardQuery(
@@ -49,17 +41,4 @@ export function parseDashboardQuery(
           Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
         );
   return dashboardQuerySchema.parse(entries);
-}
-
-/** The query back as search params, defaults left out. */
-export function dashboardSearch(query: Partial<DashboardQuery>): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set("q", query.q);
-  if (query.stage) params.set("stage", query.stage);
-  if (query.profile) params.set("profile", query.profile);
-  if (query.brand) params.set("brand", query.brand);
-  if (query.sort && query.sort !== "attention") params.set("sort", query.sort);
-  if (query.page && query.page > 1) params.set("page", String(query.page));
-  const text = params.toString();
-  return text ? `?${text}` : "";
 }

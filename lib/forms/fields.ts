@@ -2,6 +2,8 @@ import { z } from "zod";
 
 import { weakPasswordReason } from "@/lib/auth/password-strength";
 
+import { PASSWORD_MIN_LENGTH } from "./password-rules";
+
 /** Reusable fields with the messages people see next to them. */
 export const emailField = z
   .string()
@@ -11,7 +13,7 @@ export const emailField = z
   .pipe(z.email("Enter an email address like name@company.com."))
   .transform((email) => email.toLowerCase());
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH };
 
 export const newPasswordField = z
   .string()
