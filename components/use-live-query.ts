@@ -27,11 +27,19 @@ function liveQueries() {
   return browserClient;
 }
 
+// Views on screen, by key: what refreshLiveQuery asks to read again now.
+const refreshers = new Map<string, Set<() => void>>();
+
+/** Reads a live view's value again now (after an action changed it), wherever it is on the page. */
+export function refreshLiveQuery(key: readonly unknown[]): void {
+  for (const refresh of refreshers.get(JSON.stringify(key)) ?? []) refresh();
+}
+
 /**
- * A server-rendered value kept live: polls `url` (JSON) at the interval the latest answer asks for,
- * through a TanStack Query observer (refetch on focus, never in a background tab). Until the first
- * refetch it shows `initial`, what the server rendered; a new key (a filter changed) starts from the
- * new `initial`.
+ * A server-rendered value kept live: fetched once as the view mounts (the page may come from the
+ * router's cache, older than now), then polled at the interval the latest answer asks for through
+ * a TanStack Query observer (refetch on focus, never in a background tab), loaded for that first
+ * refetch. A new key (a filter changed) starts from the new `initial`.
  */
 export function useLiveQuery<T>(
   key: readonly unknown[],
@@ -46,26 +54,55 @@ export function useLiveQuery<T>(
   useEffect(() => {
     let stopped = false;
     let unsubscribe = () => {};
-    const start = setTimeout(() => {
-      void liveQueries().then(({ client, QueryObserver }) => {
+    let start: ReturnType<typeof setTimeout> | undefined;
+    let observed: { refetch: () => unknown } | null = null;
+    const read = async (): Promise<T> => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      return response.json();
+    };
+    const poll = (latest: T, fetchedAt: number) =>
+      liveQueries().then(({ client, QueryObserver }) => {
         if (stopped) return;
         const observer = new QueryObserver<T>(client, {
           queryKey: [...key],
-          queryFn: async (): Promise<T> => {
-            const response = await fetch(url);
-            if (!response.ok) throw new Error(`status ${response.status}`);
-            return response.json();
-          },
-          refetchInterval: (query) => intervalMs(query.state.data ?? initial),
+          queryFn: read,
+          // Made at the interval's end: stale at once, so subscribing is the refetch that was due.
+          initialData: latest,
+          initialDataUpdatedAt: fetchedAt,
+          refetchInterval: (query) => intervalMs(query.state.data ?? latest),
         });
+        observed = observer;
         unsubscribe = observer.subscribe((result) => {
-          if (result.data !== undefined || result.isError)
-            setLive({ key: keyText, data: result.data ?? initial, isError: result.isError });
+          if (!stopped) setLive({ key: keyText, data: result.data ?? latest, isError: result.isError });
         });
       });
-    }, intervalMs(initial));
+    const refresh = () => {
+      if (observed) void observed.refetch();
+      else
+        void read().then(
+          (data) => !stopped && setLive({ key: keyText, data, isError: false }),
+          () => !stopped && setLive((last) => ({ key: keyText, data: last?.data ?? initial, isError: true })),
+        );
+    };
+    const mine = refreshers.get(keyText) ?? new Set();
+    refreshers.set(keyText, mine.add(refresh));
+    read().then(
+      (data) => {
+        if (stopped) return;
+        setLive({ key: keyText, data, isError: false });
+        start = setTimeout(() => void poll(data, Date.now()), intervalMs(data));
+      },
+      () => {
+        if (stopped) return;
+        setLive({ key: keyText, data: initial, isError: true });
+        start = setTimeout(() => void poll(initial, 0), intervalMs(initial));
+      },
+    );
     return () => {
       stopped = true;
+      mine.delete(refresh);
+      if (!mine.size) refreshers.delete(keyText);
       clearTimeout(start);
       unsubscribe();
     };

@@ -1,10 +1,10 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useEffect } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { refreshLiveQuery } from "@/components/use-live-query";
 import { retryProvisioningAction } from "@/lib/server/actions/review-actions";
 
 /**
@@ -14,10 +14,9 @@ import { retryProvisioningAction } from "@/lib/server/actions/review-actions";
  */
 export function RetryProvisioningForm({ applicationId, stopped }: { applicationId: string; stopped: boolean }) {
   const [state, action, pending] = useActionState(retryProvisioningAction, null);
-  const queryClient = useQueryClient();
   useEffect(() => {
-    if (state?.ok) void queryClient.invalidateQueries({ queryKey: ["provisioning", applicationId] });
-  }, [state, queryClient, applicationId]);
+    if (state?.ok) refreshLiveQuery(["provisioning", applicationId]);
+  }, [state, applicationId]);
   if (!stopped && !state) return null;
   return (
     <form action={action} className="space-y-2">

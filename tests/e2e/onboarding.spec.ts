@@ -201,13 +201,11 @@ test("a lost connection shows 'Not saved — Retry', Retry saves, and leaving wi
 }) => {
   await freshCustomer(page, browser, "Flaky Network Co");
   await page.goto("/onboarding/business");
-  // Cut the connection for the autosave's POST (the page itself stays loaded).
-  await page.route("**/onboarding/**", (route) =>
-    route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue(),
-  );
+  // Cut the connection for the autosave (a PUT to the draft's route; the page itself stays loaded).
+  await page.route("**/api/applications/*/draft", (route) => route.abort("internetdisconnected"));
   await page.getByLabel("Business Name", { exact: true }).fill("Offline Draft Ltd");
   await expect(page.getByTestId("save-status")).toContainText("Not saved — Retry");
-  await page.unroute("**/onboarding/**");
+  await page.unroute("**/api/applications/*/draft");
   await page.getByRole("button", { name: "Retry" }).click();
   await expectSaved(page);
   const stored = query<{ draft: string }>(
