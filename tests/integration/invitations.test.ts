@@ -47,7 +47,7 @@ describe("invitations (real SQLite)", () => {
     expect(outcome.ok).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user).toMatchObject({ role: "CUSTOMER", organizationId: organization.id, name: "Grace Hopper" });
-    expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
+    expect(user.passwordHash).toMatch(/^\$scrypt\$ln=15,r=8,p=3\$/);
     expect((await checkCredentials(db, { email, password: "a fine passphrase", ip: "192.0.2.9" }, limits)).ok).toBe(
       true,
     );
