@@ -92,7 +92,7 @@ const PROBES: Probe[] = [
     call: (r) => callAction(r, "resetPasswordAction", [null, {}]),
   },
   {
-    name: "PUT /api/applications/:id/draft",
+    name: "PUT /api/applications/[id]/draft",
     expected: ownCustomerOnly,
     call: (r, t) =>
       callRoute(
