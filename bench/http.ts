@@ -26,6 +26,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext } from "@playwright/test";
 
 import { migrateDatabase } from "../scripts/db-migrate";
+import { serverActionId } from "../tests/e2e/support/server-actions";
 import { dashboardQueries } from "./dashboard-queries";
 import { watchedServer } from "./watched-server";
 
@@ -51,14 +52,6 @@ const percentile = (values: number[], p: number) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
 };
 const round = (value: number) => Math.round(value * 10) / 10;
-const serverActionId = (name: string) => {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, action]) => action.exportedName === name);
-  if (!found) throw new Error(`no server action named ${name} in the build`);
-  return found[0];
-};
 
 async function main() {
   if (!existsSync(path.join(root, ".next/BUILD_ID")) || process.env.BENCH_BUILD === "1") {

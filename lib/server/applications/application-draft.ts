@@ -8,9 +8,7 @@ import { parseApplication, type ApplicationDraft, type StepId } from "@/lib/onbo
 import type { DraftSnapshot } from "@/lib/onboarding/views";
 
 import { audit } from "../audit/audit";
-import { blindIndex } from "../crypto/field-cipher";
-import { dataKeyring } from "../crypto/keyring";
-import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
+import { refreshDashboardRow, registrationNumberIndexOf } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { notifyStaffOfSubmission } from "./notify-staff";
 import { readStoredDraft, toStoredDraft } from "./stored-draft";
@@ -104,8 +102,7 @@ export async function saveDraft(
 async function summaryDiffers(row: OnboardingApplication, draft: ApplicationDraft): Promise<boolean> {
   if (row.displayName === "") return true;
   const { businessName, registrationNumber } = draftSummaryFields(draft);
-  const index = registrationNumber ? blindIndex(registrationNumber, dataKeyring()) : null;
-  if (index !== row.registrationNumberIndex) return true;
+  if (registrationNumberIndexOf(registrationNumber) !== row.registrationNumberIndex) return true;
   if (businessName) return businessName !== row.displayName;
   const organization = await db.organization.findUnique({ where: { id: row.organizationId }, select: { name: true } });
   return organization?.name !== row.displayName;

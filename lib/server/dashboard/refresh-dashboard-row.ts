@@ -85,7 +85,7 @@ export function summarize(
     sortName: nameSortKey(businessName || application.organization.name),
     searchText: searchWords([businessName, application.organization.name, ...emails].join(" ")).join(" "),
     registrationNumberHint: registrationNumberHint(registrationNumber),
-    registrationNumberIndex: registrationNumber ? blindIndex(registrationNumber, dataKeyring()) : null,
+    registrationNumberIndex: registrationNumberIndexOf(registrationNumber),
     profileStatus: statusOf("customer-profile"),
     trustProductStatus: statusOf("trust-product"),
     brandStatus: statusOf("brand"),
@@ -158,6 +158,11 @@ export async function refreshUnsummarizedRows(limit = 5000): Promise<number> {
   });
   await refreshDashboardRows(rows.map((row) => row.id));
   return rows.length;
+}
+
+/** What the dashboard finds a registration number by: its blind index (the number is not stored there). */
+export function registrationNumberIndexOf(number: string): string | null {
+  return number ? blindIndex(number, dataKeyring()) : null;
 }
 
 /** What the dashboard shows of a registration number: its last four characters. */
