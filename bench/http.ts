@@ -13,7 +13,7 @@
  *   write: acknowledged but not there). Taken twice: with the customers' starts spread over the
  *   first pause (`autosave`), and all in step (`autosave_in_step`: 50 saves in the same instant,
  *   every round). `npm run bench:sqlite` is the stress figure without pauses.
- * BENCH_PARTS (comma-separated: weight, dashboard, sign-in, autosave; all by default) takes only
+ * BENCH_PARTS (comma-separated: weight, lighthouse, dashboard, sign-in, autosave; all by default) takes only
  * some. The server's output goes to a log file; when a part fails, its last lines and how the server
  * ended are printed (#27 line 6). Writes its figures as JSON to the file given as the first argument.
  */
@@ -44,7 +44,7 @@ const PAUSE_MS = Number(process.env.BENCH_AUTOSAVE_PAUSE_MS ?? 800);
 // How long a customer types between two pauses (a word or two), drawn at random up to this.
 const TYPING_MS = Number(process.env.BENCH_AUTOSAVE_TYPING_MS ?? 400);
 const PASSWORD = "bench-customer-pass-1";
-const PARTS = new Set((process.env.BENCH_PARTS ?? "weight,dashboard,sign-in,autosave").split(","));
+const PARTS = new Set((process.env.BENCH_PARTS ?? "weight,lighthouse,dashboard,sign-in,autosave").split(","));
 const SIGN_INS_AT_ONCE = Number(process.env.BENCH_SIGN_INS ?? 20);
 
 const percentile = (values: number[], p: number) => {
@@ -267,6 +267,17 @@ async function main() {
         "/staff": await firstLoadKb(staff, "/staff"),
       };
       result.first_load_js_kb_sign_in_page = signInKb;
+    }
+
+    if (PARTS.has("lighthouse")) {
+      const customer = await signedIn(DEMO.customer.email, DEMO.customer.password);
+      const cookies = (await customer.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+      const { lighthouseScore } = await import("./lighthouse");
+      result.lighthouse_mobile = {
+        "/sign-in": await lighthouseScore(`${BASE}/sign-in`),
+        "/onboarding/business": await lighthouseScore(`${BASE}/onboarding/business`, cookies),
+        "/home": await lighthouseScore(`${BASE}/home`, cookies),
+      };
     }
 
     if (PARTS.has("dashboard")) {

@@ -1,0 +1,73 @@
+/**
+ * Google Lighthouse's performance score (#27 line 1), as its command line gives it by default: a
+ * phone (Moto G Power's screen, 4× slower CPU, slow 4G, simulated throttling), one cold load,
+ * performance only. Runs the `lighthouse` package against the production build the HTTP benchmark
+ * serves, in the same Chromium as the browser tests, signed in through the session cookie of a
+ * Playwright context (Lighthouse's `--extra-headers`).
+ */
+import { execFile } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export type LighthouseFigures = {
+  score: number;
+  first_contentful_paint_ms: number;
+  largest_contentful_paint_ms: number;
+  total_blocking_time_ms: number;
+  cumulative_layout_shift: number;
+  speed_index_ms: number;
+};
+
+type Report = {
+  finalDisplayedUrl: string;
+  runtimeError?: { code: string; message: string };
+  categories: { performance?: { score: number | null } };
+  audits: Record<string, { numericValue?: number }>;
+};
+
+/**
+ * One page's figures (`cookies`: the header to send, or none for a public page). Lighthouse's own
+ * command line, in a plain Node process: it hands functions to the page as their source text, and
+ * the TypeScript loader the benchmark runs under adds helpers to that text which the page lacks.
+ */
+export async function lighthouseScore(
+  url: string,
+  cookies?: string,
+  chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+): Promise<LighthouseFigures> {
+  const report = path.join(os.tmpdir(), `lighthouse-${process.pid}-${Date.now()}.json`);
+  const args = [
+    require.resolve("lighthouse/cli/index.js"),
+    url,
+    "--output=json",
+    `--output-path=${report}`,
+    "--only-categories=performance",
+    "--quiet",
+    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+  ];
+  if (cookies) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookies })}`);
+  try {
+    await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: chromePath }, timeout: 180_000 });
+    const lhr = JSON.parse(await readFile(report, "utf8")) as Report;
+    const route = new URL(url).pathname;
+    // A page that turned the visitor away (signed out, wrong role) would be scored instead.
+    if (new URL(lhr.finalDisplayedUrl).pathname !== route)
+      throw new Error(`${route}: Lighthouse was sent to ${lhr.finalDisplayedUrl}`);
+    if (lhr.runtimeError) throw new Error(`${route}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const audit = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN);
+    return {
+      score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      first_contentful_paint_ms: audit("first-contentful-paint"),
+      largest_contentful_paint_ms: audit("largest-contentful-paint"),
+      total_blocking_time_ms: audit("total-blocking-time"),
+      cumulative_layout_shift: Math.round((lhr.audits["cumulative-layout-shift"]?.numericValue ?? 0) * 1000) / 1000,
+      speed_index_ms: audit("speed-index"),
+    };
+  } finally {
+    await rm(report, { force: true });
+  }
+}
