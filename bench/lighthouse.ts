@@ -6,7 +6,7 @@
  * Playwright context (Lighthouse's `--extra-headers`).
  */
 import { execFile } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
+import { copyFile, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -68,6 +68,9 @@ export async function lighthouseScore(
       speed_index_ms: audit("speed-index"),
     };
   } finally {
+    // BENCH_LIGHTHOUSE_REPORTS names a folder to keep each whole report in (what made a score).
+    const keep = process.env.BENCH_LIGHTHOUSE_REPORTS;
+    if (keep) await copyFile(report, path.join(keep, `${new URL(url).pathname.replaceAll("/", "_")}.json`)).catch(() => undefined);
     await rm(report, { force: true });
   }
 }

@@ -5,9 +5,9 @@ import type { UseFormReturn } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
-import type { CampaignDraft } from "@/lib/campaign/draft";
+import type { CampaignDraft } from "@/lib/campaign/draft-values";
 import type { CampaignField, CampaignFieldKey } from "@/lib/campaign/fields";
-import { CAMPAIGN_LIMITS } from "@/lib/campaign/schema";
+import { CAMPAIGN_LIMITS } from "@/lib/campaign/limits";
 
 export type CampaignFieldProps = {
   field: CampaignField;

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
@@ -12,10 +11,9 @@ import { useVersionedAutosave } from "@/components/forms/use-versioned-autosave"
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
-import { emptyCampaignDraft, type CampaignDraft } from "@/lib/campaign/draft";
 import { draftFindings, findingsByField } from "@/lib/campaign/draft-findings";
+import { emptyCampaignDraft, type CampaignDraft } from "@/lib/campaign/draft-values";
 import { campaignField, type CampaignFieldKey } from "@/lib/campaign/fields";
-import { campaignSchema } from "@/lib/campaign/schema";
 import type { CampaignPageData, CampaignSnapshot } from "@/lib/campaign/views";
 import { campaignStatusLabel } from "@/lib/dashboard/status-labels";
 import { saveCampaignDraftAction, submitCampaignAction } from "@/lib/server/actions/campaign-actions";
@@ -24,6 +22,19 @@ import { CampaignFieldInput, type CampaignFieldProps } from "./campaign-field-in
 import { UseCaseField } from "./use-case-field";
 
 type Values = Required<CampaignDraft>;
+
+/**
+ * The campaign schema and zod (about 45 KB gzipped) load at the form's first check, not with the
+ * page: the saved draft's messages come checked from the server (`savedFieldErrors`).
+ */
+let checks: Promise<typeof import("./campaign-validation")> | null = null;
+const loadChecks = () =>
+  (checks ??= import("./campaign-validation").catch((error: unknown) => {
+    checks = null; // a failed download is tried again at the next check
+    throw error;
+  }));
+const resolver: Resolver<Values> = async (values, context, options) =>
+  (await loadChecks()).campaignResolver<Values>()(values, context, options);
 
 /** The form's sections, in the order Twilio's campaign registration asks for them. */
 const SECTIONS: { title: string; description?: string; keys: CampaignFieldKey[] }[] = [
@@ -60,6 +71,7 @@ export function CampaignForm({
   comments,
   brandName,
   twilioStatus,
+  savedFieldErrors,
 }: CampaignPageData & { applicationId: string }) {
   const router = useRouter();
   const readOnly = !["DRAFT", "CHANGES_REQUESTED"].includes(snapshot.status);
@@ -76,7 +88,7 @@ export function CampaignForm({
   const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm<Values>({
-    resolver: zodResolver(campaignSchema as never) as unknown as Resolver<Values>,
+    resolver,
     defaultValues: { ...emptyCampaignDraft(), ...snapshot.draft },
     mode: "onTouched",
     shouldFocusError: true,
@@ -102,7 +114,9 @@ export function CampaignForm({
 
   // Saved answers show what still needs fixing straight away; a link can open the form at a field.
   useEffect(() => {
-    if (!readOnly && Object.keys(snapshot.draft).length) void form.trigger(undefined, { shouldFocus: false });
+    if (!readOnly && Object.keys(snapshot.draft).length)
+      for (const [field, message] of Object.entries(savedFieldErrors))
+        form.setError(field as CampaignFieldKey, { type: "saved", message });
     const field = new URLSearchParams(window.location.search).get("field");
     if (field && campaignField(field)) {
       const frame = requestAnimationFrame(() => form.setFocus(field as CampaignFieldKey));
@@ -172,6 +186,8 @@ export function CampaignForm({
       <form
         method="post"
         onSubmit={submit}
+        // The checks start loading at the first touch, so that the first blur's check finds them.
+        onFocusCapture={() => void loadChecks().catch(() => undefined)}
         noValidate
         className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
       >

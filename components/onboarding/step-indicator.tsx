@@ -1,20 +1,24 @@
 "use client";
 
-import { STEPS, type FormStepId } from "@/lib/onboarding/schema/application";
-import { stepStatus } from "@/lib/onboarding/step-status";
+import { STEPS, type FormStepId } from "@/lib/onboarding/steps";
 
+import { useValidator } from "./validator";
 import { useWizard } from "./wizard-context";
 
 const LABEL = { done: "done", "has-errors": "has errors", "not-started": "not started" } as const;
 
 /** Where the customer is: each step done, current, or with something to fix; every step is a link. */
 export function StepIndicator() {
-  const { step: current, draft, goTo } = useWizard();
+  const { step: current, draft, goTo, savedCheck } = useWizard();
+  const validator = useValidator();
   return (
     <nav aria-label="Registration steps">
       <ol className="flex flex-wrap gap-2 sm:gap-0 sm:divide-x sm:divide-slate-200 sm:rounded-lg sm:border sm:border-slate-200 sm:bg-white">
         {STEPS.map((step, index) => {
-          const status = step.id === "review" ? null : stepStatus(draft, step.id as FormStepId);
+          const id = step.id as FormStepId;
+          // The saved draft's status as the server checked it, until the checks load and follow the typing.
+          const status =
+            step.id === "review" ? null : validator ? validator.stepStatus(draft, id) : savedCheck.statuses[id];
           const isCurrent = step.id === current;
           const badge =
             status === "done" ? (

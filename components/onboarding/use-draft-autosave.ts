@@ -3,7 +3,7 @@
 import { useCallback } from "react";
 
 import { useVersionedAutosave, type AutosaveState } from "@/components/forms/use-versioned-autosave";
-import type { ApplicationDraft, FormStepId, StepId } from "@/lib/onboarding/schema/application";
+import type { ApplicationDraft, FormStepId, StepId } from "@/lib/onboarding/steps";
 import type { DraftSnapshot } from "@/lib/onboarding/views";
 
 import { putDraft } from "./put-draft";

@@ -1,17 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
-import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
 
 import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
-import { STEPS, stepSchemaFor, type FormStepId } from "@/lib/onboarding/schema/application";
+import { STEPS, type FormStepId } from "@/lib/onboarding/steps";
 
+import { loadValidator } from "./validator";
 import { useWizard } from "./wizard-context";
 
 /**
  * One step's form: react-hook-form under the step's zod schema, filled from the draft. Every change
  * goes to the draft (saved as typed, valid or not); Next checks the step first; Back never checks.
+ * The schema arrives with the wizard's checks (./validator.ts): a check made before waits for them.
  */
 export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defaults: Values) {
   const wizard = useWizard();
@@ -19,12 +20,12 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
   const form = useForm<Values>({
     // The schema follows the application's kind (a sole proprietor's steps ask for less), which the
     // business step's own answer decides: read it from the values being checked.
-    resolver: ((values, context, options) =>
-      (
-        zodResolver(
-          stepSchemaFor(stepId, { ...wizard.draft, [stepId]: values }) as never,
-        ) as unknown as Resolver<Values>
-      )(values, context, options)) as Resolver<Values>,
+    resolver: (async (values, context, options) =>
+      (await loadValidator()).resolverFor<Values>(stepId, { ...wizard.draft, [stepId]: values })(
+        values,
+        context,
+        options,
+      )) as Resolver<Values>,
     defaultValues: { ...defaults, ...saved } as never,
     mode: "onTouched",
     shouldFocusError: true,
@@ -45,9 +46,11 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
     [form, stepId, update],
   );
 
-  // A step with saved answers shows what still needs fixing straight away.
+  // A step with saved answers shows what still needs fixing straight away, as the server checked it.
   useEffect(() => {
-    if (Object.keys(saved).length && !wizard.readOnly) void form.trigger(undefined, { shouldFocus: false });
+    if (!Object.keys(saved).length || wizard.readOnly) return;
+    for (const [field, message] of Object.entries(wizard.savedCheck.fieldErrors[stepId]))
+      form.setError(field as Path<Values>, { type: "saved", message });
     // Only when the step opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

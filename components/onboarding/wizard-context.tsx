@@ -2,7 +2,8 @@
 
 import { createContext, useContext } from "react";
 
-import type { ApplicationDraft, FormStepId, StepId } from "@/lib/onboarding/schema/application";
+import type { DraftCheck } from "@/lib/onboarding/draft-check";
+import type { ApplicationDraft, FormStepId, StepId } from "@/lib/onboarding/steps";
 
 import type { SaveState } from "./use-draft-autosave";
 
@@ -11,6 +12,8 @@ export type WizardContextValue = {
   step: StepId;
   draft: ApplicationDraft;
   readOnly: boolean;
+  /** The saved draft as the server checked it: what the wizard shows until its own checks load. */
+  savedCheck: DraftCheck;
   /** Open review comments (staff or Twilio's evaluation), by field path. */
   comments: Record<string, string[]>;
   /** Bumped when the draft is replaced (a newer version taken): step forms reload their values. */

@@ -6,7 +6,8 @@ import { useCallback, useMemo, useState } from "react";
 import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
 import { Alert } from "@/components/ui/alert";
 import { formatDateTime } from "@/components/ui/format";
-import { STEPS, type StepId } from "@/lib/onboarding/schema/application";
+import type { DraftCheck } from "@/lib/onboarding/draft-check";
+import { STEPS, type StepId } from "@/lib/onboarding/steps";
 import type { DraftSnapshot } from "@/lib/onboarding/views";
 
 import { SaveStatus } from "./save-status";
@@ -17,6 +18,7 @@ import { CompanyStep } from "./steps/company-step";
 import { RepresentativesStep } from "./steps/representatives-step";
 import { ReviewStep } from "./steps/review-step";
 import { useDraftAutosave } from "./use-draft-autosave";
+import { loadValidator } from "./validator";
 import { WizardContext, type WizardContextValue } from "./wizard-context";
 
 const STEP_COMPONENTS = {
@@ -27,16 +29,21 @@ const STEP_COMPONENTS = {
   review: ReviewStep,
 };
 
+// A failed download is tried again at the next touch; a check waiting on it says so itself.
+const loadChecks = () => void loadValidator().catch(() => undefined);
+
 export function OnboardingWizard({
   applicationId,
   snapshot,
   step,
   comments = {},
+  check,
 }: {
   applicationId: string;
   snapshot: DraftSnapshot;
   step: StepId;
   comments?: Record<string, string[]>;
+  check: DraftCheck;
 }) {
   const router = useRouter();
   const { draft, saveState, update, saveNow, resolveConflict, currentVersion } = useDraftAutosave(
@@ -63,6 +70,7 @@ export function OnboardingWizard({
       draft,
       readOnly,
       comments,
+      savedCheck: check,
       revision,
       saveState,
       update,
@@ -70,14 +78,20 @@ export function OnboardingWizard({
       currentVersion,
       goTo,
     }),
-    [applicationId, step, draft, readOnly, comments, revision, saveState, update, saveNow, currentVersion, goTo],
+    [applicationId, step, draft, readOnly, comments, check, revision, saveState, update, saveNow, currentVersion, goTo],
   );
   const Step = STEP_COMPONENTS[step];
   const title = STEPS.find((candidate) => candidate.id === step)!.title;
 
   return (
     <WizardContext.Provider value={value}>
-      <div className="space-y-6">
+      {/* The checks load at the customer's first touch of the page (./validator.ts). */}
+      <div
+        className="space-y-6"
+        onFocusCapture={loadChecks}
+        onPointerDownCapture={loadChecks}
+        onKeyDownCapture={loadChecks}
+      >
         <StepIndicator />
         {readOnly ? (
           <Alert tone="info" title="Sent for review">

@@ -1,5 +1,6 @@
-import { campaignDraftAsInput, type CampaignDraft } from "@/lib/campaign/draft";
-import { SAMPLE_FIELDS, type Campaign } from "@/lib/campaign/schema";
+import { campaignDraftAsInput, type CampaignDraft } from "@/lib/campaign/draft-values";
+import { SAMPLE_FIELDS } from "@/lib/campaign/limits";
+import type { Campaign } from "@/lib/campaign/schema";
 
 import { reviewCampaign, type Finding } from "./review";
 

@@ -1,4 +1,5 @@
-import { campaignSamples, type Campaign } from "@/lib/campaign/schema";
+import { campaignSamples } from "@/lib/campaign/limits";
+import type { Campaign } from "@/lib/campaign/schema";
 
 /**
  * Advice before anyone pays a campaign vetting fee: the common reasons The Campaign Registry

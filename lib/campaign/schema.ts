@@ -1,21 +1,15 @@
 import { z } from "zod";
 
+import { CAMPAIGN_LIMITS } from "./limits";
+
+// The limits (no zod) are what the campaign page needs before its checks load.
+export { CAMPAIGN_LIMITS, campaignSamples, SAMPLE_FIELDS } from "./limits";
+
 /**
  * The A2P campaign (UsAppToPerson) as the customer fills it, with Twilio's hard limits (Messaging
  * v1 OpenAPI; ../shared/notes/live-twilio.md §6): a campaign outside them is refused by Twilio
  * (21727 / 21728), so the form refuses it first. Shared by the campaign form and its server actions.
  */
-export const CAMPAIGN_LIMITS = {
-  description: [40, 4096],
-  messageFlow: [40, 2048],
-  sample: [20, 1024],
-  samples: [2, 5],
-  message: [20, 320],
-  keyword: 255,
-} as const;
-
-export const SAMPLE_FIELDS = ["sample1", "sample2", "sample3", "sample4", "sample5"] as const;
-
 const lengthBetween = (label: string, [min, max]: readonly [number, number]) =>
   z
     .string()
@@ -97,8 +91,3 @@ export const campaignSchema = z
 
 export type CampaignInput = z.input<typeof campaignSchema>;
 export type Campaign = z.output<typeof campaignSchema>;
-
-/** The samples given, in order (2 to 5). */
-export function campaignSamples(campaign: Pick<Campaign, (typeof SAMPLE_FIELDS)[number]>): string[] {
-  return SAMPLE_FIELDS.map((field) => campaign[field]).filter(Boolean);
-}

@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from "@prisma/client";
 
-import type { CampaignDraft } from "@/lib/campaign/draft";
+import type { CampaignDraft } from "@/lib/campaign/draft-values";
 
 /** Shapes the server hands to client components: neutral, so the browser bundle imports nothing from lib/server. */
 export type CampaignSnapshot = {
@@ -37,4 +37,6 @@ export type CampaignPageData = {
   brandName: string;
   /** The campaign at Twilio, once created. */
   twilioStatus: string | null;
+  /** The saved draft checked by the campaign schema: its first message per field (shown until the form's checks load). */
+  savedFieldErrors: Record<string, string>;
 };

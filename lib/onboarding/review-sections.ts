@@ -1,4 +1,3 @@
-import { applicationKind, type ApplicationDraft, type FormStepId } from "@/lib/onboarding/schema/application";
 import { countryName } from "@/lib/onboarding/schema/geo";
 import {
   BRAND_TYPES,
@@ -8,6 +7,7 @@ import {
   REGIONS,
   REGISTRATION_ID_TYPES,
 } from "@/lib/onboarding/schema/options";
+import { applicationKind, type ApplicationDraft, type FormStepId } from "@/lib/onboarding/steps";
 
 /** The words for the tax-ID question, shared by the wizard and the review. */
 export const TAX_ID_CHOICES = [

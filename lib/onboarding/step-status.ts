@@ -1,9 +1,5 @@
-import {
-  applicationKind,
-  stepSchemaFor,
-  type ApplicationDraft,
-  type FormStepId,
-} from "@/lib/onboarding/schema/application";
+import { stepSchemaFor } from "@/lib/onboarding/schema/application";
+import { applicationKind, type ApplicationDraft, type FormStepId } from "@/lib/onboarding/steps";
 
 export type StepStatus = "not-started" | "done" | "has-errors";
 

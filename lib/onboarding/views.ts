@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from "@prisma/client";
 
-import type { ApplicationDraft } from "@/lib/onboarding/schema/application";
+import type { ApplicationDraft } from "@/lib/onboarding/steps";
 
 /** Shapes the server hands to client components: neutral, so the browser bundle imports nothing from lib/server. */
 export type DraftSnapshot = {

@@ -3,8 +3,8 @@
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { applicationKind } from "@/lib/onboarding/schema/application";
 import { BRAND_TYPES, COMPANY_TYPES, STOCK_EXCHANGES } from "@/lib/onboarding/schema/options";
+import { applicationKind } from "@/lib/onboarding/steps";
 
 import { StepActions } from "../step-actions";
 import { StepForm } from "../step-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { applicationKind } from "@/lib/onboarding/schema/application";
+import { applicationKind } from "@/lib/onboarding/steps";
 
 import { StepActions } from "../step-actions";
 import { StepForm } from "../step-form";

@@ -1,36 +1,36 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { reviewSections } from "@/lib/onboarding/review-sections";
-import { parseApplication, STEPS, type FormStepId } from "@/lib/onboarding/schema/application";
+import { STEPS } from "@/lib/onboarding/steps";
 import { submitApplicationAction } from "@/lib/server/actions/onboarding-actions";
 
 import { ReviewRows } from "../review-rows";
+import { loadValidator, useValidator } from "../validator";
 import { useWizard } from "../wizard-context";
 
 const stepTitle = (step: string) => STEPS.find((candidate) => candidate.id === step)?.title ?? step;
 
 /** Everything at a glance, an edit link per section, the whole-application check, and Send. */
 export function ReviewStep() {
-  const { draft, readOnly, goTo, saveNow, applicationId, currentVersion } = useWizard();
+  const { draft, readOnly, goTo, saveNow, applicationId, currentVersion, savedCheck, revision } = useWizard();
+  const validator = useValidator();
   const router = useRouter();
   const [sending, setSending] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const problemsRef = useRef<HTMLDivElement>(null);
 
-  const check = parseApplication(draft);
-  const problems = check.success
-    ? []
-    : check.error.issues.map((issue) => ({
-        step: issue.path[0] as FormStepId,
-        message: issue.message,
-        path: issue.path.slice(1).join("."),
-      }));
+  // The review shows the saved draft, as the server checked it; a draft replaced here (a newer
+  // version taken after a conflict) is checked in the browser.
+  useEffect(() => {
+    if (revision > 0) void loadValidator().catch(() => undefined);
+  }, [revision]);
+  const problems = validator && revision > 0 ? validator.applicationProblems(draft) : savedCheck.problems;
 
   async function send() {
     setServerError(null);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { applicationKind, draftAsInput, type ApplicationDraft, type FormStepId } from "../steps";
 import { addressSchema, soleProprietorAddressSchema } from "./address";
 import { businessSchema } from "./business";
 import { companySchema } from "./company";
@@ -11,16 +12,10 @@ import {
   soleProprietorRepresentativesSchema,
 } from "./sole-proprietor";
 
-/** The wizard's steps, in order. Each has its own URL: /onboarding/<step>. */
-export const STEPS = [
-  { id: "business", title: "Business information" },
-  { id: "representatives", title: "Authorized representatives" },
-  { id: "address", title: "Business address" },
-  { id: "company", title: "Company type" },
-  { id: "review", title: "Review and send" },
-] as const;
-export type StepId = (typeof STEPS)[number]["id"];
-export type FormStepId = Exclude<StepId, "review">;
+// What the browser needs before it checks anything lives in ../steps (no zod): re-exported here for
+// the server's code, which reads both from one place.
+export { applicationKind, draftAsInput, STEPS } from "../steps";
+export type { ApplicationDraft, ApplicationKind, FormStepId, StepId } from "../steps";
 
 /**
  * The whole Standard (or Low-Volume Standard) application, checked before it is sent for review:
@@ -93,34 +88,6 @@ export type StandardApplication = z.output<typeof applicationSchema>;
 export type SoleProprietorApplication = z.output<typeof soleProprietorApplicationSchema>;
 /** What provisioning works from: one of the two kinds, told apart by `kind`. */
 export type Application = StandardApplication | SoleProprietorApplication;
-export type ApplicationKind = Application["kind"];
-
-/** What the draft holds: whatever the customer typed so far, valid or not. */
-export type ApplicationDraft = {
-  business?: Partial<Record<string, unknown>>;
-  representatives?: Partial<Record<string, unknown>>;
-  address?: Partial<Record<string, unknown>>;
-  company?: Partial<Record<string, unknown>>;
-};
-
-/**
- * The draft as the whole-application schema reads it: a step never opened counts as empty, so its
- * checks name each missing field rather than the whole step.
- */
-export function draftAsInput(draft: ApplicationDraft): Record<FormStepId, Record<string, unknown>> {
-  const representatives = draft.representatives ?? {};
-  return {
-    business: draft.business ?? {},
-    representatives: { ...representatives, primary: representatives.primary ?? {} },
-    address: draft.address ?? {},
-    company: draft.company ?? {},
-  };
-}
-
-/** The kind the customer chose on the first step: no tax ID means a Sole Proprietor brand. */
-export function applicationKind(draft: ApplicationDraft): ApplicationKind {
-  return draft.business?.hasTaxId === "no" ? "sole-proprietor" : "standard";
-}
 
 const STEP_SCHEMAS = {
   standard: {

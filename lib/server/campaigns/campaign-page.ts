@@ -2,7 +2,9 @@ import "server-only";
 
 import type { OnboardingApplication } from "@prisma/client";
 
+import { campaignDraftAsInput } from "@/lib/campaign/draft";
 import { CAMPAIGN_PATH_PREFIX } from "@/lib/campaign/fields";
+import { campaignSchema } from "@/lib/campaign/schema";
 import type { CampaignPageData } from "@/lib/campaign/views";
 
 import { loadApplication } from "../applications/load-application";
@@ -23,14 +25,24 @@ export async function campaignPageData(application: OnboardingApplication): Prom
     campaignAtTwilio(application.id),
   ]);
   const businessName = (await loadApplication(application.id))?.draft.business?.businessName;
+  const snapshot = campaignSnapshot(registration);
   return {
-    snapshot: campaignSnapshot(registration),
+    snapshot,
     useCases: useCaseList.useCases,
     useCasesError: useCaseList.error,
     comments: byCampaignField(comments),
     brandName: typeof businessName === "string" ? businessName : "",
     twilioStatus: atTwilio?.status ?? null,
+    savedFieldErrors: campaignFieldErrors(snapshot.draft),
   };
+}
+
+/** The draft's first message per field, as the campaign form shows it. */
+export function campaignFieldErrors(draft: CampaignPageData["snapshot"]["draft"]): Record<string, string> {
+  const result = campaignSchema.safeParse(campaignDraftAsInput(draft));
+  const errors: Record<string, string> = {};
+  if (!result.success) for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  return errors;
 }
 
 /** Comments are kept under `campaign.<key>`; the form names its fields by key. */

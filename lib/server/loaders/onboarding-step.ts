@@ -1,5 +1,7 @@
 import "server-only";
 
+import { checkDraft } from "@/lib/onboarding/draft-check";
+
 import { snapshot } from "../applications/application-draft";
 import { getCustomerHome } from "../applications/customer-home";
 import { openComments } from "../applications/review";
@@ -9,5 +11,7 @@ export async function loadOnboardingStep(organizationId: string) {
   const { application } = await getCustomerHome(organizationId);
   if (!application) return null;
   const comments = application.status === "CHANGES_REQUESTED" ? await openComments(application.id) : {};
-  return { applicationId: application.id, snapshot: snapshot(application), comments };
+  const saved = snapshot(application);
+  // Checked here, so that the page shows what to fix before the schemas reach the browser.
+  return { applicationId: application.id, snapshot: saved, comments, check: checkDraft(saved.draft) };
 }

@@ -41,7 +41,7 @@ export async function inRateSlot<T>(
   call: () => Promise<T>,
   { spacingMs = A2P_REQUEST_SPACING_MS, holdMs = TWILIO_REQUEST_TIMEOUT_MS + 5000 }: RateSlotOptions = {},
 ): Promise<T> {
-  const held = await claimSlot(`${accountSid}:a2p`, spacingMs, holdMs);
+  const held = await inLocalTurn(`${accountSid}:a2p`, () => claimSlot(`${accountSid}:a2p`, spacingMs, holdMs));
   try {
     return await call();
   } finally {
@@ -55,18 +55,41 @@ export async function inRateSlot<T>(
   }
 }
 
+/**
+ * This process's waiters for one slot look for it one at a time: the first polls the database, the
+ * rest wait here without a query. A hundred customers' brand requests polling the row every 250 ms
+ * kept SQLite and the event loop busy, and each request then went out several milliseconds after
+ * its time (#27 line 5). The database still decides between processes.
+ */
+const localTurns = new Map<string, Promise<unknown>>();
+async function inLocalTurn<T>(key: string, claim: () => Promise<T>): Promise<T> {
+  const previous = localTurns.get(key) ?? Promise.resolve();
+  const mine = previous.then(claim, claim);
+  const settled = mine.catch(() => undefined);
+  localTurns.set(key, settled);
+  try {
+    return await mine;
+  } finally {
+    if (localTurns.get(key) === settled) localTurns.delete(key);
+  }
+}
+
 async function claimSlot(key: string, spacingMs: number, holdMs: number): Promise<{ key: string; until: Date }> {
   // Polling only matters while a request is out; once answered, the slot's time is known and slept to.
   const pollMs = Math.min(250, Math.max(20, spacingMs / 2));
+  let row = await db.twilioRateSlot.findUnique({ where: { key } });
   for (;;) {
-    const now = Date.now();
-    const row = await db.twilioRateSlot.findUnique({ where: { key } });
-    const wait = (row?.nextAllowedAt.getTime() ?? 0) - now;
-    if (wait > 0) {
-      await sleep(wait > spacingMs ? pollMs : wait);
+    const wait = (row?.nextAllowedAt.getTime() ?? 0) - Date.now();
+    if (wait > spacingMs) {
+      // Held: a request is out, and its answer will set the time.
+      await sleep(pollMs);
+      row = await db.twilioRateSlot.findUnique({ where: { key } });
       continue;
     }
-    const until = new Date(now + holdMs);
+    // Answered: the time is known. Slept to, then claimed straight away (the conditional update
+    // fails if another process took the slot meanwhile, and the row is read again).
+    if (wait > 0) await sleep(wait);
+    const until = new Date(Date.now() + holdMs);
     const claimed = row
       ? (
           await db.twilioRateSlot.updateMany({
@@ -79,6 +102,7 @@ async function claimSlot(key: string, spacingMs: number, holdMs: number): Promis
           .then(() => true)
           .catch(() => false);
     if (claimed) return { key, until };
+    row = await db.twilioRateSlot.findUnique({ where: { key } });
   }
 }
 

@@ -27,6 +27,7 @@ export default async function OnboardingStepPage({ params }: { params: Promise<{
       snapshot={wizard.snapshot}
       step={step as StepId}
       comments={wizard.comments}
+      check={wizard.check}
     />
   );
 }

@@ -1,0 +1,55 @@
+import { parseApplication, stepSchemaFor } from "./schema/application";
+import { stepStatus, type StepStatus } from "./step-status";
+import { STEPS, type ApplicationDraft, type FormStepId } from "./steps";
+
+/** One thing the whole-application check found: on which step, at which field (within the step). */
+export type ApplicationProblem = { step: FormStepId; path: string; message: string };
+
+/**
+ * The draft checked by the shared schemas, as the wizard shows it: each step's status, each step's
+ * first message per field, and the whole application's problems. The server sends this with the
+ * page, so that a wizard page shows it before (and without) the schemas reaching the browser.
+ */
+export type DraftCheck = {
+  statuses: Record<FormStepId, StepStatus>;
+  fieldErrors: Record<FormStepId, Record<string, string>>;
+  problems: ApplicationProblem[];
+};
+
+const FORM_STEPS = STEPS.map((step) => step.id).filter((id): id is FormStepId => id !== "review");
+
+/** The step's values as its schema reads them (a representatives step never opened has an empty primary). */
+function stepInput(draft: ApplicationDraft, step: FormStepId): Record<string, unknown> {
+  const values = (draft[step] ?? {}) as Record<string, unknown>;
+  return step === "representatives" ? { ...values, primary: values.primary ?? {} } : values;
+}
+
+/** The step's messages by field path within the step ("primary.phone"), the first for each field. */
+export function stepFieldErrors(draft: ApplicationDraft, step: FormStepId): Record<string, string> {
+  const result = stepSchemaFor(step, draft).safeParse(stepInput(draft, step));
+  const errors: Record<string, string> = {};
+  if (!result.success) for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  return errors;
+}
+
+/** What stands between the draft and sending it for review. */
+export function applicationProblems(draft: ApplicationDraft): ApplicationProblem[] {
+  const check = parseApplication(draft);
+  return check.success
+    ? []
+    : check.error.issues.map((issue) => ({
+        step: issue.path[0] as FormStepId,
+        path: issue.path.slice(1).join("."),
+        message: issue.message,
+      }));
+}
+
+export function checkDraft(draft: ApplicationDraft): DraftCheck {
+  const statuses = {} as DraftCheck["statuses"];
+  const fieldErrors = {} as DraftCheck["fieldErrors"];
+  for (const step of FORM_STEPS) {
+    statuses[step] = stepStatus(draft, step);
+    fieldErrors[step] = stepFieldErrors(draft, step);
+  }
+  return { statuses, fieldErrors, problems: applicationProblems(draft) };
+}
