@@ -1,7 +1,7 @@
 /**
  * Google Lighthouse's performance score (#27 line 1), as its command line gives it by default: a
  * phone (Moto G Power's screen, 4× slower CPU, slow 4G, simulated throttling), one cold load,
- * performance only. Runs the `lighthouse` package against the production build the HTTP benchmark
+ * performance only, the median of three runs. Runs the `lighthouse` package against the production build the HTTP benchmark
  * serves, in the same Chromium as the browser tests, signed in through the session cookie of a
  * Playwright context (Lighthouse's `--extra-headers`).
  */
@@ -28,6 +28,21 @@ type Report = {
   categories: { performance?: { score: number | null } };
   audits: Record<string, { numericValue?: number }>;
 };
+
+/**
+ * The run with the median score of `runs` (Lighthouse's own advice on variability: a single run
+ * moves by several points with the machine's load).
+ */
+export async function medianLighthouseScore(
+  url: string,
+  cookies?: string,
+  runs = 3,
+): Promise<LighthouseFigures & { runs: number[] }> {
+  const results: LighthouseFigures[] = [];
+  for (let run = 0; run < runs; run++) results.push(await lighthouseScore(url, cookies));
+  const sorted = [...results].sort((a, b) => a.score - b.score);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, runs: results.map((result) => result.score) };
+}
 
 /**
  * One page's figures (`cookies`: the header to send, or none for a public page). Lighthouse's own
@@ -70,7 +85,10 @@ export async function lighthouseScore(
   } finally {
     // BENCH_LIGHTHOUSE_REPORTS names a folder to keep each whole report in (what made a score).
     const keep = process.env.BENCH_LIGHTHOUSE_REPORTS;
-    if (keep) await copyFile(report, path.join(keep, `${new URL(url).pathname.replaceAll("/", "_")}.json`)).catch(() => undefined);
+    if (keep)
+      await copyFile(report, path.join(keep, `${new URL(url).pathname.replaceAll("/", "_")}.json`)).catch(
+        () => undefined,
+      );
     await rm(report, { force: true });
   }
 }

@@ -21,6 +21,16 @@ export const EDITABLE_STATUSES: ApplicationStatus[] = ["DRAFT", "CHANGES_REQUEST
 // Prisma's "the record to update was not found": here, the version or the status did not match.
 const RECORD_NOT_FOUND = "P2025";
 
+const SAVED_COLUMNS = {
+  id: true,
+  organizationId: true,
+  version: true,
+  updatedAt: true,
+  displayName: true,
+  registrationNumberIndex: true,
+} as const satisfies Prisma.OnboardingApplicationSelect;
+type SavedRow = Prisma.OnboardingApplicationGetPayload<{ select: typeof SAVED_COLUMNS }>;
+
 export function snapshot(application: OnboardingApplication): DraftSnapshot {
   return {
     version: application.version,
@@ -72,6 +82,8 @@ export async function saveDraft(
         updatedAt: now,
         lastActivityAt: now,
       },
+      // What the answer, the audit and the summary check read: not the draft just written back.
+      select: SAVED_COLUMNS,
     })
     .catch((error: unknown) => {
       if ((error as { code?: string }).code === RECORD_NOT_FOUND) return null;
@@ -99,7 +111,7 @@ export async function saveDraft(
  * shows another name or registration number than `draft` gives (refresh-dashboard-row.ts's rules:
  * the business name, or the organization's name without one; the number's blind index).
  */
-async function summaryDiffers(row: OnboardingApplication, draft: ApplicationDraft): Promise<boolean> {
+async function summaryDiffers(row: SavedRow, draft: ApplicationDraft): Promise<boolean> {
   if (row.displayName === "") return true;
   const { businessName, registrationNumber } = draftSummaryFields(draft);
   if (registrationNumberIndexOf(registrationNumber) !== row.registrationNumberIndex) return true;
@@ -119,7 +131,7 @@ const auditedUntil = new Map<string, number>();
  * may write its own entry in the same hour, and that is all a process's memory can cost here (this
  * thins the log, it guarantees nothing).
  */
-async function recordDraftSaved(application: OnboardingApplication, actorUserId: string) {
+async function recordDraftSaved(application: Pick<SavedRow, "id" | "organizationId">, actorUserId: string) {
   const key = `${application.id}:${actorUserId}`;
   const now = Date.now();
   if ((auditedUntil.get(key) ?? 0) > now) return;

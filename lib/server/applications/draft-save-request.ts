@@ -37,5 +37,7 @@ export async function handleDraftSave(request: Request, applicationId: string): 
 }
 
 function answer(result: ActionResult<SaveDraftAnswer>, status = 200): Response {
-  return NextResponse.json(result, { status, headers: { "cache-control": "no-store" } });
+  // no-transform: the answer is a few dozen bytes, and Next.js's compression (which cannot see the
+  // length of a streamed body) set up a gzip stream for each one (#27 line 2's profile).
+  return NextResponse.json(result, { status, headers: { "cache-control": "no-store, no-transform" } });
 }

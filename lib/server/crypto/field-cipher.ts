@@ -68,6 +68,17 @@ export function encryptedWith(value: unknown): string | null {
 export function blindIndex(value: string, keyring: DataKeyring): string | null {
   const normalized = value.toUpperCase().replace(/[^A-Z0-9]/g, "");
   if (!normalized) return null;
-  const key = Buffer.from(hkdfSync("sha256", keyring.current.key, "onboarding-portal", "blind-index-v1", 32));
-  return createHmac("sha256", key).update(normalized).digest("hex").slice(0, 32);
+  return createHmac("sha256", blindIndexKey(keyring.current.key)).update(normalized).digest("hex").slice(0, 32);
+}
+
+// Derived once per data key: every autosave computes an index (#27 line 2), and HKDF was a tenth of it.
+const blindIndexKeys = new WeakMap<Buffer, Buffer>();
+function blindIndexKey(dataKey: Buffer): Buffer {
+  let key = blindIndexKeys.get(dataKey);
+  if (!key)
+    blindIndexKeys.set(
+      dataKey,
+      (key = Buffer.from(hkdfSync("sha256", dataKey, "onboarding-portal", "blind-index-v1", 32))),
+    );
+  return key;
 }
