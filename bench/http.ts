@@ -3,6 +3,8 @@
  * there is none) served by `server.mjs` on a fresh SQLite file with 10,000 customers:
  * - first-load JavaScript of sign-in, the wizard, the customer home, the campaign page and the staff
  *   dashboard: every script real Chromium loads to show the page, gzipped, summed;
+ * - Google Lighthouse's mobile performance score of sign-in, the wizard and home (bench/lighthouse.ts:
+ *   its command line's defaults, the median of three runs each);
  * - the staff dashboard page and its API: server response time over BENCH_REQUESTS (60) each, over
  *   every search, filter and sort (bench/dashboard-queries.ts);
  * - sign-in: 20 customers signing in at once (each from an address of its own, trying again when

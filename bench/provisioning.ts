@@ -251,7 +251,19 @@ async function main() {
       .slice(1)
       .map((call, i) => call.start - sent[i]!.end)
       .sort((a, b) => a - b);
-    return { count: sent.length, median_ms_from_answer_to_next_send: Math.round(gaps[gaps.length >> 1] ?? 0) };
+    const first = Math.min(...calls.map((call) => call.endedAt - call.durationMs));
+    return {
+      count: sent.length,
+      median_ms_from_answer_to_next_send: Math.round(gaps[gaps.length >> 1] ?? 0),
+      // Where time over the floor goes: the gaps' spread, and how long before the first request.
+      p90_ms_from_answer_to_next_send: Math.round(gaps[Math.floor(gaps.length * 0.9)] ?? 0),
+      max_ms_from_answer_to_next_send: Math.round(Math.max(0, ...gaps.filter((gap) => gap < 10_000))),
+      // (Gaps over 10 s are the pause between the two phases, not the slot's.)
+      ms_over_spacing_in_all: Math.round(
+        gaps.filter((gap) => gap < 10_000).reduce((sum, gap) => sum + Math.max(0, gap - A2P_REQUEST_SPACING_MS), 0),
+      ),
+      first_request_after_ms: Math.round((sent[0]?.start ?? first) - first),
+    };
   };
 
   /** Longest chain of calls through a phase's graph: a step's calls after the longest of its dependencies'. */

@@ -50,6 +50,10 @@ type Figures = {
   provisioning: Record<string, number> & { many_customers: { customers: number; ms: number; rate_floor_ms: number } };
   calls: Record<string, number>;
   first_load_js_kb: Record<string, number>;
+  lighthouse_mobile?: Record<
+    string,
+    { score: number; total_blocking_time_ms: number; largest_contentful_paint_ms: number; runs: number[] }
+  >;
   dashboard: Record<string, number> & { api: Record<string, number> };
   autosave: Record<string, number>;
   autosave_in_step: Record<string, number>;
@@ -118,6 +122,12 @@ async function main() {
       `${kb} KB`,
       "≤ 150 KB",
       kb <= 150,
+    ]),
+    ...Object.entries(figures.lighthouse_mobile ?? {}).map(([route, lh]): Row => [
+      `Lighthouse mobile performance ${route}`,
+      `${lh.score} (runs ${lh.runs.join(", ")}; TBT ${lh.total_blocking_time_ms} ms, LCP ${lh.largest_contentful_paint_ms} ms)`,
+      "≥ 95",
+      lh.score >= 95,
     ]),
     [
       `dashboard page, ${d.customers} customers`,

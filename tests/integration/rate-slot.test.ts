@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/server/db";
 import { activeSlots, PACED_REQUEST_PRIORITY, withAccountSlot } from "@/lib/server/provisioning/account-limiter";
-import { inRateSlot, paced } from "@/lib/server/twilio/rate-slot";
+import { CALL_SLOT_LEAD_MS, inRateSlot, paced } from "@/lib/server/twilio/rate-slot";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const account = (letter: string) => `AC${letter.repeat(32)}`;
@@ -90,6 +90,31 @@ describe("the account's brand and campaign request slot", () => {
     await request;
     expect(callSlotsDuringRequest).toBe(1);
     expect(await activeSlots(accountSid)).toBe(0);
+  });
+
+  it("takes the call slot shortly before the request's time, and sends no earlier than that time", async () => {
+    const accountSid = account("g");
+    let enteredCallSlotAt = 0;
+    const pacedAccount = {
+      sid: accountSid,
+      pacing: {
+        spacingMs: 50,
+        inCallSlot: <T>(work: () => Promise<T>) =>
+          withAccountSlot(accountSid, 8, () => {
+            enteredCallSlotAt = Date.now();
+            return work();
+          }),
+      },
+    };
+    // The previous request's answer came in: the next may go at `due`, not before.
+    const due = Date.now() + 1000;
+    await db.twilioRateSlot.create({ data: { key: `${accountSid}:a2p`, nextAllowedAt: new Date(due) } });
+    let sentAt = 0;
+    await paced(pacedAccount, async () => void (sentAt = Date.now()));
+    expect(sentAt).toBeGreaterThanOrEqual(due);
+    // In the call slot before the time (the lead), not after it.
+    expect(enteredCallSlotAt).toBeLessThan(due);
+    expect(due - enteredCallSlotAt).toBeLessThanOrEqual(CALL_SLOT_LEAD_MS + 250);
   });
 
   it("gives a request's answer to its caller and frees the slot for the next", async () => {
