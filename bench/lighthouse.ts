@@ -13,6 +13,13 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
+/**
+ * Lighthouse 12 is the last for Node 20. Fetched by npm into its own cache at the first run rather
+ * than kept in package.json: one of its dependencies asks for another package's "latest", which
+ * a lock file cannot hold still (`npm ci` refuses the lock once that tag moves).
+ */
+const LIGHTHOUSE_VERSION = "12.8.2";
+
 export type LighthouseFigures = {
   score: number;
   first_contentful_paint_ms: number;
@@ -46,8 +53,8 @@ export async function medianLighthouseScore(
 
 /**
  * One page's figures (`cookies`: the header to send, or none for a public page). Lighthouse's own
- * command line, in a plain Node process: it hands functions to the page as their source text, and
- * the TypeScript loader the benchmark runs under adds helpers to that text which the page lacks.
+ * command line, in a process of its own: it hands functions to the page as their source text, and
+ * the TypeScript loader the benchmark runs under would add helpers to that text which the page lacks.
  */
 export async function lighthouseScore(
   url: string,
@@ -56,7 +63,11 @@ export async function lighthouseScore(
 ): Promise<LighthouseFigures> {
   const report = path.join(os.tmpdir(), `lighthouse-${process.pid}-${Date.now()}.json`);
   const args = [
-    require.resolve("lighthouse/cli/index.js"),
+    "exec",
+    "--yes",
+    `--package=lighthouse@${LIGHTHOUSE_VERSION}`,
+    "--",
+    "lighthouse",
     url,
     "--output=json",
     `--output-path=${report}`,
@@ -66,7 +77,7 @@ export async function lighthouseScore(
   ];
   if (cookies) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookies })}`);
   try {
-    await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: chromePath }, timeout: 180_000 });
+    await run("npm", args, { env: { ...process.env, CHROME_PATH: chromePath }, timeout: 300_000 });
     const lhr = JSON.parse(await readFile(report, "utf8")) as Report;
     const route = new URL(url).pathname;
     // A page that turned the visitor away (signed out, wrong role) would be scored instead.
