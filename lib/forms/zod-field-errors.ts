@@ -11,3 +11,10 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   }
   return errors;
 }
+
+/** The first message for each field path (as a form shows one under each field); {} when none. */
+export function firstErrorByField(error: z.ZodError | undefined): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error?.issues ?? []) errors[issue.path.join(".")] ??= issue.message;
+  return errors;
+}

@@ -1,3 +1,5 @@
+import { firstErrorByField } from "@/lib/forms/zod-field-errors";
+
 import { parseApplication, stepSchemaFor } from "./schema/application";
 import { stepStatus, type StepStatus } from "./step-status";
 import { STEPS, type ApplicationDraft, type FormStepId } from "./steps";
@@ -26,10 +28,7 @@ function stepInput(draft: ApplicationDraft, step: FormStepId): Record<string, un
 
 /** The step's messages by field path within the step ("primary.phone"), the first for each field. */
 export function stepFieldErrors(draft: ApplicationDraft, step: FormStepId): Record<string, string> {
-  const result = stepSchemaFor(step, draft).safeParse(stepInput(draft, step));
-  const errors: Record<string, string> = {};
-  if (!result.success) for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
-  return errors;
+  return firstErrorByField(stepSchemaFor(step, draft).safeParse(stepInput(draft, step)).error);
 }
 
 /** What stands between the draft and sending it for review. */

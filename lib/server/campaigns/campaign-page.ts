@@ -6,6 +6,7 @@ import { campaignDraftAsInput } from "@/lib/campaign/draft";
 import { CAMPAIGN_PATH_PREFIX } from "@/lib/campaign/fields";
 import { campaignSchema } from "@/lib/campaign/schema";
 import type { CampaignPageData } from "@/lib/campaign/views";
+import { firstErrorByField } from "@/lib/forms/zod-field-errors";
 
 import { loadApplication } from "../applications/load-application";
 import { openComments } from "../applications/review";
@@ -39,10 +40,7 @@ export async function campaignPageData(application: OnboardingApplication): Prom
 
 /** The draft's first message per field, as the campaign form shows it. */
 export function campaignFieldErrors(draft: CampaignPageData["snapshot"]["draft"]): Record<string, string> {
-  const result = campaignSchema.safeParse(campaignDraftAsInput(draft));
-  const errors: Record<string, string> = {};
-  if (!result.success) for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
-  return errors;
+  return firstErrorByField(campaignSchema.safeParse(campaignDraftAsInput(draft)).error);
 }
 
 /** Comments are kept under `campaign.<key>`; the form names its fields by key. */
