@@ -61,12 +61,18 @@ export async function inRateSlot<T>(
 ): Promise<T> {
   const key = `${accountSid}:a2p`;
   const held = await inLocalTurn(key, () => claimSlot(key, spacingMs, holdMs, around ? aroundLeadMs : 0));
+  // The spacing counts from the answer, not from when the call slot (a database write) was given back.
+  let answeredAt: number | null = null;
   try {
     // Claimed early or not, the request itself never goes before the slot's time.
     const turn = async () => {
       const wait = held.notBefore - Date.now();
       if (wait > 0) await sleep(wait);
-      return call();
+      try {
+        return await call();
+      } finally {
+        answeredAt = Date.now();
+      }
     };
     return await (around ? around(turn) : turn());
   } finally {
@@ -74,7 +80,7 @@ export async function inRateSlot<T>(
     await db.twilioRateSlot
       .updateMany({
         where: { key: held.key, nextAllowedAt: held.until },
-        data: { nextAllowedAt: new Date(Date.now() + spacingMs) },
+        data: { nextAllowedAt: new Date((answeredAt ?? Date.now()) + spacingMs) },
       })
       .catch((error: unknown) => console.error(`[rate-slot] not released: ${describeErrorForLog(error)}`));
   }
