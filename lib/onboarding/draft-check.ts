@@ -2,7 +2,7 @@ import { firstErrorByField } from "@/lib/forms/zod-field-errors";
 
 import { parseApplication, stepSchemaFor } from "./schema/application";
 import { stepStatus, type StepStatus } from "./step-status";
-import { STEPS, type ApplicationDraft, type FormStepId } from "./steps";
+import { draftAsInput, STEPS, type ApplicationDraft, type FormStepId } from "./steps";
 
 /** One thing the whole-application check found: on which step, at which field (within the step). */
 export type ApplicationProblem = { step: FormStepId; path: string; message: string };
@@ -20,15 +20,9 @@ export type DraftCheck = {
 
 const FORM_STEPS = STEPS.map((step) => step.id).filter((id): id is FormStepId => id !== "review");
 
-/** The step's values as its schema reads them (a representatives step never opened has an empty primary). */
-function stepInput(draft: ApplicationDraft, step: FormStepId): Record<string, unknown> {
-  const values = (draft[step] ?? {}) as Record<string, unknown>;
-  return step === "representatives" ? { ...values, primary: values.primary ?? {} } : values;
-}
-
 /** The step's messages by field path within the step ("primary.phone"), the first for each field. */
 export function stepFieldErrors(draft: ApplicationDraft, step: FormStepId): Record<string, string> {
-  return firstErrorByField(stepSchemaFor(step, draft).safeParse(stepInput(draft, step)).error);
+  return firstErrorByField(stepSchemaFor(step, draft).safeParse(draftAsInput(draft)[step]).error);
 }
 
 /** What stands between the draft and sending it for review. */

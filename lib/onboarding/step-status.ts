@@ -1,5 +1,5 @@
 import { stepSchemaFor } from "@/lib/onboarding/schema/application";
-import { applicationKind, type ApplicationDraft, type FormStepId } from "@/lib/onboarding/steps";
+import { applicationKind, draftAsInput, type ApplicationDraft, type FormStepId } from "@/lib/onboarding/steps";
 
 export type StepStatus = "not-started" | "done" | "has-errors";
 
@@ -16,7 +16,5 @@ export function stepStatus(draft: ApplicationDraft, step: FormStepId): StepStatu
   if (step === "company" && applicationKind(draft) === "sole-proprietor") return "done";
   const values = draft[step];
   if (!hasContent(values)) return "not-started";
-  const input =
-    step === "representatives" ? { ...values, primary: (values as Record<string, unknown>).primary ?? {} } : values;
-  return stepSchemaFor(step, draft).safeParse(input).success ? "done" : "has-errors";
+  return stepSchemaFor(step, draft).safeParse(draftAsInput(draft)[step]).success ? "done" : "has-errors";
 }
