@@ -17,7 +17,13 @@ import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
  * pipeline and Twilio's answers (Event Streams and the sync), with the real SDK against the sandbox.
  */
 let sandbox: TestSandbox;
-sandboxWithEventSinkForFile((started) => (sandbox = started));
+// Twilio moves nothing here on its own, only the tests' `advance` does: on a busy machine the brand's
+// own outcome (due every 15 s until both bundles are approved) came between the bundles' approval
+// and the sync, and the brand was past "pending" before the test looked.
+const AN_HOUR = 3600;
+sandboxWithEventSinkForFile((started) => (sandbox = started), {
+  delays: { reviewSeconds: AN_HOUR, approvalSeconds: AN_HOUR, brandSeconds: AN_HOUR, campaignSeconds: AN_HOUR },
+});
 
 const row = (id: string) => db.onboardingApplication.findUniqueOrThrow({ where: { id } });
 const mailsTo = (email: string) =>

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 
 import { db } from "@/lib/server/db";
 import { twilioSignature } from "@/sandbox/core/signature";
+import type { SandboxServerOptions } from "@/sandbox/server";
 
 import { aimPortalAtSandbox } from "./portal-twilio-env";
 import { startTestSandbox, type TestSandbox } from "./sandbox-harness";
@@ -47,9 +48,11 @@ export async function startWebhookReceiver(): Promise<{ publicBaseUrl: string; c
  * portal's public URL (Settings) is the receiver's, so provisioning sets the account's Sink and
  * Subscription up there, as it would at Twilio. `close` stops both.
  */
-export async function startSandboxWithEventSink(): Promise<{ sandbox: TestSandbox; close: () => Promise<void> }> {
+export async function startSandboxWithEventSink(
+  options: SandboxServerOptions = {},
+): Promise<{ sandbox: TestSandbox; close: () => Promise<void> }> {
   const receiver = await startWebhookReceiver();
-  const sandbox = await startTestSandbox();
+  const sandbox = await startTestSandbox(options);
   aimPortalAtSandbox(sandbox.url);
   await db.isvSettings.upsert({
     where: { id: 1 },

@@ -98,47 +98,72 @@ export function summarize(
   };
 }
 
+/** How often a rewrite reads again after others wrote the row first; each retry means one of them landed. */
+const MAX_ROUNDS = 20;
+
 /**
  * Rewrites the dashboard's summary of these applications (decision 0008) from the applications,
  * their provisioning jobs and the Twilio statuses on record, a batch at a time. Called after every
- * change to any of them; safe to call any number of times.
+ * change to any of them; safe to call any number of times, at once, on any instance.
+ *
+ * Each row is written only if nobody wrote it since it was read (its summary version and its change
+ * time, compare-and-set), and read again if somebody did: a rewrite that read a status before a
+ * change cannot land after the rewrite that followed the change, and a draft saved meanwhile keeps
+ * its change time. The application is read before its statuses, so a version still current at the
+ * write vouches for statuses at least as new as the rewrite's start.
  */
 export async function refreshDashboardRows(applicationIds: string[], now = new Date()): Promise<void> {
   for (let start = 0; start < applicationIds.length; start += BATCH) {
-    const ids = applicationIds.slice(start, start + BATCH);
-    const [applications, jobs, resources] = await Promise.all([
-      db.onboardingApplication.findMany({ where: { id: { in: ids } }, include: APPLICATION_INCLUDE }),
-      db.provisioningJob.findMany({
-        where: { applicationId: { in: ids } },
-        select: { applicationId: true, state: true, updatedAt: true },
-      }),
-      db.twilioResource.findMany({
-        where: { applicationId: { in: ids }, step: { in: TRACKED_STEPS } },
-        select: {
-          applicationId: true,
-          step: true,
-          status: true,
-          details: true,
-          statusUpdatedAt: true,
-          updatedAt: true,
+    let ids = applicationIds.slice(start, start + BATCH);
+    for (let round = 0; ids.length; round++) {
+      if (round === MAX_ROUNDS) throw new Error(`the dashboard rows of ${ids.length} applications kept changing`);
+      ids = await rewriteUnlessChanged(ids, now);
+    }
+  }
+}
+
+/** One round: reads and rewrites the rows, and returns those somebody else wrote meanwhile. */
+async function rewriteUnlessChanged(ids: string[], now: Date): Promise<string[]> {
+  const applications = await db.onboardingApplication.findMany({
+    where: { id: { in: ids } },
+    include: APPLICATION_INCLUDE,
+  });
+  const [jobs, resources] = await Promise.all([
+    db.provisioningJob.findMany({
+      where: { applicationId: { in: ids } },
+      select: { applicationId: true, state: true, updatedAt: true },
+    }),
+    db.twilioResource.findMany({
+      where: { applicationId: { in: ids }, step: { in: TRACKED_STEPS } },
+      select: {
+        applicationId: true,
+        step: true,
+        status: true,
+        details: true,
+        statusUpdatedAt: true,
+        updatedAt: true,
+      },
+    }),
+  ]);
+  const jobOf = new Map(jobs.map((job) => [job.applicationId, job]));
+  const resourcesOf = new Map<string, Resource[]>();
+  for (const resource of resources)
+    resourcesOf.set(resource.applicationId, [...(resourcesOf.get(resource.applicationId) ?? []), resource]);
+  // In id order: writers of overlapping batches (the sync, an approval) take the rows' locks in the
+  // same order on PostgreSQL, so they wait for one another and never deadlock.
+  applications.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const written = await db.$transaction(
+    applications.map((application) =>
+      db.onboardingApplication.updateMany({
+        where: { id: application.id, summaryVersion: application.summaryVersion, updatedAt: application.updatedAt },
+        data: {
+          ...summarize(application, jobOf.get(application.id), resourcesOf.get(application.id) ?? [], now),
+          summaryVersion: { increment: 1 },
         },
       }),
-    ]);
-    const jobOf = new Map(jobs.map((job) => [job.applicationId, job]));
-    const resourcesOf = new Map<string, Resource[]>();
-    for (const resource of resources)
-      resourcesOf.set(resource.applicationId, [...(resourcesOf.get(resource.applicationId) ?? []), resource]);
-    // In id order: writers of overlapping batches (the sync, an approval) take the rows' locks in the
-    // same order on PostgreSQL, so they wait for one another and never deadlock.
-    applications.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const updates = applications.map((application) =>
-      db.onboardingApplication.update({
-        where: { id: application.id },
-        data: summarize(application, jobOf.get(application.id), resourcesOf.get(application.id) ?? [], now),
-      }),
-    );
-    await db.$transaction(updates);
-  }
+    ),
+  );
+  return applications.filter((_, index) => written[index]!.count === 0).map((application) => application.id);
 }
 
 export const refreshDashboardRow = (applicationId: string) => refreshDashboardRows([applicationId]);
