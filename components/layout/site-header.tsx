@@ -12,7 +12,13 @@ function navFor(user: CurrentUser): { href: string; label: string }[] {
     { href: "/staff", label: "Customers" },
     { href: "/staff/reviews", label: "Reviews" },
   ];
-  if (isAdmin(user)) links.push({ href: "/staff/team", label: "Team" }, { href: "/staff/settings", label: "Settings" });
+  if (isAdmin(user))
+    links.push(
+      { href: "/staff/team", label: "Team" },
+      { href: "/staff/api-keys", label: "API keys" },
+      { href: "/staff/webhooks", label: "Webhooks" },
+      { href: "/staff/settings", label: "Settings" },
+    );
   return links;
 }
 

@@ -84,6 +84,8 @@ export const envSchema = z
     SIGN_IN_WINDOW_MINUTES: positiveInt(15),
     PASSWORD_RESET_MAX_PER_ACCOUNT: positiveInt(3),
     PASSWORD_RESET_MAX_PER_IP: positiveInt(10),
+    // The ISV API: requests per minute for each API key (#28), counted in the database.
+    API_KEY_REQUESTS_PER_MINUTE: positiveInt(600),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     TWILIO_ACCOUNT_SID: optionalString.pipe(
       z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { emailField } from "../forms/fields";
+import { WEBHOOK_EVENT_TYPE_NAMES, type WebhookEventType } from "../webhooks/event-types";
 
 export const createCustomerSchema = z.object({
   organizationName: z
@@ -80,3 +81,42 @@ export const customerAccountSchema = z.discriminatedUnion("mode", [
   }),
   z.object({ organizationId: z.string().min(1), mode: z.literal("isv") }),
 ]);
+
+export const createApiKeySchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the key after what uses it, such as “Billing system”.")
+    .max(80, "Use at most 80 characters."),
+  scope: z.enum(["read", "read_write"], { error: "Choose what the key may do." }),
+});
+
+export const revokeApiKeySchema = z.object({ id: z.string().min(1) });
+
+/** An endpoint's address: HTTPS, or plain HTTP to this machine only (a receiver under test). */
+const webhookUrlField = z
+  .string()
+  .trim()
+  .min(1, "Enter the address that receives the events.")
+  .max(2000, "Use at most 2000 characters.")
+  .pipe(z.url("Enter an address like https://your-product.example/webhooks/portal."))
+  .refine((value) => {
+    const url = new URL(value);
+    return (
+      url.protocol === "https:" ||
+      (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname))
+    );
+  }, "Use an https:// address (plain http only to localhost).");
+
+export const createWebhookEndpointSchema = z.object({
+  url: webhookUrlField,
+  description: z.string().trim().max(200, "Use at most 200 characters.").optional().default(""),
+  eventTypes: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z
+      .array(z.enum(WEBHOOK_EVENT_TYPE_NAMES as [WebhookEventType, ...WebhookEventType[]]))
+      .min(1, "Choose at least one event."),
+  ),
+});
+
+export const webhookEndpointIdSchema = z.object({ id: z.string().min(1) });

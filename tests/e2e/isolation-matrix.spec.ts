@@ -51,11 +51,12 @@ async function callAction(request: APIRequestContext, exportedName: string, args
 
 async function callRoute(
   request: APIRequestContext,
-  method: "GET" | "POST" | "PUT",
+  method: "GET" | "POST" | "PUT" | "PATCH",
   path: string,
   body?: string,
 ): Promise<Cell> {
-  const headers: Record<string, string> = method === "PUT" ? { "content-type": "application/json" } : {};
+  const headers: Record<string, string> =
+    method === "PUT" || method === "PATCH" ? { "content-type": "application/json" } : {};
   const response = await request.fetch(path, { method, data: body, headers, maxRedirects: 0 });
   expect(response.status(), `${method} ${path} answered ${response.status()}`).toBeLessThan(500);
   if ([401, 403, 404].includes(response.status())) return R;
@@ -337,6 +338,61 @@ const PROBES: Probe[] = [
     expected: nobody,
     call: (r) => callRoute(r, "POST", "/api/twilio/events", "[]"),
   },
+  // The ISV API answers API keys only: a session cookie is not one, whoever's it is (a page could
+  // otherwise make a signed-in browser call it). Keys and their scopes: the test after the matrix.
+  {
+    name: "GET /api/v1/customers (a session, no key)",
+    expected: nobody,
+    call: (r) => callRoute(r, "GET", "/api/v1/customers"),
+  },
+  {
+    name: "POST /api/v1/customers (a session, no key)",
+    expected: nobody,
+    call: (r) => callRoute(r, "POST", "/api/v1/customers", "{}"),
+  },
+  {
+    name: "GET /api/v1/customers/[customerId] (a session, no key)",
+    expected: nobody,
+    call: (r, t) => callRoute(r, "GET", `/api/v1/customers/${t.organizationId}`),
+  },
+  {
+    name: "PATCH /api/v1/customers/[customerId]/draft (a session, no key)",
+    expected: nobody,
+    call: (r, t) => callRoute(r, "PATCH", `/api/v1/customers/${t.organizationId}/draft`, "{}"),
+  },
+  { name: "GET /api/v1/openapi.json", expected: anyone, call: (r) => callRoute(r, "GET", "/api/v1/openapi.json") },
+  {
+    // An empty name: an allowed call answers with the field's message.
+    name: "action createApiKeyAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "createApiKeyAction", [null, { name: "", scope: "read" }]),
+  },
+  {
+    name: "action revokeApiKeyAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "revokeApiKeyAction", [null, { id: "matrix-nobody" }]),
+  },
+  {
+    // No address and no event: an allowed call answers with the fields' messages.
+    name: "action createWebhookEndpointAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "createWebhookEndpointAction", [null, { url: "" }]),
+  },
+  {
+    name: "action rotateWebhookSecretAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "rotateWebhookSecretAction", [null, { id: "matrix-nobody" }]),
+  },
+  {
+    name: "action disableWebhookEndpointAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "disableWebhookEndpointAction", [null, { id: "matrix-nobody" }]),
+  },
+  {
+    name: "action sendWebhookAgainAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "sendWebhookAgainAction", [null, { id: "matrix-nobody" }]),
+  },
   {
     // A person who does not exist: an allowed call answers "No such staff member."
     name: "action changeStaffRoleAction",
@@ -436,6 +492,67 @@ test("isolation matrix: every action and route, as every kind of caller", async 
   );
   expect(mismatches).toEqual([]);
   expect(rows).toHaveLength(PROBES.length);
+});
+
+test("the ISV API by key: none, read, read and write, revoked; keys made and revoked on the admin's page", async ({
+  browser,
+  playwright,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, DEMO_STAFF);
+  await page.goto("/staff/api-keys");
+  const makeKey = async (name: string, scope: "Read" | "Read and write") => {
+    await page.getByLabel("Name").fill(name);
+    await page.getByRole("radio", { name: new RegExp(`^${scope} —`) }).check();
+    await page.getByRole("button", { name: "Make API key" }).click();
+    const shown = page.getByTestId("new-api-key");
+    await expect(shown).toHaveValue(/^ptk_/);
+    return shown.inputValue();
+  };
+  const keys = {
+    none: null,
+    read: await makeKey("Matrix read", "Read"),
+    "read and write": await makeKey("Matrix write", "Read and write"),
+    revoked: await makeKey("Matrix revoked", "Read and write"),
+  };
+  const revokedRow = page.getByRole("listitem").filter({ hasText: keys.revoked.slice(0, 16) });
+  await revokedRow.getByRole("button", { name: "Revoke Matrix revoked" }).click();
+  await expect(revokedRow).toContainText(/Revoked /);
+  // The list shows each key's prefix only, never its secret.
+  await expect(page.getByText(keys.read.slice(0, 16))).toBeVisible();
+  expect(await page.content()).not.toContain(keys.read.slice(17));
+
+  // Any customer will do (the demo's Acme is seeded): a key is the ISV's, for all its customers.
+  const customerId = query<{ id: string }>('SELECT "organizationId" AS id FROM "OnboardingApplication" LIMIT 1')[0]!.id;
+  const api = await playwright.request.newContext({ baseURL: E2E.baseUrl });
+  const routes: [string, "GET" | "POST" | "PATCH", string, readonly Cell[]][] = [
+    ["GET /api/v1/customers", "GET", "/api/v1/customers", [R, A, A, R]],
+    // {} is not a customer: a key allowed to write is told what is missing (400), past its checks.
+    ["POST /api/v1/customers", "POST", "/api/v1/customers", [R, R, A, R]],
+    ["GET /api/v1/customers/[customerId]", "GET", `/api/v1/customers/${customerId}`, [R, A, A, R]],
+    ["PATCH /api/v1/customers/[customerId]/draft", "PATCH", `/api/v1/customers/${customerId}/draft`, [R, R, A, R]],
+  ];
+  const mismatches: string[] = [];
+  const rows: string[] = [];
+  for (const [name, method, path, expected] of routes) {
+    const cells: Cell[] = [];
+    for (const [index, [holder, key]] of Object.entries(keys).entries()) {
+      const response = await api.fetch(path, {
+        method,
+        headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), "content-type": "application/json" },
+        data: method === "GET" ? undefined : "{}",
+      });
+      expect(response.status(), `${name} with ${holder}`).toBeLessThan(500);
+      const cell = [401, 403].includes(response.status()) ? R : A;
+      cells.push(cell);
+      if (cell !== expected[index]) mismatches.push(`${name} with ${holder} key: ${cell}, expected ${expected[index]}`);
+    }
+    rows.push(`${name.padEnd(44)} | ${cells.join(" | ")}`);
+  }
+  console.info(["", "ISV API by key: none | read | read and write | revoked", ...rows].join("\n"));
+  expect(mismatches).toEqual([]);
+  await context.close();
 });
 
 test("the matrix covers every server action of the build and every route handler", () => {

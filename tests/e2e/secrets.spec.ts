@@ -25,7 +25,14 @@ test("no secret is in the browser bundle or in a page", async ({ page }) => {
     for (const secret of secrets) expect(text.includes(secret), `${file} contains a secret`).toBe(false);
   }
   await signIn(page, DEMO_STAFF);
-  for (const path of ["/staff", "/staff/settings", "/staff/team"]) {
+  for (const path of [
+    "/staff",
+    "/staff/settings",
+    "/staff/team",
+    "/staff/api-keys",
+    "/staff/webhooks",
+    "/developers/api",
+  ]) {
     await page.goto(path);
     const html = await page.content();
     for (const secret of secrets) expect(html.includes(secret), `${path} shows a secret`).toBe(false);

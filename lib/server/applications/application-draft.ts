@@ -10,6 +10,7 @@ import type { DraftSnapshot } from "@/lib/onboarding/views";
 import { audit } from "../audit/audit";
 import { refreshDashboardRow, registrationNumberIndexOf } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
+import { emitWebhookEvent } from "../webhooks/emit-event";
 import { notifyStaffOfSubmission } from "./notify-staff";
 import { readStoredDraft, toStoredDraft } from "./stored-draft";
 
@@ -202,5 +203,6 @@ export async function submitApplication(
   });
   await refreshDashboardRow(current.id);
   await notifyStaffOfSubmission(current.organization.name, current.id);
+  await emitWebhookEvent("application.submitted", current.organizationId);
   return { ok: true, snapshot: snapshot(current) };
 }

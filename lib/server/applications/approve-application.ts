@@ -5,6 +5,7 @@ import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
 import { requestPhase } from "../provisioning/job";
+import { emitWebhookEvent } from "../webhooks/emit-event";
 
 export type ApproveOutcome = { ok: true; started: boolean } | { ok: false; message: string };
 
@@ -41,6 +42,11 @@ export async function approveApplication(applicationId: string, staffUserId: str
   });
   if (outcome.ok && outcome.started) {
     await refreshDashboardRow(applicationId);
+    const approved = await db.onboardingApplication.findUnique({
+      where: { id: applicationId },
+      select: { organizationId: true },
+    });
+    if (approved) await emitWebhookEvent("application.approved", approved.organizationId);
     await enqueueProvisioning(applicationId);
   }
   return outcome;

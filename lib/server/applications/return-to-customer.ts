@@ -6,6 +6,7 @@ import { audit } from "../audit/audit";
 import { db } from "../db";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { waitForCustomer } from "../provisioning/job";
+import { emitWebhookEvent } from "../webhooks/emit-event";
 
 const AUDIT_ACTION = {
   evaluation: "provisioning.needs_customer",
@@ -56,6 +57,7 @@ export async function returnToCustomer(
     });
     return updated;
   });
+  await emitWebhookEvent("application.changes_requested", application.organizationId, { requestedBy: reason });
   await emailCustomerUsers(application.organizationId, {
     subject: "Please update your messaging registration",
     lines: (name) => [

@@ -8,6 +8,7 @@ import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
+import { emitWebhookEvent } from "../webhooks/emit-event";
 import { readStoredDraft, toStoredDraft } from "./stored-draft";
 
 export type ReviewQueueItem = {
@@ -102,6 +103,7 @@ export async function requestChanges(
   });
   if (!changed) return { ok: false, message: "This application is not waiting for review." };
   await refreshDashboardRow(applicationId);
+  await emitWebhookEvent("application.changes_requested", changed.organizationId, { requestedBy: "staff" });
   await emailCustomerUsers(changed.organizationId, {
     subject: "Please update your messaging registration",
     lines: (name) => [

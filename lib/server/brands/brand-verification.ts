@@ -27,6 +27,7 @@ import { db } from "../db";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { resendBrandOtp, retriggerBrand2fa } from "../twilio/brands";
 import { accountBySid } from "../twilio/client";
+import { emitWebhookEvent } from "../webhooks/emit-event";
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -71,6 +72,15 @@ async function recordVerificationSent(
     throw error;
   }
   await tellCustomer(applicationId, method, "sent");
+  const application = await db.onboardingApplication.findUnique({
+    where: { id: applicationId },
+    select: { organizationId: true },
+  });
+  if (application)
+    await emitWebhookEvent("brand.verification_needed", application.organizationId, {
+      brand: { sid: brandSid },
+      verification: { method },
+    });
 }
 
 const MESSAGES: Record<

@@ -7,6 +7,7 @@ import { audit } from "../audit/audit";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
+import { emitWebhookEvent } from "../webhooks/emit-event";
 
 type NumberChange = Extract<A2pEventChange, { kind: "number" }>;
 
@@ -59,6 +60,10 @@ export async function recordNumberRegistration(change: NumberChange, phoneNumber
     metadata: { phoneNumber: known.phoneNumber, from: known.a2pStatus, to: change.status },
   });
   await refreshDashboardRow(service.applicationId);
+  if (application && change.status.toLowerCase() === "registered")
+    await emitWebhookEvent("number.registered", application.organizationId, {
+      number: { phoneNumber: known.phoneNumber, phoneNumberSid: change.phoneNumberSid },
+    });
   if (application && change.status === "failure" && known.a2pStatus !== "failure")
     await emailCustomerUsers(application.organizationId, {
       subject: "A phone number could not be registered for messaging",

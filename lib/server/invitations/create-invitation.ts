@@ -24,7 +24,8 @@ export class EmailTakenError extends Error {
  */
 export async function createInvitation(
   target: InvitationTarget,
-  invitedById: string,
+  // Null when the ISV's product invites through the API (no person of the portal's did).
+  invitedById: string | null,
   tx: Prisma.TransactionClient = db,
 ): Promise<{ invitation: Invitation; link: string }> {
   if (await tx.user.findUnique({ where: { email: target.email } })) throw new EmailTakenError();
@@ -37,7 +38,7 @@ export async function createInvitation(
       where: { email: target.email, acceptedAt: null, expiresAt: { gt: now }, role: { in: ["STAFF", "ADMIN"] } },
       select: { id: true },
     }),
-    tx.user.findUnique({ where: { id: invitedById }, select: { role: true } }),
+    invitedById ? tx.user.findUnique({ where: { id: invitedById }, select: { role: true } }) : null,
   ]);
   if (open.length && inviter?.role !== "ADMIN")
     throw new EmailTakenError("This address has an open staff invitation; only an administrator can replace it.");

@@ -47,3 +47,14 @@ export async function enqueueMail(mail: Mail): Promise<void> {
     await sendMail(mail);
   });
 }
+
+/**
+ * The ISV's webhooks, soon after an event is recorded. Without an engine (scripts, tests) nothing is
+ * sent from here: the deliveries wait in the database for a server's delivery job.
+ */
+export async function enqueueWebhookDelivery(): Promise<void> {
+  const queue = await runningQueue();
+  await queue
+    ?.send("deliver-webhooks", {}, { singletonKey: "deliver-webhooks" })
+    .catch((error: unknown) => console.error(`[jobs] queueing webhook delivery: ${describeErrorForLog(error)}`));
+}

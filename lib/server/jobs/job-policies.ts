@@ -24,6 +24,10 @@ export function jobPolicy(name: JobName): JobPolicy {
     case "send-mail":
       // SMTP hiccups: 30 s, 1, 2, 4 … minutes, for about a day.
       return { retryLimit: 10, retryDelaySeconds: 30, expireInSeconds: 2 * 60 };
+    case "deliver-webhooks":
+      // Each delivery keeps its own tries and backoff in the database (webhooks/deliver.ts): the job
+      // is only the nudge, and the schedule runs it again anyway.
+      return { retryLimit: 0, retryDelaySeconds: 5, expireInSeconds: 5 * 60 };
   }
 }
 
@@ -33,4 +37,5 @@ export const JOB_NAMES: JobName[] = [
   "sync-statuses",
   "send-mail",
   "summarize-dashboard",
+  "deliver-webhooks",
 ];

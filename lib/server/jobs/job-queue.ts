@@ -1,11 +1,16 @@
 /**
  * The portal's background work as named jobs (decision 0017): provisioning an application, the
- * status sync, the provisioning sweep, the mails and the dashboard's catch-up summary. One interface, two engines: pg-boss on
+ * status sync, the provisioning sweep, the mails, the dashboard's catch-up summary and the ISV's webhooks. One interface, two engines: pg-boss on
  * PostgreSQL (several instances share the queue) and an in-process queue for the embedded SQLite
  * mode (one instance). Handlers must be safe to run twice: a job whose worker died is run again.
  */
 export type JobName =
-  "provision-application" | "provisioning-sweep" | "sync-statuses" | "send-mail" | "summarize-dashboard";
+  | "provision-application"
+  | "provisioning-sweep"
+  | "sync-statuses"
+  | "send-mail"
+  | "summarize-dashboard"
+  | "deliver-webhooks";
 
 export type JobPolicy = {
   /** Runs after the first that failed, spaced by `retryDelaySeconds` doubling each time. */

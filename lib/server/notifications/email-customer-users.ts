@@ -3,15 +3,23 @@ import "server-only";
 import { db } from "../db";
 import { enqueueMail } from "../jobs/enqueue";
 import { absoluteUrl } from "../mail/send-mail";
+import { emitWebhookEvent } from "../webhooks/emit-event";
 
 /**
  * The portal's one way to tell a customer something: an email to every customer user of the
  * organization (a mail job: SMTP, the outbox or the dev log), with a link into the portal at `path`. The body
- * opens with the organization's name; `lines` say what happened and what to do.
+ * opens with the organization's name; `lines` say what happened and what to do. The ISV's endpoints
+ * get `customer.action_needed` for each, unless it is news only.
  */
 export async function emailCustomerUsers(
   organizationId: string,
-  message: { subject: string; lines: (organizationName: string) => string[]; path: string },
+  message: {
+    subject: string;
+    lines: (organizationName: string) => string[];
+    path: string;
+    /** News only (a verified campaign): the ISV's endpoints are not told the customer must act. */
+    informational?: boolean;
+  },
 ): Promise<void> {
   const [organization, customers] = await Promise.all([
     db.organization.findUnique({ where: { id: organizationId }, select: { name: true } }),
@@ -19,4 +27,9 @@ export async function emailCustomerUsers(
   ]);
   const text = [...message.lines(organization?.name ?? "your business"), absoluteUrl(message.path)].join("\n");
   await Promise.all(customers.map((customer) => enqueueMail({ to: customer.email, subject: message.subject, text })));
+  // Every such email asks the customer to act: the ISV's product hears it too (#28 line 4).
+  if (!message.informational)
+    await emitWebhookEvent("customer.action_needed", organizationId, {
+      message: { subject: message.subject, path: message.path },
+    });
 }

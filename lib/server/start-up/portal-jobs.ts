@@ -14,6 +14,10 @@ import { portalProvisioningDeps } from "../provisioning/portal-deps";
 import { claimApplication, runClaimedJob } from "../provisioning/worker";
 import { tuning } from "../tuning";
 import { runPortalSync } from "../twilio-inbound/portal-sync";
+import { deliverDueWebhooks } from "../webhooks/deliver";
+
+/** How often every instance looks for webhook deliveries that are due (a retry's time, say). */
+const WEBHOOK_SWEEP_SECONDS = 5;
 
 /**
  * The portal's jobs on whichever engine the database calls for (decision 0017): pg-boss on
@@ -74,6 +78,9 @@ async function start(): Promise<JobQueue> {
   }
   // Mails need no Twilio: every instance sends them.
   await queue.work("send-mail", async (data) => void (await deliverMail(data as Mail)), 2);
+  // The ISV's webhooks need no Twilio either: every instance sends what is due (claimed per delivery).
+  await queue.work("deliver-webhooks", async () => void (await deliverDueWebhooks()));
+  queue.every("deliver-webhooks", WEBHOOK_SWEEP_SECONDS);
   // Applications written before the dashboard existed get their summary row (decision 0008): a
   // job, so that instances starting together do it once, not at once over the same rows.
   await queue.work("summarize-dashboard", async () => void (await refreshUnsummarizedRows(100_000)));

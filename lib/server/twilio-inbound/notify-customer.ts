@@ -3,7 +3,10 @@ import "server-only";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 
 /** The statuses after which the customer has something to do, and what we tell them. */
-function messageFor(step: string, status: string): { subject: string; lines: string[]; path?: string } | null {
+function messageFor(
+  step: string,
+  status: string,
+): { subject: string; lines: string[]; path?: string; informational?: boolean } | null {
   if (step === "brand" && (status === "FAILED" || status === "SUSPENDED")) {
     return {
       subject: "Your brand registration needs your attention",
@@ -35,6 +38,7 @@ function messageFor(step: string, status: string): { subject: string; lines: str
     return {
       subject: "Your messaging campaign is verified",
       lines: ["Your A2P campaign is verified: your numbers can send messages under it.", "See the details here:"],
+      informational: true,
     };
   if (step === "campaign" && status === "SUSPENDED")
     return {
@@ -54,5 +58,6 @@ export async function notifyCustomerToAct(organizationId: string, step: string, 
     subject: message.subject,
     lines: (name) => [`Messaging registration for ${name}.`, "", ...message.lines],
     path: message.path ?? "/home",
+    informational: message.informational,
   });
 }

@@ -12,6 +12,7 @@ import { reopenOnBrandFailure, resumeWaitingBrandResubmission } from "../brands/
 import { reopenFailedCampaign } from "../campaigns/reopen-failed-campaign";
 import { refreshDashboardRow } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
+import { emitWebhookEvent } from "../webhooks/emit-event";
 import { notifyCustomerToAct } from "./notify-customer";
 
 export type StatusSource = "callback" | "event" | "sync";
@@ -82,6 +83,7 @@ export async function recordTwilioStatus(
     },
   });
   await refreshDashboardRow(resource.applicationId);
+  if (application) await emitStatusEvent(application.organizationId, resource, change.status, change.details);
   if (
     change.status === "twilio-rejected" &&
     (resource.step === "customer-profile" || resource.step === "trust-product")
@@ -118,6 +120,27 @@ export async function recordTwilioStatus(
   return true;
 }
 
+/**
+ * The ISV's webhooks for a status just recorded (#28 line 4): a brand ready for campaigns (APPROVED
+ * with its identity verified, not APPROVED alone) or failed, a campaign verified or failed.
+ */
+async function emitStatusEvent(
+  organizationId: string,
+  resource: TwilioResource,
+  status: string,
+  details: Prisma.InputJsonValue | undefined,
+): Promise<void> {
+  const upper = status.toUpperCase();
+  if (resource.step === "brand" && becameReady(resource, status, details))
+    await emitWebhookEvent("brand.approved", organizationId, { brand: { sid: resource.sid, status } });
+  else if (resource.step === "brand" && upper === "FAILED")
+    await emitWebhookEvent("brand.failed", organizationId, { brand: { sid: resource.sid, status } });
+  else if (resource.step === "campaign" && upper === "VERIFIED")
+    await emitWebhookEvent("campaign.verified", organizationId, { campaign: { sid: resource.sid, status } });
+  else if (resource.step === "campaign" && upper === "FAILED")
+    await emitWebhookEvent("campaign.failed", organizationId, { campaign: { sid: resource.sid, status } });
+}
+
 /** Whether news turns a brand that was not ready for campaigns into a ready one. */
 function becameReady(before: TwilioResource, status: string, details: Prisma.InputJsonValue | undefined): boolean {
   const identityBefore = brandDetailsOf(before.details).identityStatus;
@@ -146,7 +169,10 @@ export async function recordTwilioDetails(resource: TwilioResource, details: Pri
       where: { id: resource.applicationId },
       select: { organizationId: true },
     });
-    if (application) await notifyCustomerToAct(application.organizationId, "brand", "READY");
+    if (application) {
+      await emitWebhookEvent("brand.approved", application.organizationId, { brand: { sid: resource.sid } });
+      await notifyCustomerToAct(application.organizationId, "brand", "READY");
+    }
   }
   return true;
 }

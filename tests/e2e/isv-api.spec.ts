@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+
+import { query } from "./support/database";
+import { E2E } from "./support/e2e-env";
+import { DEMO_STAFF, signIn } from "./support/fixtures";
+
+/**
+ * #28 line 3 in a browser: an administrator makes an API key with JavaScript off (the form posts
+ * before the page hydrates) and sees it once; the ISV's product creates a customer with it, who is
+ * then on the staff dashboard; the reference page lists every operation of the OpenAPI document.
+ */
+test("an API key made on the admin's page, with JavaScript off, creates a customer through the API", async ({
+  browser,
+  playwright,
+}) => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  await signIn(page, DEMO_STAFF);
+  await page.goto("/staff/api-keys");
+  await page.getByLabel("Name").fill("Product sync (no script)");
+  await page.getByRole("radio", { name: /^Read and write —/ }).check();
+  await page.getByRole("button", { name: "Make API key" }).click();
+  const key = await page.getByTestId("new-api-key").inputValue();
+  expect(key).toMatch(/^ptk_[a-z0-9]{12}_/);
+  // Shown once: the page read again lists the key by its prefix only.
+  await page.goto("/staff/api-keys");
+  await expect(page.getByText("Product sync (no script)")).toBeVisible();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  expect(await page.content()).not.toContain(key.slice(17));
+
+  const api = await playwright.request.newContext({ baseURL: E2E.baseUrl });
+  const created = await api.post("/api/v1/customers", {
+    headers: { authorization: `Bearer ${key}` },
+    data: {
+      name: "Through The API Co",
+      externalId: "e2e-api-1",
+      firstUser: { email: "owner@through-the-api.example" },
+      draft: { business: { businessName: "Through The API LLC" } },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { customer } = (await created.json()) as { customer: { id: string } };
+  const read = await api.get(`/api/v1/customers/${customer.id}`, { headers: { authorization: `Bearer ${key}` } });
+  expect(await read.json()).toMatchObject({ id: customer.id, application: { stage: "draft" } });
+  expect(
+    query<{ n: number }>('SELECT COUNT(*) AS n FROM "Organization" WHERE "externalId" = ?', "e2e-api-1")[0]!.n,
+  ).toBe(1);
+
+  await page.goto("/staff?q=Through+The+API");
+  await expect(page.getByRole("link", { name: /Through The API LLC/ })).toBeVisible();
+  await noScript.close();
+});
+
+test("the API reference lists every operation of the OpenAPI document", async ({ page, request }) => {
+  const document = (await (await request.get("/api/v1/openapi.json")).json()) as {
+    openapi: string;
+    paths: Record<string, Record<string, unknown>>;
+  };
+  expect(document.openapi).toBe("3.1.0");
+  await page.goto("/developers/api");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("API");
+  for (const [path, operations] of Object.entries(document.paths))
+    for (const method of Object.keys(operations))
+      await expect(page.getByRole("heading", { name: `${method.toUpperCase()} ${path}`, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toHaveAttribute(
+    "href",
+    "/api/v1/openapi.json",
+  );
+});
+
+test("an endpoint added on the webhooks page, with JavaScript off: its secret once, its events listed", async ({
+  browser,
+}) => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  await signIn(page, DEMO_STAFF);
+  await page.goto("/staff/webhooks");
+  // Nothing chosen and a bad address: each told next to its field, what was typed kept.
+  await page.getByLabel("Endpoint URL").fill("ftp://product.example/hooks");
+  for (const box of await page.getByRole("checkbox").all()) await box.uncheck();
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(page.getByText("Use an https:// address (plain http only to localhost).")).toBeVisible();
+  await expect(page.getByText("Choose at least one event.")).toBeVisible();
+  await expect(page.getByLabel("Endpoint URL")).toHaveValue("ftp://product.example/hooks");
+
+  await page.getByLabel("Endpoint URL").fill("https://product.example/hooks/portal");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  const secret = await page.getByTestId("webhook-secret").inputValue();
+  expect(secret).toMatch(/^whsec_/);
+  await page.goto("/staff/webhooks");
+  await expect(page.getByRole("list", { name: "Webhook endpoints" })).toContainText(
+    "https://product.example/hooks/portal",
+  );
+  await expect(page.getByRole("list", { name: "Webhook endpoints" })).toContainText("brand.approved");
+  expect(await page.content()).not.toContain(secret.slice(6));
+  await noScript.close();
+});
