@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InlineFormError } from "@/components/ui/inline-form-error";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { TextField } from "@/components/ui/text-field";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/server/actions/api-key-actions";
 
@@ -21,16 +22,11 @@ export function CreateApiKeyForm() {
       {created ? (
         <Alert tone="success" title={`Key “${created.name}” made`}>
           <p>Copy it now: it is shown this once, and the portal keeps only a hash of it.</p>
-          <label className="mt-2 block text-sm font-medium" htmlFor="new-api-key">
-            API key ({created.scope === "read_write" ? "read and write" : "read only"})
-          </label>
-          <input
+          <ShownOnce
             id="new-api-key"
-            readOnly
+            label={`API key (${created.scope === "read_write" ? "read and write" : "read only"})`}
             value={created.key}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs"
-            onFocus={(event) => event.currentTarget.select()}
-            data-testid="new-api-key"
+            testId="new-api-key"
           />
         </Alert>
       ) : null}

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InlineFormError } from "@/components/ui/inline-form-error";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { TextField } from "@/components/ui/text-field";
 import {
   createWebhookEndpointAction,
@@ -16,21 +17,7 @@ import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
 
 /** The signing secret, shown once in the answer to the form that made it. */
 function SecretOnce({ secret, id }: { secret: string; id: string }) {
-  return (
-    <>
-      <label className="mt-2 block text-sm font-medium" htmlFor={id}>
-        Signing secret (Standard Webhooks)
-      </label>
-      <input
-        id={id}
-        readOnly
-        value={secret}
-        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs"
-        onFocus={(event) => event.currentTarget.select()}
-        data-testid="webhook-secret"
-      />
-    </>
-  );
+  return <ShownOnce id={id} label="Signing secret (Standard Webhooks)" value={secret} testId="webhook-secret" />;
 }
 
 /** An administrator adds an endpoint and chooses its events; a form that posts before hydration. */
