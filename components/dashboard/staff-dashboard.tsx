@@ -69,9 +69,15 @@ export function StaffDashboard({ query, initial }: { query: DashboardQuery; init
             {data.total.toLocaleString("en-US")} customer{data.total === 1 ? "" : "s"}
             {query.q || query.stage || query.profile || query.brand ? " match" : ""}
           </h2>
-          <p className="text-xs text-slate-500" data-testid="dashboard-updated">
-            {isError ? "Could not refresh; retrying. " : ""}Updated {formatDateTime(data.generatedAt)}
-          </p>
+          <div className="flex items-baseline gap-3 text-xs">
+            <p className="text-slate-500" data-testid="dashboard-updated">
+              {isError ? "Could not refresh; retrying. " : ""}Updated {formatDateTime(data.generatedAt)}
+            </p>
+            {/* Every page of these filters and this sort, not only the page shown. */}
+            <a className="text-brand-700 underline" href={`/api/staff/dashboard/export${search}`} download>
+              Export CSV
+            </a>
+          </div>
         </div>
         {data.rows.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">

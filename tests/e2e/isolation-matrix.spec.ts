@@ -318,6 +318,11 @@ const PROBES: Probe[] = [
     call: (r, t) => callRoute(r, "GET", `/api/applications/${t.applicationId}/status`),
   },
   { name: "GET /api/staff/dashboard", expected: staffOnly, call: (r) => callRoute(r, "GET", "/api/staff/dashboard") },
+  {
+    name: "GET /api/staff/dashboard/export",
+    expected: staffOnly,
+    call: (r) => callRoute(r, "GET", "/api/staff/dashboard/export"),
+  },
   { name: "GET /api/health", expected: anyone, call: (r) => callRoute(r, "GET", "/api/health") },
   { name: "GET /api/ready", expected: anyone, call: (r) => callRoute(r, "GET", "/api/ready") },
   { name: "GET /api/auth/session", expected: anyone, call: (r) => callRoute(r, "GET", "/api/auth/session") },

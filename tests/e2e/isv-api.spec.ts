@@ -48,6 +48,16 @@ test("an API key made on the admin's page, with JavaScript off, creates a custom
 
   await page.goto("/staff?q=Through+The+API");
   await expect(page.getByRole("link", { name: /Through The API LLC/ })).toBeVisible();
+  // Exported with the page's filters: the header, and the one customer that matches.
+  const exportLink = page.getByRole("link", { name: "Export CSV" });
+  await expect(exportLink).toHaveAttribute("href", "/api/staff/dashboard/export?q=Through+The+API");
+  const csv = await page.request.get((await exportLink.getAttribute("href"))!);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trimEnd().split("\r\n");
+  expect(lines[0]).toMatch(/^applicationId,organizationId,name,/);
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(`,${customer.id},Through The API LLC,Through The API Co,`);
+  expect(lines[1]).toMatch(/,draft,Draft,\d{4}-\d{2}-\d{2}T/);
   await noScript.close();
 });
 
