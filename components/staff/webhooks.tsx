@@ -55,7 +55,13 @@ export function CreateWebhookEndpointForm() {
           <div className="mt-2 space-y-2 text-sm">
             {Object.entries(WEBHOOK_EVENT_TYPES).map(([type, meaning]) => (
               <label key={type} className="flex items-start gap-2">
-                <input type="checkbox" name="eventTypes" value={type} className="mt-0.5" defaultChecked />
+                <input
+                  type="checkbox"
+                  name="eventTypes"
+                  value={type}
+                  className="mt-0.5"
+                  defaultChecked={!state || state.ok || (state.choices?.eventTypes ?? []).includes(type)}
+                />
                 <span>
                   <span className="font-mono text-xs">{type}</span> — {meaning}
                 </span>

@@ -5,7 +5,9 @@ import type { ActionResult } from "../action-result";
  * JavaScript: the result, and what the user typed (secrets left out) so that a page rendered
  * after a plain HTML post shows the same values again.
  */
-export type FormState<T = undefined> = (ActionResult<T> & { values?: Record<string, string> }) | null;
+export type FormState<T = undefined> =
+  | (ActionResult<T> & { values?: Record<string, string>; choices?: Record<string, string[]> })
+  | null;
 
 /**
  * A posted form as a plain object: React's own `$ACTION_…` fields dropped, repeated names kept as
@@ -20,6 +22,18 @@ export function formDataToObject(formData: FormData): Record<string, string | st
     else object[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return object;
+}
+
+/**
+ * What was ticked in each group of checkboxes (a name posted once or more), so a form shown again
+ * after an error keeps the user's choices instead of its defaults.
+ */
+export function echoableChoices(input: Record<string, string | string[]>): Record<string, string[]> {
+  const choices: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!/password/i.test(key)) choices[key] = (Array.isArray(value) ? value : [value]).filter((v) => v.length <= 1000);
+  }
+  return choices;
 }
 
 /** The posted values worth showing again: single strings, never a field whose name says password. */

@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
 import { fail, type ActionResult } from "@/lib/action-result";
-import { echoableValues, formDataToObject, type FormState } from "@/lib/forms/form-state";
+import { echoableChoices, echoableValues, formDataToObject, type FormState } from "@/lib/forms/form-state";
 import { zodFieldErrors } from "@/lib/forms/zod-field-errors";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
@@ -64,7 +64,7 @@ export function defineFormAction<Schema extends z.ZodType, Caller, Result>(
           ? (formData as Record<string, string | string[]>)
           : {};
     const result = await action(input as z.input<Schema>);
-    return { ...result, values: echoableValues(input) };
+    return { ...result, values: echoableValues(input), ...(result.ok ? {} : { choices: echoableChoices(input) }) };
   };
 }
 

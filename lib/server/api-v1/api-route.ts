@@ -1,6 +1,5 @@
 import "server-only";
 
-import { NextResponse } from "next/server";
 import type { z } from "zod";
 
 import type { ApiScope } from "@/lib/api-v1/schemas";
@@ -12,6 +11,7 @@ import { takeRequest } from "../auth/rate-limit";
 import { db } from "../db";
 import { env } from "../env";
 import { readBoundedText } from "../http/bounded-body";
+import { jsonError } from "../http/route";
 
 /** A request the API refuses, with its status and words (and, for a bad body, each field's problem). */
 export class ApiError extends Error {
@@ -23,9 +23,6 @@ export class ApiError extends Error {
     super(message);
   }
 }
-
-export const apiError = (status: number, message: string, fields?: Record<string, string>, headers?: HeadersInit) =>
-  NextResponse.json({ error: { status, message, ...(fields ? { fields } : {}) } }, { status, headers });
 
 /** The largest body the API reads: a customer with a whole draft is a few kilobytes. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -46,26 +43,26 @@ export function apiRoute<Ctx>(
     try {
       const key = await authenticateApiKey(request.headers.get("authorization"));
       if (!key)
-        return apiError(401, "Send a valid API key: Authorization: Bearer ptk_…", undefined, {
+        return jsonError(401, "Send a valid API key: Authorization: Bearer ptk_…", undefined, {
           "WWW-Authenticate": 'Bearer realm="api"',
         });
       if (scope === "read_write" && key.scope !== "read_write")
-        return apiError(403, "This API key may only read: make a read-write key for this.");
+        return jsonError(403, "This API key may only read: make a read-write key for this.");
       const limit = await takeRequest(db, "api-key", key.id, env().API_KEY_REQUESTS_PER_MINUTE, 60);
       if (!limit.allowed)
-        return apiError(429, "Too many requests for this API key.", undefined, {
+        return jsonError(429, "Too many requests for this API key.", undefined, {
           "Retry-After": String(limit.retryAfterSeconds),
         });
       return await handler(request, { ...context, key });
     } catch (error) {
-      if (error instanceof ApiError) return apiError(error.status, error.message, error.fields);
+      if (error instanceof ApiError) return jsonError(error.status, error.message, error.fields);
       console.error(
         "[api] unexpected error",
         request.method,
         new URL(request.url).pathname,
         describeErrorForLog(error),
       );
-      return apiError(500, "Something went wrong on our side. Please try again.");
+      return jsonError(500, "Something went wrong on our side. Please try again.");
     }
   };
 }

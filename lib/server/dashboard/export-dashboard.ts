@@ -5,7 +5,10 @@ import type { DashboardQuery } from "@/lib/dashboard/query";
 
 import { audit } from "../audit/audit";
 import { db } from "../db";
-import { listDashboard } from "./list-dashboard";
+import { dashboardFilters, dashboardRowsAt } from "./list-dashboard";
+
+/** Rows read per step of the stream. */
+const ROWS_PER_READ = 500;
 
 /**
  * The staff dashboard as CSV, with the filters, search and sort of the page it is exported from
@@ -20,19 +23,17 @@ export async function exportDashboardCsv(query: DashboardQuery, staffUserId: str
     metadata: { filters: (["q", "stage", "profile", "brand"] as const).filter((key) => query[key]), sort: query.sort },
   });
   const encoder = new TextEncoder();
-  let page = 1;
-  let pageCount = 1;
+  const where = dashboardFilters(query, now);
+  let offset = 0;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(dashboardCsvHeader()));
     },
     async pull(controller) {
-      if (page > pageCount) return controller.close();
-      const dashboard = await listDashboard({ ...query, page }, now);
-      pageCount = dashboard.pageCount;
-      controller.enqueue(encoder.encode(dashboard.rows.map(dashboardCsvLine).join("")));
-      page++;
-      if (!dashboard.rows.length) controller.close();
+      const rows = await dashboardRowsAt(query, where, offset, ROWS_PER_READ, now);
+      if (rows.length) controller.enqueue(encoder.encode(rows.map(dashboardCsvLine).join("")));
+      offset += rows.length;
+      if (rows.length < ROWS_PER_READ) controller.close();
     },
   });
   return { body, filename: `customers-${now.toISOString().slice(0, 10)}.csv` };

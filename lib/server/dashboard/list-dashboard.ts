@@ -42,7 +42,7 @@ const calmWhere = (now: Date): Prisma.OnboardingApplicationWhereInput => ({
   OR: [{ dueAt: null }, { dueAt: { gte: now } }],
 });
 
-function filters(query: DashboardQuery, now: Date): Prisma.OnboardingApplicationWhereInput {
+export function dashboardFilters(query: DashboardQuery, now: Date): Prisma.OnboardingApplicationWhereInput {
   const and: Prisma.OnboardingApplicationWhereInput[] = [];
   // Each word must match: "acme 12-3456789" finds Acme by name and EIN. A registration number is
   // found whole, through its blind index (the number itself is not stored in the summary).
@@ -70,12 +70,10 @@ const ORDER: Record<string, Prisma.OnboardingApplicationOrderByWithRelationInput
 
 /**
  * One page of the staff dashboard: every query runs on the indexed summary columns (no draft JSON,
- * no joins), so it stays fast with tens of thousands of customers. "Needs attention first" pages
- * through two ordered segments: the applications needing attention (oldest problem first), then
- * the rest (latest activity first).
+ * no joins), so it stays fast with tens of thousands of customers.
  */
 export async function listDashboard(query: DashboardQuery, now = new Date()): Promise<Dashboard> {
-  const where = filters(query, now);
+  const where = dashboardFilters(query, now);
   const [total, grouped, attentionCount] = await Promise.all([
     db.onboardingApplication.count({ where }),
     db.onboardingApplication.groupBy({ by: ["stage"], _count: { _all: true } }),
@@ -85,6 +83,36 @@ export async function listDashboard(query: DashboardQuery, now = new Date()): Pr
   const page = Math.min(query.page, pageCount);
   const offset = (page - 1) * PAGE_SIZE;
 
+  const rows = await dashboardRowsAt(query, where, offset, PAGE_SIZE, now);
+
+  const counts = Object.fromEntries(STAGE_IDS.map((stage) => [stage, 0])) as Record<StageId, number>;
+  for (const group of grouped) if (group.stage in counts) counts[group.stage as StageId] = group._count._all;
+  return {
+    rows,
+    total,
+    page,
+    pageCount,
+    pageSize: PAGE_SIZE,
+    counts,
+    attentionCount,
+    totalAll: Object.values(counts).reduce((sum, count) => sum + count, 0),
+    funnel: funnel(counts),
+    generatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * `take` rows from `offset` in the query's order: the one reader of the page and the CSV export.
+ * "Needs attention first" reads two ordered segments: the applications needing attention (oldest
+ * problem first), then the rest (latest activity first).
+ */
+export async function dashboardRowsAt(
+  query: DashboardQuery,
+  where: Prisma.OnboardingApplicationWhereInput,
+  offset: number,
+  take: number,
+  now: Date,
+): Promise<DashboardRow[]> {
   let rows: Selected[];
   if (query.sort === "attention" && query.stage !== "attention") {
     const attentionTotal = await db.onboardingApplication.count({ where: { AND: [where, attentionWhere(now)] } });
@@ -95,10 +123,10 @@ export async function listDashboard(query: DashboardQuery, now = new Date()): Pr
             select: SELECT,
             orderBy: [{ stageSince: "asc" }, { id: "asc" }],
             skip: offset,
-            take: PAGE_SIZE,
+            take,
           })
         : [];
-    const remaining = PAGE_SIZE - fromAttention.length;
+    const remaining = take - fromAttention.length;
     const fromCalm = remaining
       ? await db.onboardingApplication.findMany({
           where: { AND: [where, calmWhere(now)] },
@@ -115,24 +143,11 @@ export async function listDashboard(query: DashboardQuery, now = new Date()): Pr
       select: SELECT,
       orderBy: ORDER[query.sort] ?? [{ stageSince: "asc" }, { id: "asc" }],
       skip: offset,
-      take: PAGE_SIZE,
+      take,
     });
   }
 
-  const counts = Object.fromEntries(STAGE_IDS.map((stage) => [stage, 0])) as Record<StageId, number>;
-  for (const group of grouped) if (group.stage in counts) counts[group.stage as StageId] = group._count._all;
-  return {
-    rows: rows.map((row) => toRow(row, now)),
-    total,
-    page,
-    pageCount,
-    pageSize: PAGE_SIZE,
-    counts,
-    attentionCount,
-    totalAll: Object.values(counts).reduce((sum, count) => sum + count, 0),
-    funnel: funnel(counts),
-    generatedAt: now.toISOString(),
-  };
+  return rows.map((row) => toRow(row, now));
 }
 
 function toRow(row: Selected, now: Date): DashboardRow {

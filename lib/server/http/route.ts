@@ -28,6 +28,12 @@ export function route<Ctx>(handler: Handler<Ctx>): Handler<Ctx> {
   };
 }
 
-export function jsonError(status: number, message: string): Response {
-  return NextResponse.json({ error: { status, message } }, { status });
+/** The one error body of every JSON route: a status, words, and for a bad body each field's problem. */
+export function jsonError(
+  status: number,
+  message: string,
+  fields?: Record<string, string>,
+  headers?: HeadersInit,
+): Response {
+  return NextResponse.json({ error: { status, message, ...(fields ? { fields } : {}) } }, { status, headers });
 }

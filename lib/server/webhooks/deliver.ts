@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 
 import { describeErrorForLog } from "@/lib/logging/redact";
 
+import { audit } from "../audit/audit";
 import { db } from "../db";
 import { signingSecrets } from "./endpoints";
 
@@ -130,8 +131,6 @@ export async function sendDeliveryAgain(id: string, adminUserId: string): Promis
     data: { state: "PENDING", nextAttemptAt: new Date(), claimedUntil: null, attempts: 0 },
   });
   if (done.count === 0) return false;
-  await db.auditLog.create({
-    data: { actorUserId: adminUserId, action: "webhook_delivery.resent", targetType: "WebhookDelivery", targetId: id },
-  });
+  await audit(db, { actorUserId: adminUserId, action: "webhook_delivery.resent", targetType: "WebhookDelivery", targetId: id });
   return true;
 }
