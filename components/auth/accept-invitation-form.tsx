@@ -7,10 +7,10 @@ import { TextField } from "@/components/ui/text-field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/forms/password-rules";
 import { acceptInvitationAction } from "@/lib/server/actions/auth-actions";
 
-export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
+export function AcceptInvitationForm({ token, email, name }: { token: string; email: string; name?: string | null }) {
   const { formRef, formAction, onSubmit, onChange, pending, errorFor, formError, initial } = useProgressiveActionForm({
     action: acceptInvitationAction,
-    defaultValues: { token, name: "", password: "", confirmPassword: "" },
+    defaultValues: { token, name: name ?? "", password: "", confirmPassword: "" },
   });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-5">

@@ -8,9 +8,10 @@ import { db } from "../db";
 import { env } from "../env";
 import { absoluteUrl, sendMail, type MailDelivery } from "../mail/send-mail";
 
-export type InvitationTarget =
+export type InvitationTarget = (
   | { email: string; role: "CUSTOMER"; organizationId: string }
-  | { email: string; role: Exclude<UserRole, "CUSTOMER">; organizationId?: undefined };
+  | { email: string; role: Exclude<UserRole, "CUSTOMER">; organizationId?: undefined }
+) & { name?: string };
 
 export class EmailTakenError extends Error {
   constructor(message = "Someone already has an account with this email address.") {
@@ -52,6 +53,7 @@ export async function createInvitation(
       email: target.email,
       role: target.role,
       organizationId: target.organizationId ?? null,
+      name: target.name ?? null,
       tokenHash,
       expiresAt: new Date(now.getTime() + env().INVITATION_TTL_DAYS * 24 * 60 * 60_000),
       invitedById,
@@ -78,6 +80,7 @@ export async function emailInvitation(
     to: invitation.email,
     subject: "You're invited to the onboarding portal",
     text: [
+      ...(invitation.name ? [`Hello ${invitation.name},`, ""] : []),
       `You have been invited to ${what}.`,
       "",
       `Open this link to set your password and sign in (it works once, until ${invitation.expiresAt.toUTCString()}):`,

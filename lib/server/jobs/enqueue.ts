@@ -58,3 +58,11 @@ export async function enqueueWebhookDelivery(): Promise<void> {
     ?.send("deliver-webhooks", {}, { singletonKey: "deliver-webhooks" })
     .catch((error: unknown) => console.error(`[jobs] queueing webhook delivery: ${describeErrorForLog(error)}`));
 }
+
+/** A started customer import's rows, worked soon; the schedule picks up whatever this misses. */
+export async function enqueueCustomerImport(): Promise<void> {
+  const queue = await runningQueue();
+  await queue
+    ?.send("import-customers", {}, { singletonKey: "import-customers" })
+    .catch((error: unknown) => console.error(`[jobs] queueing a customer import: ${describeErrorForLog(error)}`));
+}

@@ -10,7 +10,8 @@ export type JobName =
   | "sync-statuses"
   | "send-mail"
   | "summarize-dashboard"
-  | "deliver-webhooks";
+  | "deliver-webhooks"
+  | "import-customers";
 
 export type JobPolicy = {
   /** Runs after the first that failed, spaced by `retryDelaySeconds` doubling each time. */

@@ -15,9 +15,12 @@ import { claimApplication, runClaimedJob } from "../provisioning/worker";
 import { tuning } from "../tuning";
 import { runPortalSync } from "../twilio-inbound/portal-sync";
 import { deliverDueWebhooks } from "../webhooks/deliver";
+import { runCustomerImports } from "../customer-import/run-import";
 
 /** How often every instance looks for webhook deliveries that are due (a retry's time, say). */
 const WEBHOOK_SWEEP_SECONDS = 5;
+/** How often every instance looks for rows of a started customer import that nobody works. */
+const IMPORT_SWEEP_SECONDS = 5;
 
 /**
  * The portal's jobs on whichever engine the database calls for (decision 0017): pg-boss on
@@ -81,6 +84,9 @@ async function start(): Promise<JobQueue> {
   // The ISV's webhooks need no Twilio either: every instance sends what is due (claimed per delivery).
   await queue.work("deliver-webhooks", async () => void (await deliverDueWebhooks()));
   queue.every("deliver-webhooks", WEBHOOK_SWEEP_SECONDS);
+  // Customer imports: every instance works the rows of a started import (claimed per row).
+  await queue.work("import-customers", async () => void (await runCustomerImports()));
+  queue.every("import-customers", IMPORT_SWEEP_SECONDS);
   // Applications written before the dashboard existed get their summary row (decision 0008): a
   // job, so that instances starting together do it once, not at once over the same rows.
   await queue.work("summarize-dashboard", async () => void (await refreshUnsummarizedRows(100_000)));

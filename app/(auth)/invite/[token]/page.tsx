@@ -34,7 +34,7 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
           ? `You are invited to register ${invitation.organization.name} for business messaging.`
           : "You are invited to join the portal as staff."}
       </p>
-      <AcceptInvitationForm token={token} email={invitation.email} />
+      <AcceptInvitationForm token={token} email={invitation.email} name={invitation.name} />
     </>
   );
 }
