@@ -11,6 +11,7 @@ function navFor(user: CurrentUser): { href: string; label: string }[] {
   const links = [
     { href: "/staff", label: "Customers" },
     { href: "/staff/reviews", label: "Reviews" },
+    { href: "/staff/imports", label: "Import" },
   ];
   if (isAdmin(user))
     links.push(

@@ -119,3 +119,57 @@ export const listCustomersQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const importProblemSchema = z.object({
+  line: z.number().int().meta({ description: "The CSV line (the header is line 1)." }),
+  column: z.string().nullable().meta({ description: "The column's header, or null for the whole line or file." }),
+  message: z.string(),
+});
+
+export const importCheckSchema = z.object({
+  importId: z
+    .string()
+    .nullable()
+    .meta({ description: "The import started; null on a dry run or when the file has problems." }),
+  fileName: z.string(),
+  rowCount: z.number().int(),
+  newCustomers: z.number().int(),
+  existingCustomers: z
+    .number()
+    .int()
+    .meta({ description: "Rows whose externalId is already a customer: left as they are." }),
+  problems: z
+    .array(importProblemSchema)
+    .meta({ description: "Every problem of every row; nothing is imported while there is one." }),
+});
+
+const importRowCount = z.number().int();
+export const importStatusSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  state: z.enum(["CHECKED", "RUNNING", "DONE"]),
+  rowCount: z.number().int(),
+  rows: z
+    .object({
+      PENDING: importRowCount,
+      CREATED: importRowCount,
+      INVITED: importRowCount,
+      SKIPPED: importRowCount,
+      FAILED: importRowCount,
+    })
+    .meta({ description: "Rows by state: PENDING and CREATED still wait; INVITED, SKIPPED and FAILED are done." }),
+  failures: z.array(z.object({ line: z.number().int(), externalId: z.string(), message: z.string() })),
+  createdAt: dateTime,
+  startedAt: dateTime.nullable(),
+  finishedAt: dateTime.nullable(),
+});
+
+export const importListSchema = z.object({ data: z.array(importStatusSchema) });
+
+export const createImportQuerySchema = z.object({
+  dryRun: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+  fileName: z.string().trim().max(200).default("api.csv"),
+});

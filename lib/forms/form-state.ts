@@ -6,8 +6,7 @@ import type { ActionResult } from "../action-result";
  * after a plain HTML post shows the same values again.
  */
 export type FormState<T = undefined> =
-  | (ActionResult<T> & { values?: Record<string, string>; choices?: Record<string, string[]> })
-  | null;
+  (ActionResult<T> & { values?: Record<string, string>; choices?: Record<string, string[]> }) | null;
 
 /**
  * A posted form as a plain object: React's own `$ACTION_…` fields dropped, repeated names kept as

@@ -365,6 +365,32 @@ const PROBES: Probe[] = [
     expected: nobody,
     call: (r, t) => callRoute(r, "PATCH", `/api/v1/customers/${t.organizationId}/draft`, "{}"),
   },
+  {
+    name: "GET /api/v1/imports (a session, no key)",
+    expected: nobody,
+    call: (r) => callRoute(r, "GET", "/api/v1/imports"),
+  },
+  {
+    name: "POST /api/v1/imports (a session, no key)",
+    expected: nobody,
+    call: (r) => callRoute(r, "POST", "/api/v1/imports", "a,b"),
+  },
+  {
+    name: "GET /api/v1/imports/[importId] (a session, no key)",
+    expected: nobody,
+    call: (r) => callRoute(r, "GET", "/api/v1/imports/matrix-nobody"),
+  },
+  {
+    // No file: an allowed call answers with the field's message.
+    name: "action checkImportAction",
+    expected: staffOnly,
+    call: (r) => callAction(r, "checkImportAction", [null, {}]),
+  },
+  {
+    name: "action startImportAction",
+    expected: staffOnly,
+    call: (r) => callAction(r, "startImportAction", [null, { importId: "matrix-nobody" }]),
+  },
   { name: "GET /api/v1/openapi.json", expected: anyone, call: (r) => callRoute(r, "GET", "/api/v1/openapi.json") },
   {
     // An empty name: an allowed call answers with the field's message.
@@ -537,6 +563,11 @@ test("the ISV API by key: none, read, read and write, revoked; keys made and rev
     ["POST /api/v1/customers", "POST", "/api/v1/customers", [R, R, A, R]],
     ["GET /api/v1/customers/[customerId]", "GET", `/api/v1/customers/${customerId}`, [R, A, A, R]],
     ["PATCH /api/v1/customers/[customerId]/draft", "PATCH", `/api/v1/customers/${customerId}/draft`, [R, R, A, R]],
+    ["GET /api/v1/imports", "GET", "/api/v1/imports", [R, A, A, R]],
+    // {} is not a CSV file: a key allowed to import is told so (400), past its checks.
+    ["POST /api/v1/imports", "POST", "/api/v1/imports", [R, R, A, R]],
+    // No such import: 404 past the key's checks.
+    ["GET /api/v1/imports/[importId]", "GET", "/api/v1/imports/matrix-nobody", [R, A, A, R]],
   ];
   const mismatches: string[] = [];
   const rows: string[] = [];

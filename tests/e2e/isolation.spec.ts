@@ -61,6 +61,7 @@ test("a customer is kept out of every staff page", async ({ page }) => {
     `/staff/customers/${acme.organizationId}`,
     "/staff/team",
     "/staff/settings",
+    "/staff/imports",
   ]) {
     await page.goto(path);
     await expect(page, `${path} must not open for a customer`).toHaveURL(/\/home$/);

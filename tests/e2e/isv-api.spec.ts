@@ -92,8 +92,11 @@ test("an endpoint added on the webhooks page, with JavaScript off: its secret on
   await expect(page.getByText("Use an https:// address (plain http only to localhost).")).toBeVisible();
   await expect(page.getByText("Choose at least one event.")).toBeVisible();
   await expect(page.getByLabel("Endpoint URL")).toHaveValue("ftp://product.example/hooks");
+  // The boxes stay as the admin left them (unticked), not ticked again by the page's defaults.
+  for (const box of await page.getByRole("checkbox").all()) await expect(box).not.toBeChecked();
 
   await page.getByLabel("Endpoint URL").fill("https://product.example/hooks/portal");
+  await page.getByRole("checkbox", { name: /^brand\.approved/ }).check();
   await page.getByRole("button", { name: "Add endpoint" }).click();
   const secret = await page.getByTestId("webhook-secret").inputValue();
   expect(secret).toMatch(/^whsec_/);
@@ -104,4 +107,43 @@ test("an endpoint added on the webhooks page, with JavaScript off: its secret on
   await expect(page.getByRole("list", { name: "Webhook endpoints" })).toContainText("brand.approved");
   expect(await page.content()).not.toContain(secret.slice(6));
   await noScript.close();
+});
+
+test("a CSV of customers checked on the import page: bad rows listed by line and column, then a clean file imported", async ({
+  page,
+}) => {
+  await signIn(page, DEMO_STAFF);
+  await page.goto("/staff/imports");
+  const header = "organization_name,external_id,first_user_email,first_user_name,business_type";
+  const upload = async (name: string, lines: string[]) => {
+    await page.getByLabel("Customer file (CSV)").setInputFiles({
+      name,
+      mimeType: "text/csv",
+      buffer: Buffer.from([header, ...lines].join("\n")),
+    });
+    await page.getByRole("button", { name: "Check the file" }).click();
+  };
+  await upload("bad.csv", [
+    "CSV One Co,e2e-csv-1,one@csv-import.example,Ona One,Corporation",
+    "CSV Two Co,e2e-csv-2,not-an-email,Tom Two,Shop",
+  ]);
+  await expect(page.getByRole("alert").filter({ hasText: "bad.csv: nothing was imported" })).toBeVisible();
+  const problems = page.getByRole("table", { name: "Problems in the file" });
+  await expect(problems.getByRole("row", { name: /3 first_user_email Enter an email address/ })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /3 business_type Choose your business type/ })).toBeVisible();
+  expect(query('SELECT id FROM "Organization" WHERE "externalId" LIKE \'e2e-csv-%\'')).toHaveLength(0);
+
+  await upload("clean.csv", [
+    "CSV One Co,e2e-csv-1,one@csv-import.example,Ona One,Corporation",
+    "CSV Two Co,e2e-csv-2,two@csv-import.example,Tom Two,Corporation",
+  ]);
+  await page.getByRole("button", { name: "Import 2 customers" }).click();
+  // The import runs in the background; the page follows its progress on its own.
+  const run = page.getByRole("listitem", { name: "Import clean.csv" });
+  await expect(run).toContainText("2 of 2 rows: 2 invited", { timeout: 30_000 });
+  await expect(run).toContainText("Done");
+  expect(query('SELECT id FROM "Organization" WHERE "externalId" LIKE \'e2e-csv-%\'')).toHaveLength(2);
+  expect(query("SELECT name FROM \"Invitation\" WHERE email = 'one@csv-import.example'")).toEqual([
+    { name: "Ona One" },
+  ]);
 });

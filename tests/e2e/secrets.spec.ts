@@ -31,6 +31,7 @@ test("no secret is in the browser bundle or in a page", async ({ page }) => {
     "/staff/team",
     "/staff/api-keys",
     "/staff/webhooks",
+    "/staff/imports",
     "/developers/api",
   ]) {
     await page.goto(path);

@@ -30,11 +30,17 @@ const CHUNK = 500;
 export async function checkCustomerImport(
   file: { name: string; text: string },
   by: CustomerCreator,
+  // False for a dry run asked of the API, which starts nothing later: a clean file is not kept either.
+  options: { keep?: boolean } = {},
 ): Promise<ImportCheck> {
   const fileName = file.name.slice(0, 200) || "customers.csv";
   if (Buffer.byteLength(file.text) > MAX_IMPORT_BYTES)
     return refused(fileName, [
-      { line: 1, column: null, message: `Send a file of at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.` },
+      {
+        line: 1,
+        column: null,
+        message: `Send a file of at most ${MAX_IMPORT_BYTES / 1024} kB: split a larger book of customers into several files.`,
+      },
     ]);
   const parsed = parseCustomerCsv(file.text);
   const problems = [...parsed.problems, ...(await accountProblems(parsed.invited))].sort((a, b) => a.line - b.line);
@@ -44,6 +50,15 @@ export async function checkCustomerImport(
     const result = refused(fileName, problems);
     return { ...result, rowCount, newCustomers: 0, existingCustomers: existing.size };
   }
+  if (options.keep === false)
+    return {
+      importId: null,
+      fileName,
+      rowCount,
+      newCustomers: rowCount - existing.size,
+      existingCustomers: existing.size,
+      problems,
+    };
   const created = await db.customerImport.create({
     data: {
       fileName,

@@ -3,6 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
+import { runCustomerImports } from "../customer-import/run-import";
 import { refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { jobState } from "../jobs/enqueue";
@@ -15,7 +16,6 @@ import { claimApplication, runClaimedJob } from "../provisioning/worker";
 import { tuning } from "../tuning";
 import { runPortalSync } from "../twilio-inbound/portal-sync";
 import { deliverDueWebhooks } from "../webhooks/deliver";
-import { runCustomerImports } from "../customer-import/run-import";
 
 /** How often every instance looks for webhook deliveries that are due (a retry's time, say). */
 const WEBHOOK_SWEEP_SECONDS = 5;

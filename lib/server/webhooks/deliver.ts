@@ -131,6 +131,11 @@ export async function sendDeliveryAgain(id: string, adminUserId: string): Promis
     data: { state: "PENDING", nextAttemptAt: new Date(), claimedUntil: null, attempts: 0 },
   });
   if (done.count === 0) return false;
-  await audit(db, { actorUserId: adminUserId, action: "webhook_delivery.resent", targetType: "WebhookDelivery", targetId: id });
+  await audit(db, {
+    actorUserId: adminUserId,
+    action: "webhook_delivery.resent",
+    targetType: "WebhookDelivery",
+    targetId: id,
+  });
   return true;
 }
