@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 
+import { brandCssVariables } from "@/lib/branding/colour";
+import { getIsvSettings } from "@/lib/server/settings/isv-settings";
+
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,8 +18,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request, so that Next.js can put this request's CSP nonce (proxy.ts)
   // on its scripts; a page prerendered at build time would carry none and never hydrate.
   await connection();
+  // The ISV's brand colour, as the variables the brand-* utilities read (#28 line 5); the portal's
+  // own colours when none is set, or when the settings cannot be read.
+  const brandColor = await getIsvSettings().then(
+    (settings) => settings.brandColor,
+    () => null,
+  );
   return (
-    <html lang="en">
+    <html lang="en" style={brandCssVariables(brandColor)}>
       <body className="min-h-screen">
         <a
           href="#main"

@@ -9,7 +9,7 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
   const settings = await getIsvSettings();
   return (
     <>
-      <SiteHeader user={user} portalName={settings.portalName} />
+      <SiteHeader user={user} portalName={settings.portalName} logoUrl={settings.logoUrl} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {children}
       </main>

@@ -18,18 +18,19 @@ function navFor(user: CurrentUser): { href: string; label: string }[] {
       { href: "/staff/team", label: "Team" },
       { href: "/staff/api-keys", label: "API keys" },
       { href: "/staff/webhooks", label: "Webhooks" },
+      { href: "/staff/emails", label: "Emails" },
       { href: "/staff/settings", label: "Settings" },
     );
   return links;
 }
 
-export function SiteHeader({ user, portalName }: { user: CurrentUser; portalName: string }) {
+export function SiteHeader({ user, portalName, logoUrl }: { user: CurrentUser; portalName: string; logoUrl: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a tiny static SVG needs no optimisation */}
-          <img src="/logo.svg" alt="" width={28} height={28} />
+          {/* eslint-disable-next-line @next/next/no-img-element -- the ISV's logo, served by the portal, needs no optimisation */}
+          <img src={logoUrl} alt="" height={28} className="h-7 w-auto max-w-40" />
           <span>{portalName}</span>
         </Link>
         <nav aria-label="Main" className="flex flex-1 items-center gap-1">

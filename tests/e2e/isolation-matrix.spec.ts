@@ -391,6 +391,19 @@ const PROBES: Probe[] = [
     expected: staffOnly,
     call: (r) => callAction(r, "startImportAction", [null, { importId: "matrix-nobody" }]),
   },
+  { name: "GET /api/branding/logo", expected: anyone, call: (r) => callRoute(r, "GET", "/api/branding/logo") },
+  {
+    // An unreadable colour: an allowed call answers with the field's message.
+    name: "action updateBrandingAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "updateBrandingAction", [null, { brandColor: "#ffffff" }]),
+  },
+  {
+    name: "action emailTextAction",
+    expected: adminOnly,
+    call: (r) =>
+      callAction(r, "emailTextAction", [null, { kind: "invitation", subject: "", body: "", intent: "preview" }]),
+  },
   { name: "GET /api/v1/openapi.json", expected: anyone, call: (r) => callRoute(r, "GET", "/api/v1/openapi.json") },
   {
     // An empty name: an allowed call answers with the field's message.

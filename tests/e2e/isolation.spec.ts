@@ -62,6 +62,7 @@ test("a customer is kept out of every staff page", async ({ page }) => {
     "/staff/team",
     "/staff/settings",
     "/staff/imports",
+    "/staff/emails",
   ]) {
     await page.goto(path);
     await expect(page, `${path} must not open for a customer`).toHaveURL(/\/home$/);

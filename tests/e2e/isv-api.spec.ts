@@ -147,3 +147,64 @@ test("a CSV of customers checked on the import page: bad rows listed by line and
     { name: "Ona One" },
   ]);
 });
+
+test("white label: a brand colour checked for contrast and a logo (JavaScript off), an email's wording previewed and saved", async ({
+  browser,
+}) => {
+  const onePixelPng = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  await signIn(page, DEMO_STAFF);
+  await page.goto("/staff/settings");
+  await page.getByLabel("Brand colour").fill("#ffcc00");
+  await page.getByRole("button", { name: "Save branding" }).click();
+  await expect(page.getByText(/^White text on this colour is hard to read \(contrast 1\.\d\d:1/)).toBeVisible();
+  await expect(page.getByLabel("Brand colour")).toHaveValue("#ffcc00");
+  await expect(page.getByLabel("Brand colour")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Brand colour").fill("#0f766e");
+  await page.getByLabel("New logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: onePixelPng });
+  await page.getByRole("button", { name: "Save branding" }).click();
+  await expect(page.getByText("Branding saved: every page and email uses it now.")).toBeVisible();
+  await page.goto("/staff");
+  expect(await page.locator("html").getAttribute("style")).toContain("--color-brand-700:#0f766e");
+  await expect(page.getByRole("banner").locator("img").first()).toHaveAttribute(
+    "src",
+    /^\/api\/branding\/logo\?v=\d+$/,
+  );
+  await noScript.close();
+
+  const admin = await browser.newPage();
+  await signIn(admin, DEMO_STAFF);
+  await admin.goto("/staff/emails");
+  await admin.getByRole("link", { name: "Changes requested" }).click();
+  await admin.getByLabel("Subject").fill("[Teal] {{subject}}");
+  await admin.getByLabel("Text").fill("Hello {{organization}},\n\n{{details}}");
+  await admin.getByRole("button", { name: "Save" }).click();
+  await expect(
+    admin.getByText("Keep {{link}} in the text: it is how the customer gets back to the portal."),
+  ).toBeVisible();
+  await admin.getByLabel("Text").fill("Hello {{organization}},\n\n{{details}}\n{{link}}");
+  await admin.getByRole("button", { name: "Preview" }).click();
+  await expect(admin.getByTestId("preview-subject")).toHaveText("[Teal] Please update your messaging registration");
+  await expect(admin.getByTestId("preview-text")).toContainText("Hello Acme Plumbing,");
+  await admin.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByText("Saved: customers receive this wording from now on.")).toBeVisible();
+  await admin.goto("/staff/emails");
+  await expect(admin.getByRole("listitem").filter({ hasText: "Changes requested" })).toContainText("Your wording");
+
+  // Back to the portal's own wording and colours, for the tests after this one.
+  await admin.goto("/staff/emails/registration_changes");
+  await admin.getByRole("button", { name: "Use the portal's wording" }).click();
+  await expect(admin.getByText("Back to the portal's own wording.")).toBeVisible();
+  await expect(admin.getByLabel("Subject")).toHaveValue("{{subject}}");
+  await admin.goto("/staff/settings");
+  await admin.getByLabel("Brand colour").fill("");
+  await admin.getByLabel("Remove the logo (use the portal's own)").check();
+  await admin.getByRole("button", { name: "Save branding" }).click();
+  await expect(admin.getByText("Branding saved: every page and email uses it now.")).toBeVisible();
+  await admin.close();
+});

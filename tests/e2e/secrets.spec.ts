@@ -32,6 +32,8 @@ test("no secret is in the browser bundle or in a page", async ({ page }) => {
     "/staff/api-keys",
     "/staff/webhooks",
     "/staff/imports",
+    "/staff/emails",
+    "/staff/emails/invitation",
     "/developers/api",
   ]) {
     await page.goto(path);

@@ -59,6 +59,7 @@ export async function returnToCustomer(
   });
   await emitWebhookEvent("application.changes_requested", application.organizationId, { requestedBy: reason });
   await emailCustomerUsers(application.organizationId, {
+    kind: "registration_changes",
     subject: "Please update your messaging registration",
     lines: (name) => [
       reason === "evaluation"

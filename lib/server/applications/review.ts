@@ -105,6 +105,7 @@ export async function requestChanges(
   await refreshDashboardRow(applicationId);
   await emitWebhookEvent("application.changes_requested", changed.organizationId, { requestedBy: "staff" });
   await emailCustomerUsers(changed.organizationId, {
+    kind: "registration_changes",
     subject: "Please update your messaging registration",
     lines: (name) => [
       `Our team asked for a few changes to ${name}'s registration.`,

@@ -139,6 +139,7 @@ async function tellCustomer(applicationId: string, method: VerificationMethod, w
   if (!application) return;
   const message = MESSAGES[method][what];
   await emailCustomerUsers(application.organizationId, {
+    kind: "brand_verification",
     subject: message.subject,
     lines: (name) => [`Messaging registration for ${name}.`, "", ...message.lines],
     path: "/home",

@@ -55,6 +55,7 @@ export async function reopenOnBrandFailure(resource: TwilioResource, details: un
       metadata: { used: attempts.used },
     });
     await emailCustomerUsers(application.organizationId, {
+      kind: "brand_attention",
       subject: "Your brand registration could not be verified",
       lines: (name) => [
         `The Campaign Registry could not verify ${name}'s brand, and it cannot be resubmitted again.`,

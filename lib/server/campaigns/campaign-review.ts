@@ -211,6 +211,7 @@ export async function requestCampaignChanges(
   if (!changed) return { ok: false, message: "This campaign is not waiting for review." };
   await refreshDashboardRow(changed.applicationId);
   await emailCustomerUsers(changed.application.organizationId, {
+    kind: "campaign_changes",
     subject: "Please update your messaging campaign",
     lines: (name) => [
       `Our team asked for a few changes to ${name}'s A2P campaign.`,

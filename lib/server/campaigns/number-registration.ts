@@ -66,6 +66,7 @@ export async function recordNumberRegistration(change: NumberChange, phoneNumber
     });
   if (application && change.status === "failure" && known.a2pStatus !== "failure")
     await emailCustomerUsers(application.organizationId, {
+      kind: "number_failed",
       subject: "A phone number could not be registered for messaging",
       lines: (name) => [
         `Messaging registration for ${name}.`,

@@ -54,6 +54,7 @@ export async function reopenFailedCampaign(resource: TwilioResource, errors: unk
   });
   if (!reopened) return;
   await emailCustomerUsers(registration.application.organizationId, {
+    kind: "campaign_changes",
     subject: "Your messaging campaign needs changes",
     lines: (name) => [
       `The Campaign Registry could not approve ${name}'s A2P campaign.`,

@@ -2,9 +2,12 @@ import "server-only";
 
 import type { Invitation, Prisma, UserRole } from "@prisma/client";
 
+import { defaultEmailText } from "@/lib/email-texts/kinds";
+
 import { audit } from "../audit/audit";
 import { createLinkToken } from "../auth/tokens";
 import { db } from "../db";
+import { composeMail } from "../email-texts/email-texts";
 import { env } from "../env";
 import { absoluteUrl, sendMail, type MailDelivery } from "../mail/send-mail";
 
@@ -76,17 +79,21 @@ export async function emailInvitation(
   organizationName?: string,
 ): Promise<MailDelivery> {
   const what = organizationName ? `${organizationName}'s messaging registration` : "the onboarding portal as staff";
+  const details = [
+    ...(invitation.name ? [`Hello ${invitation.name},`, ""] : []),
+    `You have been invited to ${what}.`,
+    "",
+    `Open this link to set your password and sign in (it works once, until ${invitation.expiresAt.toUTCString()}):`,
+  ];
+  const facts = {
+    subject: "You're invited to the onboarding portal",
+    details,
+    link,
+    organization: organizationName ?? "",
+  };
+  // Staff are invited in the portal's own words: the administrator's texts are for customers.
   return sendMail({
     to: invitation.email,
-    subject: "You're invited to the onboarding portal",
-    text: [
-      ...(invitation.name ? [`Hello ${invitation.name},`, ""] : []),
-      `You have been invited to ${what}.`,
-      "",
-      `Open this link to set your password and sign in (it works once, until ${invitation.expiresAt.toUTCString()}):`,
-      link,
-      "",
-      "If you did not expect this invitation, you can ignore this email.",
-    ].join("\n"),
+    ...(await composeMail("invitation", facts, organizationName ? undefined : defaultEmailText("invitation"))),
   });
 }

@@ -5,11 +5,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 
+import { brandedHtml } from "@/lib/email/branded-html";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
 import { env } from "../env";
+import { getIsvSettings } from "../settings/isv-settings";
 
 export type Mail = { to: string; subject: string; text: string };
+type SentMail = Mail & { html?: string };
 /** How the mail left: by SMTP, into the local outbox folder, or only into the development log. */
 export type MailDelivery = "smtp" | "outbox" | "log" | "not-sent";
 
@@ -28,8 +31,9 @@ export async function sendMail(mail: Mail): Promise<MailDelivery> {
 }
 
 /** Sends a mail as sendMail does, but a failure throws: the mail job's engine retries it. */
-export async function deliverMail(mail: Mail): Promise<MailDelivery> {
+export async function deliverMail(plain: Mail): Promise<MailDelivery> {
   const settings = env();
+  const mail: SentMail = { ...plain, html: await htmlOf(plain) };
   if (settings.SMTP_URL) {
     await nodemailer.createTransport(settings.SMTP_URL).sendMail({ from: settings.MAIL_FROM, ...mail });
     return "smtp";
@@ -56,4 +60,25 @@ export async function deliverMail(mail: Mail): Promise<MailDelivery> {
 
 export function absoluteUrl(pathname: string): string {
   return new URL(pathname, env().APP_URL).toString();
+}
+
+/** A mail's text as its HTML twin, in the ISV's name, logo and colour (#28 line 5). */
+export async function brandedMailHtml(text: string): Promise<string> {
+  const isv = await getIsvSettings();
+  return brandedHtml(text, {
+    portalName: isv.portalName,
+    logoUrl: absoluteUrl(isv.logoUrl),
+    brandColor: isv.brandColor,
+    supportEmail: isv.supportEmail,
+  });
+}
+
+/** The mail's HTML twin; without it (settings unreadable) the text goes alone. */
+async function htmlOf(mail: Mail): Promise<string | undefined> {
+  try {
+    return await brandedMailHtml(mail.text);
+  } catch (error) {
+    console.error("[mail] branding unavailable, sending text only:", describeErrorForLog(error));
+    return undefined;
+  }
 }

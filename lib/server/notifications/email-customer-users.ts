@@ -1,6 +1,9 @@
 import "server-only";
 
+import type { EmailKind } from "@/lib/email-texts/kinds";
+
 import { db } from "../db";
+import { composeMail } from "../email-texts/email-texts";
 import { enqueueMail } from "../jobs/enqueue";
 import { absoluteUrl } from "../mail/send-mail";
 import { emitWebhookEvent } from "../webhooks/emit-event";
@@ -14,6 +17,8 @@ import { emitWebhookEvent } from "../webhooks/emit-event";
 export async function emailCustomerUsers(
   organizationId: string,
   message: {
+    /** Which of the administrator's email texts wraps it (#28 line 5). */
+    kind: EmailKind;
     subject: string;
     lines: (organizationName: string) => string[];
     path: string;
@@ -25,8 +30,14 @@ export async function emailCustomerUsers(
     db.organization.findUnique({ where: { id: organizationId }, select: { name: true } }),
     db.user.findMany({ where: { organizationId, role: "CUSTOMER" }, select: { email: true } }),
   ]);
-  const text = [...message.lines(organization?.name ?? "your business"), absoluteUrl(message.path)].join("\n");
-  await Promise.all(customers.map((customer) => enqueueMail({ to: customer.email, subject: message.subject, text })));
+  const name = organization?.name ?? "your business";
+  const mail = await composeMail(message.kind, {
+    subject: message.subject,
+    details: message.lines(name),
+    link: absoluteUrl(message.path),
+    organization: name,
+  });
+  await Promise.all(customers.map((customer) => enqueueMail({ to: customer.email, ...mail })));
   // Every such email asks the customer to act: the ISV's product hears it too (#28 line 4).
   if (!message.informational)
     await emitWebhookEvent("customer.action_needed", organizationId, {

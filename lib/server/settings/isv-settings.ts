@@ -14,11 +14,16 @@ export type IsvSettingsView = {
   mockBrands: boolean;
   /** TWILIO_MOCK_BRANDS=true: on whatever the setting says. */
   mockBrandsForced: boolean;
+  /** The ISV's brand colour (#rrggbb), or null for the portal's own. */
+  brandColor: string | null;
+  /** Where the logo is served (its version in the address, so a new logo is fetched at once), or the portal's own. */
+  logoUrl: string;
+  hasOwnLogo: boolean;
 };
 
 /** The ISV's settings, with defaults until an admin saves them. */
 export const getIsvSettings = cache(async (): Promise<IsvSettingsView> => {
-  const row = await db.isvSettings.findUnique({ where: { id: 1 } });
+  const row = await db.isvSettings.findUnique({ where: { id: 1 }, omit: { logoData: true } });
   return {
     portalName: row?.portalName ?? "Onboarding Portal",
     supportEmail: row?.supportEmail ?? null,
@@ -26,6 +31,9 @@ export const getIsvSettings = cache(async (): Promise<IsvSettingsView> => {
     customersBuyNumbers: row?.customersBuyNumbers ?? false,
     mockBrands: env().TWILIO_MOCK_BRANDS || (row?.mockBrands ?? false),
     mockBrandsForced: env().TWILIO_MOCK_BRANDS,
+    brandColor: row?.brandColor ?? null,
+    logoUrl: row?.logoUpdatedAt ? `/api/branding/logo?v=${row.logoUpdatedAt.getTime()}` : "/logo.svg",
+    hasOwnLogo: !!row?.logoUpdatedAt,
   };
 });
 

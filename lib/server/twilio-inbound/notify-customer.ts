@@ -55,6 +55,7 @@ export async function notifyCustomerToAct(organizationId: string, step: string, 
   const message = messageFor(step, status);
   if (!message) return;
   await emailCustomerUsers(organizationId, {
+    kind: step === "campaign" ? "campaign_news" : status === "READY" ? "brand_approved" : "brand_attention",
     subject: message.subject,
     lines: (name) => [`Messaging registration for ${name}.`, "", ...message.lines],
     path: message.path ?? "/home",

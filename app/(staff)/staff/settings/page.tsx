@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { BrandingForm } from "@/components/staff/branding";
 import { SettingsForm } from "@/components/staff/settings-form";
 import { TwilioSettingsForm } from "@/components/staff/twilio-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -24,6 +25,13 @@ export default async function SettingsPage() {
             customersBuyNumbers={settings.customersBuyNumbers}
             mockBrands={settings.mockBrands}
             mockBrandsForced={settings.mockBrandsForced}
+          />
+        </Card>
+        <Card title="Branding" description="Your colour and logo on every page and email your customers see.">
+          <BrandingForm
+            brandColor={settings.brandColor ?? ""}
+            logoUrl={settings.logoUrl}
+            hasOwnLogo={settings.hasOwnLogo}
           />
         </Card>
         <Card
