@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { DEFAULT_PORT } from "./defaults";
+import { seedExistingIsv } from "./seeds/existing-isv";
 import { startSandbox } from "./server";
 
 /**
@@ -34,6 +35,17 @@ async function main() {
     log: (line) => console.info(line),
   });
   console.info(`[sandbox] Twilio sandbox listening on ${running.url} (control API ${mode === "prod" ? "off" : "on"})`);
+  // SANDBOX_SEED=existing-isv[:count]: an ISV with customers registered before the portal (#28 line 1),
+  // built once, into an empty state.
+  const seed = /^existing-isv(?::(\d+))?$/.exec(process.env.SANDBOX_SEED ?? "");
+  if (seed && running.sandbox.store.list("BrandRegistration").length === 0) {
+    const count = Number(seed[1] ?? 200);
+    console.info(`[sandbox] building an existing ISV with ${count} customers…`);
+    const customers = await seedExistingIsv(running.url, { count });
+    const shapes = new Map<string, number>();
+    for (const { shape } of customers) shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+    console.info(`[sandbox] existing ISV ready: ${[...shapes].map(([shape, n]) => `${n} ${shape}`).join(", ")}`);
+  }
   const stop = async () => {
     await running.close();
     process.exit(0);

@@ -1,0 +1,70 @@
+import "server-only";
+
+import { proposeCustomers, type ProposedCustomer } from "@/lib/adoption/group";
+
+import { registrationNumberIndexOf } from "../dashboard/refresh-dashboard-row";
+import { db } from "../db";
+import type { TwilioAccount } from "../twilio/account";
+import { listAccounts, readAccountInventory } from "../twilio/inventory";
+
+/** Which existing organization a proposed customer is, and how the portal knows. */
+export type OrganizationMatch = {
+  organizationId: string;
+  name: string;
+  by: "subaccount" | "registration number" | "name";
+};
+export type ScannedCustomer = ProposedCustomer & { match: OrganizationMatch | null };
+export type AdoptionScan = { accounts: number; customers: ScannedCustomer[] };
+
+/**
+ * The adoption scan (#28 line 1): the ISV's account and every subaccount read whole through
+ * `accountFor` (a read-only client: the scan can make no writing or billable call), grouped into the
+ * customers they are, each matched to the organization the portal already has for it, if any.
+ * Changes nothing anywhere: run it twice and it answers the same.
+ */
+export async function scanTwilioAccounts(
+  isv: TwilioAccount,
+  accountFor: (credentials: { accountSid: string; authToken: string }) => TwilioAccount,
+): Promise<AdoptionScan> {
+  const accounts = (await listAccounts(isv)).filter((account) => account.status !== "closed");
+  const inventories = [];
+  // One account at a time: thousands of subaccounts must not open thousands of connections at once.
+  for (const account of accounts) {
+    const handle = account.isIsv ? isv : accountFor({ accountSid: account.sid, authToken: account.authToken });
+    inventories.push({ ...(await readAccountInventory(handle, account.friendlyName)), isIsv: account.isIsv });
+  }
+  const proposals = proposeCustomers(inventories);
+  return { accounts: accounts.length, customers: await matchOrganizations(proposals) };
+}
+
+/** By subaccount first (a subaccount is one organization's), then registration number, then exact name. */
+async function matchOrganizations(proposals: ProposedCustomer[]): Promise<ScannedCustomer[]> {
+  const organizations = await db.organization.findMany({
+    select: {
+      id: true,
+      name: true,
+      twilioAccountSid: true,
+      applications: { select: { registrationNumberIndex: true }, take: 1, orderBy: { createdAt: "asc" } },
+    },
+  });
+  const bySubaccount = new Map(organizations.filter((o) => o.twilioAccountSid).map((o) => [o.twilioAccountSid!, o]));
+  const byIndex = new Map(
+    organizations.flatMap((o) => {
+      const index = o.applications[0]?.registrationNumberIndex;
+      return index ? [[index, o] as const] : [];
+    }),
+  );
+  const byName = new Map(organizations.map((o) => [o.name.trim().toLowerCase(), o]));
+  return proposals.map((proposal) => {
+    const subaccount = proposal.ownsAccount ? bySubaccount.get(proposal.accountSid) : undefined;
+    if (subaccount)
+      return { ...proposal, match: { organizationId: subaccount.id, name: subaccount.name, by: "subaccount" } };
+    const number = proposal.registrationNumber;
+    const indexes = number ? [number, number.replace(/^(\d{2})(\d{7})$/, "$1-$2")].map(registrationNumberIndexOf) : [];
+    const byNumber = indexes.map((index) => (index ? byIndex.get(index) : undefined)).find(Boolean);
+    if (byNumber)
+      return { ...proposal, match: { organizationId: byNumber.id, name: byNumber.name, by: "registration number" } };
+    const named = byName.get(proposal.name.trim().toLowerCase());
+    return { ...proposal, match: named ? { organizationId: named.id, name: named.name, by: "name" } : null };
+  });
+}
