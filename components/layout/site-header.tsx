@@ -16,6 +16,7 @@ function navFor(user: CurrentUser): { href: string; label: string }[] {
   if (isAdmin(user))
     links.push(
       { href: "/staff/team", label: "Team" },
+      { href: "/staff/adoption", label: "At Twilio" },
       { href: "/staff/api-keys", label: "API keys" },
       { href: "/staff/webhooks", label: "Webhooks" },
       { href: "/staff/emails", label: "Emails" },

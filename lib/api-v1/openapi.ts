@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 import {
+  adoptionRunListSchema,
+  adoptionRunSchema,
   apiErrorSchema,
   applicationSummarySchema,
   createCustomerRequestSchema,
@@ -178,6 +180,21 @@ export function openApiDocument(serverUrl: string): JsonObject {
           responses: { "200": json("ImportStatus", "The import."), ...readErrors },
         },
       },
+      "/api/v1/adoption-runs": {
+        get: {
+          operationId: "listAdoptionRuns",
+          summary: "The latest adoption scans of what Twilio already holds, with their progress",
+          responses: { "200": json("AdoptionRunList", "The scans."), "401": ERRORS["401"], "429": ERRORS["429"] },
+        },
+      },
+      "/api/v1/adoption-runs/{runId}": {
+        get: {
+          operationId: "getAdoptionRun",
+          summary: "An adoption scan's progress: accounts read, customers found",
+          parameters: [{ name: "runId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": json("AdoptionRun", "The scan."), ...readErrors },
+        },
+      },
     },
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key: ptk_…" } },
@@ -200,6 +217,8 @@ export function openApiDocument(serverUrl: string): JsonObject {
           ImportProblem: importProblemSchema,
           ImportStatus: importStatusSchema,
           ImportList: importListSchema,
+          AdoptionRun: adoptionRunSchema,
+          AdoptionRunList: adoptionRunListSchema,
           Error: apiErrorSchema,
         }),
       },

@@ -173,3 +173,18 @@ export const createImportQuerySchema = z.object({
     .transform((value) => value === "true"),
   fileName: z.string().trim().max(200).default("api.csv"),
 });
+
+export const adoptionRunSchema = z.object({
+  id: z.string(),
+  state: z
+    .enum(["SCANNING", "PROPOSED"])
+    .meta({ description: "SCANNING while accounts are read; PROPOSED once all are." }),
+  accountsTotal: z.number().int(),
+  accountsRead: z.number().int(),
+  accountErrors: z.array(z.object({ accountSid: z.string(), error: z.string() })),
+  customersFound: z.number().int(),
+  createdAt: dateTime,
+  scannedAt: dateTime.nullable(),
+});
+
+export const adoptionRunListSchema = z.object({ data: z.array(adoptionRunSchema) });

@@ -391,6 +391,22 @@ const PROBES: Probe[] = [
     expected: staffOnly,
     call: (r) => callAction(r, "startImportAction", [null, { importId: "matrix-nobody" }]),
   },
+  {
+    name: "GET /api/v1/adoption-runs (a session, no key)",
+    expected: nobody,
+    call: (r) => callRoute(r, "GET", "/api/v1/adoption-runs"),
+  },
+  {
+    name: "GET /api/v1/adoption-runs/[runId] (a session, no key)",
+    expected: nobody,
+    call: (r) => callRoute(r, "GET", "/api/v1/adoption-runs/matrix-nobody"),
+  },
+  {
+    // Allowed, it starts a read-only scan of the sandbox (nothing is written anywhere).
+    name: "action startAdoptionScanAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "startAdoptionScanAction", [null, {}]),
+  },
   { name: "GET /api/branding/logo", expected: anyone, call: (r) => callRoute(r, "GET", "/api/branding/logo") },
   {
     // An unreadable colour: an allowed call answers with the field's message.
@@ -581,6 +597,8 @@ test("the ISV API by key: none, read, read and write, revoked; keys made and rev
     ["POST /api/v1/imports", "POST", "/api/v1/imports", [R, R, A, R]],
     // No such import: 404 past the key's checks.
     ["GET /api/v1/imports/[importId]", "GET", "/api/v1/imports/matrix-nobody", [R, A, A, R]],
+    ["GET /api/v1/adoption-runs", "GET", "/api/v1/adoption-runs", [R, A, A, R]],
+    ["GET /api/v1/adoption-runs/[runId]", "GET", "/api/v1/adoption-runs/matrix-nobody", [R, A, A, R]],
   ];
   const mismatches: string[] = [];
   const rows: string[] = [];

@@ -63,6 +63,7 @@ test("a customer is kept out of every staff page", async ({ page }) => {
     "/staff/settings",
     "/staff/imports",
     "/staff/emails",
+    "/staff/adoption",
   ]) {
     await page.goto(path);
     await expect(page, `${path} must not open for a customer`).toHaveURL(/\/home$/);

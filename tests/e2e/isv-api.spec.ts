@@ -208,3 +208,17 @@ test("white label: a brand colour checked for contrast and a logo (JavaScript of
   await expect(admin.getByText("Branding saved: every page and email uses it now.")).toBeVisible();
   await admin.close();
 });
+
+test("the adoption scan reads what Twilio holds and lists the customers it found, changing nothing", async ({
+  page,
+}) => {
+  const organizationsBefore = query<{ n: number }>('SELECT COUNT(*) AS n FROM "Organization"')[0]!.n;
+  await signIn(page, DEMO_STAFF);
+  await page.goto("/staff/adoption");
+  await page.getByRole("button", { name: "Scan Twilio" }).click();
+  // The page follows the scan on its own until every account is read.
+  const found = page.getByRole("table", { name: "Customers found at Twilio" });
+  await expect(found).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByLabel("Latest scan")).toContainText(/Read (\d+) of \1 accounts/);
+  expect(query<{ n: number }>('SELECT COUNT(*) AS n FROM "Organization"')[0]!.n).toBe(organizationsBefore);
+});

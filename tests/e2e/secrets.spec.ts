@@ -34,6 +34,7 @@ test("no secret is in the browser bundle or in a page", async ({ page }) => {
     "/staff/imports",
     "/staff/emails",
     "/staff/emails/invitation",
+    "/staff/adoption",
     "/developers/api",
   ]) {
     await page.goto(path);

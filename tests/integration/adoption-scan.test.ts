@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { continueAdoptionScans, startAdoptionScan, type AdoptionHandles } from "@/lib/server/adoption/adoption-run";
+import { adoptionCustomers, adoptionRunStatus } from "@/lib/server/adoption/adoption-status";
 import { scanTwilioAccounts, type AdoptionScan } from "@/lib/server/adoption/scan";
 import { db } from "@/lib/server/db";
 import { readOnlyTwilioAccount } from "@/lib/server/twilio/read-only-client";
@@ -88,5 +90,57 @@ describe("the adoption scan", () => {
     const during = sandbox.requests.slice(requestsBefore);
     expect(during.length).toBeGreaterThan(COUNT * 4);
     expect(during.filter((request) => request.method !== "GET")).toEqual([]);
+  });
+});
+
+describe("an adoption scan run in the background", () => {
+  const handles = (failOnce?: string): AdoptionHandles => {
+    let failed = false;
+    return {
+      isv: readOnlyTwilioAccount({ accountSid: DEFAULT_ACCOUNT_SID, authToken: DEFAULT_AUTH_TOKEN }, sandbox.url),
+      accountFor: (credentials) => {
+        if (credentials.accountSid === failOnce && !failed) {
+          failed = true;
+          throw new Error("the instance died reading this account");
+        }
+        return readOnlyTwilioAccount(credentials, sandbox.url);
+      },
+    };
+  };
+
+  it("reads account by account, resumes after a failure once its claim runs out, and proposes every customer once", async () => {
+    const organizationsBefore = await db.organization.count();
+    const requestsAtStart = sandbox.requests.length;
+    const broken = seeded.find((c) => c.accountSid !== DEFAULT_ACCOUNT_SID)!.accountSid;
+    const runId = await startAdoptionScan(handles(broken), null);
+    expect(await startAdoptionScan(handles(), null)).toBe(runId);
+    const failing = handles(broken);
+    await continueAdoptionScans(failing);
+    const stopped = (await adoptionRunStatus(runId))!;
+    expect(stopped.state).toBe("SCANNING");
+    expect(stopped.accountErrors).toEqual([{ accountSid: broken, error: expect.stringContaining("died") }]);
+
+    await continueAdoptionScans(failing, () => new Date(Date.now() + 6 * 60_000));
+    const done = (await adoptionRunStatus(runId))!;
+    expect(done).toMatchObject({ state: "PROPOSED", accountsRead: first.accounts, accountsTotal: first.accounts });
+    expect(done.customersFound).toBe(COUNT);
+    const proposed = await adoptionCustomers(runId);
+    const bySid = <T extends { customerProfile: { sid: string } }>(list: T[]) =>
+      [...list].sort((a, b) => a.customerProfile.sid.localeCompare(b.customerProfile.sid));
+    // The page's view carries no personal data: the end users stay encrypted in the candidate.
+    const expected = bySid(first.customers).map((customer) => {
+      const view: Partial<typeof customer> = { ...customer };
+      delete view.endUsers;
+      return view;
+    });
+    expect(bySid(proposed)).toEqual(expected);
+
+    // A second scan proposes the same customers and, like the first, changes nothing anywhere.
+    const second = await startAdoptionScan(handles(), null);
+    expect(second).not.toBe(runId);
+    await continueAdoptionScans(handles());
+    expect(bySid(await adoptionCustomers(second))).toEqual(expected);
+    expect(await db.organization.count()).toBe(organizationsBefore);
+    expect(sandbox.requests.slice(requestsAtStart).filter((request) => request.method !== "GET")).toEqual([]);
   });
 });

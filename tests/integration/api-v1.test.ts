@@ -27,6 +27,8 @@ let routes: {
   draft: { PATCH: Handler };
   imports: { GET: Handler; POST: Handler };
   importRun: { GET: Handler };
+  adoptionRuns: { GET: Handler };
+  adoptionRun: { GET: Handler };
   openapi: { GET: () => Response };
 };
 let admin: { id: string };
@@ -60,6 +62,8 @@ async function call(
     "/api/v1/customers/{customerId}/draft": () => routes.draft.PATCH,
     "/api/v1/imports": () => routes.imports[method as "GET" | "POST"],
     "/api/v1/imports/{importId}": () => routes.importRun.GET,
+    "/api/v1/adoption-runs": () => routes.adoptionRuns.GET,
+    "/api/v1/adoption-runs/{runId}": () => routes.adoptionRun.GET,
   }[template]!();
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const answer = { status: response.status, body: (await response.json()) as Answer["body"] };
@@ -80,6 +84,8 @@ beforeAll(async () => {
     draft: (await import("@/app/api/v1/customers/[customerId]/draft/route")) as never,
     imports: (await import("@/app/api/v1/imports/route")) as never,
     importRun: (await import("@/app/api/v1/imports/[importId]/route")) as never,
+    adoptionRuns: (await import("@/app/api/v1/adoption-runs/route")) as never,
+    adoptionRun: (await import("@/app/api/v1/adoption-runs/[runId]/route")) as never,
     openapi: (await import("@/app/api/v1/openapi.json/route")) as never,
   };
   ({ user: admin } = await makeUser({ role: "ADMIN" }));
@@ -368,6 +374,38 @@ describe("customer imports through the API", () => {
     ).toBe(404);
     const created = await db.organization.findUniqueOrThrow({ where: { externalId: `${tag}-10` } });
     expect(await db.auditLog.count({ where: { action: "organization.created", targetId: created.id } })).toBe(1);
+  });
+});
+
+describe("adoption scans through the API", () => {
+  it("are read with their progress, by id and in the list; an unknown id is 404", async () => {
+    const run = await db.adoptionRun.create({
+      data: {
+        accountsTotal: 2,
+        accounts: {
+          create: [
+            { accountSid: "AC_read", friendlyName: "ISV", isIsv: true, state: "DONE" },
+            { accountSid: "AC_waiting", friendlyName: "Sub", isIsv: false, error: "Twilio answered 503" },
+          ],
+        },
+      },
+    });
+    const one = await call("GET", "/api/v1/adoption-runs/{runId}", { key: readKey, params: { runId: run.id } });
+    expect(one).toMatchObject({
+      status: 200,
+      body: {
+        state: "SCANNING",
+        accountsTotal: 2,
+        accountsRead: 1,
+        accountErrors: [{ accountSid: "AC_waiting", error: "Twilio answered 503" }],
+        customersFound: 0,
+      },
+    });
+    const list = await call("GET", "/api/v1/adoption-runs", { key: readKey });
+    expect((list.body.data as { id: string }[]).map((entry) => entry.id)).toContain(run.id);
+    const missing = await call("GET", "/api/v1/adoption-runs/{runId}", { key: readKey, params: { runId: "nope" } });
+    expect(missing.status).toBe(404);
+    expect((await call("GET", "/api/v1/adoption-runs", { key: null })).status).toBe(401);
   });
 });
 

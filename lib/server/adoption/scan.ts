@@ -38,7 +38,7 @@ export async function scanTwilioAccounts(
 }
 
 /** By subaccount first (a subaccount is one organization's), then registration number, then exact name. */
-async function matchOrganizations(proposals: ProposedCustomer[]): Promise<ScannedCustomer[]> {
+export async function matchOrganizations(proposals: ProposedCustomer[]): Promise<ScannedCustomer[]> {
   const organizations = await db.organization.findMany({
     select: {
       id: true,

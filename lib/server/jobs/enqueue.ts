@@ -66,3 +66,11 @@ export async function enqueueCustomerImport(): Promise<void> {
     ?.send("import-customers", {}, { singletonKey: "import-customers" })
     .catch((error: unknown) => console.error(`[jobs] queueing a customer import: ${describeErrorForLog(error)}`));
 }
+
+/** A started adoption scan's accounts, read soon; the schedule picks up whatever this misses. */
+export async function enqueueAdoptionScan(): Promise<void> {
+  const queue = await runningQueue();
+  await queue
+    ?.send("adoption-scan", {}, { singletonKey: "adoption-scan" })
+    .catch((error: unknown) => console.error(`[jobs] queueing an adoption scan: ${describeErrorForLog(error)}`));
+}

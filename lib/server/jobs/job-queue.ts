@@ -11,7 +11,8 @@ export type JobName =
   | "send-mail"
   | "summarize-dashboard"
   | "deliver-webhooks"
-  | "import-customers";
+  | "import-customers"
+  | "adoption-scan";
 
 export type JobPolicy = {
   /** Runs after the first that failed, spaced by `retryDelaySeconds` doubling each time. */

@@ -3,6 +3,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
+import { continueAdoptionScans } from "../adoption/adoption-run";
+import { readOnlyAdoptionHandles } from "../adoption/handles";
 import { runCustomerImports } from "../customer-import/run-import";
 import { refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
@@ -87,6 +89,11 @@ async function start(): Promise<JobQueue> {
   // Customer imports: every instance works the rows of a started import (claimed per row).
   await queue.work("import-customers", async () => void (await runCustomerImports()));
   queue.every("import-customers", IMPORT_SWEEP_SECONDS);
+  // Adoption scans read Twilio (read-only): only where the ISV's Twilio account is configured.
+  if (process.env.TWILIO_ACCOUNT_SID) {
+    await queue.work("adoption-scan", async () => void (await continueAdoptionScans(readOnlyAdoptionHandles())));
+    queue.every("adoption-scan", IMPORT_SWEEP_SECONDS);
+  }
   // Applications written before the dashboard existed get their summary row (decision 0008): a
   // job, so that instances starting together do it once, not at once over the same rows.
   await queue.work("summarize-dashboard", async () => void (await refreshUnsummarizedRows(100_000)));
