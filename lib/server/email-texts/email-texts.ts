@@ -22,13 +22,19 @@ export async function emailTextFor(kind: EmailKind): Promise<EmailText & { edite
 
 export type MailFacts = { subject: string; details: string[]; link: string; organization: string };
 
-/** An email of this kind with these facts, in the wording used now, ready to send. */
+/**
+ * An email of this kind with these facts, in the wording used now, ready to send. When the wording
+ * or the settings cannot be read, the portal's own wording goes: a mail is never lost to them.
+ */
 export async function composeMail(
   kind: EmailKind,
   facts: MailFacts,
   text?: EmailText,
 ): Promise<{ subject: string; text: string }> {
-  const [wording, isv] = await Promise.all([text ?? emailTextFor(kind), getIsvSettings()]);
+  const [wording, isv] = await Promise.all([
+    text ?? emailTextFor(kind).catch(() => defaultEmailText(kind)),
+    getIsvSettings().catch(() => ({ portalName: "Onboarding Portal", supportEmail: null })),
+  ]);
   const rendered = renderEmailText(wording, {
     subject: facts.subject,
     details: facts.details.join("\n"),

@@ -1,44 +1,17 @@
 import "server-only";
 
+import type { InventoryAccount, InventoryBundle } from "@/lib/adoption/group";
+
 import type { TwilioAccount } from "./account";
 
 /**
  * What one Twilio account holds of A2P registration, read whole (#28 line 1, the adoption scan):
  * Trust Hub bundles with their assignments and end users, brands, Messaging Services with their
  * campaigns and numbers. Reads only: the scan runs on a read-only client besides (read-only-client.ts).
- * The SDK's list() pages through every page, so thousands of resources are read.
+ * The SDK's list() pages through every page, so thousands of resources are read. The shape is the
+ * one the grouping reads (lib/adoption/group.ts).
  */
-export type BundleInventory = {
-  sid: string;
-  friendlyName: string;
-  status: string;
-  policySid: string;
-  entitySids: string[];
-};
-export type EndUserInventory = { sid: string; type: string; attributes: Record<string, unknown> };
-export type BrandInventory = {
-  sid: string;
-  status: string;
-  identityStatus: string | null;
-  brandType: string | null;
-  customerProfileBundleSid: string | null;
-  a2pProfileBundleSid: string | null;
-};
-export type ServiceInventory = {
-  sid: string;
-  friendlyName: string;
-  campaigns: { sid: string; status: string; brandRegistrationSid: string; usecase: string | null }[];
-  phoneNumbers: { sid: string; phoneNumber: string }[];
-};
-export type AccountInventory = {
-  accountSid: string;
-  friendlyName: string;
-  customerProfiles: BundleInventory[];
-  trustProducts: BundleInventory[];
-  endUsers: EndUserInventory[];
-  brands: BrandInventory[];
-  services: ServiceInventory[];
-};
+export type AccountInventory = Omit<InventoryAccount, "isIsv">;
 
 /** The ISV's account and every subaccount, each with the auth token its own reads need. */
 export async function listAccounts(
@@ -80,27 +53,24 @@ export async function readAccountInventory(account: TwilioAccount, friendlyName 
     messaging.brandRegistrations.list({ pageSize: 100 }),
     messaging.services.list({ pageSize: 100 }),
   ]);
-  const customerProfiles = await Promise.all(
-    profiles.map(async (profile) => ({
-      sid: profile.sid,
-      friendlyName: profile.friendlyName,
-      status: profile.status,
-      policySid: profile.policySid,
-      entitySids: (
-        await trusthub.customerProfiles(profile.sid).customerProfilesEntityAssignments.list({ pageSize: 100 })
-      ).map((assignment) => assignment.objectSid),
-    })),
+  const withEntities = (
+    bundles: { sid: string; friendlyName: string; status: string; policySid: string }[],
+    assignments: (sid: string) => Promise<{ objectSid: string }[]>,
+  ): Promise<InventoryBundle[]> =>
+    Promise.all(
+      bundles.map(async ({ sid, friendlyName, status, policySid }) => ({
+        sid,
+        friendlyName,
+        status,
+        policySid,
+        entitySids: (await assignments(sid)).map((assignment) => assignment.objectSid),
+      })),
+    );
+  const customerProfiles = await withEntities(profiles, (sid) =>
+    trusthub.customerProfiles(sid).customerProfilesEntityAssignments.list({ pageSize: 100 }),
   );
-  const trustProducts = await Promise.all(
-    products.map(async (product) => ({
-      sid: product.sid,
-      friendlyName: product.friendlyName,
-      status: product.status,
-      policySid: product.policySid,
-      entitySids: (
-        await trusthub.trustProducts(product.sid).trustProductsEntityAssignments.list({ pageSize: 100 })
-      ).map((assignment) => assignment.objectSid),
-    })),
+  const trustProducts = await withEntities(products, (sid) =>
+    trusthub.trustProducts(sid).trustProductsEntityAssignments.list({ pageSize: 100 }),
   );
   const serviceInventory = await Promise.all(
     services.map(async (service) => {
