@@ -137,6 +137,12 @@ export function StaffDashboard({ query, initial }: { query: DashboardQuery; init
                     </th>
                     <td className="px-4 py-3" data-column="stage">
                       <StageBadge stage={row.stage} stuck={row.stuck} />
+                      {row.remindersSent > 0 && row.lastReminderAt ? (
+                        <p className="mt-1 text-xs text-slate-600">
+                          Reminded {row.remindersSent} {row.remindersSent === 1 ? "time" : "times"}, last{" "}
+                          {formatDateTime(row.lastReminderAt)}
+                        </p>
+                      ) : null}
                     </td>
                     <StatusCell column="profile" status={row.profileStatus} label={bundleStatusLabel} />
                     <StatusCell column="trust-product" status={row.trustProductStatus} label={bundleStatusLabel} />

@@ -24,6 +24,8 @@ export const DASHBOARD_CSV_COLUMNS = [
   "brandScore",
   "campaignStatus",
   "lastActivityAt",
+  "remindersSent",
+  "lastReminderAt",
 ] as const;
 
 /**

@@ -72,6 +72,15 @@ function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null 
       return { at, title: `Customer added${byStaff}`, tone: "info" };
     case "invitation.accepted":
       return { at, title: `${entry.actor?.name ?? entry.actor?.email ?? "A user"} joined`, tone: "info" };
+    case "reminder.sent":
+      return {
+        at,
+        title:
+          meta.kind === "changes-unanswered"
+            ? "Reminded by email to make the changes asked for"
+            : "Reminded by email to finish the application",
+        tone: "info",
+      };
     case "application.submitted":
       return {
         at,

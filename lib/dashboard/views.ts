@@ -21,6 +21,9 @@ export type DashboardRow = {
   brandScore: number | null;
   campaignStatus: string | null;
   lastActivityAt: string;
+  /** Reminders sent to the customer (#29 line 3), and when the last one went. */
+  remindersSent: number;
+  lastReminderAt: string | null;
 };
 
 export type Dashboard = {

@@ -115,6 +115,19 @@ export const EMAIL_KINDS = {
       path: "/campaign",
     },
   },
+  reminder: {
+    label: "Reminder",
+    when: "A draft untouched, or changes asked for and not made, for a while (then less often).",
+    sample: {
+      subject: "Finish your messaging registration",
+      details: [
+        "Messaging registration for Acme Plumbing.",
+        "",
+        "Your application is saved as you left it. It takes a few minutes to finish:",
+      ],
+      path: "/onboarding",
+    },
+  },
 } as const satisfies Record<
   string,
   { label: string; when: string; sample: { subject: string; details: string[]; path: string }; body?: string }

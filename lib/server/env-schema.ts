@@ -84,6 +84,10 @@ export const envSchema = z
     SIGN_IN_WINDOW_MINUTES: positiveInt(15),
     PASSWORD_RESET_MAX_PER_ACCOUNT: positiveInt(3),
     PASSWORD_RESET_MAX_PER_IP: positiveInt(10),
+    // Reminders (#29 line 3): the first after this many hours without a change, then twice as
+    // long each time, at most REMINDER_MAX per occasion.
+    REMINDER_WAIT_HOURS: positiveInt(72),
+    REMINDER_MAX: positiveInt(3),
     // The ISV API: requests per minute for each API key (#28), counted in the database.
     API_KEY_REQUESTS_PER_MINUTE: positiveInt(600),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

@@ -39,7 +39,10 @@ export function shapeOf(index: number): SeededCustomer["shape"] {
 
 export async function seedExistingIsv(
   baseUrl: string,
-  { count = 200, isv = { sid: DEFAULT_ACCOUNT_SID, token: DEFAULT_AUTH_TOKEN } }: { count?: number; isv?: Credentials } = {},
+  {
+    count = 200,
+    isv = { sid: DEFAULT_ACCOUNT_SID, token: DEFAULT_AUTH_TOKEN },
+  }: { count?: number; isv?: Credentials } = {},
 ): Promise<SeededCustomer[]> {
   const call = async (
     as: Credentials,
@@ -184,7 +187,9 @@ export async function seedExistingIsv(
     const number = await call(account, "POST", `/2010-04-01/Accounts/${account.sid}/IncomingPhoneNumbers.json`, {
       AreaCode: areaCode,
     });
-    await call(account, "POST", `/v1/Services/${customer.serviceSid}/PhoneNumbers`, { PhoneNumberSid: String(number.sid) });
+    await call(account, "POST", `/v1/Services/${customer.serviceSid}/PhoneNumbers`, {
+      PhoneNumberSid: String(number.sid),
+    });
     customer.phoneNumbers.push(String(number.phone_number));
     const campaign = await call(account, "POST", `/v1/Services/${customer.serviceSid}/Compliance/Usa2p`, {
       BrandRegistrationSid: customer.brandSid!,

@@ -407,6 +407,12 @@ const PROBES: Probe[] = [
     expected: adminOnly,
     call: (r) => callAction(r, "startAdoptionScanAction", [null, {}]),
   },
+  {
+    // "on" is the default: an allowed call changes nothing.
+    name: "action setRemindersAction",
+    expected: staffOnly,
+    call: (r, t) => callAction(r, "setRemindersAction", [null, { organizationId: t.organizationId, reminders: "on" }]),
+  },
   { name: "GET /api/branding/logo", expected: anyone, call: (r) => callRoute(r, "GET", "/api/branding/logo") },
   {
     // An unreadable colour: an allowed call answers with the field's message.

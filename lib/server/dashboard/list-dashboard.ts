@@ -30,6 +30,8 @@ const SELECT = {
   brandScore: true,
   campaignStatus: true,
   lastActivityAt: true,
+  remindersSent: true,
+  lastReminderAt: true,
 } satisfies Prisma.OnboardingApplicationSelect;
 
 type Selected = Prisma.OnboardingApplicationGetPayload<{ select: typeof SELECT }>;
@@ -169,5 +171,7 @@ function toRow(row: Selected, now: Date): DashboardRow {
     brandScore: row.brandScore,
     campaignStatus: row.campaignStatus,
     lastActivityAt: row.lastActivityAt.toISOString(),
+    remindersSent: row.remindersSent,
+    lastReminderAt: row.lastReminderAt?.toISOString() ?? null,
   };
 }

@@ -28,6 +28,9 @@ export function jobPolicy(name: JobName): JobPolicy {
       // Each delivery keeps its own tries and backoff in the database (webhooks/deliver.ts): the job
       // is only the nudge, and the schedule runs it again anyway.
       return { retryLimit: 0, retryDelaySeconds: 5, expireInSeconds: 5 * 60 };
+    case "send-reminders":
+      // Each reminder is claimed by its row (reminders/send-reminders.ts): a lost run is the next one's.
+      return { retryLimit: 0, retryDelaySeconds: 60, expireInSeconds: 10 * 60 };
     case "adoption-scan":
       // Each account keeps its own state and claim (adoption/adoption-run.ts): the job is the nudge.
       return { retryLimit: 0, retryDelaySeconds: 5, expireInSeconds: 30 * 60 };
@@ -46,4 +49,5 @@ export const JOB_NAMES: JobName[] = [
   "deliver-webhooks",
   "import-customers",
   "adoption-scan",
+  "send-reminders",
 ];

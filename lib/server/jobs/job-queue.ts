@@ -12,7 +12,8 @@ export type JobName =
   | "summarize-dashboard"
   | "deliver-webhooks"
   | "import-customers"
-  | "adoption-scan";
+  | "adoption-scan"
+  | "send-reminders";
 
 export type JobPolicy = {
   /** Runs after the first that failed, spaced by `retryDelaySeconds` doubling each time. */

@@ -15,12 +15,15 @@ import { deliverMail, type Mail } from "../mail/send-mail";
 import { runnableApplications } from "../provisioning/job";
 import { portalProvisioningDeps } from "../provisioning/portal-deps";
 import { claimApplication, runClaimedJob } from "../provisioning/worker";
+import { sendDueReminders } from "../reminders/send-reminders";
 import { tuning } from "../tuning";
 import { runPortalSync } from "../twilio-inbound/portal-sync";
 import { deliverDueWebhooks } from "../webhooks/deliver";
 
 /** How often every instance looks for webhook deliveries that are due (a retry's time, say). */
 const WEBHOOK_SWEEP_SECONDS = 5;
+/** How often reminders that are due are looked for (they are due hours apart: minutes late is fine). */
+const REMINDER_SWEEP_SECONDS = 5 * 60;
 /** How often every instance looks for rows of a started customer import that nobody works. */
 const IMPORT_SWEEP_SECONDS = 5;
 
@@ -89,6 +92,9 @@ async function start(): Promise<JobQueue> {
   // Customer imports: every instance works the rows of a started import (claimed per row).
   await queue.work("import-customers", async () => void (await runCustomerImports()));
   queue.every("import-customers", IMPORT_SWEEP_SECONDS);
+  // Reminders need no Twilio: whichever instance runs the schedule sends what is due, each claimed.
+  await queue.work("send-reminders", async () => void (await sendDueReminders()));
+  queue.every("send-reminders", REMINDER_SWEEP_SECONDS);
   // Adoption scans read Twilio (read-only): only where the ISV's Twilio account is configured.
   if (process.env.TWILIO_ACCOUNT_SID) {
     await queue.work("adoption-scan", async () => void (await continueAdoptionScans(readOnlyAdoptionHandles())));

@@ -21,6 +21,8 @@ const row: DashboardRow = {
   brandScore: null,
   campaignStatus: null,
   lastActivityAt: "2026-12-05T11:00:00.000Z",
+  remindersSent: 2,
+  lastReminderAt: "2026-12-05T12:00:00.000Z",
 };
 
 describe("the dashboard as CSV", () => {
@@ -44,7 +46,7 @@ describe("the dashboard as CSV", () => {
     const line = dashboardCsvLine(row);
     expect(line.endsWith("\r\n")).toBe(true);
     expect(line).toBe(
-      'app1,org1,"Comma, ""Quote"" Co","\'=HYPERLINK(""http://evil.example"")",…6789,brand-failed,Brand failed,2026-12-05T10:00:00.000Z,true,false,,twilio-approved,twilio-approved,FAILED,UNVERIFIED,,,2026-12-05T11:00:00.000Z\r\n',
+      'app1,org1,"Comma, ""Quote"" Co","\'=HYPERLINK(""http://evil.example"")",…6789,brand-failed,Brand failed,2026-12-05T10:00:00.000Z,true,false,,twilio-approved,twilio-approved,FAILED,UNVERIFIED,,,2026-12-05T11:00:00.000Z,2,2026-12-05T12:00:00.000Z\r\n',
     );
   });
 });

@@ -89,3 +89,21 @@ describe("the timeline", () => {
     for (const title of titles) expect(title).not.toMatch(/[a-z]+-[a-z]+/);
   });
 });
+
+describe("reminders on the timeline", () => {
+  it("show each reminder the customer was sent, in words for its kind", () => {
+    const at = new Date(Date.UTC(2026, 10, 21, 9, 0));
+    const events = buildTimeline(
+      [
+        { createdAt: at, action: "reminder.sent", metadata: { kind: "draft-unfinished", number: 1 }, actor: null },
+        { createdAt: at, action: "reminder.sent", metadata: { kind: "changes-unanswered", number: 1 }, actor: null },
+      ],
+      [],
+      "customer",
+    );
+    expect(events.map((event) => event.title)).toEqual([
+      "Reminded by email to finish the application",
+      "Reminded by email to make the changes asked for",
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { FeesSpent } from "@/components/staff/fees-spent";
 import { HistoryList } from "@/components/staff/history-list";
 import { InviteCustomerUserForm } from "@/components/staff/invite-user-form";
 import { MemberControls } from "@/components/staff/member-controls";
+import { RemindersForm } from "@/components/staff/reminders-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
@@ -94,6 +95,12 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
           <div className="mt-5 border-t border-slate-100 pt-4">
             <InviteCustomerUserForm organizationId={customer.id} />
           </div>
+        </Card>
+        <Card
+          title="Reminders"
+          description="Sent after a few days without a change, then less often, at most a few times."
+        >
+          <RemindersForm organizationId={customer.id} on={!customer.remindersOff} />
         </Card>
         <Card title="Twilio account" description="Where this customer's Trust Hub and messaging resources are created.">
           {isAdmin(staff) ? (
