@@ -30,7 +30,12 @@ export function formDataToObject(formData: FormData): Record<string, string | st
 export function echoableChoices(input: Record<string, string | string[]>): Record<string, string[]> {
   const choices: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(input)) {
-    if (!/password/i.test(key)) choices[key] = (Array.isArray(value) ? value : [value]).filter((v) => v.length <= 1000);
+    if (/password/i.test(key)) continue;
+    // A script may post anything (null, numbers, objects): only texts are choices.
+    const texts = (Array.isArray(value) ? value : [value]).filter(
+      (item): item is string => typeof item === "string" && item.length <= 1000,
+    );
+    if (texts.length) choices[key] = texts;
   }
   return choices;
 }

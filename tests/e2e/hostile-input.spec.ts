@@ -226,6 +226,11 @@ test("every other action answers hostile input with its own result, never a 500"
     { action: "requestPasswordResetAction", as: page, required: "email", keys: [], form: true },
     { action: "resetPasswordAction", as: page, required: "token", keys: ["password"], form: true },
     { action: "acceptInvitationAction", as: page, required: "token", keys: ["name", "password"], form: true },
+    { action: "checkImportAction", as: staffPage, required: "file", keys: [], form: true },
+    { action: "startImportAction", as: staffPage, required: "importId", keys: [], form: true },
+    { action: "emailTextAction", as: staffPage, required: "kind", keys: ["subject", "body", "intent"], form: true },
+    { action: "updateBrandingAction", as: staffPage, required: "brandColor", keys: ["removeLogo"], form: true },
+    { action: "setRemindersAction", as: staffPage, required: "organizationId", keys: ["reminders"], form: true },
   ];
   for (const { action, as, required, keys, form } of cases) {
     await fc.assert(

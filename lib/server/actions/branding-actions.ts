@@ -13,7 +13,7 @@ import { saveBranding } from "../settings/branding";
 import { defineAction, defineFormAction } from "./define-action";
 
 const brandingSchema = z.object({
-  brandColor: z.string().max(20).default(""),
+  brandColor: z.string({ error: "Enter a colour as #rrggbb, like #2447c4." }).max(20),
   removeLogo: z.boolean().default(false),
   logo: z.instanceof(File).nullable(),
 });
@@ -39,14 +39,15 @@ export async function updateBrandingAction(
   // A form posts FormData; a script may post a plain object (no file then).
   const get = (name: string): unknown =>
     formData instanceof FormData ? formData.get(name) : (formData as Record<string, unknown> | null)?.[name];
-  const brandColor = String(get("brandColor") ?? "");
+  // The form always posts the field (empty for the portal's own colour); the schema refuses anything else.
+  const brandColor = get("brandColor");
   const logo = get("logo");
   const result = await updateBranding({
-    brandColor,
+    brandColor: brandColor as string,
     removeLogo: get("removeLogo") === "on",
     logo: logo instanceof File ? logo : null,
   });
-  return { ...result, values: { brandColor } };
+  return { ...result, values: { brandColor: typeof brandColor === "string" ? brandColor : "" } };
 }
 
 const emailTextSchema = z.object({

@@ -19,6 +19,12 @@ describe("a posted form shown again after an error", () => {
     });
   });
 
+  it("keeps only texts from a script's plain object, whatever else it holds", () => {
+    const hostile = { a: null, b: 7, c: ["x", null, { y: 1 }], d: { e: "f" } } as unknown as Record<string, string>;
+    expect(echoableChoices(hostile)).toEqual({ c: ["x"] });
+    expect(echoableValues(hostile)).toEqual({});
+  });
+
   it("keeps single values as typed and leaves lists to the choices", () => {
     expect(echoableValues(input)).toEqual({ url: "https://example.com/hooks", only: "one" });
   });
