@@ -572,6 +572,8 @@ test("the ISV API by key: none, read, read and write, revoked; keys made and rev
     await page.getByLabel("Name").fill(name);
     await page.getByRole("radio", { name: new RegExp(`^${scope} —`) }).check();
     await page.getByRole("button", { name: "Make API key" }).click();
+    // The previous key stays on screen until this answer arrives: wait for this key's own title.
+    await expect(page.getByText(`Key “${name}” made`)).toBeVisible();
     const shown = page.getByTestId("new-api-key");
     await expect(shown).toHaveValue(/^ptk_/);
     return shown.inputValue();
