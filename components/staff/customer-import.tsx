@@ -126,14 +126,3 @@ function StartImport({
     </form>
   );
 }
-
-/** While an import runs, the page reads its progress again every two seconds. */
-export function RefreshWhileRunning({ running }: { running: boolean }) {
-  const router = useRouter();
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => router.refresh(), 2000);
-    return () => clearInterval(timer);
-  }, [running, router]);
-  return null;
-}

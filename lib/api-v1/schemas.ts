@@ -176,13 +176,15 @@ export const createImportQuerySchema = z.object({
 
 export const adoptionRunSchema = z.object({
   id: z.string(),
-  state: z
-    .enum(["SCANNING", "PROPOSED"])
-    .meta({ description: "SCANNING while accounts are read; PROPOSED once all are." }),
+  state: z.enum(["SCANNING", "PROPOSED", "ADOPTING", "ADOPTED"]).meta({
+    description:
+      "SCANNING while accounts are read; PROPOSED once all are; ADOPTING once staff confirmed which customers to bring in; ADOPTED when they are in.",
+  }),
   accountsTotal: z.number().int(),
   accountsRead: z.number().int(),
   accountErrors: z.array(z.object({ accountSid: z.string(), error: z.string() })),
   customersFound: z.number().int(),
+  customersAdopted: z.number().int(),
   createdAt: dateTime,
   scannedAt: dateTime.nullable(),
 });

@@ -70,6 +70,16 @@ function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null 
   switch (entry.action) {
     case "organization.created":
       return { at, title: `Customer added${byStaff}`, tone: "info" };
+    case "adoption.customer_adopted":
+      return {
+        at,
+        title: `Brought in from Twilio${byStaff}`,
+        detail:
+          audience === "staff"
+            ? "Registered at Twilio before the portal; its profile, brand, campaign and numbers as Twilio holds them."
+            : undefined,
+        tone: "info",
+      };
     case "invitation.accepted":
       return { at, title: `${entry.actor?.name ?? entry.actor?.email ?? "A user"} joined`, tone: "info" };
     case "reminder.sent":

@@ -7,7 +7,9 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
-    (errors[key] ??= []).push(issue.message);
+    // Own keys only: a field named "constructor" (a hostile form) must not reach Object's prototype.
+    if (Object.hasOwn(errors, key)) errors[key]!.push(issue.message);
+    else errors[key] = [issue.message];
   }
   return errors;
 }
@@ -15,6 +17,9 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 /** The first message for each field path (as a form shows one under each field); {} when none. */
 export function firstErrorByField(error: z.ZodError | undefined): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of error?.issues ?? []) errors[issue.path.join(".")] ??= issue.message;
+  for (const issue of error?.issues ?? []) {
+    const key = issue.path.join(".");
+    if (!Object.hasOwn(errors, key)) errors[key] = issue.message;
+  }
   return errors;
 }

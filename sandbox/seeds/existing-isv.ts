@@ -42,7 +42,13 @@ export async function seedExistingIsv(
   {
     count = 200,
     isv = { sid: DEFAULT_ACCOUNT_SID, token: DEFAULT_AUTH_TOKEN },
-  }: { count?: number; isv?: Credentials } = {},
+    tag = "",
+  }: {
+    count?: number;
+    isv?: Credentials;
+    /** Set into every business name, so a state seeded twice (a test run again) keeps its names apart. */
+    tag?: string;
+  } = {},
 ): Promise<SeededCustomer[]> {
   const call = async (
     as: Credentials,
@@ -85,11 +91,24 @@ export async function seedExistingIsv(
     await new Promise((resolve) => setTimeout(resolve, 20));
   };
 
+  /**
+   * Reads a resource until it has reached its outcome, moving the clock on meanwhile, further each
+   * time: a sandbox started with long review delays (the browser tests' day) gets there too.
+   */
+  const until = async (as: Credentials, path: string, reached: (resource: Record<string, unknown>) => boolean) => {
+    for (let tries = 0; tries < 20; tries++) {
+      if (reached(await call(as, "GET", path))) return;
+      await advanceOnce(15 * 2 ** tries);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`[seed] ${path} did not reach its outcome`);
+  };
+
   const customers: SeededCustomer[] = [];
   const credentials = new Map<string, Credentials>([[isv.sid, isv]]);
   for (let index = 0; index < count; index++) {
     const shape = shapeOf(index);
-    const name = `${shape === "failed-brand" ? "Failing" : "Existing"} Customer ${String(index).padStart(3, "0")} LLC`;
+    const name = `${shape === "failed-brand" ? "Failing" : "Existing"} Customer ${String(index).padStart(3, "0")}${tag ? ` ${tag}` : ""} LLC`;
     const registrationNumber = `${String(10 + (index % 89)).padStart(2, "0")}-${String(1_000_000 + index * 7919).slice(-7)}`;
     let account = isv;
     if (index % 5 !== 0) {
@@ -175,8 +194,16 @@ export async function seedExistingIsv(
       phoneNumbers: [],
     });
   }
-  // Bundles reviewed and approved, brands decided (the sandbox's default delays, with room).
+  // Bundles reviewed and approved, brands decided (the sandbox's default delays, with room); a
+  // sandbox whose scheduler ticks slowly gets more time until every brand is decided.
   await advance(120);
+  for (const customer of customers)
+    if (customer.brandSid)
+      await until(
+        credentials.get(customer.accountSid)!,
+        `/v1/a2p/BrandRegistrations/${customer.brandSid}`,
+        (brand) => !["PENDING", "IN_REVIEW"].includes(String(brand.status)),
+      );
   for (const customer of customers) {
     if (customer.shape !== "campaign" && customer.shape !== "service-no-campaign") continue;
     const account = credentials.get(customer.accountSid)!;
@@ -208,5 +235,12 @@ export async function seedExistingIsv(
   }
   // Campaigns reviewed and verified, numbers registered.
   await advance(120);
+  for (const customer of customers)
+    if (customer.campaignSid)
+      await until(
+        credentials.get(customer.accountSid)!,
+        `/v1/Services/${customer.serviceSid}/Compliance/Usa2p/${customer.campaignSid}`,
+        (campaign) => !["PENDING", "IN_PROGRESS"].includes(String(campaign.campaign_status)),
+      );
   return customers;
 }

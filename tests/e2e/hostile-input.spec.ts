@@ -231,6 +231,7 @@ test("every other action answers hostile input with its own result, never a 500"
     { action: "emailTextAction", as: staffPage, required: "kind", keys: ["subject", "body", "intent"], form: true },
     { action: "updateBrandingAction", as: staffPage, required: "brandColor", keys: ["removeLogo"], form: true },
     { action: "setRemindersAction", as: staffPage, required: "organizationId", keys: ["reminders"], form: true },
+    { action: "confirmAdoptionAction", as: staffPage, required: "runId", keys: ["decision:x"], form: true },
   ];
   for (const { action, as, required, keys, form } of cases) {
     await fc.assert(

@@ -408,6 +408,12 @@ const PROBES: Probe[] = [
     call: (r) => callAction(r, "startAdoptionScanAction", [null, {}]),
   },
   {
+    // No such scan: an allowed call is told it cannot be confirmed; nothing is brought in.
+    name: "action confirmAdoptionAction",
+    expected: adminOnly,
+    call: (r) => callAction(r, "confirmAdoptionAction", [null, { runId: "matrix-nobody" }]),
+  },
+  {
     // "on" is the default: an allowed call changes nothing.
     name: "action setRemindersAction",
     expected: staffOnly,

@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { parseApplication } from "@/lib/onboarding/schema/application";
 import { continueAdoptionScans, startAdoptionScan, type AdoptionHandles } from "@/lib/server/adoption/adoption-run";
-import { adoptionCustomers, adoptionRunStatus } from "@/lib/server/adoption/adoption-status";
+import { adoptionCustomers, adoptionRunStatus, type AdoptionCustomerView } from "@/lib/server/adoption/adoption-status";
+import { confirmAdoption, continueAdoptions } from "@/lib/server/adoption/bring-in";
 import { scanTwilioAccounts, type AdoptionScan } from "@/lib/server/adoption/scan";
+import { readStoredDraft } from "@/lib/server/applications/stored-draft";
 import { db } from "@/lib/server/db";
+import { runProvisioning } from "@/lib/server/provisioning/run-provisioning";
 import { readOnlyTwilioAccount } from "@/lib/server/twilio/read-only-client";
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 import { seedExistingIsv, type SeededCustomer } from "@/sandbox/seeds/existing-isv";
 
-import { makeOrganization } from "../support/factories";
+import { makeOrganization, makeUser } from "../support/factories";
+import { configureIsv, testDeps } from "../support/provisioning";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
 
 /**
@@ -42,6 +47,15 @@ beforeAll(async () => {
   first = await scan();
 }, 120_000);
 
+const bySid = <T extends { customerProfile: { sid: string } }>(list: T[]) =>
+  [...list].sort((a, b) => a.customerProfile.sid.localeCompare(b.customerProfile.sid));
+/** A candidate's view as the scan proposed it, without what staff decided since. */
+const asProposed = (customer: AdoptionCustomerView) => {
+  const view: Partial<AdoptionCustomerView> = { ...customer };
+  for (const key of ["id", "state", "decision", "organizationId", "error"] as const) delete view[key];
+  return view;
+};
+
 afterAll(async () => {
   await sandbox?.close();
 });
@@ -66,12 +80,14 @@ describe("the adoption scan", () => {
           ? { sid: built.campaignSid, status: "VERIFIED", serviceSid: built.serviceSid }
           : null,
         services: built.serviceSid ? [expect.objectContaining({ sid: built.serviceSid })] : [],
-        phoneNumbers: built.phoneNumbers,
+        phoneNumbers: built.phoneNumbers.map((phoneNumber) => ({ sid: expect.stringMatching(/^PN/), phoneNumber })),
       });
-      expect(found!.endUsers.map((user) => user.type).sort()).toEqual([
+      expect(found!.personal.endUsers.map((user) => user.type).sort()).toEqual([
         "authorized_representative_1",
         "customer_profile_business_information",
+        "us_a2p_messaging_profile_information",
       ]);
+      expect(found!.personal.address).toMatchObject({ street: `${100 + built.index} Market Street`, isoCountry: "US" });
     }
   });
 
@@ -125,22 +141,182 @@ describe("an adoption scan run in the background", () => {
     expect(done).toMatchObject({ state: "PROPOSED", accountsRead: first.accounts, accountsTotal: first.accounts });
     expect(done.customersFound).toBe(COUNT);
     const proposed = await adoptionCustomers(runId);
-    const bySid = <T extends { customerProfile: { sid: string } }>(list: T[]) =>
-      [...list].sort((a, b) => a.customerProfile.sid.localeCompare(b.customerProfile.sid));
-    // The page's view carries no personal data: the end users stay encrypted in the candidate.
+    // The page's view carries no personal data: the end users and address stay encrypted in the candidate.
     const expected = bySid(first.customers).map((customer) => {
       const view: Partial<typeof customer> = { ...customer };
-      delete view.endUsers;
+      delete view.personal;
       return view;
     });
-    expect(bySid(proposed)).toEqual(expected);
+    expect(bySid(proposed).map(asProposed)).toEqual(expected);
+    expect(proposed.every((customer) => customer.state === "PROPOSED")).toBe(true);
 
     // A second scan proposes the same customers and, like the first, changes nothing anywhere.
     const second = await startAdoptionScan(handles(), null);
     expect(second).not.toBe(runId);
     await continueAdoptionScans(handles());
-    expect(bySid(await adoptionCustomers(second))).toEqual(expected);
+    expect(bySid(await adoptionCustomers(second)).map(asProposed)).toEqual(expected);
     expect(await db.organization.count()).toBe(organizationsBefore);
     expect(sandbox.requests.slice(requestsAtStart).filter((request) => request.method !== "GET")).toEqual([]);
+  });
+});
+
+describe("bringing the customers found in", () => {
+  const readOnly = (): AdoptionHandles => ({
+    isv: readOnlyTwilioAccount({ accountSid: DEFAULT_ACCOUNT_SID, authToken: DEFAULT_AUTH_TOKEN }, sandbox.url),
+    accountFor: (credentials) => readOnlyTwilioAccount(credentials, sandbox.url),
+  });
+  const scanToProposal = async () => {
+    const runId = await startAdoptionScan(readOnly(), null);
+    await continueAdoptionScans(readOnly());
+    expect((await adoptionRunStatus(runId))!.state).toBe("PROPOSED");
+    return runId;
+  };
+  const ledgerOf = async (applicationId: string) =>
+    Object.fromEntries((await db.twilioResource.findMany({ where: { applicationId } })).map((row) => [row.step, row]));
+
+  it("brings each confirmed customer in as the sandbox built it, exactly once across two workers, with no writing call at Twilio", async () => {
+    const { user: admin } = await makeUser({ role: "ADMIN" });
+    const requestsAtStart = sandbox.requests.length;
+    const runId = await scanToProposal();
+    const candidates = await adoptionCustomers(runId);
+    const leftOut = candidates.find((c) => c.customerProfile.sid === seeded[4]!.customerProfileSid)!;
+    const organizationsBefore = await db.organization.count();
+
+    const confirmed = await confirmAdoption(runId, { [leftOut.id]: "leave" }, admin.id);
+    expect(confirmed).toEqual({ ok: true, confirmed: COUNT - 1, leftOut: 1, known: 0 });
+    // Confirmed once: a second confirmation (a double click, a second admin) is refused.
+    expect(await confirmAdoption(runId, {}, admin.id)).toMatchObject({ ok: false });
+
+    const [a, b] = await Promise.all([continueAdoptions(readOnly()), continueAdoptions(readOnly())]);
+    expect(a + b).toBe(COUNT - 1);
+    const status = (await adoptionRunStatus(runId))!;
+    expect(status).toMatchObject({ state: "ADOPTED", customersAdopted: COUNT - 1 });
+    // Two customers went to the organizations they matched (by subaccount, by name); the rest are new.
+    expect(await db.organization.count()).toBe(organizationsBefore + COUNT - 1 - 2);
+
+    const outcome = new Map((await adoptionCustomers(runId)).map((c) => [c.customerProfile.sid, c]));
+    expect(outcome.get(leftOut.customerProfile.sid)!.state).toBe("LEFT_OUT");
+    for (const built of seeded.filter((c) => c.index !== 4)) {
+      const candidate = outcome.get(built.customerProfileSid)!;
+      expect(candidate.state, `customer ${built.index}`).toBe("ADOPTED");
+      const organization = await db.organization.findUniqueOrThrow({
+        where: { id: candidate.organizationId! },
+        include: { applications: { include: { campaign: true } } },
+      });
+      expect(organization.applications).toHaveLength(1);
+      const application = organization.applications[0]!;
+      expect(application).toMatchObject({ status: "APPROVED" });
+      if (built.accountSid !== DEFAULT_ACCOUNT_SID) {
+        expect(organization.twilioAccountSid).toBe(built.accountSid);
+        expect(organization.twilioAuthTokenEncrypted).toBeTruthy();
+      } else expect(organization.twilioAccountSid).toBeNull();
+
+      // The draft is what Twilio holds, decrypted only here, and complete wherever Twilio holds a brand.
+      const draft = readStoredDraft(application.draft, application.id);
+      expect(draft.business).toMatchObject({
+        businessName: built.businessName,
+        registrationNumber: built.registrationNumber.replace("-", ""),
+      });
+      expect(draft.address).toMatchObject({ street: `${100 + built.index} Market Street`, city: "Springfield" });
+      expect(parseApplication(draft).success, `draft of customer ${built.index}`).toBe(built.shape !== "bundles-only");
+
+      const ledger = await ledgerOf(application.id);
+      expect(ledger["customer-profile"]).toMatchObject({ sid: built.customerProfileSid, status: "twilio-approved" });
+      expect(ledger["trust-product"]).toMatchObject({ sid: built.trustProductSid, status: "twilio-approved" });
+      for (const step of [
+        "business-information",
+        "representative-1",
+        "address",
+        "address-document",
+        "messaging-profile",
+        "assign:customer-profile:business-information",
+        "assign:customer-profile:representative-1",
+        "assign:customer-profile:address-document",
+        "assign:customer-profile:primary-customer-profile",
+        "assign:trust-product:messaging-profile",
+        "assign:trust-product:customer-profile",
+      ])
+        expect(ledger[step], `${step} of customer ${built.index}`).toBeDefined();
+      expect(ledger.brand?.sid ?? null).toBe(built.brandSid);
+      expect(ledger["messaging-service"]?.sid ?? null).toBe(built.serviceSid);
+      expect(ledger.campaign?.sid ?? null).toBe(built.campaignSid);
+      expect(application.campaign?.status ?? null).toBe(built.campaignSid ? "APPROVED" : null);
+      const senders = await db.senderNumber.findMany({ where: { applicationId: application.id } });
+      expect(senders.map((number) => number.phoneNumber)).toEqual(built.phoneNumbers);
+
+      // The dashboard shows it where Twilio has it: a failed brand as failed, a verified campaign as verified.
+      const row = await db.onboardingApplication.findUniqueOrThrow({ where: { id: application.id } });
+      expect(row.brandStatus, `brand of customer ${built.index}`).toBe(
+        built.brandSid ? (built.shape === "failed-brand" ? "FAILED" : "APPROVED") : null,
+      );
+      expect(row.campaignStatus).toBe(built.campaignSid ? "VERIFIED" : null);
+      expect(await db.provisioningJob.findUnique({ where: { applicationId: application.id } })).toMatchObject({
+        state: "DONE",
+      });
+    }
+    expect(sandbox.requests.slice(requestsAtStart).filter((request) => request.method !== "GET")).toEqual([]);
+  });
+
+  it("a second scan finds every customer in the portal already, and bringing them in again changes nothing", async () => {
+    const { user: admin } = await makeUser({ role: "ADMIN" });
+    const runId = await scanToProposal();
+    const candidates = await adoptionCustomers(runId);
+    const inPortal = candidates.filter((c) => c.match?.by === "portal");
+    expect(inPortal).toHaveLength(COUNT - 1);
+    const leftOut = candidates.find((c) => c.match?.by !== "portal")!;
+    expect(leftOut.customerProfile.sid).toBe(seeded[4]!.customerProfileSid);
+    const counts = async () => ({
+      organizations: await db.organization.count(),
+      applications: await db.onboardingApplication.count(),
+      ledger: await db.twilioResource.count(),
+      updated: (await db.twilioResource.findMany({ select: { updatedAt: true } })).map((r) => r.updatedAt.getTime()),
+    });
+    const before = await counts();
+    // Staff may even ask for the known ones as new: the ledger says they are in, so they stay as they are.
+    const decisions = Object.fromEntries(candidates.map((c) => [c.id, c.id === leftOut.id ? "leave" : "new"] as const));
+    expect(await confirmAdoption(runId, decisions, admin.id)).toEqual({
+      ok: true,
+      confirmed: 0,
+      leftOut: 1,
+      known: COUNT - 1,
+    });
+    expect(await continueAdoptions(readOnly())).toBe(0);
+    expect(await counts()).toEqual(before);
+    expect((await adoptionRunStatus(runId))!.state).toBe("ADOPTED");
+  });
+
+  it("a provisioning run on an adopted customer creates nothing at Twilio that the customer already has: no second brand, bundle or item", async () => {
+    await configureIsv();
+    const picks = [
+      seeded.find((c) => c.shape === "campaign" && c.accountSid === DEFAULT_ACCOUNT_SID)!,
+      seeded.find((c) => c.shape === "campaign" && c.accountSid !== DEFAULT_ACCOUNT_SID)!,
+      seeded.find((c) => c.shape === "failed-brand")!,
+    ];
+    const requestsAtStart = sandbox.requests.length;
+    for (const built of picks) {
+      const resource = await db.twilioResource.findFirstOrThrow({
+        where: { step: "customer-profile", sid: built.customerProfileSid },
+      });
+      await db.provisioningJob.update({
+        where: { applicationId: resource.applicationId },
+        data: { state: "QUEUED", phase: "registration" },
+      });
+      const outcome = await runProvisioning(resource.applicationId, testDeps(sandbox));
+      expect(outcome, `customer ${built.index}`).toEqual({ state: "DONE" });
+    }
+    const creates = sandbox.requests
+      .slice(requestsAtStart)
+      .filter(
+        (request) =>
+          request.method === "POST" &&
+          /\/(CustomerProfiles|TrustProducts|EndUsers|SupportingDocuments|EntityAssignments|BrandRegistrations|Services|Addresses\.json|Usa2p)$/.test(
+            request.path.split("?")[0]!,
+          ),
+      );
+    // Only what the customer lacks: the failed brand's customer had no Messaging Service, the
+    // registration phase makes one (as for any customer the portal registers).
+    expect(creates.map((request) => [request.accountSid, request.path])).toEqual(
+      picks.filter((built) => !built.serviceSid).map((built) => [built.accountSid, "/v1/Services"]),
+    );
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
-import { proposeCustomers } from "@/lib/adoption/group";
+import { proposeCustomers, type ProposedCustomer } from "@/lib/adoption/group";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
 import { audit } from "../audit/audit";
@@ -27,10 +27,14 @@ export type AdoptionHandles = {
 
 /**
  * Starts an adoption scan: the accounts to read are listed (read-only) and kept, then read one by
- * one in the background (`continueAdoptionScans`). While one scan runs, starting again answers it.
+ * one in the background (`continueAdoptionScans`). While one scan runs (or brings customers in),
+ * starting again answers it.
  */
 export async function startAdoptionScan(handles: AdoptionHandles, startedById: string | null): Promise<string> {
-  const running = await db.adoptionRun.findFirst({ where: { state: "SCANNING" }, select: { id: true } });
+  const running = await db.adoptionRun.findFirst({
+    where: { state: { in: ["SCANNING", "ADOPTING"] } },
+    select: { id: true },
+  });
   if (running) return running.id;
   const accounts = (await listAccounts(handles.isv)).filter((account) => account.status !== "closed");
   const run = await db.adoptionRun.create({
@@ -57,7 +61,7 @@ export async function startAdoptionScan(handles: AdoptionHandles, startedById: s
   return run.id;
 }
 
-const endUsersPlace = (runId: string, profileSid: string) => fieldContext("AdoptionCandidate", runId, profileSid);
+const personalPlace = (runId: string, profileSid: string) => fieldContext("AdoptionCandidate", runId, profileSid);
 
 /**
  * Reads the waiting accounts of running scans, on any instance, each claimed first; its customers
@@ -112,16 +116,16 @@ async function readOneAccount(
   const customers = await matchOrganizations(proposeCustomers([{ ...inventory, isIsv: account.isIsv }]));
   const keyring = dataKeyring();
   await db.$transaction(async (tx) => {
-    for (const { endUsers, match, ...customer } of customers) {
+    for (const { personal, match, ...customer } of customers) {
       const data = {
         accountSid: customer.accountSid,
         name: customer.name,
         ownsAccount: customer.ownsAccount,
         resources: customer as unknown as Prisma.InputJsonValue,
-        endUsersEncrypted: encryptField(
-          JSON.stringify(endUsers),
+        personalEncrypted: encryptField(
+          JSON.stringify(personal),
           keyring,
-          endUsersPlace(account.runId, customer.customerProfile.sid),
+          personalPlace(account.runId, customer.customerProfile.sid),
         ),
         matchOrganizationId: match?.organizationId ?? null,
         matchBy: match?.by ?? null,
@@ -157,13 +161,17 @@ async function finishScans(): Promise<void> {
   }
 }
 
-/** The end users a candidate was found with (business information, representatives): for its draft. */
-export function candidateEndUsers(candidate: { runId: string; customerProfileSid: string; endUsersEncrypted: string }) {
+/** The personal data a candidate was found with (end users' attributes, address): for its draft. */
+export function candidatePersonal(candidate: {
+  runId: string;
+  customerProfileSid: string;
+  personalEncrypted: string;
+}): ProposedCustomer["personal"] {
   return JSON.parse(
     decryptField(
-      candidate.endUsersEncrypted,
+      candidate.personalEncrypted,
       dataKeyring(),
-      endUsersPlace(candidate.runId, candidate.customerProfileSid),
+      personalPlace(candidate.runId, candidate.customerProfileSid),
     ),
-  ) as { type: string; attributes: Record<string, unknown> }[];
+  ) as ProposedCustomer["personal"];
 }

@@ -1,21 +1,22 @@
 import "server-only";
 
 import type { ProposedCustomer } from "@/lib/adoption/group";
+import type { AdoptionCustomerView } from "@/lib/adoption/views";
 
 import { db } from "../db";
 
-export type AdoptionCustomerView = Omit<ProposedCustomer, "endUsers"> & {
-  match: { organizationId: string; name: string; by: string } | null;
-};
+export type { AdoptionCustomerView };
 
 export type AdoptionRunStatus = {
   id: string;
-  state: "SCANNING" | "PROPOSED";
+  state: "SCANNING" | "PROPOSED" | "ADOPTING" | "ADOPTED";
   accountsTotal: number;
   accountsRead: number;
   /** Accounts whose last read failed (the scan tries them again), with Twilio's words. */
   accountErrors: { accountSid: string; error: string }[];
   customersFound: number;
+  /** Customers brought into the portal by this scan (organizations made or filled). */
+  customersAdopted: number;
   createdAt: string;
   scannedAt: string | null;
 };
@@ -23,7 +24,7 @@ export type AdoptionRunStatus = {
 export async function adoptionRunStatus(id: string): Promise<AdoptionRunStatus | null> {
   const run = await db.adoptionRun.findUnique({ where: { id } });
   if (!run) return null;
-  const [accountsRead, failing, customersFound] = await Promise.all([
+  const [accountsRead, failing, customersFound, customersAdopted] = await Promise.all([
     db.adoptionAccount.count({ where: { runId: id, state: "DONE" } }),
     db.adoptionAccount.findMany({
       where: { runId: id, state: "PENDING", error: { not: null } },
@@ -31,6 +32,7 @@ export async function adoptionRunStatus(id: string): Promise<AdoptionRunStatus |
       take: 20,
     }),
     db.adoptionCandidate.count({ where: { runId: id } }),
+    db.adoptionCandidate.count({ where: { runId: id, state: "ADOPTED" } }),
   ]);
   return {
     id: run.id,
@@ -39,6 +41,7 @@ export async function adoptionRunStatus(id: string): Promise<AdoptionRunStatus |
     accountsRead,
     accountErrors: failing.map((account) => ({ accountSid: account.accountSid, error: account.error ?? "" })),
     customersFound,
+    customersAdopted,
     createdAt: run.createdAt.toISOString(),
     scannedAt: run.scannedAt?.toISOString() ?? null,
   };
@@ -66,7 +69,12 @@ export async function adoptionCustomers(runId: string): Promise<AdoptionCustomer
     ).map((organization) => [organization.id, organization.name]),
   );
   return candidates.map((candidate) => ({
-    ...(candidate.resources as unknown as Omit<ProposedCustomer, "endUsers">),
+    ...(candidate.resources as unknown as Omit<ProposedCustomer, "personal">),
+    id: candidate.id,
+    state: candidate.state,
+    decision: candidate.decision,
+    organizationId: candidate.organizationId,
+    error: candidate.error,
     match:
       candidate.matchOrganizationId && organizations.has(candidate.matchOrganizationId)
         ? {

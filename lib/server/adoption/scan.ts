@@ -11,7 +11,8 @@ import { listAccounts, readAccountInventory } from "../twilio/inventory";
 export type OrganizationMatch = {
   organizationId: string;
   name: string;
-  by: "subaccount" | "registration number" | "name";
+  /** "portal": the portal's ledger already records this customer profile (provisioned or adopted before). */
+  by: "portal" | "subaccount" | "registration number" | "name";
 };
 export type ScannedCustomer = ProposedCustomer & { match: OrganizationMatch | null };
 export type AdoptionScan = { accounts: number; customers: ScannedCustomer[] };
@@ -37,8 +38,29 @@ export async function scanTwilioAccounts(
   return { accounts: accounts.length, customers: await matchOrganizations(proposals) };
 }
 
-/** By subaccount first (a subaccount is one organization's), then registration number, then exact name. */
+/**
+ * By the ledger first (the portal already records the profile: it is in, and bringing it in again
+ * changes nothing), then subaccount (a subaccount is one organization's), registration number, exact name.
+ */
 export async function matchOrganizations(proposals: ProposedCustomer[]): Promise<ScannedCustomer[]> {
+  const known = await db.twilioResource.findMany({
+    where: { step: "customer-profile", sid: { in: proposals.map((proposal) => proposal.customerProfile.sid) } },
+    select: { sid: true, applicationId: true },
+  });
+  const knownApplications = new Map(
+    (
+      await db.onboardingApplication.findMany({
+        where: { id: { in: known.map((row) => row.applicationId) } },
+        select: { id: true, organization: { select: { id: true, name: true } } },
+      })
+    ).map((application) => [application.id, application.organization]),
+  );
+  const inPortal = new Map(
+    known.flatMap((row) => {
+      const organization = knownApplications.get(row.applicationId);
+      return organization ? [[row.sid, organization] as const] : [];
+    }),
+  );
   const organizations = await db.organization.findMany({
     select: {
       id: true,
@@ -56,6 +78,8 @@ export async function matchOrganizations(proposals: ProposedCustomer[]): Promise
   );
   const byName = new Map(organizations.map((o) => [o.name.trim().toLowerCase(), o]));
   return proposals.map((proposal) => {
+    const portal = inPortal.get(proposal.customerProfile.sid);
+    if (portal) return { ...proposal, match: { organizationId: portal.id, name: portal.name, by: "portal" } };
     const subaccount = proposal.ownsAccount ? bySubaccount.get(proposal.accountSid) : undefined;
     if (subaccount)
       return { ...proposal, match: { organizationId: subaccount.id, name: subaccount.name, by: "subaccount" } };

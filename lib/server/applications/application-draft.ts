@@ -4,6 +4,7 @@ import type { ApplicationStatus, OnboardingApplication, Prisma } from "@prisma/c
 
 import type { FieldErrors } from "@/lib/action-result";
 import { draftSummaryFields } from "@/lib/dashboard/draft-summary-fields";
+import { zodFieldErrors } from "@/lib/forms/zod-field-errors";
 import { parseApplication, type ApplicationDraft, type StepId } from "@/lib/onboarding/schema/application";
 import type { DraftSnapshot } from "@/lib/onboarding/views";
 
@@ -174,9 +175,7 @@ export async function submitApplication(
 ): Promise<SubmitOutcome> {
   const parsed = parseApplication(readStoredDraft(application.draft, application.id));
   if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
-    return { ok: false, reason: "invalid", fieldErrors };
+    return { ok: false, reason: "invalid", fieldErrors: zodFieldErrors(parsed.error) };
   }
   const now = new Date();
   const updated = await db.onboardingApplication.updateMany({

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
 import { continueAdoptionScans } from "../adoption/adoption-run";
+import { continueAdoptions } from "../adoption/bring-in";
 import { readOnlyAdoptionHandles } from "../adoption/handles";
 import { runCustomerImports } from "../customer-import/run-import";
 import { refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
@@ -95,9 +96,14 @@ async function start(): Promise<JobQueue> {
   // Reminders need no Twilio: whichever instance runs the schedule sends what is due, each claimed.
   await queue.work("send-reminders", async () => void (await sendDueReminders()));
   queue.every("send-reminders", REMINDER_SWEEP_SECONDS);
-  // Adoption scans read Twilio (read-only): only where the ISV's Twilio account is configured.
+  // Adoption scans read Twilio (read-only), then bring confirmed customers in (the database, and a
+  // subaccount's token read): only where the ISV's Twilio account is configured.
   if (process.env.TWILIO_ACCOUNT_SID) {
-    await queue.work("adoption-scan", async () => void (await continueAdoptionScans(readOnlyAdoptionHandles())));
+    await queue.work("adoption-scan", async () => {
+      const handles = readOnlyAdoptionHandles();
+      await continueAdoptionScans(handles);
+      await continueAdoptions(handles);
+    });
     queue.every("adoption-scan", IMPORT_SWEEP_SECONDS);
   }
   // Applications written before the dashboard existed get their summary row (decision 0008): a

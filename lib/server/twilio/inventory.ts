@@ -46,16 +46,18 @@ function safeJson(text: string): Record<string, unknown> {
 export async function readAccountInventory(account: TwilioAccount, friendlyName = ""): Promise<AccountInventory> {
   const trusthub = account.sdk.trusthub.v1;
   const messaging = account.sdk.messaging.v1;
-  const [profiles, products, endUsers, brands, services] = await Promise.all([
+  const [profiles, products, endUsers, documents, addresses, brands, services] = await Promise.all([
     trusthub.customerProfiles.list({ pageSize: 100 }),
     trusthub.trustProducts.list({ pageSize: 100 }),
     trusthub.endUsers.list({ pageSize: 100 }),
+    trusthub.supportingDocuments.list({ pageSize: 100 }),
+    account.sdk.api.v2010.accounts(account.sid).addresses.list({ pageSize: 1000 }),
     messaging.brandRegistrations.list({ pageSize: 100 }),
     messaging.services.list({ pageSize: 100 }),
   ]);
   const withEntities = (
     bundles: { sid: string; friendlyName: string; status: string; policySid: string }[],
-    assignments: (sid: string) => Promise<{ objectSid: string }[]>,
+    assignments: (sid: string) => Promise<{ sid: string; objectSid: string }[]>,
   ): Promise<InventoryBundle[]> =>
     Promise.all(
       bundles.map(async ({ sid, friendlyName, status, policySid }) => ({
@@ -63,7 +65,10 @@ export async function readAccountInventory(account: TwilioAccount, friendlyName 
         friendlyName,
         status,
         policySid,
-        entitySids: (await assignments(sid)).map((assignment) => assignment.objectSid),
+        assignments: (await assignments(sid)).map((assignment) => ({
+          sid: assignment.sid,
+          objectSid: assignment.objectSid,
+        })),
       })),
     );
   const customerProfiles = await withEntities(profiles, (sid) =>
@@ -86,6 +91,25 @@ export async function readAccountInventory(account: TwilioAccount, friendlyName 
           status: campaign.campaignStatus ?? "",
           brandRegistrationSid: campaign.brandRegistrationSid,
           usecase: campaign.usAppToPersonUsecase ?? null,
+          campaignId: campaign.campaignId ?? null,
+          // What the campaign was registered with: the adopted customer's campaign form starts from it.
+          fields: {
+            description: campaign.description ?? "",
+            messageFlow: campaign.messageFlow ?? "",
+            messageSamples: campaign.messageSamples ?? [],
+            hasEmbeddedLinks: campaign.hasEmbeddedLinks ?? false,
+            hasEmbeddedPhone: campaign.hasEmbeddedPhone ?? false,
+            ageGated: campaign.ageGated ?? false,
+            directLending: campaign.directLending ?? false,
+            optInMessage: campaign.optInMessage ?? "",
+            optOutMessage: campaign.optOutMessage ?? "",
+            helpMessage: campaign.helpMessage ?? "",
+            optInKeywords: campaign.optInKeywords ?? [],
+            optOutKeywords: campaign.optOutKeywords ?? [],
+            helpKeywords: campaign.helpKeywords ?? [],
+            privacyPolicyUrl: campaign.privacyPolicyUrl ?? "",
+            termsAndConditionsUrl: campaign.termsAndConditionsUrl ?? "",
+          },
         })),
         phoneNumbers: numbers.map((number) => ({ sid: number.sid, phoneNumber: number.phoneNumber })),
       };
@@ -97,13 +121,42 @@ export async function readAccountInventory(account: TwilioAccount, friendlyName 
     customerProfiles,
     trustProducts,
     endUsers: endUsers.map((user) => ({ sid: user.sid, type: user.type, attributes: attributesOf(user.attributes) })),
+    supportingDocuments: documents.map((document) => {
+      const sids = attributesOf(document.attributes).address_sids;
+      return {
+        sid: document.sid,
+        type: document.type,
+        // Twilio's examples send one SID as a string; a list is accepted as well.
+        addressSids: (Array.isArray(sids) ? sids : [sids]).filter((sid): sid is string => typeof sid === "string"),
+      };
+    }),
+    addresses: addresses.map((address) => ({
+      sid: address.sid,
+      customerName: address.customerName ?? "",
+      street: address.street ?? "",
+      streetSecondary: address.streetSecondary ?? "",
+      city: address.city ?? "",
+      region: address.region ?? "",
+      postalCode: address.postalCode ?? "",
+      isoCountry: address.isoCountry ?? "",
+    })),
     brands: brands.map((brand) => ({
       sid: brand.sid,
       status: brand.status,
       identityStatus: brand.identityStatus ?? null,
       brandType: brand.brandType ?? null,
+      skipAutomaticSecVet: brand.skipAutomaticSecVet ?? false,
       customerProfileBundleSid: brand.customerProfileBundleSid ?? null,
       a2pProfileBundleSid: brand.a2pProfileBundleSid ?? null,
+      // Kept as the SDK gives them; the ledger reads them through normalizeBrandDetails.
+      details: {
+        identityStatus: brand.identityStatus ?? null,
+        brandScore: brand.brandScore ?? null,
+        tcrId: brand.tcrId ?? null,
+        failureReason: brand.failureReason ?? null,
+        errors: brand.errors ?? [],
+        ...(brand.mock ? { mock: true } : {}),
+      },
     })),
     services: serviceInventory,
   };

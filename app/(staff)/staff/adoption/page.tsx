@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { StartAdoptionScan } from "@/components/staff/adoption";
-import { RefreshWhileRunning } from "@/components/staff/customer-import";
+import { AdoptionCustomers } from "@/components/staff/adoption-confirm";
+import { RefreshWhileRunning } from "@/components/staff/refresh-while-running";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { adoptionCustomers, recentAdoptionRuns } from "@/lib/server/adoption/adoption-status";
@@ -14,14 +15,14 @@ export const metadata: Metadata = { title: "Existing customers at Twilio" };
 export default async function AdoptionPage() {
   await guardPage(requireAdmin);
   const [latest] = await recentAdoptionRuns(1);
-  const customers = latest?.state === "PROPOSED" ? await adoptionCustomers(latest.id) : [];
+  const customers = latest && latest.state !== "SCANNING" ? await adoptionCustomers(latest.id) : [];
   return (
     <>
       <PageHeader
         title="Existing customers at Twilio"
         description="What your Twilio account and its subaccounts already hold (profiles, brands, campaigns, numbers), read without changing anything, grouped into the customers they are."
       />
-      <RefreshWhileRunning running={latest?.state === "SCANNING"} />
+      <RefreshWhileRunning running={latest?.state === "SCANNING" || latest?.state === "ADOPTING"} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Scan">
           <p className="mb-3 text-sm text-slate-700">
@@ -35,7 +36,11 @@ export default async function AdoptionPage() {
             <div className="space-y-2 text-sm" aria-label="Latest scan">
               <p>
                 {latest.state === "SCANNING" ? "Reading" : "Read"} {latest.accountsRead} of {latest.accountsTotal}{" "}
-                accounts · {latest.customersFound} customers found · started {formatDateTime(latest.createdAt)}
+                accounts · {latest.customersFound} customers found
+                {latest.state === "ADOPTING" || latest.state === "ADOPTED"
+                  ? ` · ${latest.customersAdopted} brought in${latest.state === "ADOPTING" ? " so far" : ""}`
+                  : ""}{" "}
+                · started {formatDateTime(latest.createdAt)}
               </p>
               <progress className="block w-full" max={latest.accountsTotal} value={latest.accountsRead}>
                 {latest.accountsRead} of {latest.accountsTotal}
@@ -56,62 +61,12 @@ export default async function AdoptionPage() {
           )}
         </Card>
       </div>
-      {latest?.state === "PROPOSED" ? (
+      {latest && latest.state !== "SCANNING" ? (
         <section className="mt-8" aria-labelledby="found-heading">
           <h2 id="found-heading" className="text-lg font-semibold text-slate-900">
             Customers found ({customers.length})
           </h2>
-          <p className="mt-1 text-sm text-slate-600">
-            Bringing them into the portal (confirming this grouping) comes in a later version; nothing is changed yet.
-          </p>
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-label="Customers found at Twilio">
-              <thead className="text-slate-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Customer
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Account
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Profile
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Brand
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Campaign
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Numbers
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    In the portal
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {customers.map((customer) => (
-                  <tr key={customer.customerProfile.sid}>
-                    <th scope="row" className="py-1 pr-3 font-medium">
-                      {customer.name}
-                    </th>
-                    <td className="py-1 pr-3 font-mono text-xs">
-                      {customer.ownsAccount ? customer.accountSid : "your account"}
-                    </td>
-                    <td className="py-1 pr-3">{customer.customerProfile.status}</td>
-                    <td className="py-1 pr-3">{customer.brand?.status ?? "none"}</td>
-                    <td className="py-1 pr-3">{customer.campaign?.status ?? "none"}</td>
-                    <td className="py-1 pr-3 tabular-nums">{customer.phoneNumbers.length}</td>
-                    <td className="py-1">
-                      {customer.match ? `${customer.match.name} (by ${customer.match.by})` : "new"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdoptionCustomers runId={latest.id} customers={customers} confirming={latest.state === "PROPOSED"} />
         </section>
       ) : null}
     </>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { CustomerImportForm, RefreshWhileRunning } from "@/components/staff/customer-import";
+import { CustomerImportForm } from "@/components/staff/customer-import";
+import { RefreshWhileRunning } from "@/components/staff/refresh-while-running";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { DRAFT_COLUMNS, REQUIRED_COLUMNS } from "@/lib/customer-import/columns";
