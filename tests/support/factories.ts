@@ -24,8 +24,17 @@ export async function makeUser(options: {
       email: options.email ?? `user-${unique()}@example.test`,
       role: options.role,
       organizationId: options.organizationId ?? null,
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashOnce(password),
     },
   });
   return { user, password };
+}
+
+// A password's hash is slow by design: each test password is hashed once per file, its (salted)
+// hash shared by the users made with it.
+const hashes = new Map<string, Promise<string>>();
+function hashOnce(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) hashes.set(password, (hash = hashPassword(password)));
+  return hash;
 }
