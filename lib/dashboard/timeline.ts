@@ -88,7 +88,9 @@ function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null 
         title:
           meta.kind === "changes-unanswered"
             ? "Reminded by email to make the changes asked for"
-            : "Reminded by email to finish the application",
+            : meta.kind === "verification-expiring"
+              ? "Reminded by email that the brand's verification expires soon"
+              : "Reminded by email to finish the application",
         tone: "info",
       };
     case "application.submitted":

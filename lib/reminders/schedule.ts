@@ -3,7 +3,7 @@
  * each time (wait, 2×wait, 4×wait after the change), at most `max` times. Pure: the sender asks it
  * with the application's last change and the reminders already sent for that change.
  */
-export type ReminderKind = "draft-unfinished" | "changes-unanswered";
+export type ReminderKind = "draft-unfinished" | "changes-unanswered" | "verification-expiring";
 
 export function nextReminderAt(
   since: Date,
@@ -19,4 +19,19 @@ export function reminderKindFor(status: string): ReminderKind | null {
   if (status === "DRAFT") return "draft-unfinished";
   if (status === "CHANGES_REQUESTED") return "changes-unanswered";
   return null;
+}
+
+/**
+ * How long before a brand verification expires its reminder goes: a Sole Proprietor's one-time code
+ * lives 24 hours (reminded 4 hours before), Authentication+'s email link 7 days (reminded a day
+ * before); the windows are Twilio's (lib/brand/verification.ts).
+ */
+export const VERIFICATION_REMINDER_LEAD_MS: Record<"sms-otp" | "email-2fa", number> = {
+  "sms-otp": 4 * 3_600_000,
+  "email-2fa": 24 * 3_600_000,
+};
+
+/** When a sending of the code or link is reminded: once, its lead before it expires. */
+export function verificationReminderAt(expiresAt: Date, method: "sms-otp" | "email-2fa"): Date {
+  return new Date(expiresAt.getTime() - VERIFICATION_REMINDER_LEAD_MS[method]);
 }

@@ -88,6 +88,8 @@ export const envSchema = z
     // long each time, at most REMINDER_MAX per occasion.
     REMINDER_WAIT_HOURS: positiveInt(72),
     REMINDER_MAX: positiveInt(3),
+    // The staff's daily digest of customers stuck past their stage's usual wait: from this hour (UTC).
+    STAFF_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),
     // The ISV API: requests per minute for each API key (#28), counted in the database.
     API_KEY_REQUESTS_PER_MINUTE: positiveInt(600),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

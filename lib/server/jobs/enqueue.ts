@@ -49,28 +49,22 @@ export async function enqueueMail(mail: Mail): Promise<void> {
 }
 
 /**
- * The ISV's webhooks, soon after an event is recorded. Without an engine (scripts, tests) nothing is
- * sent from here: the deliveries wait in the database for a server's delivery job.
+ * A nudge for a job whose work waits in the database (each item with its own state and claim): run
+ * it soon rather than at its next scheduled sweep. One waits at a time; without an engine (scripts,
+ * tests) nothing happens here and the work waits for a server's schedule.
  */
-export async function enqueueWebhookDelivery(): Promise<void> {
+async function nudge(name: "deliver-webhooks" | "import-customers" | "adoption-scan", what: string): Promise<void> {
   const queue = await runningQueue();
   await queue
-    ?.send("deliver-webhooks", {}, { singletonKey: "deliver-webhooks" })
-    .catch((error: unknown) => console.error(`[jobs] queueing webhook delivery: ${describeErrorForLog(error)}`));
+    ?.send(name, {}, { singletonKey: name })
+    .catch((error: unknown) => console.error(`[jobs] queueing ${what}: ${describeErrorForLog(error)}`));
 }
 
-/** A started customer import's rows, worked soon; the schedule picks up whatever this misses. */
-export async function enqueueCustomerImport(): Promise<void> {
-  const queue = await runningQueue();
-  await queue
-    ?.send("import-customers", {}, { singletonKey: "import-customers" })
-    .catch((error: unknown) => console.error(`[jobs] queueing a customer import: ${describeErrorForLog(error)}`));
-}
+/** The ISV's webhooks, soon after an event is recorded. */
+export const enqueueWebhookDelivery = () => nudge("deliver-webhooks", "webhook delivery");
 
-/** A started adoption scan's accounts, read soon; the schedule picks up whatever this misses. */
-export async function enqueueAdoptionScan(): Promise<void> {
-  const queue = await runningQueue();
-  await queue
-    ?.send("adoption-scan", {}, { singletonKey: "adoption-scan" })
-    .catch((error: unknown) => console.error(`[jobs] queueing an adoption scan: ${describeErrorForLog(error)}`));
-}
+/** A started customer import's rows, worked soon. */
+export const enqueueCustomerImport = () => nudge("import-customers", "a customer import");
+
+/** A started adoption scan's accounts (or a confirmed one's customers), worked soon. */
+export const enqueueAdoptionScan = () => nudge("adoption-scan", "an adoption scan");

@@ -1,8 +1,10 @@
 import "server-only";
 
-import { nextReminderAt, reminderKindFor, type ReminderKind } from "@/lib/reminders/schedule";
+import { VERIFICATION_WINDOW_MS, verificationExpiresAt, type VerificationMethod } from "@/lib/brand/verification";
+import { nextReminderAt, reminderKindFor, verificationReminderAt, type ReminderKind } from "@/lib/reminders/schedule";
 
 import { audit } from "../audit/audit";
+import { brandVerificationView } from "../brands/brand-verification";
 import { db } from "../db";
 import { env } from "../env";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
@@ -17,6 +19,17 @@ const WORDS: Record<ReminderKind, { subject: string; lines: (name: string) => st
       "it takes a few minutes to finish:",
     ],
     path: "/onboarding",
+  },
+  "verification-expiring": {
+    subject: "Your brand's verification expires soon",
+    lines: (name) => [
+      `Messaging registration for ${name}.`,
+      "",
+      "Your brand is waiting for its verification (the text Twilio sent to your mobile, or The Campaign",
+      "Registry's email to your brand contact), and it expires soon. Your campaign cannot start until it is",
+      "verified. What to do, and how long is left:",
+    ],
+    path: "/home",
   },
   "changes-unanswered": {
     subject: "Your messaging registration is waiting for your changes",
@@ -56,22 +69,8 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
     const already = await db.reminder.count({ where: { applicationId: application.id, kind, since } });
     const due = nextReminderAt(since, already, { waitHours, max });
     if (!due || due > now) continue;
-    const claimed = await db.reminder
-      .create({
-        data: {
-          applicationId: application.id,
-          organizationId: application.organizationId,
-          kind,
-          since,
-          number: already,
-        },
-      })
-      .then(() => true)
-      .catch((error: unknown) => {
-        if ((error as { code?: string }).code === "P2002") return false;
-        throw error;
-      });
-    if (!claimed) continue;
+    const claim = { applicationId: application.id, organizationId: application.organizationId, kind, since };
+    if (!(await claimReminder({ ...claim, number: already }))) continue;
     await emailCustomerUsers(application.organizationId, { kind: "reminder", ...WORDS[kind], informational: true });
     // The count for the dashboard; the row's change time stays the customer's (it is the occasion).
     await db.onboardingApplication.updateMany({
@@ -84,6 +83,78 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
       targetId: application.id,
       organizationId: application.organizationId,
       metadata: { kind, number: already + 1 },
+    });
+    sent++;
+  }
+  return sent + (await sendVerificationReminders(now));
+}
+
+/** The reminder's row, inserted first: its unique key is the claim (false: another engine has it). */
+function claimReminder(reminder: {
+  applicationId: string;
+  organizationId: string;
+  kind: ReminderKind;
+  since: Date;
+  number: number;
+}): Promise<boolean> {
+  return db.reminder
+    .create({
+      data: {
+        applicationId: reminder.applicationId,
+        organizationId: reminder.organizationId,
+        kind: reminder.kind,
+        since: reminder.since,
+        number: reminder.number,
+      },
+    })
+    .then(() => true)
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2002") return false;
+      throw error;
+    });
+}
+
+/**
+ * A brand's one-time code or Authentication+ link about to expire unanswered is reminded once per
+ * sending (a resend is a new occasion), before it expires; verified, failed or expired, it is not.
+ */
+async function sendVerificationReminders(now: Date): Promise<number> {
+  const longest = Math.max(...Object.values(VERIFICATION_WINDOW_MS));
+  const records = await db.brandVerification.findMany({
+    where: { expiryNotifiedAt: null, sentAt: { gt: new Date(now.getTime() - longest) } },
+    take: 500,
+  });
+  let sent = 0;
+  for (const record of records) {
+    const method = record.method as VerificationMethod;
+    const expiresAt = verificationExpiresAt(method, record.sentAt);
+    if (now >= expiresAt || now < verificationReminderAt(expiresAt, method)) continue;
+    const application = await db.onboardingApplication.findUnique({
+      where: { id: record.applicationId },
+      select: { id: true, organizationId: true, updatedAt: true, organization: { select: { remindersOff: true } } },
+    });
+    if (!application || application.organization.remindersOff) continue;
+    const view = await brandVerificationView(record.applicationId, "customer", now);
+    if (view?.method !== method || view.state !== "pending") continue;
+    const kind = "verification-expiring" as const;
+    const claim = {
+      applicationId: application.id,
+      organizationId: application.organizationId,
+      kind,
+      since: record.sentAt,
+    };
+    if (!(await claimReminder({ ...claim, number: 0 }))) continue;
+    await emailCustomerUsers(application.organizationId, { kind: "reminder", ...WORDS[kind], informational: true });
+    await db.onboardingApplication.updateMany({
+      where: { id: application.id },
+      data: { remindersSent: { increment: 1 }, lastReminderAt: now, updatedAt: application.updatedAt },
+    });
+    await audit(db, {
+      action: "reminder.sent",
+      targetType: "OnboardingApplication",
+      targetId: application.id,
+      organizationId: application.organizationId,
+      metadata: { kind, method, expiresAt: expiresAt.toISOString() },
     });
     sent++;
   }

@@ -17,6 +17,7 @@ import { runnableApplications } from "../provisioning/job";
 import { portalProvisioningDeps } from "../provisioning/portal-deps";
 import { claimApplication, runClaimedJob } from "../provisioning/worker";
 import { sendDueReminders } from "../reminders/send-reminders";
+import { sendStaffDigest } from "../reminders/staff-digest";
 import { tuning } from "../tuning";
 import { runPortalSync } from "../twilio-inbound/portal-sync";
 import { deliverDueWebhooks } from "../webhooks/deliver";
@@ -93,8 +94,12 @@ async function start(): Promise<JobQueue> {
   // Customer imports: every instance works the rows of a started import (claimed per row).
   await queue.work("import-customers", async () => void (await runCustomerImports()));
   queue.every("import-customers", IMPORT_SWEEP_SECONDS);
-  // Reminders need no Twilio: whichever instance runs the schedule sends what is due, each claimed.
-  await queue.work("send-reminders", async () => void (await sendDueReminders()));
+  // Reminders and the staff digest need no Twilio: whichever instance runs the schedule sends what is
+  // due, each claimed in the database.
+  await queue.work("send-reminders", async () => {
+    await sendDueReminders();
+    await sendStaffDigest();
+  });
   queue.every("send-reminders", REMINDER_SWEEP_SECONDS);
   // Adoption scans read Twilio (read-only), then bring confirmed customers in (the database, and a
   // subaccount's token read): only where the ISV's Twilio account is configured.

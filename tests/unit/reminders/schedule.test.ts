@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { nextReminderAt, reminderKindFor } from "@/lib/reminders/schedule";
+import { nextReminderAt, reminderKindFor, verificationReminderAt } from "@/lib/reminders/schedule";
 
 describe("when a customer is reminded", () => {
   const since = new Date("2026-11-01T00:00:00.000Z");
@@ -18,5 +18,11 @@ describe("when a customer is reminded", () => {
     expect(reminderKindFor("CHANGES_REQUESTED")).toBe("changes-unanswered");
     expect(reminderKindFor("SUBMITTED")).toBeNull();
     expect(reminderKindFor("APPROVED")).toBeNull();
+  });
+
+  it("a brand's one-time code 4 hours before its 24 hours run out, an Authentication+ link a day before its 7 days", () => {
+    const expires = new Date("2026-11-02T00:00:00.000Z");
+    expect(verificationReminderAt(expires, "sms-otp").toISOString()).toBe("2026-11-01T20:00:00.000Z");
+    expect(verificationReminderAt(expires, "email-2fa").toISOString()).toBe("2026-11-01T00:00:00.000Z");
   });
 });

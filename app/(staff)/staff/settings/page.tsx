@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { BrandingForm } from "@/components/staff/branding";
+import { BrandingForm } from "@/components/staff/branding-form";
 import { SettingsForm } from "@/components/staff/settings-form";
 import { TwilioSettingsForm } from "@/components/staff/twilio-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";

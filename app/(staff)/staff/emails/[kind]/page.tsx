@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { EmailTextForm } from "@/components/staff/branding";
+import { EmailTextForm } from "@/components/staff/email-text-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EMAIL_KIND_IDS, EMAIL_KINDS, PLACEHOLDERS, type EmailKind } from "@/lib/email-texts/kinds";
 import { requireAdmin } from "@/lib/server/auth/guards";

@@ -1,0 +1,8 @@
+-- The staff's daily digest of stuck customers (#29 line 3): one row per day, the claim.
+CREATE TABLE "StaffDigest" (
+    "day" TEXT NOT NULL,
+    "sentAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "customers" INTEGER NOT NULL,
+
+    CONSTRAINT "StaffDigest_pkey" PRIMARY KEY ("day")
+);
