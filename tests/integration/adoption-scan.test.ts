@@ -205,7 +205,8 @@ describe("bringing the customers found in", () => {
       });
       expect(organization.applications).toHaveLength(1);
       const application = organization.applications[0]!;
-      expect(application).toMatchObject({ status: "APPROVED" });
+      // Without a brand at Twilio, registering one (a fee) waits for staff's review and approval.
+      expect(application).toMatchObject({ status: built.brandSid ? "APPROVED" : "SUBMITTED" });
       if (built.accountSid !== DEFAULT_ACCOUNT_SID) {
         expect(organization.twilioAccountSid).toBe(built.accountSid);
         expect(organization.twilioAuthTokenEncrypted).toBeTruthy();
@@ -250,9 +251,18 @@ describe("bringing the customers found in", () => {
         built.brandSid ? (built.shape === "failed-brand" ? "FAILED" : "APPROVED") : null,
       );
       expect(row.campaignStatus).toBe(built.campaignSid ? "VERIFIED" : null);
-      expect(await db.provisioningJob.findUnique({ where: { applicationId: application.id } })).toMatchObject({
-        state: "DONE",
-      });
+      expect(await db.provisioningJob.findUnique({ where: { applicationId: application.id } })).toEqual(
+        built.brandSid ? expect.objectContaining({ state: "DONE" }) : null,
+      );
+      expect(row.stage).toBe(
+        built.campaignSid
+          ? "campaign-verified"
+          : built.shape === "failed-brand"
+            ? "brand-failed"
+            : built.brandSid
+              ? "brand-approved"
+              : "in-staff-review",
+      );
     }
     expect(sandbox.requests.slice(requestsAtStart).filter((request) => request.method !== "GET")).toEqual([]);
   });
@@ -318,5 +328,42 @@ describe("bringing the customers found in", () => {
     expect(creates.map((request) => [request.accountSid, request.path])).toEqual(
       picks.filter((built) => !built.serviceSid).map((built) => [built.accountSid, "/v1/Services"]),
     );
+  });
+});
+
+describe("an adopted customer without a brand", () => {
+  it("waits for staff, who choose its brand type and approve: exactly one brand, on the bundles Twilio already had", async () => {
+    const { editField } = await import("@/lib/server/applications/review");
+    const { approveApplication } = await import("@/lib/server/applications/approve-application");
+    const { user: staff } = await makeUser({ role: "STAFF" });
+    const built = seeded.find((c) => c.shape === "bundles-only")!;
+    const { applicationId } = await db.twilioResource.findFirstOrThrow({
+      where: { step: "customer-profile", sid: built.customerProfileSid },
+    });
+    // The brand type (it decides the vetting fee) is not at Twilio yet: staff choose it in review.
+    expect(await editField(applicationId, "company.brandType", "LOW_VOLUME_STANDARD", staff.id)).toEqual({ ok: true });
+    expect((await approveApplication(applicationId, staff.id)).ok).toBe(true);
+    const requestsAtStart = sandbox.requests.length;
+    expect(await runProvisioning(applicationId, testDeps(sandbox))).toEqual({ state: "DONE" });
+    const posts = sandbox.requests.slice(requestsAtStart).filter((request) => request.method === "POST");
+    expect(posts.filter((request) => request.path === "/v1/a2p/BrandRegistrations")).toHaveLength(1);
+    expect(
+      posts.filter((request) =>
+        /\/(CustomerProfiles|TrustProducts|EndUsers|SupportingDocuments|EntityAssignments|Addresses\.json)$/.test(
+          request.path,
+        ),
+      ),
+    ).toEqual([]);
+    const brand = await db.twilioResource.findUniqueOrThrow({
+      where: { applicationId_step: { applicationId, step: "brand" } },
+    });
+    const state = await sandbox.control("GET", "state");
+    const atTwilio = state.body
+      .accounts!.flatMap((account) => account.resources.BrandRegistrations ?? [])
+      .find((resource) => resource.sid === brand.sid)!;
+    expect(atTwilio).toMatchObject({
+      customer_profile_bundle_sid: built.customerProfileSid,
+      a2p_profile_bundle_sid: built.trustProductSid,
+    });
   });
 });

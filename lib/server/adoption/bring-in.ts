@@ -131,9 +131,9 @@ type Candidate = {
 
 /**
  * One customer in, as if the portal had provisioned it: organization (with its subaccount and that
- * account's token, fetched read-only), application APPROVED with its draft from Twilio's data, the
- * ledger of every resource, a finished provisioning job, the campaign registration and sender
- * numbers. False when another instance took it, or it could not be brought in (kept with why).
+ * account's token, fetched read-only), application APPROVED with its draft from Twilio's data (in
+ * staff review when Twilio holds no brand yet), the ledger of every resource, a finished
+ * provisioning job, the campaign registration and sender numbers. False when another instance took it, or it could not be brought in (kept with why).
  */
 async function adoptCandidate(candidate: Candidate, handles: AdoptionHandles): Promise<boolean> {
   const customer: ProposedCustomer = {
@@ -219,13 +219,17 @@ async function adoptCandidate(candidate: Candidate, handles: AdoptionHandles): P
     const application = applicationId
       ? await tx.onboardingApplication.update({ where: { id: applicationId }, data: {} })
       : await tx.onboardingApplication.create({ data: { organizationId, draft: {} } });
+    // Without a brand at Twilio, registering one is a fee nobody has agreed to: the application waits
+    // in staff review (its brand type chosen there), and staff's approval registers the brand on the
+    // bundles recorded below. With a brand, it is approved, as the portal would have left it.
+    const awaitsBrand = !customer.brand;
     await tx.onboardingApplication.update({
       where: { id: application.id },
       data: {
         draft: toStoredDraft(applicationDraftFromTwilio(customer), application.id) as Prisma.InputJsonValue,
-        status: "APPROVED",
+        status: awaitsBrand ? "SUBMITTED" : "APPROVED",
         submittedAt: now,
-        approvedAt: now,
+        approvedAt: awaitsBrand ? null : now,
         version: { increment: 1 },
       },
     });
@@ -240,16 +244,17 @@ async function adoptCandidate(candidate: Candidate, handles: AdoptionHandles): P
         ...(row.details ? { details: row.details as Prisma.InputJsonValue } : {}),
       })),
     });
-    await tx.provisioningJob.upsert({
-      where: { applicationId: application.id },
-      create: {
-        applicationId: application.id,
-        state: "DONE",
-        phase: customer.campaign ? "campaign" : "registration",
-        finishedAt: now,
-      },
-      update: { state: "DONE", phase: customer.campaign ? "campaign" : "registration", finishedAt: now },
-    });
+    if (!awaitsBrand)
+      await tx.provisioningJob.upsert({
+        where: { applicationId: application.id },
+        create: {
+          applicationId: application.id,
+          state: "DONE",
+          phase: customer.campaign ? "campaign" : "registration",
+          finishedAt: now,
+        },
+        update: { state: "DONE", phase: customer.campaign ? "campaign" : "registration", finishedAt: now },
+      });
     if (customer.campaign)
       await tx.campaignRegistration.create({
         data: {
