@@ -35,6 +35,7 @@ export function adoptedLedger(customer: ProposedCustomer): AdoptedLedgerRow[] {
     if (item.step !== "customer-profile" && item.step !== "primary-customer-profile") add(item.step, item.sid);
     if (item.assignment) add(`assign:${item.assignment.bundle}:${item.step}`, item.assignment.sid);
   }
+  if (customer.shakenStir) add("shaken-stir", customer.shakenStir.sid, customer.shakenStir.status);
   if (customer.brand) add("brand", customer.brand.sid, customer.brand.status, customer.brand.details);
   const serviceSid = customer.campaign?.serviceSid ?? customer.services[0]?.sid;
   if (serviceSid) add("messaging-service", serviceSid);

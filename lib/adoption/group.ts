@@ -101,6 +101,8 @@ export type ProposedCustomer = {
   kind: "standard" | "sole-proprietor";
   customerProfile: { sid: string; status: string };
   trustProduct: { sid: string; status: string } | null;
+  /** The SHAKEN/STIR trust product for the customer's calls (seed 002), if it has one. */
+  shakenStir: { sid: string; status: string } | null;
   items: AdoptedItem[];
   brand: {
     sid: string;
@@ -137,8 +139,12 @@ export function proposeCustomers(accounts: InventoryAccount[]): ProposedCustomer
     const addresses = new Map(account.addresses.map((address) => [address.sid, address]));
     const profileSids = new Set(account.customerProfiles.map((profile) => profile.sid));
     for (const profile of profiles) {
-      const trustProduct =
-        account.trustProducts.find((product) => product.assignments.some((a) => a.objectSid === profile.sid)) ?? null;
+      // Both an A2P trust product and a SHAKEN/STIR one (seed 002) hold the profile: told apart by policy.
+      const holding = account.trustProducts.filter((product) =>
+        product.assignments.some((a) => a.objectSid === profile.sid),
+      );
+      const trustProduct = holding.find((product) => product.policySid !== POLICY.shakenStir) ?? null;
+      const shakenStir = holding.find((product) => product.policySid === POLICY.shakenStir) ?? null;
       const brand = account.brands.find((candidate) => candidate.customerProfileBundleSid === profile.sid) ?? null;
       const campaignService = brand
         ? account.services.find((service) => service.campaigns.some((c) => c.brandRegistrationSid === brand.sid))
@@ -187,6 +193,7 @@ export function proposeCustomers(accounts: InventoryAccount[]): ProposedCustomer
         kind: profile.policySid === POLICY.starterCustomerProfile ? "sole-proprietor" : "standard",
         customerProfile: { sid: profile.sid, status: profile.status },
         trustProduct: trustProduct ? { sid: trustProduct.sid, status: trustProduct.status } : null,
+        shakenStir: shakenStir ? { sid: shakenStir.sid, status: shakenStir.status } : null,
         items,
         brand: brand
           ? {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { adoptedLedger } from "@/lib/adoption/adopted-ledger";
 import { proposeCustomers, type InventoryAccount } from "@/lib/adoption/group";
+import { POLICY } from "@/lib/trusthub/payloads";
 
 const noFields = {
   description: "d",
@@ -39,6 +40,14 @@ const inventory: InventoryAccount = {
     },
   ],
   trustProducts: [
+    // The customer's SHAKEN/STIR trust product holds the profile too (seed 002): told apart by its policy.
+    {
+      sid: "BUss",
+      friendlyName: "z",
+      status: "twilio-approved",
+      policySid: POLICY.shakenStir,
+      assignments: assigned("ss", ["ITss", "BUcp"]),
+    },
     {
       sid: "BUtp",
       friendlyName: "y",
@@ -114,6 +123,7 @@ describe("the ledger an adopted customer starts with", () => {
       "messaging-profile": "ITmp",
       "assign:trust-product:messaging-profile": "BV-tp-ITmp",
       "assign:trust-product:customer-profile": "BV-tp-BUcp",
+      "shaken-stir": "BUss",
       brand: "BNx",
       "messaging-service": "MGx",
       campaign: "QEx",

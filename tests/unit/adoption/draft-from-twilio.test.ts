@@ -34,6 +34,7 @@ const customer = (kind: ProposedCustomer["kind"], personal: ProposedCustomer["pe
     kind,
     customerProfile: { sid: "BU1", status: "twilio-approved" },
     trustProduct: null,
+    shakenStir: null,
     items: [],
     brand: brand
       ? {
