@@ -16,11 +16,14 @@ export function AdoptionCustomers({
   runId,
   customers,
   confirming,
+  organizationNames = [],
 }: {
   runId: string;
   customers: AdoptionCustomerView[];
   /** True while the scan waits for staff to confirm: the table is a form posting their decisions. */
   confirming: boolean;
+  /** Customers without a registration yet: a found customer may be brought into one of them instead. */
+  organizationNames?: string[];
 }) {
   const [state, confirm, sending] = useActionState(confirmAdoptionAction, null);
   const router = useRouter();
@@ -53,7 +56,16 @@ export function AdoptionCustomers({
               <td className="py-1 pr-3">{customer.campaign?.status ?? "none"}</td>
               <td className="py-1 pr-3 tabular-nums">{customer.phoneNumbers.length}</td>
               <td className="py-1">
-                {confirming ? <DecisionSelect customer={customer} /> : <Outcome customer={customer} />}
+                {confirming ? (
+                  <DecisionSelect
+                    customer={customer}
+                    error={errors[`organization:${customer.id}`]?.[0]}
+                    decision={values[`decision:${customer.id}`]}
+                    organization={values[`organization:${customer.id}`]}
+                  />
+                ) : (
+                  <Outcome customer={customer} />
+                )}
               </td>
             </tr>
           ))}
@@ -61,6 +73,9 @@ export function AdoptionCustomers({
       </table>
     </div>
   );
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  // A refused confirmation keeps every choice and name staff made (the form resets to these).
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   const answer = (
     <>
       {state && !state.ok && state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
@@ -83,6 +98,11 @@ export function AdoptionCustomers({
   return (
     <form action={confirm} className="space-y-3">
       <input type="hidden" name="runId" value={runId} />
+      <datalist id="adoptable-organizations">
+        {organizationNames.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       <p className="text-sm text-slate-600">
         Check each customer&apos;s organization, then bring them in: each appears in the portal as if the portal had
         registered it, with its profile, brand, campaign and numbers recorded, so later fixes update them. Nothing is
@@ -97,23 +117,58 @@ export function AdoptionCustomers({
   );
 }
 
-function DecisionSelect({ customer }: { customer: AdoptionCustomerView }) {
+function DecisionSelect({
+  customer,
+  error,
+  decision,
+  organization,
+}: {
+  customer: AdoptionCustomerView;
+  error?: string;
+  /** What staff chose before a refused confirmation. */
+  decision?: string;
+  organization?: string;
+}) {
   if (customer.match?.by === "portal") return <span>Already in the portal ({customer.match.name})</span>;
+  const other = `organization-${customer.id}`;
   return (
-    <select
-      name={`decision:${customer.id}`}
-      aria-label={`What to do with ${customer.name}`}
-      defaultValue={customer.match ? "match" : "new"}
-      className="rounded border border-slate-300 px-2 py-1 text-sm"
-    >
-      {customer.match ? (
-        <option value="match">
-          Bring in as {customer.match.name} (matched by {customer.match.by})
-        </option>
-      ) : null}
-      <option value="new">Bring in as a new customer</option>
-      <option value="leave">Leave out</option>
-    </select>
+    <div className="space-y-1">
+      <select
+        name={`decision:${customer.id}`}
+        aria-label={`What to do with ${customer.name}`}
+        defaultValue={decision ?? (customer.match ? "match" : "new")}
+        className="rounded border border-slate-300 px-2 py-1 text-sm"
+      >
+        {customer.match ? (
+          <option value="match">
+            Bring in as {customer.match.name} (matched by {customer.match.by})
+          </option>
+        ) : null}
+        <option value="new">Bring in as a new customer</option>
+        <option value="other">Bring in as another customer (named below)</option>
+        <option value="leave">Leave out</option>
+      </select>
+      <div>
+        <label htmlFor={other} className="sr-only">
+          Another customer for {customer.name}
+        </label>
+        <input
+          id={other}
+          name={`organization:${customer.id}`}
+          list="adoptable-organizations"
+          defaultValue={organization ?? ""}
+          placeholder="Another customer's name"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${other}-error` : undefined}
+          className="w-full rounded border border-slate-300 px-2 py-1 text-xs"
+        />
+        {error ? (
+          <p id={`${other}-error`} role="alert" className="text-xs text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
   );
 }
 

@@ -180,9 +180,12 @@ describe("bringing the customers found in", () => {
     const runId = await scanToProposal();
     const candidates = await adoptionCustomers(runId);
     const leftOut = candidates.find((c) => c.customerProfile.sid === seeded[4]!.customerProfileSid)!;
+    // Staff correct one proposal: customer 5 is an organization the portal already has under another name.
+    const corrected = candidates.find((c) => c.customerProfile.sid === seeded[5]!.customerProfileSid)!;
+    const { organization: target } = await makeOrganization("Renamed Since Co");
     const organizationsBefore = await db.organization.count();
 
-    const confirmed = await confirmAdoption(runId, { [leftOut.id]: "leave" }, admin.id);
+    const confirmed = await confirmAdoption(runId, { [leftOut.id]: "leave" }, admin.id, { [corrected.id]: target.id });
     expect(confirmed).toEqual({ ok: true, confirmed: COUNT - 1, leftOut: 1, known: 0 });
     // Confirmed once: a second confirmation (a double click, a second admin) is refused.
     expect(await confirmAdoption(runId, {}, admin.id)).toMatchObject({ ok: false });
@@ -191,11 +194,17 @@ describe("bringing the customers found in", () => {
     expect(a + b).toBe(COUNT - 1);
     const status = (await adoptionRunStatus(runId))!;
     expect(status).toMatchObject({ state: "ADOPTED", customersAdopted: COUNT - 1 });
-    // Two customers went to the organizations they matched (by subaccount, by name); the rest are new.
-    expect(await db.organization.count()).toBe(organizationsBefore + COUNT - 1 - 2);
+    // Three customers went to existing organizations (matched by subaccount, by name, chosen by
+    // staff); the rest are new.
+    expect(await db.organization.count()).toBe(organizationsBefore + COUNT - 1 - 3);
 
     const outcome = new Map((await adoptionCustomers(runId)).map((c) => [c.customerProfile.sid, c]));
     expect(outcome.get(leftOut.customerProfile.sid)!.state).toBe("LEFT_OUT");
+    expect(outcome.get(corrected.customerProfile.sid)).toMatchObject({
+      state: "ADOPTED",
+      organizationId: target.id,
+      match: { by: "staff" },
+    });
     for (const built of seeded.filter((c) => c.index !== 4)) {
       const candidate = outcome.get(built.customerProfileSid)!;
       expect(candidate.state, `customer ${built.index}`).toBe("ADOPTED");

@@ -16,7 +16,10 @@ import { sealAuthToken } from "../twilio/account-credentials";
 import { fetchAccount } from "../twilio/accounts";
 import { candidatePersonal, type AdoptionHandles } from "./adoption-run";
 
-/** Staff's choice for one customer found: a new organization, the organization it matched, or leave it out. */
+/**
+ * Staff's choice for one customer found: a new organization, the organization it matched (or the one
+ * staff chose instead: `chosen` of confirmAdoption), or leave it out.
+ */
 export type AdoptionDecision = "new" | "match" | "leave";
 
 /** What the page proposes when staff say nothing: the match if any, else a new organization. */
@@ -35,6 +38,8 @@ export async function confirmAdoption(
   runId: string,
   decisions: Record<string, AdoptionDecision>,
   staffUserId: string,
+  /** Staff's correction of a match: the candidate goes to this organization instead. */
+  chosen: Record<string, string> = {},
 ): Promise<ConfirmOutcome> {
   const outcome = await db.$transaction(async (tx) => {
     const moved = await tx.adoptionRun.updateMany({
@@ -49,8 +54,9 @@ export async function confirmAdoption(
     });
     const counts = { confirmed: 0, leftOut: 0, known: 0 };
     for (const candidate of candidates) {
-      let decision = decisions[candidate.id] ?? defaultDecision(candidate);
-      if (decision === "match" && !candidate.matchOrganizationId) decision = "new";
+      const corrected = chosen[candidate.id];
+      let decision = corrected ? "match" : (decisions[candidate.id] ?? defaultDecision(candidate));
+      if (decision === "match" && !candidate.matchOrganizationId && !corrected) decision = "new";
       // The portal's ledger records it: it is in already, whatever was chosen (never a second organization).
       if (candidate.matchBy === "portal") {
         counts.known++;
@@ -63,7 +69,14 @@ export async function confirmAdoption(
         await tx.adoptionCandidate.update({ where: { id: candidate.id }, data: { state: "LEFT_OUT" } });
       } else {
         counts.confirmed++;
-        await tx.adoptionCandidate.update({ where: { id: candidate.id }, data: { state: "CONFIRMED", decision } });
+        await tx.adoptionCandidate.update({
+          where: { id: candidate.id },
+          data: {
+            state: "CONFIRMED",
+            decision,
+            ...(corrected ? { matchOrganizationId: corrected, matchBy: "staff" } : {}),
+          },
+        });
       }
     }
     await audit(tx, {
@@ -298,4 +311,17 @@ async function adoptCandidate(candidate: Candidate, handles: AdoptionHandles): P
   if (!result) return false;
   await refreshOrganizationRows(result);
   return true;
+}
+
+/**
+ * The organizations a found customer may be brought into instead of its match: those with no
+ * registration yet (their applications all drafts), by name, for the page's list.
+ */
+export async function adoptableOrganizations(take = 2000): Promise<{ id: string; name: string }[]> {
+  return db.organization.findMany({
+    where: { applications: { every: { status: "DRAFT" } } },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take,
+  });
 }

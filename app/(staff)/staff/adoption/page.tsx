@@ -7,6 +7,7 @@ import { RefreshWhileRunning } from "@/components/staff/refresh-while-running";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { adoptionCustomers, recentAdoptionRuns } from "@/lib/server/adoption/adoption-status";
+import { adoptableOrganizations } from "@/lib/server/adoption/bring-in";
 import { requireAdmin } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
 
@@ -16,6 +17,8 @@ export default async function AdoptionPage() {
   await guardPage(requireAdmin);
   const [latest] = await recentAdoptionRuns(1);
   const customers = latest && latest.state !== "SCANNING" ? await adoptionCustomers(latest.id) : [];
+  const organizationNames =
+    latest?.state === "PROPOSED" ? (await adoptableOrganizations()).map((organization) => organization.name) : [];
   return (
     <>
       <PageHeader
@@ -66,7 +69,12 @@ export default async function AdoptionPage() {
           <h2 id="found-heading" className="text-lg font-semibold text-slate-900">
             Customers found ({customers.length})
           </h2>
-          <AdoptionCustomers runId={latest.id} customers={customers} confirming={latest.state === "PROPOSED"} />
+          <AdoptionCustomers
+            runId={latest.id}
+            customers={customers}
+            confirming={latest.state === "PROPOSED"}
+            organizationNames={[...new Set(organizationNames)]}
+          />
         </section>
       ) : null}
     </>
