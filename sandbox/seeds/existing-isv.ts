@@ -43,11 +43,18 @@ export async function seedExistingIsv(
     count = 200,
     isv = { sid: DEFAULT_ACCOUNT_SID, token: DEFAULT_AUTH_TOKEN },
     tag = "",
+    settle = "clock",
   }: {
     count?: number;
     isv?: Credentials;
     /** Set into every business name, so a state seeded twice (a test run again) keeps its names apart. */
     tag?: string;
+    /**
+     * How reviews reach their outcomes: "clock" moves the sandbox's clock (everything scheduled moves
+     * with it); "each" decides only this seed's resources, one by one (a shared sandbox, such as the
+     * browser tests', keeps every other resource where it was).
+     */
+    settle?: "clock" | "each";
   } = {},
 ): Promise<SeededCustomer[]> {
   const call = async (
@@ -91,14 +98,29 @@ export async function seedExistingIsv(
     await new Promise((resolve) => setTimeout(resolve, 20));
   };
 
+  /** One resource to its outcome now, by the sandbox's own rules (the control API's "decide"). */
+  const decide = async (sid: string) => {
+    const response = await fetch(`${baseUrl}/__sandbox/advance`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sid, outcome: "decide" }),
+    });
+    if (!response.ok) throw new Error(`[seed] the sandbox's control API is needed (SANDBOX_MODE dev or test)`);
+  };
   /**
-   * Reads a resource until it has reached its outcome, moving the clock on meanwhile, further each
-   * time: a sandbox started with long review delays (the browser tests' day) gets there too.
+   * Reads a resource until it has reached its outcome, moving it on meanwhile: the clock further each
+   * time (a sandbox started with long review delays gets there too), or the resource itself.
    */
-  const until = async (as: Credentials, path: string, reached: (resource: Record<string, unknown>) => boolean) => {
+  const until = async (
+    as: Credentials,
+    path: string,
+    sid: string,
+    reached: (resource: Record<string, unknown>) => boolean,
+  ) => {
     for (let tries = 0; tries < 20; tries++) {
       if (reached(await call(as, "GET", path))) return;
-      await advanceOnce(15 * 2 ** tries);
+      if (settle === "each") await decide(sid);
+      else await advanceOnce(15 * 2 ** tries);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`[seed] ${path} did not reach its outcome`);
@@ -196,14 +218,22 @@ export async function seedExistingIsv(
   }
   // Bundles reviewed and approved, brands decided (the sandbox's default delays, with room); a
   // sandbox whose scheduler ticks slowly gets more time until every brand is decided.
-  await advance(120);
-  for (const customer of customers)
+  if (settle === "clock") await advance(120);
+  for (const customer of customers) {
+    const account = credentials.get(customer.accountSid)!;
+    for (const [sid, path] of [
+      [customer.customerProfileSid, `/v1/CustomerProfiles/${customer.customerProfileSid}`],
+      [customer.trustProductSid, `/v1/TrustProducts/${customer.trustProductSid}`],
+    ] as const)
+      await until(account, path, sid, (bundle) => bundle.status === "twilio-approved");
     if (customer.brandSid)
       await until(
-        credentials.get(customer.accountSid)!,
+        account,
         `/v1/a2p/BrandRegistrations/${customer.brandSid}`,
+        customer.brandSid,
         (brand) => !["PENDING", "IN_REVIEW"].includes(String(brand.status)),
       );
+  }
   for (const customer of customers) {
     if (customer.shape !== "campaign" && customer.shape !== "service-no-campaign") continue;
     const account = credentials.get(customer.accountSid)!;
@@ -234,12 +264,13 @@ export async function seedExistingIsv(
     customer.campaignSid = String(campaign.sid);
   }
   // Campaigns reviewed and verified, numbers registered.
-  await advance(120);
+  if (settle === "clock") await advance(120);
   for (const customer of customers)
     if (customer.campaignSid)
       await until(
         credentials.get(customer.accountSid)!,
         `/v1/Services/${customer.serviceSid}/Compliance/Usa2p/${customer.campaignSid}`,
+        customer.campaignSid,
         (campaign) => !["PENDING", "IN_PROGRESS"].includes(String(campaign.campaign_status)),
       );
   return customers;
