@@ -30,6 +30,9 @@ export function AdoptionCustomers({
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  // A refused confirmation keeps every choice and name staff made (the form resets to these).
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   const table = (
     <div className="mt-3 overflow-x-auto">
       <table className="w-full text-left text-sm" aria-label="Customers found at Twilio">
@@ -73,9 +76,6 @@ export function AdoptionCustomers({
       </table>
     </div>
   );
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  // A refused confirmation keeps every choice and name staff made (the form resets to these).
-  const values = state && !state.ok ? (state.values ?? {}) : {};
   const answer = (
     <>
       {state && !state.ok && state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
@@ -134,6 +134,8 @@ function DecisionSelect({
   return (
     <div className="space-y-1">
       <select
+        // A select takes a new default only when mounted: remounted with what staff chose before.
+        key={decision ?? "proposed"}
         name={`decision:${customer.id}`}
         aria-label={`What to do with ${customer.name}`}
         defaultValue={decision ?? (customer.match ? "match" : "new")}

@@ -98,12 +98,12 @@ export async function seedExistingIsv(
     await new Promise((resolve) => setTimeout(resolve, 20));
   };
 
-  /** One resource to its outcome now, by the sandbox's own rules (the control API's "decide"). */
-  const decide = async (sid: string) => {
+  /** One resource to an outcome now (the control API): "decide" applies the sandbox's own rules. */
+  const decide = async (sid: string, outcome: string) => {
     const response = await fetch(`${baseUrl}/__sandbox/advance`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ sid, outcome: "decide" }),
+      body: JSON.stringify({ sid, outcome }),
     });
     if (!response.ok) throw new Error(`[seed] the sandbox's control API is needed (SANDBOX_MODE dev or test)`);
   };
@@ -116,10 +116,11 @@ export async function seedExistingIsv(
     path: string,
     sid: string,
     reached: (resource: Record<string, unknown>) => boolean,
+    outcome = "decide",
   ) => {
     for (let tries = 0; tries < 20; tries++) {
       if (reached(await call(as, "GET", path))) return;
-      if (settle === "each") await decide(sid);
+      if (settle === "each") await decide(sid, outcome);
       else await advanceOnce(15 * 2 ** tries);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -225,7 +226,8 @@ export async function seedExistingIsv(
       [customer.customerProfileSid, `/v1/CustomerProfiles/${customer.customerProfileSid}`],
       [customer.trustProductSid, `/v1/TrustProducts/${customer.trustProductSid}`],
     ] as const)
-      await until(account, path, sid, (bundle) => bundle.status === "twilio-approved");
+      // Every shape's bundles are approved (the sandbox's review of them is not what is seeded here).
+      await until(account, path, sid, (bundle) => bundle.status === "twilio-approved", "twilio-approved");
     if (customer.brandSid)
       await until(
         account,

@@ -17,6 +17,7 @@ import { DEMO_STAFF, signIn } from "./support/fixtures";
 test("the adoption scan reads what Twilio holds, changing nothing; staff confirm, and the customers found are brought in as Twilio holds them", async ({
   page,
 }) => {
+  test.setTimeout(180_000);
   // Two customers the ISV registered before the portal (the sandbox's existing-ISV state): one in
   // the ISV's account with a verified campaign, one in a subaccount of its own whose brand failed.
   const tag = `E2E${Date.now().toString(36)}`;
