@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
-import { proposeCustomers, type ProposedCustomer } from "@/lib/adoption/group";
+import type { ProposedCustomer } from "@/lib/adoption/group";
 import { describeErrorForLog } from "@/lib/logging/redact";
 
 import { audit } from "../audit/audit";
@@ -12,8 +12,8 @@ import { db } from "../db";
 import { enqueueAdoptionScan } from "../jobs/enqueue";
 import type { TwilioAccount } from "../twilio/account";
 import { fetchAccount } from "../twilio/accounts";
-import { listAccounts, readAccountInventory } from "../twilio/inventory";
-import { matchOrganizations } from "./scan";
+import { listAccounts } from "../twilio/inventory";
+import { matchOrganizations, proposeAccountCustomers } from "./scan";
 
 /** A worker's hold on an account while it reads it; a crashed worker's account is read again after it. */
 const CLAIM_MS = 5 * 60_000;
@@ -106,14 +106,13 @@ async function readOneAccount(
   account: { id: string; runId: string; accountSid: string; friendlyName: string; isIsv: boolean },
   handles: AdoptionHandles,
 ): Promise<void> {
-  const handle = account.isIsv
-    ? handles.isv
-    : handles.accountFor({
-        accountSid: account.accountSid,
-        authToken: (await fetchAccount(handles.isv, account.accountSid)).authToken,
-      });
-  const inventory = await readAccountInventory(handle, account.friendlyName);
-  const customers = await matchOrganizations(proposeCustomers([{ ...inventory, isIsv: account.isIsv }]));
+  // The subaccount's token is fetched (GET) when its account is read, never stored.
+  const proposals = await proposeAccountCustomers(
+    handles,
+    { sid: account.accountSid, friendlyName: account.friendlyName, isIsv: account.isIsv },
+    async () => (await fetchAccount(handles.isv, account.accountSid)).authToken,
+  );
+  const customers = await matchOrganizations(proposals);
   const keyring = dataKeyring();
   await db.$transaction(async (tx) => {
     for (const { personal, match, ...customer } of customers) {

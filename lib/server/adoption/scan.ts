@@ -28,14 +28,30 @@ export async function scanTwilioAccounts(
   accountFor: (credentials: { accountSid: string; authToken: string }) => TwilioAccount,
 ): Promise<AdoptionScan> {
   const accounts = (await listAccounts(isv)).filter((account) => account.status !== "closed");
-  const inventories = [];
+  const proposals: ProposedCustomer[] = [];
   // One account at a time: thousands of subaccounts must not open thousands of connections at once.
-  for (const account of accounts) {
-    const handle = account.isIsv ? isv : accountFor({ accountSid: account.sid, authToken: account.authToken });
-    inventories.push({ ...(await readAccountInventory(handle, account.friendlyName)), isIsv: account.isIsv });
-  }
-  const proposals = proposeCustomers(inventories);
+  for (const account of accounts)
+    proposals.push(...(await proposeAccountCustomers({ isv, accountFor }, account, async () => account.authToken)));
   return { accounts: accounts.length, customers: await matchOrganizations(proposals) };
+}
+
+/**
+ * One account read whole and grouped into its customers (grouping never spans accounts): the ISV's
+ * own on its handle, a subaccount on a handle with its own token (`authToken`, asked only for it).
+ */
+export async function proposeAccountCustomers(
+  handles: {
+    isv: TwilioAccount;
+    accountFor: (credentials: { accountSid: string; authToken: string }) => TwilioAccount;
+  },
+  account: { sid: string; friendlyName: string; isIsv: boolean },
+  authToken: () => Promise<string>,
+): Promise<ProposedCustomer[]> {
+  const handle = account.isIsv
+    ? handles.isv
+    : handles.accountFor({ accountSid: account.sid, authToken: await authToken() });
+  const inventory = await readAccountInventory(handle, account.friendlyName);
+  return proposeCustomers([{ ...inventory, isIsv: account.isIsv }]);
 }
 
 /**

@@ -7,6 +7,7 @@ import { audit } from "../audit/audit";
 import { brandVerificationView } from "../brands/brand-verification";
 import { db } from "../db";
 import { env } from "../env";
+import { insertedFirst } from "../inserted-first";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 
 const WORDS: Record<ReminderKind, { subject: string; lines: (name: string) => string[]; path: string }> = {
@@ -97,8 +98,8 @@ function claimReminder(reminder: {
   since: Date;
   number: number;
 }): Promise<boolean> {
-  return db.reminder
-    .create({
+  return insertedFirst(
+    db.reminder.create({
       data: {
         applicationId: reminder.applicationId,
         organizationId: reminder.organizationId,
@@ -106,12 +107,8 @@ function claimReminder(reminder: {
         since: reminder.since,
         number: reminder.number,
       },
-    })
-    .then(() => true)
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === "P2002") return false;
-      throw error;
-    });
+    }),
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { DIGEST_LISTED, digestDay, digestText } from "@/lib/reminders/staff-dige
 import { audit } from "../audit/audit";
 import { db } from "../db";
 import { env } from "../env";
+import { insertedFirst } from "../inserted-first";
 import { enqueueMail } from "../jobs/enqueue";
 import { absoluteUrl } from "../mail/send-mail";
 
@@ -33,13 +34,7 @@ export async function sendStaffDigest(now = new Date()): Promise<number> {
       },
     }),
   ]);
-  const claimed = await db.staffDigest
-    .create({ data: { day, customers: total } })
-    .then(() => true)
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === "P2002") return false;
-      throw error;
-    });
+  const claimed = await insertedFirst(db.staffDigest.create({ data: { day, customers: total } }));
   if (!claimed || total === 0) return 0;
   const staff = await db.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] } }, select: { email: true } });
   const text = digestText(
