@@ -40,6 +40,7 @@ const wanted = [
   "messaging.v1.service.phone_number",
   "messaging.v1.service.us_app_to_person",
   "messaging.v1.service.us_app_to_person_usecase",
+  "messaging.v1.tollfree_verification",
   "events.v1.sink",
   "events.v1.subscription",
 ];

@@ -187,6 +187,13 @@ export function renderResource(resource: StoredResource): Record<string, unknown
         ...dates,
         url: `${HOSTS.messaging}/v1/Services/${resource.parentSid}/Compliance/Usa2p/${resource.sid}`,
       });
+    case "TollfreeVerification":
+      return shape("messaging.v1.tollfree_verification", {
+        ...f,
+        ...common,
+        ...dates,
+        url: `${HOSTS.messaging}/v1/Tollfree/Verifications/${resource.sid}`,
+      });
     case "Sink": {
       const url = `${HOSTS.events}/v1/Sinks/${resource.sid}`;
       return shape("events.v1.sink", {

@@ -11,6 +11,7 @@ import { numberStep } from "./engine/number-registration";
 import { Scheduler } from "./engine/scheduler";
 import { snapshot } from "./engine/snapshot";
 import { vettingStep } from "./engine/vetting-lifecycle";
+import { verificationStep } from "./tollfree/lifecycle";
 import type { Fault } from "./faults";
 
 export { DEFAULT_DELAYS, type Delays } from "./engine/engine";
@@ -111,6 +112,7 @@ export class Sandbox implements Engine {
     else if (resource.kind === "Usa2p") campaignStep(this, resource, step);
     else if (resource.kind === "IncomingPhoneNumber") numberStep(this, resource, step);
     else if (resource.kind === "BrandVetting") vettingStep(this, resource, step);
+    else if (resource.kind === "TollfreeVerification") verificationStep(this, resource, step);
   }
 
   // ---- Trust Hub bundles (engine/bundle-lifecycle.ts) ----------------------------------------

@@ -11,9 +11,17 @@ import { eventsRoutes } from "./events/routes";
 import { faultError, takeFault } from "./faults";
 import { messagingRoutes } from "./messaging/routes";
 import { Sandbox, type SandboxOptions } from "./sandbox";
+import { tollfreeRoutes } from "./tollfree/routes";
 import { trusthubRoutes } from "./trusthub/routes";
 
-const routes = [...trusthubRoutes, ...apiRoutes, ...pricingRoutes, ...messagingRoutes, ...eventsRoutes];
+const routes = [
+  ...trusthubRoutes,
+  ...apiRoutes,
+  ...pricingRoutes,
+  ...messagingRoutes,
+  ...tollfreeRoutes,
+  ...eventsRoutes,
+];
 
 export type SandboxServerOptions = SandboxOptions & {
   port?: number;

@@ -7,6 +7,7 @@ import { created, ok, path, type Route } from "../core/router";
 import type { AccountRecord } from "../core/store";
 import { availableNumbers, friendlyPhoneNumber, isAvailable } from "../engine/number-inventory";
 import { renderAccount, renderResource } from "../render-resource";
+import { TOLL_FREE_PREFIXES } from "../tollfree/rules";
 
 type R = Route<RequestContext>;
 
@@ -190,7 +191,7 @@ export const apiRoutes: R[] = [
   },
   {
     // Local numbers on offer (AvailablePhoneNumbers/{Country}/Local, twilio-oai api v2010): US only in
-    // the sandbox, filtered by AreaCode (an integer in the OpenAPI).
+    // the sandbox, filtered by AreaCode (an integer in the OpenAPI). Toll-free prefixes are not local.
     method: "GET",
     pattern: path("/2010-04-01/Accounts/:accountSid/AvailablePhoneNumbers/:country/Local.json"),
     handle: (ctx, { accountSid, country }) => {
@@ -198,25 +199,26 @@ export const apiRoutes: R[] = [
       const areaCode = single(ctx.query, "AreaCode");
       if (areaCode !== undefined && !/^[2-9]\d{2}$/.test(areaCode))
         throw invalidParameter("AreaCode", "must be a three-digit US area code");
-      const items =
-        country === "US"
-          ? availableNumbers(ctx.sandbox.store, areaCode ?? "415").map((number) => ({
-              friendly_name: friendlyPhoneNumber(number.phoneNumber),
-              phone_number: number.phoneNumber,
-              lata: null,
-              locality: number.locality,
-              rate_center: null,
-              latitude: null,
-              longitude: null,
-              region: number.region,
-              postal_code: null,
-              iso_country: "US",
-              address_requirements: "none",
-              beta: false,
-              capabilities: { voice: true, sms: true, mms: true, fax: false },
-            }))
-          : [];
+      const code = areaCode ?? "415";
+      const items = country === "US" && !isTollFreePrefix(code) ? offers(ctx, code) : [];
       const base = `/2010-04-01/Accounts/${account.sid}/AvailablePhoneNumbers/${country}/Local.json`;
+      return ok(v2010Page("available_phone_numbers", items, base, ctx.query));
+    },
+  },
+  {
+    // Toll-free numbers on offer (AvailablePhoneNumbers/{Country}/TollFree, twilio-oai api v2010):
+    // US only, the NANP toll-free prefixes (tollfree-verification-resource.md: 800, 888, 877, 866,
+    // 855, 844, 833), AreaCode picking one of them.
+    method: "GET",
+    pattern: path("/2010-04-01/Accounts/:accountSid/AvailablePhoneNumbers/:country/TollFree.json"),
+    handle: (ctx, { accountSid, country }) => {
+      const account = targetAccount(ctx, accountSid!);
+      const areaCode = single(ctx.query, "AreaCode");
+      if (areaCode !== undefined && !isTollFreePrefix(areaCode))
+        throw invalidParameter("AreaCode", "must be a toll-free prefix such as 800 or 833");
+      const items =
+        country === "US" ? (areaCode ? [areaCode] : TOLL_FREE_PREFIXES).flatMap((code) => offers(ctx, code)) : [];
+      const base = `/2010-04-01/Accounts/${account.sid}/AvailablePhoneNumbers/${country}/TollFree.json`;
       return ok(v2010Page("available_phone_numbers", items, base, ctx.query));
     },
   },
@@ -235,6 +237,27 @@ export const apiRoutes: R[] = [
  * toll-free number as twilio.com/en-us/sms/pricing/us shows them (1.15 and 2.15 USD a month); other
  * countries are not modelled (404).
  */
+/** What AvailablePhoneNumbers lists for one area code (or toll-free prefix): the sandbox's inventory. */
+function offers(ctx: RequestContext, areaCode: string) {
+  return availableNumbers(ctx.sandbox.store, areaCode).map((number) => ({
+    friendly_name: friendlyPhoneNumber(number.phoneNumber),
+    phone_number: number.phoneNumber,
+    lata: null,
+    locality: isTollFreePrefix(areaCode) ? null : number.locality,
+    rate_center: null,
+    latitude: null,
+    longitude: null,
+    region: isTollFreePrefix(areaCode) ? null : number.region,
+    postal_code: null,
+    iso_country: "US",
+    address_requirements: "none",
+    beta: false,
+    capabilities: { voice: true, sms: true, mms: true, fax: false },
+  }));
+}
+
+const isTollFreePrefix = (code: string) => (TOLL_FREE_PREFIXES as readonly string[]).includes(code);
+
 export const pricingRoutes: R[] = [
   {
     method: "GET",

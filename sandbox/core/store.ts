@@ -20,7 +20,8 @@ export type Kind =
   | "ServicePhoneNumber"
   | "Usa2p"
   | "Sink"
-  | "Subscription";
+  | "Subscription"
+  | "TollfreeVerification";
 
 export type StoredResource = {
   sid: string;
@@ -90,6 +91,7 @@ const PREFIX: Record<Kind, SidPrefix> = {
   Usa2p: "QE",
   Sink: "DG",
   Subscription: "DF",
+  TollfreeVerification: "HH",
 };
 
 /**

@@ -18,6 +18,7 @@ const GROUPS: Record<string, string> = {
   Evaluation: "Evaluations",
   Sink: "Sinks",
   Subscription: "Subscriptions",
+  TollfreeVerification: "TollfreeVerifications",
 };
 
 /** What GET /__sandbox/state shows: each account's resources as the API returns them, and its fees. */

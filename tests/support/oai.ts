@@ -134,13 +134,16 @@ export class OpenApiContract {
 
 /**
  * OpenAPI 3.0 lets `nullable` stand without `type` (as on free-form `attributes`); Ajv refuses that.
- * Such a schema accepts anything, null included, so the keyword can go.
+ * Such a schema accepts anything, null included, so the keyword can go. A nullable enumeration takes
+ * null too (Ajv wants it listed): Twilio's documented answers carry `"vetting_provider": null`
+ * (tollfree-verification-resource.md) where the enumeration is `nullable` without null among its values.
  */
 function relaxUntypedNullable(node: unknown): unknown {
   if (Array.isArray(node)) node.forEach(relaxUntypedNullable);
   else if (node && typeof node === "object") {
     const record = node as Record<string, unknown>;
     if ("nullable" in record && !("type" in record)) delete record.nullable;
+    if (record.nullable === true && Array.isArray(record.enum) && !record.enum.includes(null)) record.enum.push(null);
     Object.values(record).forEach(relaxUntypedNullable);
   }
   return node;
