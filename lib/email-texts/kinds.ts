@@ -115,6 +115,19 @@ export const EMAIL_KINDS = {
       path: "/campaign",
     },
   },
+  tollfree_news: {
+    label: "Toll-free verification news",
+    when: "Twilio approved or rejected a toll-free number's verification.",
+    sample: {
+      subject: "Your toll-free number needs changes",
+      details: [
+        "Toll-free verification for Acme Plumbing, +1 833 555 0100.",
+        "",
+        "Twilio did not approve it: Business name and official records do not match (Twilio error 30484).",
+      ],
+      path: "/toll-free",
+    },
+  },
   reminder: {
     label: "Reminder",
     when: "A draft untouched, or changes asked for and not made, for a while (then less often).",

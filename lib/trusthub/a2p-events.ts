@@ -4,11 +4,14 @@ import { normalizeBrandDetails, normalizeRegistrationErrors, type BrandDetails }
  * Every A2P event type Twilio documents, and nothing else: the fifteen of the Event Streams setup
  * guide (six brand, three campaign, six number; ../shared/twilio-docs/a2p-event-streams-setup.md,
  * "you will subscribe to 15 events") and the two Authentication+ types on Twilio's event-type pages
- * (live-twilio.md §3). `campaign-deleted` is not documented: an unknown type may make Twilio refuse
- * the whole subscription, so it is not asked for (though understood if it comes).
+ * (live-twilio.md §3), and the one toll-free verification type with a documented payload
+ * ("Verification Edited", https://www.twilio.com/docs/events/event-types/toll-free/verification).
+ * `campaign-deleted` is not documented: an unknown type may make Twilio refuse the whole
+ * subscription, so it is not asked for (though understood if it comes); so for other toll-free types.
  */
 const COMPLIANCE = "com.twilio.messaging.compliance.";
 export const A2P_EVENT_TYPES = [
+  `${COMPLIANCE}toll-free-verification.edit`,
   `${COMPLIANCE}brand-registration.brand-registered`,
   `${COMPLIANCE}brand-registration.brand-failure`,
   `${COMPLIANCE}brand-registration.brand-verified`,
@@ -45,6 +48,14 @@ export type A2pEventChange =
       messagingServiceSid: string | null;
       status: string;
       details: Record<string, unknown>;
+      at: Date | null;
+    }
+  | {
+      /** Any `toll-free-verification.*` event: it names the verification, which is then fetched. */
+      kind: "tollfree";
+      accountSid: string;
+      verificationSid: string;
+      status: string | null;
       at: Date | null;
     }
   | {
@@ -184,6 +195,13 @@ export function parseA2pEvent(event: unknown): A2pEventChange | null {
       },
       at,
     };
+  }
+  if (type.includes(".toll-free-verification.")) {
+    const verificationSid = text(d.tollfreeverificationsid);
+    if (!verificationSid) return null;
+    const status = text(d.verificationstatus)?.toUpperCase() ?? null;
+    const processed = typeof d.processeddate === "number" ? new Date(d.processeddate) : null;
+    return { kind: "tollfree", accountSid, verificationSid, status, at: processed ?? at };
   }
   const numberType = /\.(number-(?:de)?registration\.[a-z]+)$/.exec(type)?.[1];
   if (numberType) {

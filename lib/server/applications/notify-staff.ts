@@ -4,7 +4,7 @@ import { db } from "../db";
 import { enqueueMail } from "../jobs/enqueue";
 import { absoluteUrl } from "../mail/send-mail";
 
-const WHAT = { registration: "registration", campaign: "A2P campaign" } as const;
+const WHAT = { registration: "registration", campaign: "A2P campaign", tollfree: "toll-free verification" } as const;
 
 /** Tells every staff member that an application (or its campaign) waits for review (a mail job: SMTP, outbox or dev log). */
 export async function notifyStaffOfSubmission(

@@ -6,7 +6,7 @@ import { db } from "../db";
 import { LeaseLostError, TwilioStepError } from "./errors";
 import { knownSid, recordSid, type LedgerStep } from "./ledger";
 import { withRetry } from "./retry";
-import type { StepContext } from "./step-context";
+import type { RunContext } from "./step-context";
 
 /** A resource as Twilio returned it: its SID, and for resources with a lifecycle (brands) its first status. */
 export type Found = string | { sid: string; status: string | null; details?: object };
@@ -25,7 +25,7 @@ export type Found = string | { sid: string; status: string | null; details?: obj
  * The SID is recorded the moment Twilio returns it, and the intent removed with it.
  */
 export async function adoptOrCreate(
-  ctx: StepContext,
+  ctx: Pick<RunContext, "applicationId" | "accountSid" | "retry" | "fence" | "createdThisRun">,
   step: LedgerStep,
   operations: {
     find: () => Promise<Found | null>;

@@ -11,13 +11,14 @@ import { tuning } from "../tuning";
  * lease and error is written here, so the rules below hold for every caller.
  *
  * A job runs in phases: "registration" (profile, trust product, brand, Messaging Service),
- * "campaign" (once staff approve the campaign) and "voice" (SHAKEN/STIR, once numbers are chosen).
+ * "campaign" (once staff approve the campaign), "voice" (SHAKEN/STIR, once numbers are chosen) and
+ * "tollfree" (toll-free verifications, once staff approve one).
  * A phase asked for while another runs, or while the job waits on a failure, is kept in
  * `pendingPhases` and runs after it: never lost when the worker finishes, never clearing a
  * failure staff have not retried.
  */
 
-export const PHASES = ["registration", "campaign", "voice"] as const;
+export const PHASES = ["registration", "campaign", "voice", "tollfree"] as const;
 export type ProvisioningPhase = (typeof PHASES)[number];
 
 type Tx = Prisma.TransactionClient;

@@ -21,7 +21,8 @@ export type LedgerStep =
   | "campaign"
   | `evaluate:${BundleKind | "shaken-stir"}`
   | `submit:${BundleKind}`
-  | `assign:${BundleKind}:${ProvisioningStep | "primary-customer-profile"}`;
+  | `assign:${BundleKind}:${ProvisioningStep | "primary-customer-profile"}`
+  | `tollfree:${string}`;
 
 /**
  * The portal's record of what exists at Twilio for an application: one SID per step, written the

@@ -13,11 +13,12 @@ import { withPacing, type TwilioAccount } from "../twilio/account";
 import { A2P_REQUEST_SPACING_MS } from "../twilio/rate-slot";
 import { PACED_REQUEST_PRIORITY, withAccountSlot } from "./account-limiter";
 import { isTransient, LeaseLostError, NeedsCustomerError, TwilioStepError } from "./errors";
-import { runGraph } from "./graph";
+import { runGraph, type GraphNode } from "./graph";
 import { finishRun, markFailed, markRunning, recordCurrentStep, scheduleRetryLater } from "./job";
 import { campaignGraph, provisioningGraph, voiceGraph } from "./provisioning-graph";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
-import type { StepContext } from "./step-context";
+import type { RunContext, StepContext } from "./step-context";
+import { approvedTollfreeVerifications, tollfreeGraph } from "./steps/tollfree";
 
 /**
  * Twilio calls at once per account, across every worker and instance (AccountSlot). Twilio refuses
@@ -83,8 +84,10 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     where: { id: applicationId },
     include: { organization: true },
   });
+  const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId } });
   const parsed = parseApplication(readStoredDraft(application.draft, application.id));
-  if (!parsed.success)
+  // A toll-free verification carries its own answers: the application need not be complete for it.
+  if (!parsed.success && job.phase !== "tollfree")
     return failed(applicationId, "validate", null, "The application is not complete; it cannot be sent to Twilio.");
 
   const settings = await db.isvSettings.findUnique({ where: { id: 1 } });
@@ -108,13 +111,11 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
   const publicUrl = (path: string) =>
     settings.publicBaseUrl ? new URL(path, settings.publicBaseUrl).toString() : null;
   const perAccount = deps.concurrency ?? TWILIO_CALLS_AT_ONCE_PER_ACCOUNT;
-  const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId } });
   // The job approved earliest goes first among the account's waiting steps (account-limiter.ts).
   const jobOrder = job.createdAt.getTime();
   const inAccountSlot = <T>(work: () => Promise<T>) => withAccountSlot(account.sid, perAccount, work, jobOrder);
-  const ctx: StepContext = {
+  const run: RunContext = {
     applicationId,
-    application: parsed.data,
     account: withPacing(account, {
       spacingMs: deps.brandSpacingMs ?? A2P_REQUEST_SPACING_MS,
       inCallSlot: (request) => withAccountSlot(account.sid, perAccount, request, PACED_REQUEST_PRIORITY),
@@ -131,17 +132,24 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     createdThisRun: new Set(),
   };
 
-  // One job per application, in phases: the registration, the campaign (once staff approve it), and
-  // voice (SHAKEN/STIR, once numbers are chosen).
-  let graph = provisioningGraph(ctx);
-  if (job.phase === "campaign") {
-    const approved = await approvedCampaign(applicationId);
-    if (!approved)
-      return failed(applicationId, "campaign", null, "The campaign is not approved or not complete; review it again.");
-    graph = campaignGraph(ctx, approved);
-  } else if (job.phase === "voice") graph = voiceGraph(ctx);
+  // One job per application, in phases: the registration, the campaign (once staff approve it),
+  // voice (SHAKEN/STIR, once numbers are chosen) and toll-free verifications (once staff approve one).
+  let graph: GraphNode[];
+  if (job.phase === "tollfree") graph = tollfreeGraph(run, await approvedTollfreeVerifications(applicationId));
+  else if (!parsed.success)
+    return failed(applicationId, "validate", null, "The application is not complete; it cannot be sent to Twilio.");
+  else {
+    const ctx: StepContext = { ...run, application: parsed.data };
+    graph = provisioningGraph(ctx);
+    if (job.phase === "campaign") {
+      const approved = await approvedCampaign(applicationId);
+      if (!approved)
+        return failed(applicationId, "campaign", null, "The campaign is not approved or not complete; review it again.");
+      graph = campaignGraph(ctx, approved);
+    } else if (job.phase === "voice") graph = voiceGraph(ctx);
+  }
 
-  await ctx.fence();
+  await run.fence();
   await markRunning(applicationId);
   // A paced step takes its call slots request by request, inside the rate slot (GraphNode).
   const nodes = graph.map((node) => (node.paced ? node : { ...node, run: () => inAccountSlot(node.run) }));
@@ -154,7 +162,7 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
   // A worker that lost the job mid-way writes nothing: the one that holds it now goes on.
   if (result.failures.some((failure) => failure.error instanceof LeaseLostError)) return { state: "LEASE_LOST" };
   // Whatever the outcome, only the holder records it.
-  await ctx.fence();
+  await run.fence();
   const needsCustomer = result.failures
     .map((failure) => failure.error)
     .filter((error): error is NeedsCustomerError => error instanceof NeedsCustomerError);

@@ -6,10 +6,12 @@ import type { TwilioAccount } from "../twilio/account";
 import { knownSid, type LedgerStep } from "./ledger";
 import type { RetryPolicy } from "./retry";
 
-/** What every provisioning step works with: the application, the account's client, the ISV's settings. */
-export type StepContext = {
+/**
+ * What every provisioning step works with: the account's client, the ISV's settings, the run's
+ * hold on the job. A toll-free verification needs no more (its answers are its own).
+ */
+export type RunContext = {
   applicationId: string;
-  application: Application;
   /**
    * The customer's account, as the gateway takes it; its pacing spaces brand and campaign requests
    * as the run says and takes one of the account's call slots per request, inside the rate slot.
@@ -42,8 +44,11 @@ export type StepContext = {
   createdThisRun: Set<string>;
 };
 
+/** A registration step's context: the run's, and the application as staff approved it. */
+export type StepContext = RunContext & { application: Application };
+
 /** The recorded SID of an earlier step (its node ran before this one). */
-export async function sidOf(ctx: StepContext, step: LedgerStep): Promise<string> {
+export async function sidOf(ctx: RunContext, step: LedgerStep): Promise<string> {
   const sid = await knownSid(ctx.applicationId, step);
   if (!sid) throw new Error(`${step} has no SID yet`);
   return sid;

@@ -8,6 +8,7 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
 
 import { recordNumberRegistration } from "../campaigns/number-registration";
+import { applyTollfreeNews } from "../tollfree/tollfree-news";
 import { db } from "../db";
 import { accountBySid } from "../twilio/client";
 import { validBodySignature } from "../twilio/signatures";
@@ -92,6 +93,7 @@ async function applyChange(change: A2pEventChange, eventType: string, event: unk
     return recordNumberRegistration(change, typeof digits === "string" ? digits : null);
   }
   if (change.kind === "brand") return applyBrandChange(change, eventType);
+  if (change.kind === "tollfree") return applyTollfreeNews(change.accountSid, change.verificationSid);
   const resource = await campaignResource(change);
   if (!resource) return false;
   if (resource.status === change.status) return false;

@@ -16,6 +16,7 @@ import type { TwilioAccount } from "../twilio/account";
 import { fetchBrand } from "../twilio/brands";
 import { fetchCampaign } from "../twilio/campaigns";
 import { fetchBundle } from "../twilio/trust-hub";
+import { syncTollfreeVerifications } from "../tollfree/tollfree-news";
 import { recordTwilioDetails, recordTwilioStatus, sameJson } from "./record-status";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */
@@ -89,7 +90,13 @@ export async function syncStatuses(deps: SyncDeps): Promise<{ checked: number; c
   await refreshUnsummarizedRows();
   // Codes and links that expired unanswered: the customer is told once (#13 line 6).
   await notifyExpiredVerifications();
-  return { checked: open.length, changed, failed };
+  // Toll-free verifications under review: Twilio documents no event for every decision (#29).
+  const tollfree = await syncTollfreeVerifications();
+  return {
+    checked: open.length + tollfree.checked,
+    changed: changed + tollfree.changed,
+    failed: failed + tollfree.failed,
+  };
 }
 
 /**

@@ -41,6 +41,23 @@ export async function searchLocalNumbers(
   }));
 }
 
+/** Toll-free numbers Twilio offers now (AvailablePhoneNumbers/US/TollFree), under one prefix or any. */
+export async function searchTollFreeNumbers(
+  account: TwilioAccount,
+  prefix: number | null,
+  limit = 20,
+): Promise<AvailableNumber[]> {
+  const offered = await account.sdk
+    .availablePhoneNumbers("US")
+    .tollFree.list({ ...(prefix ? { areaCode: prefix } : {}), smsEnabled: true, limit });
+  return offered.map((number) => ({
+    phoneNumber: number.phoneNumber,
+    friendlyName: number.friendlyName ?? number.phoneNumber,
+    locality: null,
+    region: null,
+  }));
+}
+
 /** Buys `phoneNumber` into the account (IncomingPhoneNumbers create): Twilio bills it monthly from now. */
 export async function buyPhoneNumber(
   account: TwilioAccount,
@@ -63,9 +80,19 @@ export type MonthlyPrice = { amount: string; currency: string };
  * sends them, so both casings are read; null when Twilio lists no local price.
  */
 export async function localNumberMonthlyPrice(account: TwilioAccount): Promise<MonthlyPrice | null> {
+  return numberMonthlyPrice(account, "local");
+}
+
+/** The same for a number type Twilio's Pricing API lists ("local", "toll free"). */
+export async function numberMonthlyPrice(
+  account: TwilioAccount,
+  numberType: "local" | "toll free",
+): Promise<MonthlyPrice | null> {
   const country = await account.sdk.pricing.v1.phoneNumbers.countries("US").fetch();
   const prices = (country.phoneNumberPrices ?? []) as Record<string, unknown>[];
-  const local = prices.find((price) => String(price.number_type ?? price.numberType ?? "").toLowerCase() === "local");
+  const local = prices.find(
+    (price) => String(price.number_type ?? price.numberType ?? "").toLowerCase() === numberType,
+  );
   const amount = local?.current_price ?? local?.currentPrice ?? local?.base_price ?? local?.basePrice;
   if (typeof amount !== "string" && typeof amount !== "number") return null;
   return { amount: String(amount), currency: (country.priceUnit ?? "USD").toUpperCase() };
