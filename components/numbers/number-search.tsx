@@ -6,24 +6,42 @@ import { useActionState, useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InlineFormError } from "@/components/ui/inline-form-error";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { NumberOffer } from "@/lib/numbers/schema";
 import { buyNumberAction, searchNumbersAction } from "@/lib/server/actions/number-actions";
 
 /**
- * Getting a number: an area code, then the numbers Twilio offers there with what one costs a
- * month, each with its own Buy button. Both are forms posting to server actions, so they work
- * before the page hydrates; the area code typed stays in the field when it is refused.
+ * Getting a number: local (an area code) or toll-free (a prefix, or any), then the numbers Twilio
+ * offers with what one costs a month, each with its own Buy button. Both are forms posting to
+ * server actions, so they work before the page hydrates; what was typed stays when it is refused.
  */
-export function NumberSearch({ organizationId }: { organizationId: string }) {
+export function NumberSearch({
+  organizationId,
+  defaultKind = "local",
+}: {
+  organizationId: string;
+  defaultKind?: "local" | "toll-free";
+}) {
   const [state, search, searching] = useActionState(searchNumbersAction, null);
   const result = state?.ok ? state.data : null;
   return (
     <div className="space-y-3" data-testid="number-search">
       <form action={search} className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="organizationId" value={organizationId} />
+        <SelectField
+          label="Kind of number"
+          name="kind"
+          placeholder=""
+          options={[
+            { value: "local", label: "Local" },
+            { value: "toll-free", label: "Toll-free" },
+          ]}
+          defaultValue={state?.values?.kind ?? defaultKind}
+          className="w-40"
+        />
         <TextField
-          label="Area code"
+          label="Area code or toll-free prefix"
           name="areaCode"
           inputMode="numeric"
           autoComplete="off"
@@ -40,7 +58,9 @@ export function NumberSearch({ organizationId }: { organizationId: string }) {
       {result ? (
         result.offers.length === 0 ? (
           <p className="text-sm text-slate-600" role="status">
-            Twilio has no local numbers in area code {result.areaCode} just now. Try a nearby one.
+            {result.kind === "toll-free"
+              ? `Twilio has no toll-free numbers${result.areaCode ? ` under ${result.areaCode}` : ""} just now. Try another prefix.`
+              : `Twilio has no local numbers in area code ${result.areaCode} just now. Try a nearby one.`}
           </p>
         ) : (
           <div className="space-y-2">

@@ -39,7 +39,18 @@ export const campaignStatusLabel = (status: string | null) =>
 /** Good, waiting, or bad: the colour a status is shown in. */
 export function statusTone(status: string | null): "good" | "bad" | "wait" | "none" {
   if (!status) return "none";
-  if (["twilio-approved", "APPROVED", "VERIFIED", "VETTED_VERIFIED"].includes(status)) return "good";
-  if (["twilio-rejected", "FAILED", "SUSPENDED", "UNVERIFIED"].includes(status)) return "bad";
+  if (["twilio-approved", "APPROVED", "VERIFIED", "VETTED_VERIFIED", "TWILIO_APPROVED"].includes(status)) return "good";
+  if (["twilio-rejected", "FAILED", "SUSPENDED", "UNVERIFIED", "TWILIO_REJECTED"].includes(status)) return "bad";
   return "wait";
 }
+
+/** A toll-free verification's status (Twilio's tollfree_verification_enum_status) in words. */
+const TOLLFREE: Record<string, string> = {
+  PENDING_REVIEW: "Waiting for review",
+  IN_REVIEW: "In review",
+  TWILIO_APPROVED: "Approved",
+  TWILIO_REJECTED: "Rejected",
+};
+
+export const tollfreeStatusLabel = (status: string | null) =>
+  status ? (TOLLFREE[status.toUpperCase()] ?? status) : "Not sent yet";

@@ -1,5 +1,5 @@
 import { fieldLabel } from "./field-labels";
-import { brandStatusLabel, bundleStatusLabel, campaignStatusLabel } from "./status-labels";
+import { brandStatusLabel, bundleStatusLabel, campaignStatusLabel, tollfreeStatusLabel } from "./status-labels";
 
 export type Audience = "staff" | "customer";
 export type TimelineEvent = { at: string; title: string; detail?: string; tone: "info" | "good" | "bad" };
@@ -90,9 +90,46 @@ function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null 
             ? "Reminded by email to make the changes asked for"
             : meta.kind === "verification-expiring"
               ? "Reminded by email that the brand's verification expires soon"
-              : "Reminded by email to finish the application",
+              : meta.kind === "tollfree-edit-window"
+                ? "Reminded by email that the toll-free verification's days to fix it end soon"
+                : "Reminded by email to finish the application",
         tone: "info",
       };
+    case "tollfree.submitted":
+      return {
+        at,
+        title: meta.resubmission
+          ? `Toll-free verification sent again after changes${byCustomer}`
+          : `Toll-free verification sent for review${byCustomer}`,
+        tone: "info",
+      };
+    case "tollfree.approved":
+      return {
+        at,
+        title: `Toll-free verification approved${byStaff}`,
+        detail: meta.newSubmission
+          ? "Twilio's days to fix the last one had passed: it goes to Twilio as a new verification (standard queue)."
+          : "It goes to Twilio now.",
+        tone: "good",
+      };
+    case "tollfree.changes_requested":
+      return { at, title: `Changes requested on the toll-free verification${byStaff}`, tone: "bad" };
+    case "tollfree.status_changed":
+      return {
+        at,
+        title: `Toll-free verification at Twilio: ${tollfreeStatusLabel(String(meta.to ?? ""))}`,
+        detail:
+          Array.isArray(meta.codes) && meta.codes.length
+            ? `Twilio error${meta.codes.length === 1 ? "" : "s"} ${meta.codes.join(", ")}`
+            : undefined,
+        tone: meta.to === "TWILIO_APPROVED" ? "good" : meta.to === "TWILIO_REJECTED" ? "bad" : "info",
+      };
+    case "tollfree.resubmitted":
+      return { at, title: "Toll-free verification fixed at Twilio (same verification)", tone: "info" };
+    case "tollfree.new_submission":
+      return audience === "staff"
+        ? { at, title: "Toll-free verification sent again as a new verification", tone: "info" }
+        : null;
     case "application.submitted":
       return {
         at,

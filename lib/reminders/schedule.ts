@@ -3,7 +3,7 @@
  * each time (wait, 2×wait, 4×wait after the change), at most `max` times. Pure: the sender asks it
  * with the application's last change and the reminders already sent for that change.
  */
-export type ReminderKind = "draft-unfinished" | "changes-unanswered" | "verification-expiring";
+export type ReminderKind = "draft-unfinished" | "changes-unanswered" | "verification-expiring" | "tollfree-edit-window";
 
 export function nextReminderAt(
   since: Date,
@@ -34,4 +34,14 @@ export const VERIFICATION_REMINDER_LEAD_MS: Record<"sms-otp" | "email-2fa", numb
 /** When a sending of the code or link is reminded: once, its lead before it expires. */
 export function verificationReminderAt(expiresAt: Date, method: "sms-otp" | "email-2fa"): Date {
   return new Date(expiresAt.getTime() - VERIFICATION_REMINDER_LEAD_MS[method]);
+}
+
+/**
+ * A rejected toll-free verification's edit window (Twilio's seven days, `edit_expiration`) is
+ * reminded once, two days before it closes: after that a fix waits in Twilio's standard queue.
+ */
+export const TOLLFREE_EDIT_REMINDER_LEAD_MS = 2 * 24 * 3_600_000;
+
+export function tollfreeEditReminderAt(editExpiration: Date): Date {
+  return new Date(editExpiration.getTime() - TOLLFREE_EDIT_REMINDER_LEAD_MS);
 }

@@ -7,8 +7,14 @@ import { buyNumber, searchNumbersToBuy } from "@/lib/server/numbers/buy-number";
  * Numbers for a test customer, got the way staff get them (#26): bought into the customer's
  * account through the portal (search, price, buy), or a number of the ISV's account assigned.
  */
-export async function buyNumbersFor(organizationId: string, actorId: string, count = 1, areaCode = "415") {
-  const search = await searchNumbersToBuy(organizationId, areaCode);
+export async function buyNumbersFor(
+  organizationId: string,
+  actorId: string,
+  count = 1,
+  areaCode = "415",
+  kind: "local" | "toll-free" = "local",
+) {
+  const search = await searchNumbersToBuy(organizationId, areaCode, kind);
   if (!search.ok) throw new Error(search.message);
   expect(search.result.monthlyPrice).toMatch(/USD a month/);
   const bought: { sid: string; phoneNumber: string }[] = [];

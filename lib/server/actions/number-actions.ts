@@ -30,7 +30,7 @@ function refreshNumberPages(organizationId: string) {
 export const searchNumbersAction = defineFormAction(requireUser, searchNumbersSchema, async (input) => {
   const { allowed } = await requireNumberBuyer(input.organizationId);
   if (!allowed) return fail(BUYING_NOT_ALLOWED);
-  const outcome = await searchNumbersToBuy(input.organizationId, input.areaCode);
+  const outcome = await searchNumbersToBuy(input.organizationId, input.areaCode, input.kind);
   if (!outcome.ok) return outcome.field ? fieldError(outcome.field, outcome.message) : fail(outcome.message);
   return ok<NumberSearchResult>(outcome.result);
 });

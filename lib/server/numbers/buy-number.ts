@@ -6,7 +6,7 @@ import type { NumberSearchResult } from "@/lib/numbers/schema";
 import { audit } from "../audit/audit";
 import { db } from "../db";
 import { accountBySid } from "../twilio/client";
-import { buyPhoneNumber, localNumberMonthlyPrice, searchLocalNumbers } from "../twilio/phone-numbers";
+import { buyPhoneNumber, numberMonthlyPrice, searchLocalNumbers, searchTollFreeNumbers } from "../twilio/phone-numbers";
 import { forgetAccountNumbers } from "./account-numbers";
 import { numberHomeOf } from "./number-ownership";
 
@@ -15,21 +15,29 @@ type Failure = { ok: false; field?: "areaCode" | "phoneNumber"; message: string 
 const price = (amount: { amount: string; currency: string } | null) =>
   amount ? `${amount.amount} ${amount.currency} a month` : null;
 
+const TOLL_FREE = /^\+18(00|33|44|55|66|77|88)\d{7}$/;
+/** Twilio's Pricing API names the number types this way. */
+const priceType = (phoneNumber: string) => (TOLL_FREE.test(phoneNumber) ? "toll free" : "local");
+
 /**
- * Local numbers on offer in one area code, in the account the customer's numbers live in, with
- * what one costs a month (Twilio's Pricing API) so it is seen before anything is bought (#26).
+ * Numbers on offer, in the account the customer's numbers live in, with what one costs a month
+ * (Twilio's Pricing API) so it is seen before anything is bought (#26): local ones in one area
+ * code, or toll-free ones under one prefix or any (#29 line 1).
  */
 export async function searchNumbersToBuy(
   organizationId: string,
   areaCode: string,
+  kind: "local" | "toll-free" = "local",
 ): Promise<{ ok: true; result: NumberSearchResult } | Failure> {
   const home = await numberHomeOf(organizationId);
   if (!home) return { ok: false, message: "Twilio is not configured, or this customer no longer exists." };
   try {
     const account = await accountBySid(home.accountSid);
     const [offers, monthly] = await Promise.all([
-      searchLocalNumbers(account, Number(areaCode)),
-      localNumberMonthlyPrice(account).catch((error: unknown) => {
+      kind === "toll-free"
+        ? searchTollFreeNumbers(account, areaCode ? Number(areaCode) : null)
+        : searchLocalNumbers(account, Number(areaCode)),
+      numberMonthlyPrice(account, kind === "toll-free" ? "toll free" : "local").catch((error: unknown) => {
         console.error(`[numbers] price not read: ${describeErrorForLog(error)}`);
         return null;
       }),
@@ -38,6 +46,7 @@ export async function searchNumbersToBuy(
       ok: true,
       result: {
         areaCode,
+        kind,
         monthlyPrice: price(monthly),
         offers: offers.map((offer) => ({
           phoneNumber: offer.phoneNumber,
@@ -71,7 +80,7 @@ export async function buyNumber(
     select: { name: true },
   });
   const account = await accountBySid(home.accountSid);
-  const monthly = price(await localNumberMonthlyPrice(account).catch(() => null));
+  const monthly = price(await numberMonthlyPrice(account, priceType(phoneNumber)).catch(() => null));
   if (!monthly)
     return {
       ok: false,

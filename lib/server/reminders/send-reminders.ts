@@ -1,7 +1,14 @@
 import "server-only";
 
 import { VERIFICATION_WINDOW_MS, verificationExpiresAt, type VerificationMethod } from "@/lib/brand/verification";
-import { nextReminderAt, reminderKindFor, verificationReminderAt, type ReminderKind } from "@/lib/reminders/schedule";
+import {
+  nextReminderAt,
+  reminderKindFor,
+  tollfreeEditReminderAt,
+  verificationReminderAt,
+  type ReminderKind,
+} from "@/lib/reminders/schedule";
+import { editWindowOpen, tollfreeLedgerDetails, tollfreeLedgerStep } from "@/lib/tollfree/ledger-details";
 
 import { audit } from "../audit/audit";
 import { brandVerificationView } from "../brands/brand-verification";
@@ -40,6 +47,17 @@ const WORDS: Record<ReminderKind, { subject: string; lines: (name: string) => st
       "Our team asked for a few changes to your registration. It cannot go to the carriers until you make them:",
     ],
     path: "/onboarding/review",
+  },
+  "tollfree-edit-window": {
+    subject: "Fix your toll-free verification before Twilio's window closes",
+    lines: (name) => [
+      `Toll-free verification for ${name}.`,
+      "",
+      "Twilio did not approve your toll-free number's verification, and its seven days to fix it close soon.",
+      "Fixed within them, Twilio reviews it again first in line; after them, it waits in Twilio's standard queue.",
+      "Twilio's reasons are next to the answers to change:",
+    ],
+    path: "/toll-free",
   },
 };
 
@@ -87,7 +105,7 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
     });
     sent++;
   }
-  return sent + (await sendVerificationReminders(now));
+  return sent + (await sendVerificationReminders(now)) + (await sendTollfreeEditReminders(now));
 }
 
 /** The reminder's row, inserted first: its unique key is the claim (false: another engine has it). */
@@ -152,6 +170,63 @@ async function sendVerificationReminders(now: Date): Promise<number> {
       targetId: application.id,
       organizationId: application.organizationId,
       metadata: { kind, method, expiresAt: expiresAt.toISOString() },
+    });
+    sent++;
+  }
+  return sent;
+}
+
+/**
+ * A toll-free verification Twilio rejected, waiting on the customer's fix, is reminded once per
+ * rejection (its `edit_expiration` is the occasion) two days before the window closes; once the
+ * customer sends the fix (it leaves CHANGES_REQUESTED) or the window has closed, it is not.
+ */
+async function sendTollfreeEditReminders(now: Date): Promise<number> {
+  const waiting = await db.tollfreeVerification.findMany({
+    where: { status: "CHANGES_REQUESTED", application: { organization: { remindersOff: false } } },
+    select: {
+      id: true,
+      phoneNumberSid: true,
+      applicationId: true,
+      application: { select: { organizationId: true, updatedAt: true } },
+    },
+    take: 500,
+  });
+  const ledger = await db.twilioResource.findMany({
+    where: { step: { in: waiting.map((v) => tollfreeLedgerStep(v.id)) }, status: "TWILIO_REJECTED" },
+  });
+  let sent = 0;
+  for (const verification of waiting) {
+    const row = ledger.find((resource) => resource.step === tollfreeLedgerStep(verification.id));
+    if (!row) continue;
+    const details = tollfreeLedgerDetails(row.details);
+    if (!details.editExpiration || !editWindowOpen(details, now)) continue;
+    const closes = new Date(details.editExpiration);
+    if (now < tollfreeEditReminderAt(closes)) continue;
+    const kind = "tollfree-edit-window" as const;
+    const { organizationId } = verification.application;
+    const claim = { applicationId: verification.applicationId, organizationId, kind, since: closes };
+    if (!(await claimReminder({ ...claim, number: 0 }))) continue;
+    await emailCustomerUsers(organizationId, {
+      kind: "reminder",
+      ...WORDS[kind],
+      path: `/toll-free?number=${encodeURIComponent(verification.phoneNumberSid)}`,
+      informational: true,
+    });
+    await db.onboardingApplication.updateMany({
+      where: { id: verification.applicationId },
+      data: {
+        remindersSent: { increment: 1 },
+        lastReminderAt: now,
+        updatedAt: verification.application.updatedAt,
+      },
+    });
+    await audit(db, {
+      action: "reminder.sent",
+      targetType: "TollfreeVerification",
+      targetId: verification.id,
+      organizationId,
+      metadata: { kind, editExpiration: closes.toISOString() },
     });
     sent++;
   }

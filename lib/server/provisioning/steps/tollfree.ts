@@ -30,6 +30,7 @@ import type { GraphNode } from "../graph";
 import { knownSid } from "../ledger";
 import { withRetry } from "../retry";
 import type { RunContext } from "../step-context";
+import { eventStreamStep } from "./event-stream";
 
 /** A verification staff approved, with the answers of the version they approved. */
 export type ApprovedTollfree = {
@@ -71,12 +72,20 @@ export async function approvedTollfreeVerifications(applicationId: string): Prom
     });
 }
 
+/**
+ * The toll-free phase: the account's Event Streams sink first (its "Verification Edited" events come
+ * there; a customer who sends only from toll-free numbers may have no registration that set it up),
+ * then each approved verification.
+ */
 export function tollfreeGraph(ctx: RunContext, approved: ApprovedTollfree[]): GraphNode[] {
-  return approved.map((verification) => ({
-    id: tollfreeLedgerStep(verification.id),
-    deps: [],
-    run: tollfreeStep(ctx, verification),
-  }));
+  return [
+    { id: "event-stream", deps: [], run: eventStreamStep(ctx) },
+    ...approved.map((verification) => ({
+      id: tollfreeLedgerStep(verification.id),
+      deps: ["event-stream"],
+      run: tollfreeStep(ctx, verification),
+    })),
+  ];
 }
 
 /**
