@@ -7,7 +7,11 @@ import { isAdmin, isStaff } from "@/lib/server/auth/policy";
 import { NavLink } from "./nav-link";
 
 function navFor(user: CurrentUser): { href: string; label: string }[] {
-  if (!isStaff(user)) return [{ href: "/home", label: "Home" }];
+  if (!isStaff(user))
+    return [
+      { href: "/home", label: "Home" },
+      { href: "/toll-free", label: "Toll-free" },
+    ];
   const links = [
     { href: "/staff", label: "Customers" },
     { href: "/staff/reviews", label: "Reviews" },

@@ -42,3 +42,15 @@ export type TollfreeNumberRow = {
   phoneNumber: string;
   verification: { id: string; status: ApplicationStatus; twilioStatus: string | null } | null;
 };
+
+/** A verification as staff review it (every answer with its notes, Twilio's word). */
+export type TollfreeStaffView = {
+  id: string;
+  phoneNumber: string;
+  status: ApplicationStatus;
+  version: number;
+  submittedAt: string | null;
+  rows: { key: string; label: string; value: string; notes: string[] }[];
+  twilio: TollfreeAtTwilio | null;
+  fieldOptions: { value: string; label: string }[];
+};

@@ -25,6 +25,7 @@ import { defineFormAction } from "./define-action";
 function refreshNumberPages(organizationId: string) {
   revalidatePath(`/staff/customers/${organizationId}`);
   revalidatePath("/home");
+  revalidatePath("/toll-free");
 }
 
 export const searchNumbersAction = defineFormAction(requireUser, searchNumbersSchema, async (input) => {

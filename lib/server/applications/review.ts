@@ -14,18 +14,22 @@ import { readStoredDraft, toStoredDraft } from "./stored-draft";
 export type ReviewQueueItem = {
   applicationId: string;
   organizationName: string;
-  what: "Application" | "Campaign";
+  what: "Application" | "Campaign" | `Toll-free ${string}`;
   submittedAt: Date | null;
 };
 
 /** Applications and campaigns sent for review, oldest first: the staff queue. */
 export async function reviewQueue(): Promise<ReviewQueueItem[]> {
-  const [applications, campaigns] = await Promise.all([
+  const [applications, campaigns, tollfree] = await Promise.all([
     db.onboardingApplication.findMany({
       where: { status: "SUBMITTED" },
       include: { organization: { select: { name: true } } },
     }),
     db.campaignRegistration.findMany({
+      where: { status: "SUBMITTED" },
+      include: { application: { include: { organization: { select: { name: true } } } } },
+    }),
+    db.tollfreeVerification.findMany({
       where: { status: "SUBMITTED" },
       include: { application: { include: { organization: { select: { name: true } } } } },
     }),
@@ -42,6 +46,12 @@ export async function reviewQueue(): Promise<ReviewQueueItem[]> {
       organizationName: campaign.application.organization.name,
       what: "Campaign" as const,
       submittedAt: campaign.submittedAt,
+    })),
+    ...tollfree.map((verification) => ({
+      applicationId: verification.applicationId,
+      organizationName: verification.application.organization.name,
+      what: `Toll-free ${verification.phoneNumber}` as const,
+      submittedAt: verification.submittedAt,
     })),
   ].sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
 }

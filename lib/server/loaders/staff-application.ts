@@ -11,6 +11,7 @@ import { pendingBrandResubmission } from "../brands/reopen-on-brand-failure";
 import { campaignForStaff } from "../campaigns/campaign-staff-view";
 import { senderPool } from "../campaigns/sender-numbers";
 import { mockBrandsOn } from "../settings/isv-settings";
+import { tollfreeForStaff } from "../tollfree/tollfree-staff-view";
 import { shakenStirView } from "../voice/shaken-stir";
 
 /**
@@ -20,16 +21,18 @@ import { shakenStirView } from "../voice/shaken-stir";
 export async function loadStaffApplication(applicationId: string) {
   const [review, loaded] = await Promise.all([applicationForReview(applicationId), loadApplication(applicationId)]);
   if (!review || !loaded) return null;
-  const [progress, campaign, senders, charges, resubmission, voice, verification, mockBrands] = await Promise.all([
-    provisioningProgress(applicationId),
-    campaignForStaff(applicationId),
-    senderPool(applicationId),
-    chargesOf(applicationId),
-    pendingBrandResubmission(applicationId),
-    shakenStirView(applicationId),
-    brandVerificationView(applicationId, "staff"),
-    mockBrandsOn(),
-  ]);
+  const [progress, campaign, senders, charges, resubmission, voice, verification, mockBrands, tollfree] =
+    await Promise.all([
+      provisioningProgress(applicationId),
+      campaignForStaff(applicationId),
+      senderPool(applicationId),
+      chargesOf(applicationId),
+      pendingBrandResubmission(applicationId),
+      shakenStirView(applicationId),
+      brandVerificationView(applicationId, "staff"),
+      mockBrandsOn(),
+      tollfreeForStaff(applicationId),
+    ]);
   return {
     ...review,
     draft: loaded.draft,
@@ -42,5 +45,6 @@ export async function loadStaffApplication(applicationId: string) {
     voice,
     verification,
     mockBrands,
+    tollfree,
   };
 }

@@ -11,6 +11,7 @@ import { FeesSpent } from "@/components/staff/fees-spent";
 import { HistoryList } from "@/components/staff/history-list";
 import { ProvisioningProgressPanel } from "@/components/staff/provisioning-progress";
 import { ReviewActions } from "@/components/staff/review-actions";
+import { TollfreeReview } from "@/components/staff/tollfree-review";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ApplicationStatusBadge } from "@/components/ui/status-badge";
 import { ShakenStirCard } from "@/components/voice/shaken-stir-card";
@@ -28,7 +29,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const page = await loadStaffApplication(applicationId);
   if (!page) notFound();
   const { application, comments, history, draft, sections } = page;
-  const { progress, campaign, senders, charges, resubmission, voice, verification, mockBrands } = page;
+  const { progress, campaign, senders, charges, resubmission, voice, verification, mockBrands, tollfree } = page;
   const fieldOptions = sections.flatMap((section) =>
     section.rows.map((row) => ({ value: `${section.step}.${row.field}`, label: `${section.title}: ${row.label}` })),
   );
@@ -44,6 +45,9 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {campaign ? <CampaignReviewCard campaign={campaign} /> : null}
+          {tollfree.map((verification) => (
+            <TollfreeReview key={verification.id} verification={verification} />
+          ))}
           {sections.map((section) => (
             <Card key={section.step} title={section.title}>
               <ReviewRows rows={section.rows} />
