@@ -77,7 +77,9 @@ export function TollfreeReview({ verification }: { verification: TollfreeStaffVi
             </div>
           ))}
         </dl>
-        {verification.status === "SUBMITTED" ? <TollfreeDecision verification={verification} /> : null}
+        {verification.status === "SUBMITTED" || verification.status === "APPROVED" ? (
+          <TollfreeDecision verification={verification} />
+        ) : null}
       </div>
     </Card>
   );
@@ -116,19 +118,41 @@ function TollfreeDecision({ verification }: { verification: TollfreeStaffView })
       ) : null}
       {state && !state.ok ? <Alert tone="error">{state.formError}</Alert> : null}
       {sentBack ? <Alert tone="error">{sentBack}</Alert> : null}
-      <form action={action}>
-        <input type="hidden" name="verificationId" value={verification.id} />
-        <input type="hidden" name="expectedVersion" value={verification.version} />
-        <Button type="submit" disabled={pending}>
-          {pending ? "Approving…" : `Approve toll-free verification of ${verification.phoneNumber}`}
-        </Button>
-      </form>
-      <RequestChangesFieldset
-        idPrefix={`tollfree-${verification.id}`}
-        fields={verification.fieldOptions}
-        busy={busy}
-        send={sendBack}
-      />
+      {verification.status === "APPROVED" ? (
+        state?.ok ? null : (
+          <p className="text-sm text-slate-700">Approved by our team; Twilio&apos;s answer shows above.</p>
+        )
+      ) : (
+        <>
+          <ApproveForm verification={verification} action={action} pending={pending} />
+          <RequestChangesFieldset
+            idPrefix={`tollfree-${verification.id}`}
+            fields={verification.fieldOptions}
+            busy={busy}
+            send={sendBack}
+          />
+        </>
+      )}
     </div>
+  );
+}
+
+function ApproveForm({
+  verification,
+  action,
+  pending,
+}: {
+  verification: TollfreeStaffView;
+  action: (formData: FormData) => void;
+  pending: boolean;
+}) {
+  return (
+    <form action={action}>
+      <input type="hidden" name="verificationId" value={verification.id} />
+      <input type="hidden" name="expectedVersion" value={verification.version} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Approving…" : `Approve toll-free verification of ${verification.phoneNumber}`}
+      </Button>
+    </form>
   );
 }

@@ -232,6 +232,10 @@ test("every other action answers hostile input with its own result, never a 500"
     { action: "updateBrandingAction", as: staffPage, required: "brandColor", keys: ["removeLogo"], form: true },
     { action: "setRemindersAction", as: staffPage, required: "organizationId", keys: ["reminders"], form: true },
     { action: "confirmAdoptionAction", as: staffPage, required: "runId", keys: ["decision:x"], form: true },
+    { action: "saveTollfreeDraftAction", as: page, required: "expectedVersion", keys: ["draft", "phoneNumberSid"] },
+    { action: "submitTollfreeAction", as: page, required: "expectedVersion", keys: ["phoneNumberSid"] },
+    { action: "approveTollfreeAction", as: staffPage, required: "verificationId", keys: [], form: true },
+    { action: "requestTollfreeChangesAction", as: staffPage, required: "comments", keys: ["verificationId"] },
   ];
   for (const { action, as, required, keys, form } of cases) {
     await fc.assert(

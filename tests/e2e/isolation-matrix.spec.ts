@@ -30,10 +30,19 @@ const REFUSALS = [
   // A number of another organization's, whoever asks (#26): the number check, not the caller's role.
   "This number is not one of this customer's numbers.",
   "This number already belongs to another customer.",
+  // A toll-free verification is reached through the caller's own toll-free number only (#29).
+  "This is not one of your toll-free numbers.",
 ];
 
-// ownNumber, theirNumber: numbers organizations A and B own (bought through their staff pages).
-type Target = { applicationId: string; organizationId: string; ownNumber: string; theirNumber: string };
+// ownNumber, theirNumber: numbers organizations A and B own (bought through their staff pages);
+// ownTollFree: a toll-free number of A's.
+type Target = {
+  applicationId: string;
+  organizationId: string;
+  ownNumber: string;
+  theirNumber: string;
+  ownTollFree: string;
+};
 type Probe = {
   name: string;
   expected: readonly [Cell, Cell, Cell, Cell, Cell];
@@ -290,6 +299,44 @@ const PROBES: Probe[] = [
         { organizationId: t.organizationId, phoneNumberSid: t.theirNumber },
       ]),
   },
+  // Toll-free verification (#29): the customer's actions name a toll-free number of theirs; staff's
+  // name a verification (none such here: an allowed call answers that it does not exist).
+  {
+    name: "action saveTollfreeDraftAction",
+    expected: ownCustomerOnly,
+    call: (r, t) =>
+      callAction(r, "saveTollfreeDraftAction", [
+        { phoneNumberSid: t.ownTollFree, expectedVersion: 999_999, draft: {} },
+      ]),
+  },
+  {
+    name: "action submitTollfreeAction",
+    expected: ownCustomerOnly,
+    call: (r, t) =>
+      callAction(r, "submitTollfreeAction", [{ phoneNumberSid: t.ownTollFree, expectedVersion: 999_999 }]),
+  },
+  {
+    name: "action approveTollfreeAction",
+    expected: staffOnly,
+    call: (r) =>
+      callAction(r, "approveTollfreeAction", [null, { verificationId: "matrix-nobody", expectedVersion: "1" }]),
+  },
+  {
+    name: "action requestTollfreeChangesAction",
+    expected: staffOnly,
+    call: (r) =>
+      callAction(r, "requestTollfreeChangesAction", [
+        { verificationId: "matrix-nobody", comments: [{ field: "businessName", message: "Matrix" }] },
+      ]),
+  },
+  {
+    name: "B's number: saveTollfreeDraftAction",
+    expected: nobody,
+    call: (r, t) =>
+      callAction(r, "saveTollfreeDraftAction", [
+        { phoneNumberSid: t.theirNumber, expectedVersion: 999_999, draft: {} },
+      ]),
+  },
   {
     // The target application is a draft (no brand): an allowed call answers "no verification to send".
     name: "action resendBrandVerificationAction",
@@ -525,23 +572,28 @@ test("isolation matrix: every action and route, as every kind of caller", async 
       name,
     )[0]!;
   // Each organization gets a number of its own the way staff give one: search, see the price, buy.
-  const numberBoughtFor = async (organizationId: string, areaCode: string) => {
+  const numberBoughtFor = async (organizationId: string, areaCode: string, kind: "local" | "toll-free" = "local") => {
     await adminPage.goto(`/staff/customers/${organizationId}`);
     const search = adminPage.getByTestId("number-search");
+    await search.getByLabel("Kind of number").selectOption(kind);
     await search.getByLabel("Area code").fill(areaCode);
     await search.getByRole("button", { name: "Find numbers" }).click();
-    await expect(search.getByText(/Each number costs 1\.15 USD a month/)).toBeVisible();
-    await search.getByRole("button", { name: /^Buy / }).first().click();
-    await expect(search.getByText(/Bought: 1\.15 USD a month/)).toBeVisible();
+    const price = kind === "local" ? "1.15" : "2.15";
+    await expect(search.getByText(`Each number costs ${price} USD a month`, { exact: false })).toBeVisible();
+    const buy = search.getByRole("button", { name: /^Buy / }).first();
+    const bought = (await buy.getAttribute("aria-label"))!.replace(/^Buy \((\d{3})\) (\d{3})-(\d{4}) .*$/, "+1$1$2$3");
+    await buy.click();
+    await expect(search.getByText(`Bought: ${price} USD a month`)).toBeVisible();
     return query<{ phoneNumberSid: string }>(
-      'SELECT "phoneNumberSid" FROM "PhoneNumber" WHERE "organizationId" = ?',
-      organizationId,
+      'SELECT "phoneNumberSid" FROM "PhoneNumber" WHERE "phoneNumber" = ?',
+      bought,
     )[0]!.phoneNumberSid;
   };
   const a = organizationOf("Matrix A Corp");
   const theirNumber = await numberBoughtFor(organizationOf("Matrix B Corp").organizationId, "617");
   const ownNumber = await numberBoughtFor(a.organizationId, "206");
-  const target: Target = { ...a, ownNumber, theirNumber };
+  const ownTollFree = await numberBoughtFor(a.organizationId, "888", "toll-free");
+  const target: Target = { ...a, ownNumber, theirNumber, ownTollFree };
 
   const rows: string[][] = [];
   const mismatches: string[] = [];

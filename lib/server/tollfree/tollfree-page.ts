@@ -45,9 +45,8 @@ export async function tollfreeNumberRows(organizationId: string): Promise<Tollfr
   });
 }
 
-/** Where the verification stands at Twilio, from the ledger (after asking Twilio again if it is stale). */
+/** Where the verification stands at Twilio, from the ledger. */
 export async function tollfreeAtTwilio(verification: TollfreeVerification): Promise<TollfreeAtTwilio | null> {
-  await refreshOpenVerification(verification.id, verification.applicationId);
   const row = await db.twilioResource.findUnique({
     where: {
       applicationId_step: { applicationId: verification.applicationId, step: tollfreeLedgerStep(verification.id) },
@@ -85,7 +84,14 @@ export async function tollfreeComments(verification: TollfreeVerification): Prom
   return byField;
 }
 
-export async function tollfreePageData(verification: TollfreeVerification): Promise<TollfreePageData> {
+/**
+ * What a page shows of one verification. Twilio is asked again first when nobody did for a while
+ * (refreshOpenVerification), and the verification read after it: a rejection just learned sends it
+ * back to the customer, which the page must show.
+ */
+export async function tollfreePageData(stale: TollfreeVerification): Promise<TollfreePageData> {
+  await refreshOpenVerification(stale.id, stale.applicationId);
+  const verification = await db.tollfreeVerification.findUniqueOrThrow({ where: { id: stale.id } });
   const draft = readTollfreeDraft(verification.draft);
   const parsed = tollfreeSchema.safeParse(tollfreeDraftAsInput(draft));
   const savedFieldErrors: Record<string, string> = {};

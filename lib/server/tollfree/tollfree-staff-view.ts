@@ -5,6 +5,7 @@ import { TOLLFREE_FIELDS } from "@/lib/tollfree/fields";
 import type { TollfreeStaffView } from "@/lib/tollfree/views";
 
 import { db } from "../db";
+import { refreshOpenVerification } from "./tollfree-news";
 import { tollfreeAtTwilio, tollfreeComments } from "./tollfree-page";
 
 const shown = (value: unknown, options?: readonly { value: string; label: string }[]): string => {
@@ -20,8 +21,10 @@ export async function tollfreeForStaff(applicationId: string): Promise<TollfreeS
     where: { applicationId },
     orderBy: { createdAt: "asc" },
   });
+  for (const verification of verifications) await refreshOpenVerification(verification.id, applicationId);
+  const fresh = await db.tollfreeVerification.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" } });
   return Promise.all(
-    verifications.map(async (verification) => {
+    fresh.map(async (verification) => {
       const draft = readTollfreeDraft(verification.draft) as Record<string, unknown>;
       const comments = await tollfreeComments(verification);
       return {
