@@ -11,8 +11,8 @@ import { numberStep } from "./engine/number-registration";
 import { Scheduler } from "./engine/scheduler";
 import { snapshot } from "./engine/snapshot";
 import { vettingStep } from "./engine/vetting-lifecycle";
-import { verificationStep } from "./tollfree/lifecycle";
 import type { Fault } from "./faults";
+import { verificationStep } from "./tollfree/lifecycle";
 
 export { DEFAULT_DELAYS, type Delays } from "./engine/engine";
 

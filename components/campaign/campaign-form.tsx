@@ -2,12 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import type { Resolver } from "react-hook-form";
 
 import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
 import { SaveStatusView } from "@/components/forms/save-status-view";
-import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
-import { useVersionedAutosave } from "@/components/forms/use-versioned-autosave";
+import { useAutosavedForm } from "@/components/forms/use-autosaved-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
@@ -80,37 +79,12 @@ export function CampaignForm({
       saveCampaignDraftAction({ applicationId, expectedVersion, draft }),
     [applicationId],
   );
-  const { draft, saveState, change, saveNow, resolveConflict, currentVersion } = useVersionedAutosave<
+  const { form, draft, saveState, saveNow, resolveConflict, currentVersion, tookNewer } = useAutosavedForm<
     CampaignDraft,
-    CampaignSnapshot
-  >(snapshot, save);
-  const [revision, setRevision] = useState(0);
+    CampaignSnapshot,
+    Values
+  >({ snapshot, save, resolver, empty: emptyCampaignDraft, readOnly });
   const [formError, setFormError] = useState<string | null>(null);
-
-  const form = useForm<Values>({
-    resolver,
-    defaultValues: { ...emptyCampaignDraft(), ...snapshot.draft },
-    mode: "onTouched",
-    shouldFocusError: true,
-    disabled: readOnly,
-  });
-  useTextTypedBeforeHydration(form, () => change(() => form.getValues()));
-
-  useEffect(
-    () =>
-      form.subscribe({
-        formState: { values: true },
-        callback: ({ values }) => change(() => ({ ...values })),
-      }),
-    [form, change],
-  );
-
-  // A newer version taken after a conflict: the form shows it.
-  useEffect(() => {
-    if (revision) form.reset({ ...emptyCampaignDraft(), ...draft });
-    // Only when the draft is replaced.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [revision]);
 
   // Saved answers show what still needs fixing straight away; a link can open the form at a field.
   useEffect(() => {
@@ -172,7 +146,7 @@ export function CampaignForm({
         noun="campaign"
         saveState={saveState}
         resolveConflict={resolveConflict}
-        onTookNewer={() => setRevision((n) => n + 1)}
+        onTookNewer={tookNewer}
       />
       {!readOnly ? (
         <div className="flex flex-wrap items-baseline justify-between gap-3">

@@ -23,7 +23,7 @@ const DEBOUNCE_MS = 800;
  * onboarding draft's route: decisions 0006, 0025): debounced while
  * typing, at once on request (step changes, Send). One save at a time; changes made during a save
  * are saved after it. A newer version on the server stops saving and is offered instead, never
- * overwritten silently. Shared by the onboarding wizard and the campaign form.
+ * overwritten silently. Shared by the onboarding wizard and the campaign and toll-free forms.
  */
 export function useVersionedAutosave<Draft, Snapshot extends VersionedSnapshot<Draft>>(
   initial: Snapshot,

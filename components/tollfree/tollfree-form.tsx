@@ -2,12 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import type { Resolver } from "react-hook-form";
 
 import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
 import { SaveStatusView } from "@/components/forms/save-status-view";
-import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
-import { useVersionedAutosave } from "@/components/forms/use-versioned-autosave";
+import { useAutosavedForm } from "@/components/forms/use-autosaved-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
@@ -91,33 +90,12 @@ export function TollfreeForm({ snapshot, twilio, comments, savedFieldErrors }: T
       saveTollfreeDraftAction({ phoneNumberSid, expectedVersion, draft }),
     [phoneNumberSid],
   );
-  const { draft, saveState, change, saveNow, resolveConflict, currentVersion } = useVersionedAutosave<
+  const { form, saveState, saveNow, resolveConflict, currentVersion, tookNewer } = useAutosavedForm<
     TollfreeDraft,
-    TollfreeSnapshot
-  >(snapshot, save);
-  const [revision, setRevision] = useState(0);
+    TollfreeSnapshot,
+    TollfreeValues
+  >({ snapshot, save, resolver, empty: emptyTollfreeDraft, readOnly });
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<TollfreeValues>({
-    resolver,
-    defaultValues: { ...emptyTollfreeDraft(), ...snapshot.draft },
-    mode: "onTouched",
-    shouldFocusError: true,
-    disabled: readOnly,
-  });
-  useTextTypedBeforeHydration(form, () => change(() => form.getValues()));
-  useEffect(
-    () =>
-      form.subscribe({
-        formState: { values: true },
-        callback: ({ values }) => change(() => ({ ...values })),
-      }),
-    [form, change],
-  );
-  useEffect(() => {
-    if (revision) form.reset({ ...emptyTollfreeDraft(), ...draft });
-    // Only when the draft is replaced.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [revision]);
   // Saved answers show what still needs fixing straight away.
   useEffect(() => {
     if (!readOnly && snapshot.version > 1)
@@ -167,7 +145,7 @@ export function TollfreeForm({ snapshot, twilio, comments, savedFieldErrors }: T
         noun="verification"
         saveState={saveState}
         resolveConflict={resolveConflict}
-        onTookNewer={() => setRevision((n) => n + 1)}
+        onTookNewer={tookNewer}
       />
       {!readOnly ? (
         <div className="flex flex-wrap items-baseline justify-between gap-3">

@@ -8,6 +8,13 @@ import type { TollfreeFieldKey } from "./fields";
  */
 export type TollfreeRejection = { code: number | null; reason: string };
 
+/** A code as a number or numeric text; anything else (null, "", words) is no code. */
+function codeOf(value: unknown): number | null {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
+  return null;
+}
+
 export function readRejections(verification: {
   rejectionReasons?: unknown;
   rejectionReason?: unknown;
@@ -19,20 +26,18 @@ export function readRejections(verification: {
       if (typeof item === "string") return item ? { code: null, reason: item } : null;
       if (!item || typeof item !== "object") return null;
       const record = item as Record<string, unknown>;
-      const code = Number(record.code ?? record.error_code ?? record.errorCode);
+      const code = codeOf(record.code ?? record.error_code ?? record.errorCode);
       const reason = [record.reason, record.description, record.message].find(
         (value): value is string => typeof value === "string" && value.length > 0,
       );
-      if (!reason && !Number.isFinite(code)) return null;
-      return { code: Number.isFinite(code) ? code : null, reason: reason ?? "" };
+      if (!reason && code === null) return null;
+      return { code, reason: reason ?? "" };
     })
     .filter((item): item is TollfreeRejection => item !== null);
   if (read.length) return read;
-  const code = Number(verification.errorCode);
+  const code = codeOf(verification.errorCode);
   const reason = typeof verification.rejectionReason === "string" ? verification.rejectionReason : "";
-  return reason || Number.isFinite(code)
-    ? [{ code: Number.isFinite(code) && verification.errorCode !== null ? code : null, reason }]
-    : [];
+  return reason || code !== null ? [{ code, reason }] : [];
 }
 
 /**

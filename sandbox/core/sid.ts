@@ -2,7 +2,24 @@ import { randomBytes } from "node:crypto";
 
 /** Twilio SIDs: a two-letter prefix and 32 lowercase hex digits. */
 export type SidPrefix =
-  "AC" | "BU" | "IT" | "RD" | "AD" | "BV" | "EL" | "RA" | "BN" | "MG" | "QE" | "PN" | "RN" | "VT" | "DG" | "DF" | "CM" | "HH";
+  | "AC"
+  | "BU"
+  | "IT"
+  | "RD"
+  | "AD"
+  | "BV"
+  | "EL"
+  | "RA"
+  | "BN"
+  | "MG"
+  | "QE"
+  | "PN"
+  | "RN"
+  | "VT"
+  | "DG"
+  | "DF"
+  | "CM"
+  | "HH";
 
 export function newSid(prefix: SidPrefix): string {
   return prefix + randomBytes(16).toString("hex");

@@ -1,14 +1,12 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { approveApplication } from "@/lib/server/applications/approve-application";
 import { db } from "@/lib/server/db";
 import { drainJobs } from "@/lib/server/provisioning/worker";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
 import { configureIsv, sandboxResourcesFor, submittedApplication, testDeps } from "../support/provisioning";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-harness";
+import { startWorkerProcess } from "../support/worker-process";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -26,36 +24,15 @@ describe("a worker killed mid-provisioning", () => {
     // Slow the trust product's assignments down so the kill lands mid-way.
     await sandbox.control("POST", "faults", { method: "POST", path: "/v1/TrustProducts/*", status: 503, times: 4 });
 
-    const root = path.resolve(__dirname, "../..");
-    const child = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/provisioning-worker.ts"],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          NODE_ENV: "test",
-          TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
-          TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
-          TWILIO_SANDBOX_URL: sandbox.url,
-          PROVISIONING_POLL_MS: "100",
-          PROVISIONING_LEASE_MS: "1500",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
+    const worker = startWorkerProcess(sandbox.url);
 
     // Wait until it has created a few resources, then kill it without warning.
     const deadline = Date.now() + 20_000;
     while ((await db.twilioResource.count({ where: { applicationId: application.id } })) < 4) {
-      if (Date.now() > deadline) throw new Error(`the worker made no progress:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`the worker made no progress:\n${worker.output()}`);
       await sleep(50);
     }
-    child.kill("SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
+    await worker.kill();
     const job = await db.provisioningJob.findUniqueOrThrow({ where: { applicationId: application.id } });
     expect(job.state).not.toBe("DONE");
     expect(job.lockedBy).not.toBeNull();

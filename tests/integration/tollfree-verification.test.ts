@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { db } from "@/lib/server/db";
@@ -15,7 +13,7 @@ import {
 import { approveTollfree } from "@/lib/server/tollfree/tollfree-review";
 import type { TollfreeDraft } from "@/lib/tollfree/draft-values";
 import { tollfreeLedgerStep } from "@/lib/tollfree/ledger-details";
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
+import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
@@ -23,6 +21,7 @@ import { buyNumbersFor } from "../support/numbers";
 import { submittedApplication, testDeps } from "../support/provisioning";
 import type { TestSandbox } from "../support/sandbox-harness";
 import { sandboxWithEventSinkForFile } from "../support/sandbox-suite";
+import { startWorkerProcess } from "../support/worker-process";
 
 /**
  * #29 lines 1 and 4: toll-free verification against the sandbox through the real SDK — the
@@ -278,35 +277,15 @@ describe("toll-free verification", () => {
     // Twilio answers slowly: the worker is killed with its create sent and unanswered.
     await sandbox.control("POST", "latency", { ms: 3000 });
     await fetch(`${sandbox.url}/__sandbox/requests`, { method: "DELETE" });
-    const child = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/provisioning-worker.ts"],
-      {
-        cwd: path.resolve(__dirname, "../.."),
-        env: {
-          ...process.env,
-          NODE_ENV: "test",
-          TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID,
-          TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN,
-          TWILIO_SANDBOX_URL: sandbox.url,
-          PROVISIONING_POLL_MS: "100",
-          PROVISIONING_LEASE_MS: "1500",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
+    const worker = startWorkerProcess(sandbox.url);
     const deadline = Date.now() + 30_000;
     for (;;) {
       const log = (await sandbox.control("GET", "requests")).body.requests as { method: string; path: string }[];
       if (log.some((r) => r.method === "POST" && r.path === "/v1/Tollfree/Verifications")) break;
-      if (Date.now() > deadline) throw new Error(`the worker sent no create:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`the worker sent no create:\n${worker.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    child.kill("SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
+    await worker.kill();
     await sandbox.control("POST", "latency", { ms: 0 });
     // Twilio carries out the create the dead worker sent (after its latency).
     for (const until = Date.now() + 10_000; (await verificationsAtTwilio(number.sid)).length === 0;) {

@@ -74,6 +74,36 @@ describe("Event Streams payloads, every plausible variant", () => {
     ).toMatchObject({ status: "FAILED", campaignSid: null, at: new Date("2026-11-21T10:00:00Z") });
   });
 
+  it("any toll-free verification event names the verification (its status in capitals), to be fetched", () => {
+    const HH = "HH" + "3".repeat(32);
+    // The documented Verification Edited example's data.
+    expect(
+      parseA2pEvent({
+        type: type("toll-free-verification.edit"),
+        data: {
+          accountsid: AC,
+          tollfreeverificationsid: HH,
+          processeddate: 1756043494500,
+          verificationstatus: "in_review",
+        },
+      }),
+    ).toEqual({
+      kind: "tollfree",
+      accountSid: AC,
+      verificationSid: HH,
+      status: "IN_REVIEW",
+      at: new Date(1756043494500),
+    });
+    // An undocumented type of the family, without a status: still the verification to fetch.
+    expect(
+      parseA2pEvent({
+        type: type("toll-free-verification.approved"),
+        data: { accountsid: AC, tollfreeverificationsid: HH },
+      }),
+    ).toMatchObject({ kind: "tollfree", verificationSid: HH, status: null });
+    expect(parseA2pEvent({ type: type("toll-free-verification.edit"), data: { accountsid: AC } })).toBeNull();
+  });
+
   it("ignores what names no account or is not an event at all", () => {
     for (const event of [null, "text", 42, {}, { type: type("brand-registration.brand-registered") }])
       expect(parseA2pEvent(event)).toBeNull();

@@ -144,7 +144,12 @@ async function provision(applicationId: string, deps: ProvisioningDeps): Promise
     if (job.phase === "campaign") {
       const approved = await approvedCampaign(applicationId);
       if (!approved)
-        return failed(applicationId, "campaign", null, "The campaign is not approved or not complete; review it again.");
+        return failed(
+          applicationId,
+          "campaign",
+          null,
+          "The campaign is not approved or not complete; review it again.",
+        );
       graph = campaignGraph(ctx, approved);
     } else if (job.phase === "voice") graph = voiceGraph(ctx);
   }

@@ -8,8 +8,8 @@ import { describeErrorForLog } from "@/lib/logging/redact";
 import { parseA2pEvent, type A2pEventChange } from "@/lib/trusthub/a2p-events";
 
 import { recordNumberRegistration } from "../campaigns/number-registration";
-import { applyTollfreeNews } from "../tollfree/tollfree-news";
 import { db } from "../db";
+import { applyTollfreeNews } from "../tollfree/tollfree-news";
 import { accountBySid } from "../twilio/client";
 import { validBodySignature } from "../twilio/signatures";
 import { recordTwilioDetails, recordTwilioStatus, sameJson } from "./record-status";

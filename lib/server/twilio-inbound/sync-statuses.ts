@@ -12,11 +12,11 @@ import { notifyExpiredVerifications } from "../brands/brand-verification";
 import { refreshUnsummarizedRows } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
 import { withRetry, type RetryPolicy } from "../provisioning/retry";
+import { syncTollfreeVerifications } from "../tollfree/tollfree-news";
 import type { TwilioAccount } from "../twilio/account";
 import { fetchBrand } from "../twilio/brands";
 import { fetchCampaign } from "../twilio/campaigns";
 import { fetchBundle } from "../twilio/trust-hub";
-import { syncTollfreeVerifications } from "../tollfree/tollfree-news";
 import { recordTwilioDetails, recordTwilioStatus, sameJson } from "./record-status";
 
 /** Statuses after which Twilio no longer changes a resource on its own. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { nextReminderAt, reminderKindFor, verificationReminderAt } from "@/lib/reminders/schedule";
+import {
+  nextReminderAt,
+  reminderKindFor,
+  tollfreeEditReminderAt,
+  verificationReminderAt,
+} from "@/lib/reminders/schedule";
 
 describe("when a customer is reminded", () => {
   const since = new Date("2026-11-01T00:00:00.000Z");
@@ -24,5 +29,9 @@ describe("when a customer is reminded", () => {
     const expires = new Date("2026-11-02T00:00:00.000Z");
     expect(verificationReminderAt(expires, "sms-otp").toISOString()).toBe("2026-11-01T20:00:00.000Z");
     expect(verificationReminderAt(expires, "email-2fa").toISOString()).toBe("2026-11-01T00:00:00.000Z");
+  });
+
+  it("a rejected toll-free verification two days before Twilio's seven days to fix it end", () => {
+    expect(tollfreeEditReminderAt(new Date("2026-11-09T00:00:00.000Z")).toISOString()).toBe("2026-11-07T00:00:00.000Z");
   });
 });

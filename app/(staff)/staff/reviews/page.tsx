@@ -14,7 +14,10 @@ export default async function ReviewQueuePage() {
   const queue = await reviewQueue();
   return (
     <>
-      <PageHeader title="Reviews" description="Applications, campaigns and toll-free verifications customers sent for review, oldest first." />
+      <PageHeader
+        title="Reviews"
+        description="Applications, campaigns and toll-free verifications customers sent for review, oldest first."
+      />
       {queue.length === 0 ? (
         <EmptyState title="Nothing to review">
           When a customer sends their application or campaign, it appears here.
