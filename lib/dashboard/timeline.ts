@@ -42,6 +42,7 @@ export function stepTitle(step: string): string {
   if (kind === "evaluate") return `${capitalized(partOf(bundle!))} evaluated by Twilio`;
   if (kind === "submit") return `${capitalized(partOf(bundle!))} submitted for review`;
   if (step === "brand") return "Brand registered with The Campaign Registry";
+  if (kind === "tollfree") return "Toll-free verification sent to Twilio";
   return `${capitalized(partOf(step))} created at Twilio`;
 }
 
@@ -92,7 +93,11 @@ function fromAudit(entry: AuditInput, audience: Audience): TimelineEvent | null 
               ? "Reminded by email that the brand's verification expires soon"
               : meta.kind === "tollfree-edit-window"
                 ? "Reminded by email that the toll-free verification's days to fix it end soon"
-                : "Reminded by email to finish the application",
+                : meta.kind === "tollfree-unfinished"
+                  ? "Reminded by email to finish the toll-free verification"
+                  : meta.kind === "tollfree-changes-unanswered"
+                    ? "Reminded by email to make the changes asked for on the toll-free verification"
+                    : "Reminded by email to finish the application",
         tone: "info",
       };
     case "tollfree.submitted":

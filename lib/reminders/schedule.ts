@@ -3,7 +3,13 @@
  * each time (wait, 2×wait, 4×wait after the change), at most `max` times. Pure: the sender asks it
  * with the application's last change and the reminders already sent for that change.
  */
-export type ReminderKind = "draft-unfinished" | "changes-unanswered" | "verification-expiring" | "tollfree-edit-window";
+export type ReminderKind =
+  | "draft-unfinished"
+  | "changes-unanswered"
+  | "verification-expiring"
+  | "tollfree-edit-window"
+  | "tollfree-unfinished"
+  | "tollfree-changes-unanswered";
 
 export function nextReminderAt(
   since: Date,
@@ -14,10 +20,10 @@ export function nextReminderAt(
   return new Date(since.getTime() + waitHours * 3_600_000 * 2 ** alreadySent);
 }
 
-/** Which reminder an application's status calls for, if any. */
-export function reminderKindFor(status: string): ReminderKind | null {
-  if (status === "DRAFT") return "draft-unfinished";
-  if (status === "CHANGES_REQUESTED") return "changes-unanswered";
+/** Which reminder an application's (or a toll-free verification's) status calls for, if any. */
+export function reminderKindFor(status: string, of: "application" | "tollfree" = "application"): ReminderKind | null {
+  if (status === "DRAFT") return of === "tollfree" ? "tollfree-unfinished" : "draft-unfinished";
+  if (status === "CHANGES_REQUESTED") return of === "tollfree" ? "tollfree-changes-unanswered" : "changes-unanswered";
   return null;
 }
 

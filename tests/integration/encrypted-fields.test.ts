@@ -13,6 +13,7 @@ const { loadApplication } = await import("@/lib/server/applications/load-applica
 const { readStoredDraft } = await import("@/lib/server/applications/stored-draft");
 const { openAuthToken, sealAuthToken } = await import("@/lib/server/twilio/account-credentials");
 const { encryptedWith } = await import("@/lib/server/crypto/field-cipher");
+const { toStoredTollfreeDraft } = await import("@/lib/server/tollfree/stored-tollfree-draft");
 const { makeOrganization, makeUser } = await import("../support/factories");
 const { ACME } = await import("../support/acme");
 
@@ -111,6 +112,21 @@ describe("encrypted fields are the server's alone", () => {
       },
     });
 
+    // A toll-free verification's draft holds personal data too: it moves with the rest.
+    const tollfreeId = "rotate-tollfree";
+    await db.tollfreeVerification.create({
+      data: {
+        id: tollfreeId,
+        applicationId: good.application.id,
+        phoneNumberSid: `PN${"8".repeat(32)}`,
+        phoneNumber: "+18335550199",
+        draft: toStoredTollfreeDraft(
+          { businessName: "Rotates Fine Co", businessContactEmail: "tollfree@rotate.example" },
+          tollfreeId,
+        ),
+      },
+    });
+
     const run = runRotateDataKey(`k2:${k2},k1:${k1}`);
     const output = run.output;
     expect(run.status, output).toBe(0);
@@ -120,6 +136,11 @@ describe("encrypted fields are the server's alone", () => {
     expect(output).toContain(`not readable, left as it was: Organization ${badToken.id} twilioAuthTokenEncrypted`);
     expect(output).not.toContain("garbage@rotate.example");
     expect(encryptedWith(await storedEmail(good.application.id))).toBe("k2");
+    const tollfree = (await db.tollfreeVerification.findUniqueOrThrow({ where: { id: tollfreeId } })).draft as {
+      businessContactEmail: string;
+    };
+    expect(encryptedWith(tollfree.businessContactEmail)).toBe("k2");
+    expect(output).not.toContain("tollfree@rotate.example");
     // The broken application's other fields were rotated; the unreadable one was kept as it was.
     const after = (await db.onboardingApplication.findUniqueOrThrow({ where: { id: broken.application.id } }))
       .draft as {

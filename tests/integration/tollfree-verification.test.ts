@@ -9,6 +9,7 @@ import {
   openTollfreeVerification,
   saveTollfreeDraft,
   submitTollfree,
+  tollfreeSnapshot,
 } from "@/lib/server/tollfree/tollfree-registration";
 import { approveTollfree } from "@/lib/server/tollfree/tollfree-review";
 import type { TollfreeDraft } from "@/lib/tollfree/draft-values";
@@ -53,7 +54,7 @@ async function customerWithTollfreeNumber(name: string, answers: TollfreeDraft =
   expect(number!.phoneNumber).toMatch(/^\+18/);
   const opened = (await openTollfreeVerification(application.id, number!.sid))!;
   // Prefilled from the onboarding: the business, its address and its representative.
-  const draft = opened.draft as TollfreeDraft;
+  const draft = tollfreeSnapshot(opened).draft;
   expect(draft).toMatchObject({
     businessName: name,
     // Acme, the seeds' business, is a public company with an EIN.
@@ -62,6 +63,11 @@ async function customerWithTollfreeNumber(name: string, answers: TollfreeDraft =
   });
   expect(draft.businessStreetAddress).toBeTruthy();
   expect(draft.businessContactEmail).toBeTruthy();
+  // Personal data is kept encrypted, as the onboarding draft's (decision 0009).
+  const stored = (await current(opened.id)).draft as Record<string, string>;
+  expect(stored.businessContactEmail).toMatch(/^enc:/);
+  expect(stored.businessRegistrationNumber).toMatch(/^enc:/);
+  expect(JSON.stringify(stored)).not.toContain(draft.businessContactEmail as string);
   const saved = await saveTollfreeDraft(opened, {
     expectedVersion: opened.version,
     draft: { ...draft, ...ANSWERS, ...answers },
@@ -101,7 +107,7 @@ describe("toll-free verification", () => {
     // A customer's answers are checked by the shared schema before staff see them.
     const incomplete = await saveTollfreeDraft(await current(verificationId), {
       expectedVersion: (await current(verificationId)).version,
-      draft: { ...((await current(verificationId)).draft as TollfreeDraft), optInImageUrls: "" },
+      draft: { ...tollfreeSnapshot(await current(verificationId)).draft, optInImageUrls: "" },
     });
     expect(incomplete.ok).toBe(true);
     const refused = await submitTollfree(
@@ -116,7 +122,7 @@ describe("toll-free verification", () => {
     });
     await saveTollfreeDraft(await current(verificationId), {
       expectedVersion: (await current(verificationId)).version,
-      draft: { ...((await current(verificationId)).draft as TollfreeDraft), ...ANSWERS },
+      draft: { ...tollfreeSnapshot(await current(verificationId)).draft, ...ANSWERS },
     });
 
     expect(await sendAndApprove(verificationId, customer.id, staff.id)).toEqual({ ok: true, newSubmission: false });
@@ -183,24 +189,32 @@ describe("toll-free verification", () => {
       url: "https://www.twilio.com/docs/api/errors/30484",
     });
 
-    // A reminder two days before the window closes: once, across two engines; none once fixed.
+    // Reminders on a moving clock: the changes asked for, unanswered for the wait (72 hours), and
+    // Twilio's window two days before it closes; each once across two engines; none once fixed.
     const closes = new Date(page.twilio!.editExpiration!);
+    const rejectedAt = rejected.updatedAt;
+    const hours = (n: number) => new Date(rejectedAt.getTime() + n * 3_600_000);
+    expect(await sendDueReminders(hours(1))).toBe(0);
     const dueAt = new Date(closes.getTime() - 36 * 3_600_000);
-    expect(await sendDueReminders(new Date(closes.getTime() - 3 * 24 * 3_600_000))).toBe(0);
     const [first, second] = await Promise.all([sendDueReminders(dueAt), sendDueReminders(dueAt)]);
-    expect(first + second).toBe(1);
+    expect(first + second).toBe(2);
     expect(await sendDueReminders(new Date(dueAt.getTime() + 3_600_000))).toBe(0);
-    const reminders = await db.auditLog.findMany({ where: { action: "reminder.sent", targetId: verificationId } });
-    expect(reminders.map((entry) => (entry.metadata as { kind: string }).kind)).toEqual(["tollfree-edit-window"]);
+    const kinds = async () =>
+      (await db.auditLog.findMany({ where: { action: "reminder.sent", targetId: verificationId } }))
+        .map((entry) => (entry.metadata as { kind: string }).kind)
+        .sort();
+    expect(await kinds()).toEqual(["tollfree-changes-unanswered", "tollfree-edit-window"]);
 
     // The customer fixes the name; staff approve; the same verification is edited at Twilio.
-    const draft = rejected.draft as TollfreeDraft;
+    const draft = tollfreeSnapshot(rejected).draft;
     await saveTollfreeDraft(rejected, {
       expectedVersion: rejected.version,
       draft: { ...draft, businessName: "Tollfree Fixed Co" },
     });
     expect(await sendAndApprove(verificationId, customer.id, staff.id)).toEqual({ ok: true, newSubmission: false });
-    expect(await sendDueReminders(new Date(dueAt.getTime() + 7_200_000))).toBe(0);
+    // Sent again: no reminder of either kind any more, whenever the clock says.
+    expect(await sendDueReminders(hours(24 * 20))).toBe(0);
+    expect(await kinds()).toHaveLength(2);
     await drainJobs(testDeps(sandbox));
     const after = await verificationsAtTwilio(number.sid);
     expect(after).toHaveLength(1);
@@ -253,7 +267,7 @@ describe("toll-free verification", () => {
     expect((await tollfreePageData(rejected)).twilio).toMatchObject({ status: "TWILIO_REJECTED", windowOpen: false });
     await saveTollfreeDraft(rejected, {
       expectedVersion: rejected.version,
-      draft: { ...(rejected.draft as TollfreeDraft), businessName: "Tollfree Late Co" },
+      draft: { ...tollfreeSnapshot(rejected).draft, businessName: "Tollfree Late Co" },
     });
     expect(await sendAndApprove(verificationId, customer.id, staff.id)).toEqual({ ok: true, newSubmission: true });
     const told = mailOutbox()

@@ -7,6 +7,7 @@ import { encryptedWith, isBound } from "../crypto/field-cipher";
 import { dataKeyring } from "../crypto/keyring";
 import { refreshDashboardRows } from "../dashboard/refresh-dashboard-row";
 import { db } from "../db";
+import { reencryptStoredTollfreeDraft } from "../tollfree/stored-tollfree-draft";
 import { openAuthToken, sealAuthToken } from "../twilio/account-credentials";
 
 export type RotationReport = {
@@ -69,8 +70,42 @@ export async function rotateDataKey(): Promise<RotationReport> {
     await refreshDashboardRows(batch.map((application) => application.id));
     cursor = batch[batch.length - 1]!.id;
   }
+  reencrypted += await rotateTollfreeDrafts(inUse, unreadable);
   const subaccountTokens = await rotateSubaccountTokens(currentKeyId, inUse, unreadable);
   return { applications, reencrypted, subaccountTokens, keyIdsInUse: [...inUse].sort(), currentKeyId, unreadable };
+}
+
+/** Toll-free verifications' drafts hold personal data too (their own stored form): the same rotation. */
+async function rotateTollfreeDrafts(inUse: Set<string>, unreadable: RotationReport["unreadable"]): Promise<number> {
+  let rewritten = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = await db.tollfreeVerification.findMany({
+      select: { id: true, draft: true, version: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (!batch.length) return rewritten;
+    for (const verification of batch) {
+      const {
+        draft,
+        unreadable: fields,
+        needed,
+        keyIds,
+      } = reencryptStoredTollfreeDraft(verification.draft, verification.id);
+      for (const field of fields) unreadable.push({ table: "TollfreeVerification", id: verification.id, field });
+      for (const id of keyIds) inUse.add(id);
+      if (!needed) continue;
+      // A save meanwhile wrote the current key already: that row is left as it is.
+      const updated = await db.tollfreeVerification.updateMany({
+        where: { id: verification.id, version: verification.version },
+        data: { draft: draft as Prisma.InputJsonValue },
+      });
+      rewritten += updated.count;
+    }
+    cursor = batch[batch.length - 1]!.id;
+  }
 }
 
 /** Customer subaccounts' auth tokens (decision 0010) move to the current key too, legacy sealing included. */

@@ -59,6 +59,25 @@ const WORDS: Record<ReminderKind, { subject: string; lines: (name: string) => st
     ],
     path: "/toll-free",
   },
+  "tollfree-unfinished": {
+    subject: "Finish your toll-free verification",
+    lines: (name) => [
+      `Toll-free verification for ${name}.`,
+      "",
+      "Your toll-free number cannot send text messages until Twilio verifies it. Your answers are saved",
+      "as you left them; finish them and send them for review:",
+    ],
+    path: "/toll-free",
+  },
+  "tollfree-changes-unanswered": {
+    subject: "Your toll-free verification is waiting for your changes",
+    lines: (name) => [
+      `Toll-free verification for ${name}.`,
+      "",
+      "A few answers need to change before your toll-free number can be verified; each reason is next to its answer:",
+    ],
+    path: "/toll-free",
+  },
 };
 
 /**
@@ -105,7 +124,67 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
     });
     sent++;
   }
-  return sent + (await sendVerificationReminders(now)) + (await sendTollfreeEditReminders(now));
+  return (
+    sent +
+    (await sendTollfreeDraftReminders(now, { waitHours, max })) +
+    (await sendVerificationReminders(now)) +
+    (await sendTollfreeEditReminders(now))
+  );
+}
+
+/**
+ * The same rule for toll-free verifications (#29 line 3): one the customer started and left, or one
+ * sent back with changes (by staff or by Twilio), untouched for the wait is reminded, then less
+ * often, at most REMINDER_MAX times; its next change is a new occasion.
+ */
+async function sendTollfreeDraftReminders(now: Date, rule: { waitHours: number; max: number }): Promise<number> {
+  const waiting = await db.tollfreeVerification.findMany({
+    where: {
+      status: { in: ["DRAFT", "CHANGES_REQUESTED"] },
+      updatedAt: { lte: new Date(now.getTime() - rule.waitHours * 3_600_000) },
+      application: { organization: { remindersOff: false, users: { some: { role: "CUSTOMER" } } } },
+    },
+    select: {
+      id: true,
+      status: true,
+      updatedAt: true,
+      phoneNumberSid: true,
+      applicationId: true,
+      application: { select: { organizationId: true, updatedAt: true } },
+    },
+    take: 500,
+  });
+  let sent = 0;
+  for (const verification of waiting) {
+    const kind = reminderKindFor(verification.status, "tollfree");
+    if (!kind) continue;
+    const since = verification.updatedAt;
+    const { organizationId } = verification.application;
+    const already = await db.reminder.count({ where: { applicationId: verification.applicationId, kind, since } });
+    const due = nextReminderAt(since, already, rule);
+    if (!due || due > now) continue;
+    const claim = { applicationId: verification.applicationId, organizationId, kind, since, number: already };
+    if (!(await claimReminder(claim))) continue;
+    await emailCustomerUsers(organizationId, {
+      kind: "reminder",
+      ...WORDS[kind],
+      path: `/toll-free?number=${encodeURIComponent(verification.phoneNumberSid)}`,
+      informational: true,
+    });
+    await db.onboardingApplication.updateMany({
+      where: { id: verification.applicationId },
+      data: { remindersSent: { increment: 1 }, lastReminderAt: now, updatedAt: verification.application.updatedAt },
+    });
+    await audit(db, {
+      action: "reminder.sent",
+      targetType: "TollfreeVerification",
+      targetId: verification.id,
+      organizationId,
+      metadata: { kind, number: already + 1 },
+    });
+    sent++;
+  }
+  return sent;
 }
 
 /** The reminder's row, inserted first: its unique key is the claim (false: another engine has it). */

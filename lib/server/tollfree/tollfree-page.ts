@@ -2,7 +2,6 @@ import "server-only";
 
 import type { TollfreeVerification } from "@prisma/client";
 
-import { readTollfreeDraft } from "@/lib/tollfree/draft";
 import { tollfreeDraftAsInput } from "@/lib/tollfree/draft-values";
 import { tollfreePathPrefix } from "@/lib/tollfree/fields";
 import { editWindowOpen, tollfreeLedgerDetails, tollfreeLedgerStep } from "@/lib/tollfree/ledger-details";
@@ -11,6 +10,7 @@ import { tollfreeSchema } from "@/lib/tollfree/schema";
 import type { TollfreeAtTwilio, TollfreeNumberRow, TollfreePageData } from "@/lib/tollfree/views";
 
 import { db } from "../db";
+import { readStoredTollfreeDraft } from "./stored-tollfree-draft";
 import { refreshOpenVerification } from "./tollfree-news";
 import { isTollFree, tollfreeSnapshot } from "./tollfree-registration";
 
@@ -92,7 +92,7 @@ export async function tollfreeComments(verification: TollfreeVerification): Prom
 export async function tollfreePageData(stale: TollfreeVerification): Promise<TollfreePageData> {
   await refreshOpenVerification(stale.id, stale.applicationId);
   const verification = await db.tollfreeVerification.findUniqueOrThrow({ where: { id: stale.id } });
-  const draft = readTollfreeDraft(verification.draft);
+  const draft = readStoredTollfreeDraft(verification.draft, verification.id);
   const parsed = tollfreeSchema.safeParse(tollfreeDraftAsInput(draft));
   const savedFieldErrors: Record<string, string> = {};
   if (!parsed.success)

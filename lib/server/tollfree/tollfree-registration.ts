@@ -1,10 +1,10 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
 import type { Prisma, TollfreeVerification } from "@prisma/client";
 
 import type { FieldErrors } from "@/lib/action-result";
 import { zodFieldErrors } from "@/lib/forms/zod-field-errors";
-import { readTollfreeDraft } from "@/lib/tollfree/draft";
 import { tollfreeDraftAsInput, type TollfreeDraft } from "@/lib/tollfree/draft-values";
 import { tollfreePathPrefix } from "@/lib/tollfree/fields";
 import { tollfreeDraftFromOnboarding } from "@/lib/tollfree/prefill";
@@ -16,6 +16,7 @@ import { notifyStaffOfSubmission } from "../applications/notify-staff";
 import { readStoredDraft } from "../applications/stored-draft";
 import { audit } from "../audit/audit";
 import { db } from "../db";
+import { readStoredTollfreeDraft, toStoredTollfreeDraft } from "./stored-tollfree-draft";
 
 /** NANP toll-free prefixes (tollfree-verification-resource.md). */
 const TOLL_FREE = /^\+18(00|33|44|55|66|77|88)\d{7}$/;
@@ -25,7 +26,7 @@ export function tollfreeSnapshot(verification: TollfreeVerification): TollfreeSn
   return {
     verificationId: verification.id,
     version: verification.version,
-    draft: readTollfreeDraft(verification.draft),
+    draft: readStoredTollfreeDraft(verification.draft, verification.id),
     status: verification.status,
     updatedAt: verification.updatedAt.toISOString(),
     submittedAt: verification.submittedAt?.toISOString() ?? null,
@@ -56,13 +57,15 @@ export async function openTollfreeVerification(
     readStoredDraft(application.draft, application.id),
     settings?.notificationEmail ?? "",
   );
+  const id = randomUUID();
   return db.tollfreeVerification
     .create({
       data: {
+        id,
         applicationId,
         phoneNumberSid,
         phoneNumber: number.phoneNumber,
-        draft: draft as Prisma.InputJsonValue,
+        draft: toStoredTollfreeDraft(draft, id) as Prisma.InputJsonValue,
       },
     })
     .catch(async () => {
@@ -81,7 +84,10 @@ export async function saveTollfreeDraft(
 ): Promise<TollfreeSaveOutcome> {
   const updated = await db.tollfreeVerification.updateMany({
     where: { id: verification.id, version: input.expectedVersion, status: { in: EDITABLE_STATUSES } },
-    data: { draft: input.draft as Prisma.InputJsonValue, version: { increment: 1 } },
+    data: {
+      draft: toStoredTollfreeDraft(input.draft, verification.id) as Prisma.InputJsonValue,
+      version: { increment: 1 },
+    },
   });
   const current = await db.tollfreeVerification.findUniqueOrThrow({ where: { id: verification.id } });
   if (updated.count === 1) return { ok: true, snapshot: tollfreeSnapshot(current) };
@@ -103,7 +109,9 @@ export async function submitTollfree(
   expectedVersion: number,
   actorUserId: string,
 ): Promise<TollfreeSubmitOutcome> {
-  const parsed = tollfreeSchema.safeParse(tollfreeDraftAsInput(readTollfreeDraft(verification.draft)));
+  const parsed = tollfreeSchema.safeParse(
+    tollfreeDraftAsInput(readStoredTollfreeDraft(verification.draft, verification.id)),
+  );
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: zodFieldErrors(parsed.error) };
   const updated = await db.tollfreeVerification.updateMany({
     where: { id: verification.id, version: expectedVersion, status: { in: EDITABLE_STATUSES } },

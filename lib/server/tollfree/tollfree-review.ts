@@ -1,6 +1,5 @@
 import "server-only";
 
-import { readTollfreeDraft } from "@/lib/tollfree/draft";
 import { tollfreeDraftAsInput } from "@/lib/tollfree/draft-values";
 import { tollfreePathPrefix, type TollfreeFieldKey } from "@/lib/tollfree/fields";
 import { editWindowOpen, tollfreeLedgerDetails, tollfreeLedgerStep } from "@/lib/tollfree/ledger-details";
@@ -11,6 +10,7 @@ import { db } from "../db";
 import { enqueueProvisioning } from "../jobs/enqueue";
 import { emailCustomerUsers } from "../notifications/email-customer-users";
 import { requestPhase } from "../provisioning/job";
+import { readStoredTollfreeDraft } from "./stored-tollfree-draft";
 
 type Outcome = { ok: true; newSubmission: boolean } | { ok: false; message: string };
 
@@ -31,7 +31,9 @@ export async function approveTollfree(
     include: { application: { select: { organizationId: true } } },
   });
   if (!verification) return { ok: false, message: "This verification no longer exists." };
-  const parsed = tollfreeSchema.safeParse(tollfreeDraftAsInput(readTollfreeDraft(verification.draft)));
+  const parsed = tollfreeSchema.safeParse(
+    tollfreeDraftAsInput(readStoredTollfreeDraft(verification.draft, verification.id)),
+  );
   if (!parsed.success) return { ok: false, message: "Some answers are not complete: send it back to the customer." };
   const ledger = await db.twilioResource.findUnique({
     where: {

@@ -1,10 +1,10 @@
 import "server-only";
 
-import { readTollfreeDraft } from "@/lib/tollfree/draft";
 import { TOLLFREE_FIELDS } from "@/lib/tollfree/fields";
 import type { TollfreeStaffView } from "@/lib/tollfree/views";
 
 import { db } from "../db";
+import { readStoredTollfreeDraft } from "./stored-tollfree-draft";
 import { refreshOpenVerification } from "./tollfree-news";
 import { tollfreeAtTwilio, tollfreeComments } from "./tollfree-page";
 
@@ -25,7 +25,7 @@ export async function tollfreeForStaff(applicationId: string): Promise<TollfreeS
   const fresh = await db.tollfreeVerification.findMany({ where: { applicationId }, orderBy: { createdAt: "asc" } });
   return Promise.all(
     fresh.map(async (verification) => {
-      const draft = readTollfreeDraft(verification.draft) as Record<string, unknown>;
+      const draft = readStoredTollfreeDraft(verification.draft, verification.id) as Record<string, unknown>;
       const comments = await tollfreeComments(verification);
       return {
         id: verification.id,

@@ -2,7 +2,6 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
-import { readTollfreeDraft } from "@/lib/tollfree/draft";
 import { tollfreeDraftAsInput } from "@/lib/tollfree/draft-values";
 import {
   editWindowOpen,
@@ -16,6 +15,7 @@ import { tollfreeSchema, type Tollfree } from "@/lib/tollfree/schema";
 import { audit } from "../../audit/audit";
 import { db } from "../../db";
 import { recordTollfreeState } from "../../tollfree/record-tollfree";
+import { readStoredTollfreeDraft } from "../../tollfree/stored-tollfree-draft";
 import {
   createTollfreeVerification,
   deleteTollfreeVerification,
@@ -57,7 +57,7 @@ export async function approvedTollfreeVerifications(applicationId: string): Prom
       return !known || known.sentVersion !== v.approvedVersion || known.submission !== v.submission;
     })
     .flatMap((v) => {
-      const parsed = tollfreeSchema.safeParse(tollfreeDraftAsInput(readTollfreeDraft(v.draft)));
+      const parsed = tollfreeSchema.safeParse(tollfreeDraftAsInput(readStoredTollfreeDraft(v.draft, v.id)));
       // Checked when staff approved it; a draft that no longer parses is not sent.
       if (!parsed.success) return [];
       return [
@@ -146,6 +146,7 @@ export function tollfreeStep(ctx: RunContext, verification: ApprovedTollfree): (
         action: "tollfree.resubmitted",
         targetType: "TollfreeVerification",
         targetId: verification.id,
+        organizationId: await organizationOf(ctx.applicationId),
         metadata: { sid: edited.sid, version: verification.approvedVersion },
       });
     } catch (error) {
@@ -220,13 +221,24 @@ async function setAside(ctx: RunContext, verification: ApprovedTollfree, sid: st
     if ((error as { status?: number }).status !== 404) throw error;
   }
   const step = tollfreeLedgerStep(verification.id);
+  const organizationId = await organizationOf(ctx.applicationId);
   await db.$transaction(async (tx) => {
     await tx.twilioResource.deleteMany({ where: { applicationId: ctx.applicationId, step } });
     await audit(tx, {
       action: "tollfree.new_submission",
       targetType: "TollfreeVerification",
       targetId: verification.id,
+      organizationId,
       metadata: { previousSid: sid, why, submission: verification.submission },
     });
   });
+}
+
+/** Audit entries name the organization, so they show on the customer's timeline. */
+async function organizationOf(applicationId: string): Promise<string> {
+  const application = await db.onboardingApplication.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { organizationId: true },
+  });
+  return application.organizationId;
 }
