@@ -80,9 +80,9 @@ export async function approveTollfree(
       lines: (name) => [
         `Toll-free verification for ${name}, ${verification.phoneNumber}.`,
         "",
-        "Twilio's seven days to fix the rejected verification have passed, so your corrected answers go to Twilio",
-        "as a new verification. Twilio reviews it in its standard queue, which takes longer than a fix within",
-        "the seven days (Twilio error 30437).",
+        "Twilio no longer takes a fix of the rejected verification (its seven days have passed, or its reasons",
+        "allow none), so your corrected answers go to Twilio as a new verification. Twilio reviews it in its",
+        "standard queue, which takes longer than a fix within the seven days (Twilio error 30437).",
       ],
       path: `/toll-free?number=${encodeURIComponent(verification.phoneNumberSid)}`,
     });
