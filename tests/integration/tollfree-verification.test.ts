@@ -13,7 +13,7 @@ import {
 } from "@/lib/server/tollfree/tollfree-registration";
 import { approveTollfree } from "@/lib/server/tollfree/tollfree-review";
 import type { TollfreeDraft } from "@/lib/tollfree/draft-values";
-import { tollfreeLedgerStep } from "@/lib/tollfree/ledger-details";
+import { tollfreeLedgerDetails, tollfreeLedgerStep } from "@/lib/tollfree/ledger-details";
 import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
 
 import { makeUser } from "../support/factories";
@@ -215,7 +215,18 @@ describe("toll-free verification", () => {
     // Sent again: no reminder of either kind any more, whenever the clock says.
     expect(await sendDueReminders(hours(24 * 20))).toBe(0);
     expect(await kinds()).toHaveLength(2);
-    await drainJobs(testDeps(sandbox));
+    // Twilio takes the edit but its answer is lost: the retry finds it edited and adopts it.
+    await sandbox.control("POST", "faults", {
+      method: "POST",
+      path: `/v1/Tollfree/Verifications/${sent!.sid}`,
+      status: "timeout-after",
+      times: 1,
+    });
+    const ran = await drainJobs(testDeps(sandbox));
+    expect(ran.find((run) => run.applicationId === application.id)?.outcome).toEqual({ state: "DONE" });
+    expect(tollfreeLedgerDetails((await ledgerOf(application.id, verificationId))?.details).sentVersion).toBe(
+      (await current(verificationId)).approvedVersion,
+    );
     const after = await verificationsAtTwilio(number.sid);
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ sid: sent!.sid, business_name: "Tollfree Fixed Co", status: "PENDING_REVIEW" });

@@ -117,8 +117,9 @@ export function tollfreeStep(ctx: RunContext, verification: ApprovedTollfree): (
 
       const current = await withRetry(() => fetchTollfreeVerification(ctx.account, recorded!.sid), ctx.retry);
       if (current.status !== "TWILIO_REJECTED") {
-        // Under review at Twilio: our edit landed (its answer lost) or nothing was to be sent.
-        await record(ctx, verification, current, known);
+        // Out of its rejection already: our edit landed (its answer lost, or the run died after it)
+        // or it was fixed at Twilio: nothing more to send for this version.
+        await record(ctx, verification, current, { ...known, sentVersion: verification.approvedVersion });
         return;
       }
       if (!editWindowOpen(current, new Date())) {
@@ -132,13 +133,20 @@ export function tollfreeStep(ctx: RunContext, verification: ApprovedTollfree): (
         return await create(ctx, { ...verification, submission: verification.submission + 1 });
       }
       await ctx.fence();
+      const sid = recorded.sid;
       const edited = await withRetry(
         () =>
-          updateTollfreeVerification(ctx.account, recorded!.sid, {
+          updateTollfreeVerification(ctx.account, sid, {
             ...tollfreeBusinessOptions(verification.answers),
             editReason: `Corrected answers (version ${verification.approvedVersion})`,
           }),
         ctx.retry,
+        // An edit whose answer was lost may have landed: Twilio then shows it out of its rejection,
+        // and sending it again would be refused. It is adopted instead.
+        async () => {
+          const now = await fetchTollfreeVerification(ctx.account, sid);
+          return now.status === "TWILIO_REJECTED" ? null : now;
+        },
       );
       known = { ...known, sentVersion: verification.approvedVersion };
       await record(ctx, verification, edited, known);
