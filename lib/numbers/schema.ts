@@ -6,6 +6,10 @@ const organizationId = z.string().min(1);
 /** NANP toll-free prefixes (Twilio's toll-free verification resource reference). */
 export const TOLL_FREE_PREFIXES = ["800", "833", "844", "855", "866", "877", "888"] as const;
 
+/** Whether an E.164 number is a NANP toll-free number (what Twilio's toll-free verification takes). */
+export const isTollFreeNumber = (phoneNumber: string) =>
+  /^\+1\d{10}$/.test(phoneNumber) && (TOLL_FREE_PREFIXES as readonly string[]).includes(phoneNumber.slice(2, 5));
+
 /**
  * A local search takes an area code; a toll-free search a toll-free prefix, or none for any.
  * Each message stays next to the area code field.

@@ -42,17 +42,8 @@ suite("the adoption scan's reads, answered as Twilio's OpenAPI describes", () =>
     }
     expect(proposeCustomers(inventories)).toHaveLength(5);
 
-    const problems = recorder.exchanges.flatMap((exchange) =>
-      contract
-        .check(exchange.url.host, exchange.method, exchange.url.pathname, exchange.status, exchange.body)
-        .map((problem) => `${exchange.method} ${exchange.url.pathname}: ${problem}`),
-    );
-    expect(problems).toEqual([]);
-    const templates = new Set(
-      recorder.exchanges.map(
-        (exchange) => contract.operation(exchange.url.host, exchange.method, exchange.url.pathname)?.template,
-      ),
-    );
+    expect(contract.problemsIn(recorder.exchanges)).toEqual([]);
+    const templates = contract.templatesOf(recorder.exchanges);
     for (const template of [
       "/2010-04-01/Accounts.json",
       "/2010-04-01/Accounts/{AccountSid}/Addresses.json",

@@ -3,6 +3,7 @@ import path from "node:path";
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
+import type { Exchange } from "./sandbox-harness";
 import { OAI_DIR } from "./seed-samples";
 
 type Spec = {
@@ -50,6 +51,22 @@ export class OpenApiContract {
       this.specs.set(file, spec);
       this.ajv.addSchema(spec as object, file);
     }
+  }
+
+  /** Every recorded answer checked against its operation: its problems, each named by its request. */
+  problemsIn(exchanges: readonly Exchange[]): string[] {
+    return exchanges.flatMap((exchange) =>
+      this.check(exchange.url.host, exchange.method, exchange.url.pathname, exchange.status, exchange.body).map(
+        (problem) => `${exchange.method} ${exchange.url.pathname}: ${problem}`,
+      ),
+    );
+  }
+
+  /** The path templates the recorded requests called (to check that each expected operation was). */
+  templatesOf(exchanges: readonly Exchange[]): Set<string | undefined> {
+    return new Set(
+      exchanges.map((exchange) => this.operation(exchange.url.host, exchange.method, exchange.url.pathname)?.template),
+    );
   }
 
   /** The spec file and path template that describe a request, e.g. /v1/CustomerProfiles/{Sid}. */

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { describeErrorForLog } from "@/lib/logging/redact";
-import type { NumberSearchResult } from "@/lib/numbers/schema";
+import { isTollFreeNumber, type NumberSearchResult } from "@/lib/numbers/schema";
 
 import { audit } from "../audit/audit";
 import { db } from "../db";
@@ -15,9 +15,8 @@ type Failure = { ok: false; field?: "areaCode" | "phoneNumber"; message: string 
 const price = (amount: { amount: string; currency: string } | null) =>
   amount ? `${amount.amount} ${amount.currency} a month` : null;
 
-const TOLL_FREE = /^\+18(00|33|44|55|66|77|88)\d{7}$/;
 /** Twilio's Pricing API names the number types this way. */
-const priceType = (phoneNumber: string) => (TOLL_FREE.test(phoneNumber) ? "toll free" : "local");
+const priceType = (phoneNumber: string) => (isTollFreeNumber(phoneNumber) ? "toll free" : "local");
 
 /**
  * Numbers on offer, in the account the customer's numbers live in, with what one costs a month

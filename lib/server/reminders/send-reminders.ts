@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { Prisma } from "@prisma/client";
+
 import { VERIFICATION_WINDOW_MS, verificationExpiresAt, type VerificationMethod } from "@/lib/brand/verification";
 import {
   nextReminderAt,
@@ -109,17 +111,12 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
     if (!due || due > now) continue;
     const claim = { applicationId: application.id, organizationId: application.organizationId, kind, since };
     if (!(await claimReminder({ ...claim, number: already }))) continue;
-    await emailCustomerUsers(application.organizationId, { kind: "reminder", ...WORDS[kind], informational: true });
-    // The count for the dashboard; the row's change time stays the customer's (it is the occasion).
-    await db.onboardingApplication.updateMany({
-      where: { id: application.id, updatedAt: since },
-      data: { remindersSent: { increment: 1 }, lastReminderAt: now, updatedAt: since },
-    });
-    await audit(db, {
-      action: "reminder.sent",
-      targetType: "OnboardingApplication",
-      targetId: application.id,
+    // The application's change time is the occasion: the count is written only if it still holds.
+    await deliverReminder(now, {
+      kind,
       organizationId: application.organizationId,
+      application: { id: application.id, updatedAt: since, onlyIfUnchanged: true },
+      target: { type: "OnboardingApplication", id: application.id },
       metadata: { kind, number: already + 1 },
     });
     sent++;
@@ -165,26 +162,56 @@ async function sendTollfreeDraftReminders(now: Date, rule: { waitHours: number; 
     if (!due || due > now) continue;
     const claim = { applicationId: verification.applicationId, organizationId, kind, since, number: already };
     if (!(await claimReminder(claim))) continue;
-    await emailCustomerUsers(organizationId, {
-      kind: "reminder",
-      ...WORDS[kind],
-      path: `/toll-free?number=${encodeURIComponent(verification.phoneNumberSid)}`,
-      informational: true,
-    });
-    await db.onboardingApplication.updateMany({
-      where: { id: verification.applicationId },
-      data: { remindersSent: { increment: 1 }, lastReminderAt: now, updatedAt: verification.application.updatedAt },
-    });
-    await audit(db, {
-      action: "reminder.sent",
-      targetType: "TollfreeVerification",
-      targetId: verification.id,
+    await deliverReminder(now, {
+      kind,
       organizationId,
+      path: tollfreePath(verification.phoneNumberSid),
+      application: { id: verification.applicationId, updatedAt: verification.application.updatedAt },
+      target: { type: "TollfreeVerification", id: verification.id },
       metadata: { kind, number: already + 1 },
     });
     sent++;
   }
   return sent;
+}
+
+const tollfreePath = (phoneNumberSid: string) => `/toll-free?number=${encodeURIComponent(phoneNumberSid)}`;
+
+/**
+ * A claimed reminder goes out, whatever its kind: the email, the dashboard's count on the
+ * application ("reminded N times, last …"; the row's change time is kept, as it is the customer's),
+ * and the audit entry the timeline shows.
+ */
+async function deliverReminder(
+  now: Date,
+  reminder: {
+    kind: ReminderKind;
+    organizationId: string;
+    /** Where the email links to, when not the kind's own page. */
+    path?: string;
+    application: { id: string; updatedAt: Date; onlyIfUnchanged?: boolean };
+    target: { type: string; id: string };
+    metadata: Prisma.InputJsonObject;
+  },
+): Promise<void> {
+  const { kind, organizationId, application } = reminder;
+  await emailCustomerUsers(organizationId, {
+    kind: "reminder",
+    ...WORDS[kind],
+    ...(reminder.path ? { path: reminder.path } : {}),
+    informational: true,
+  });
+  await db.onboardingApplication.updateMany({
+    where: { id: application.id, ...(application.onlyIfUnchanged ? { updatedAt: application.updatedAt } : {}) },
+    data: { remindersSent: { increment: 1 }, lastReminderAt: now, updatedAt: application.updatedAt },
+  });
+  await audit(db, {
+    action: "reminder.sent",
+    targetType: reminder.target.type,
+    targetId: reminder.target.id,
+    organizationId,
+    metadata: reminder.metadata,
+  });
 }
 
 /** The reminder's row, inserted first: its unique key is the claim (false: another engine has it). */
@@ -238,16 +265,11 @@ async function sendVerificationReminders(now: Date): Promise<number> {
       since: record.sentAt,
     };
     if (!(await claimReminder({ ...claim, number: 0 }))) continue;
-    await emailCustomerUsers(application.organizationId, { kind: "reminder", ...WORDS[kind], informational: true });
-    await db.onboardingApplication.updateMany({
-      where: { id: application.id },
-      data: { remindersSent: { increment: 1 }, lastReminderAt: now, updatedAt: application.updatedAt },
-    });
-    await audit(db, {
-      action: "reminder.sent",
-      targetType: "OnboardingApplication",
-      targetId: application.id,
+    await deliverReminder(now, {
+      kind,
       organizationId: application.organizationId,
+      application: { id: application.id, updatedAt: application.updatedAt },
+      target: { type: "OnboardingApplication", id: application.id },
       metadata: { kind, method, expiresAt: expiresAt.toISOString() },
     });
     sent++;
@@ -286,25 +308,12 @@ async function sendTollfreeEditReminders(now: Date): Promise<number> {
     const { organizationId } = verification.application;
     const claim = { applicationId: verification.applicationId, organizationId, kind, since: closes };
     if (!(await claimReminder({ ...claim, number: 0 }))) continue;
-    await emailCustomerUsers(organizationId, {
-      kind: "reminder",
-      ...WORDS[kind],
-      path: `/toll-free?number=${encodeURIComponent(verification.phoneNumberSid)}`,
-      informational: true,
-    });
-    await db.onboardingApplication.updateMany({
-      where: { id: verification.applicationId },
-      data: {
-        remindersSent: { increment: 1 },
-        lastReminderAt: now,
-        updatedAt: verification.application.updatedAt,
-      },
-    });
-    await audit(db, {
-      action: "reminder.sent",
-      targetType: "TollfreeVerification",
-      targetId: verification.id,
+    await deliverReminder(now, {
+      kind,
       organizationId,
+      path: tollfreePath(verification.phoneNumberSid),
+      application: { id: verification.applicationId, updatedAt: verification.application.updatedAt },
+      target: { type: "TollfreeVerification", id: verification.id },
       metadata: { kind, editExpiration: closes.toISOString() },
     });
     sent++;

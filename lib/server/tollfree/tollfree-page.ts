@@ -2,6 +2,7 @@ import "server-only";
 
 import type { TollfreeVerification } from "@prisma/client";
 
+import { isTollFreeNumber } from "@/lib/numbers/schema";
 import { tollfreeDraftAsInput } from "@/lib/tollfree/draft-values";
 import { tollfreePathPrefix } from "@/lib/tollfree/fields";
 import { editWindowOpen, tollfreeLedgerDetails, tollfreeLedgerStep } from "@/lib/tollfree/ledger-details";
@@ -12,7 +13,7 @@ import type { TollfreeAtTwilio, TollfreeNumberRow, TollfreePageData } from "@/li
 import { db } from "../db";
 import { readStoredTollfreeDraft } from "./stored-tollfree-draft";
 import { refreshOpenVerification } from "./tollfree-news";
-import { isTollFree, tollfreeSnapshot } from "./tollfree-registration";
+import { tollfreeSnapshot } from "./tollfree-registration";
 
 /** The organization's toll-free numbers, each with its verification (if started) and Twilio's status. */
 export async function tollfreeNumberRows(organizationId: string): Promise<TollfreeNumberRow[]> {
@@ -21,7 +22,7 @@ export async function tollfreeNumberRows(organizationId: string): Promise<Tollfr
     orderBy: { phoneNumber: "asc" },
     select: { phoneNumberSid: true, phoneNumber: true },
   });
-  const tollFree = numbers.filter((number) => isTollFree(number.phoneNumber));
+  const tollFree = numbers.filter((number) => isTollFreeNumber(number.phoneNumber));
   const verifications = await db.tollfreeVerification.findMany({
     where: { phoneNumberSid: { in: tollFree.map((number) => number.phoneNumberSid) } },
   });

@@ -5,6 +5,7 @@ import type { Prisma, TollfreeVerification } from "@prisma/client";
 
 import type { FieldErrors } from "@/lib/action-result";
 import { zodFieldErrors } from "@/lib/forms/zod-field-errors";
+import { isTollFreeNumber } from "@/lib/numbers/schema";
 import { tollfreeDraftAsInput, type TollfreeDraft } from "@/lib/tollfree/draft-values";
 import { tollfreePathPrefix } from "@/lib/tollfree/fields";
 import { tollfreeDraftFromOnboarding } from "@/lib/tollfree/prefill";
@@ -17,10 +18,6 @@ import { readStoredDraft } from "../applications/stored-draft";
 import { audit } from "../audit/audit";
 import { db } from "../db";
 import { readStoredTollfreeDraft, toStoredTollfreeDraft } from "./stored-tollfree-draft";
-
-/** NANP toll-free prefixes (tollfree-verification-resource.md). */
-const TOLL_FREE = /^\+18(00|33|44|55|66|77|88)\d{7}$/;
-export const isTollFree = (phoneNumber: string) => TOLL_FREE.test(phoneNumber);
 
 export function tollfreeSnapshot(verification: TollfreeVerification): TollfreeSnapshot {
   return {
@@ -49,7 +46,7 @@ export async function openTollfreeVerification(
   const number = await db.phoneNumber.findFirst({
     where: { phoneNumberSid, organizationId: application.organizationId },
   });
-  if (!number || !isTollFree(number.phoneNumber)) return null;
+  if (!number || !isTollFreeNumber(number.phoneNumber)) return null;
   const existing = await db.tollfreeVerification.findUnique({ where: { phoneNumberSid } });
   if (existing) return existing.applicationId === applicationId ? existing : null;
   const settings = await db.isvSettings.findUnique({ where: { id: 1 }, select: { notificationEmail: true } });
