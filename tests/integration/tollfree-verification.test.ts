@@ -14,8 +14,9 @@ import {
 import { approveTollfree } from "@/lib/server/tollfree/tollfree-review";
 import type { TollfreeDraft } from "@/lib/tollfree/draft-values";
 import { tollfreeLedgerDetails, tollfreeLedgerStep } from "@/lib/tollfree/ledger-details";
-import { DEFAULT_ACCOUNT_SID } from "@/sandbox/defaults";
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from "@/sandbox/defaults";
 
+import { signedEventsRequest } from "../support/event-receiver";
 import { makeUser } from "../support/factories";
 import { mailOutbox } from "../support/mail-outbox";
 import { buyNumbersFor } from "../support/numbers";
@@ -262,6 +263,53 @@ describe("toll-free verification", () => {
       where: { action: "tollfree.status_changed", targetId: verificationId },
     });
     expect(changes.map((entry) => (entry.metadata as { source: string; to: string }).source)).toContain("event");
+  }, 60_000);
+
+  it("Twilio's documented Verification Edited example, delivered to the portal's sink, is read and recorded", async () => {
+    const { application, staff, customer, number, verificationId } = await customerWithTollfreeNumber(
+      "Tollfree Documented Event Reject Co",
+    );
+    await sendAndApprove(verificationId, customer.id, staff.id);
+    await drainJobs(testDeps(sandbox));
+    const [sent] = await verificationsAtTwilio(number.sid);
+    // Twilio decides; the portal has not looked yet.
+    sandbox.sandbox.advanceResource(sandbox.sandbox.store.get(String(sent!.sid))!, "decide");
+    expect((await ledgerOf(application.id, verificationId))?.status).toBe("PENDING_REVIEW");
+    // The example of twilio.com/docs/events/event-types/toll-free/verification, as Twilio wraps it,
+    // with only its identifiers made this customer's.
+    const event = {
+      specversion: "1.0",
+      type: "com.twilio.messaging.compliance.toll-free-verification.edit",
+      source: "AB00000000000000000000000001",
+      id: "NO00000000000000000000000001",
+      dataschema: "https://events-schemas.twilio.com/TollFree.VerificationEdit/2",
+      datacontenttype: "application/json",
+      time: "2025-10-08T07:17:02.363Z",
+      data: {
+        accountsid: DEFAULT_ACCOUNT_SID,
+        parentaccountsid: DEFAULT_ACCOUNT_SID,
+        tollfreeverificationsid: sent!.sid,
+        phonenumbersid: number.sid,
+        customerprofilesid: "BU0000000000000000000000000000001",
+        regulateditemsid: "RA0000000000000000000000000000001",
+        trustproductsid: "BU0000000000000000000000000000001",
+        processeddate: 1756043494500,
+        verificationstatus: "in_review",
+      },
+    };
+    const { POST } = (await import("@/app/api/twilio/events/route")) as unknown as {
+      POST: (request: Request, context: unknown) => Promise<Response>;
+    };
+    const publicBaseUrl = (await db.isvSettings.findUniqueOrThrow({ where: { id: 1 } })).publicBaseUrl!;
+    const response = await POST(signedEventsRequest(publicBaseUrl, JSON.stringify([event]), DEFAULT_AUTH_TOKEN), {});
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ updated: 1, ignored: 0 });
+    // The event names the verification; what Twilio holds (its decision and reasons) is fetched.
+    expect((await ledgerOf(application.id, verificationId))?.status).toBe("TWILIO_REJECTED");
+    expect((await current(verificationId)).status).toBe("CHANGES_REQUESTED");
+    // Another account's signature on the same example changes nothing.
+    const replay = await POST(signedEventsRequest(publicBaseUrl, JSON.stringify([event]), "not-the-token"), {});
+    expect(replay.status).toBe(403);
   }, 60_000);
 
   it("after the window: a new verification, the customer told why it waits longer; never two at once", async () => {
