@@ -34,6 +34,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         {children}
+        {/* A large part of a page that React streams in place (hydrate-on-first-touch.tsx's forms)
+            arrives in a hidden block that a script moves into place; without JavaScript it is
+            shown where it arrived, at the end of the page, rather than not at all. */}
+        <noscript>
+          <style>{"div[hidden][id^='S:']{display:block}"}</style>
+        </noscript>
       </body>
     </html>
   );

@@ -16,6 +16,8 @@ export type CampaignFieldProps = {
   note?: string;
   /** The pre-submission review's advice for this field. */
   advice: string[];
+  /** What is wrong with it now (../forms/use-shown-errors.ts). */
+  error?: string;
 };
 
 /** The most characters Twilio takes in each long text (shown as a counter). */
@@ -28,8 +30,7 @@ function maxCharsOf(key: CampaignFieldKey): number | undefined {
 }
 
 /** One campaign field, drawn by its kind, labelled with Twilio's name. */
-export function CampaignFieldInput({ field, form, note, advice }: CampaignFieldProps) {
-  const error = form.formState.errors[field.key]?.message;
+export function CampaignFieldInput({ field, form, note, advice, error }: CampaignFieldProps) {
   const value = form.watch(field.key);
   const max = maxCharsOf(field.key);
   if (field.kind === "flag")

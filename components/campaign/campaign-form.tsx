@@ -7,6 +7,7 @@ import type { Resolver } from "react-hook-form";
 import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
 import { SaveStatusView } from "@/components/forms/save-status-view";
 import { useAutosavedForm } from "@/components/forms/use-autosaved-form";
+import { useShownErrors } from "@/components/forms/use-shown-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
@@ -86,11 +87,10 @@ export function CampaignForm({
   >({ snapshot, save, resolver, empty: emptyCampaignDraft, readOnly });
   const [formError, setFormError] = useState<string | null>(null);
 
-  // Saved answers show what still needs fixing straight away; a link can open the form at a field.
+  // Saved answers show what still needs fixing straight away, as the server checked them.
+  const errors = useShownErrors(form, !readOnly && Object.keys(snapshot.draft).length ? savedFieldErrors : null);
+  // A link can open the form at a field.
   useEffect(() => {
-    if (!readOnly && Object.keys(snapshot.draft).length)
-      for (const [field, message] of Object.entries(savedFieldErrors))
-        form.setError(field as CampaignFieldKey, { type: "saved", message });
     const field = new URLSearchParams(window.location.search).get("field");
     if (field && campaignField(field)) {
       const frame = requestAnimationFrame(() => form.setFocus(field as CampaignFieldKey));
@@ -131,6 +131,7 @@ export function CampaignForm({
     form,
     note: comments[key]?.join(" "),
     advice: (findings[key] ?? []).map((finding) => `${finding.message} (prevents Twilio error ${finding.code})`),
+    error: errors[key]?.message,
   });
 
   return (

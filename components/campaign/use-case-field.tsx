@@ -17,6 +17,7 @@ export function UseCaseField({
   form,
   note,
   advice,
+  error,
   useCases,
   useCasesError,
 }: CampaignFieldProps & { useCases: UseCaseOption[]; useCasesError: string | null }) {
@@ -42,7 +43,7 @@ export function UseCaseField({
         label={field.label}
         hint={field.help}
         note={note}
-        error={form.formState.errors.usAppToPersonUsecase?.message}
+        error={error}
         options={options.map((option) => ({
           value: option.code,
           label: option.postApprovalRequired ? `${option.name} (needs approval after registration)` : option.name,

@@ -5,7 +5,7 @@ import { useForm, type DefaultValues, type FieldValues, type Resolver } from "re
 
 import type { ActionResult } from "@/lib/action-result";
 
-import { useTextTypedBeforeHydration } from "./use-text-typed-before-hydration";
+import { useInputBeforeHydration } from "./use-input-before-hydration";
 import { useVersionedAutosave, type VersionedSaveAnswer, type VersionedSnapshot } from "./use-versioned-autosave";
 
 /**
@@ -37,7 +37,7 @@ export function useAutosavedForm<Draft, Snapshot extends VersionedSnapshot<Draft
     shouldFocusError: true,
     disabled: readOnly,
   });
-  useTextTypedBeforeHydration(form, () => change(() => form.getValues() as unknown as Draft));
+  useInputBeforeHydration(form, () => change(() => form.getValues() as unknown as Draft));
   useEffect(
     () =>
       form.subscribe({

@@ -1,9 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
-import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 
-import { useTextTypedBeforeHydration } from "@/components/forms/use-text-typed-before-hydration";
+import { useInputBeforeHydration } from "@/components/forms/use-input-before-hydration";
+import { useShownErrors } from "@/components/forms/use-shown-errors";
 import { STEPS, type FormStepId } from "@/lib/onboarding/steps";
 
 import { loadValidator } from "./validator";
@@ -35,7 +36,7 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
   const { update } = wizard;
   // Text typed while the page was still loading goes into the form, and so into the draft.
   // setValue before the first render's subscription has settled does not notify it: save directly.
-  useTextTypedBeforeHydration(form, () => update(stepId, form.getValues() as Record<string, unknown>));
+  useInputBeforeHydration(form, () => update(stepId, form.getValues() as Record<string, unknown>));
 
   useEffect(
     () =>
@@ -47,13 +48,10 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
   );
 
   // A step with saved answers shows what still needs fixing straight away, as the server checked it.
-  useEffect(() => {
-    if (!Object.keys(saved).length || wizard.readOnly) return;
-    for (const [field, message] of Object.entries(wizard.savedCheck.fieldErrors[stepId]))
-      form.setError(field as Path<Values>, { type: "saved", message });
-    // Only when the step opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const errors = useShownErrors(
+    form,
+    Object.keys(saved).length && !wizard.readOnly ? wizard.savedCheck.fieldErrors[stepId] : null,
+  );
 
   // A link from the home page ("Fix Business information: Website URL") opens the step at that field.
   useEffect(() => {
@@ -81,5 +79,5 @@ export function useStepForm<Values extends FieldValues>(stepId: FormStepId, defa
     : submitStep;
   const onBack = previous ? () => wizard.goTo(previous) : undefined;
 
-  return { form, onNext, onBack, readOnly: wizard.readOnly };
+  return { form, errors, onNext, onBack, readOnly: wizard.readOnly };
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useState } from "react";
 
 import { AutosaveConflict } from "@/components/forms/draft-conflict-alert";
+import { firstTouch, HydrateOnFirstTouch, lazyComponent } from "@/components/forms/hydrate-on-first-touch";
 import { Alert } from "@/components/ui/alert";
 import { formatDateTime } from "@/components/ui/format";
 import type { DraftCheck } from "@/lib/onboarding/draft-check";
@@ -12,22 +13,34 @@ import type { DraftSnapshot } from "@/lib/onboarding/views";
 
 import { SaveStatus } from "./save-status";
 import { StepIndicator } from "./step-indicator";
-import { AddressStep } from "./steps/address-step";
-import { BusinessStep } from "./steps/business-step";
-import { CompanyStep } from "./steps/company-step";
-import { RepresentativesStep } from "./steps/representatives-step";
-import { ReviewStep } from "./steps/review-step";
 import { useDraftAutosave } from "./use-draft-autosave";
 import { loadValidator } from "./validator";
 import { WizardContext, type WizardContextValue } from "./wizard-context";
 
+// Each step's form is a chunk of its own, loaded at the first touch of the page (HydrateOnFirstTouch).
 const STEP_COMPONENTS = {
-  business: BusinessStep,
-  representatives: RepresentativesStep,
-  address: AddressStep,
-  company: CompanyStep,
-  review: ReviewStep,
+  business: lazyComponent(() => import("./steps/business-step").then((module) => module.BusinessStep)),
+  representatives: lazyComponent(() =>
+    import("./steps/representatives-step").then((module) => module.RepresentativesStep),
+  ),
+  address: lazyComponent(() => import("./steps/address-step").then((module) => module.AddressStep)),
+  company: lazyComponent(() => import("./steps/company-step").then((module) => module.CompanyStep)),
+  review: lazyComponent(() => import("./steps/review-step").then((module) => module.ReviewStep)),
 };
+
+/**
+ * The step's form, apart from the wizard's own state: the server's HTML stays as it is until the
+ * first touch (a re-render of the wizard before then must not reach it, or React would replace that
+ * HTML with an empty placeholder while the form's code loads).
+ */
+const DeferredStep = memo(function DeferredStep({ step, revision }: { step: StepId; revision: number }) {
+  const Step = STEP_COMPONENTS[step];
+  return (
+    <HydrateOnFirstTouch>
+      <Step key={revision} />
+    </HydrateOnFirstTouch>
+  );
+});
 
 // A failed download is tried again at the next touch; a check waiting on it says so itself.
 const loadChecks = () => void loadValidator().catch(() => undefined);
@@ -80,7 +93,9 @@ export function OnboardingWizard({
     }),
     [applicationId, step, draft, readOnly, comments, check, revision, saveState, update, saveNow, currentVersion, goTo],
   );
-  const Step = STEP_COMPONENTS[step];
+  // The checks come with the form's code, at the first touch (the form's own focus handlers run
+  // only once it has hydrated).
+  useEffect(() => void firstTouch().then(loadChecks), []);
   const title = STEPS.find((candidate) => candidate.id === step)!.title;
 
   return (
@@ -116,7 +131,7 @@ export function OnboardingWizard({
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
           <SaveStatus />
         </div>
-        <Step key={revision} />
+        <DeferredStep step={step} revision={revision} />
       </div>
     </WizardContext.Provider>
   );

@@ -2,6 +2,7 @@
 
 import type { UseFormReturn } from "react-hook-form";
 
+import { checkableRegistration } from "@/components/forms/checkable";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FieldHint, FieldNoteAndError } from "@/components/ui/field-messages";
 import { SelectField } from "@/components/ui/select-field";
@@ -39,7 +40,11 @@ export function TollfreeFieldInput({
         <div className="mt-2 grid gap-1 sm:grid-cols-2">
           {field.options!.map((option) => (
             <label key={option.value} className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" value={option.value} {...form.register(field.key)} />
+              <input
+                type="checkbox"
+                value={option.value}
+                {...checkableRegistration(form.register(field.key), option.value)}
+              />
               {option.label}
             </label>
           ))}

@@ -3,6 +3,8 @@
 import { useId, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
+import { checkableRegistration } from "@/components/forms/checkable";
+
 import { FieldHint, fieldMessageIds, FieldNoteAndError } from "./field-messages";
 
 type Choice = { value: string; label: string; help?: string };
@@ -51,7 +53,7 @@ export function ChoiceGroup({
               type={type}
               value={choice.value}
               className="mt-0.5"
-              {...registration}
+              {...checkableRegistration(registration, choice.value)}
               id={index === 0 ? `${id}-first` : undefined}
             />
             <span>

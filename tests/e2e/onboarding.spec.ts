@@ -226,21 +226,77 @@ test("a lost connection shows 'Not saved — Retry', Retry saves, and leaving wi
 
 test("text typed before the page hydrates is kept and saved, not overwritten", async ({ page, browser }) => {
   await freshCustomer(page, browser, "Slow Network LLC");
-  // Hold back the page's scripts, as a slow first load would.
+  // Hold back the page's scripts, as a slow first load would (its stylesheet comes, as the first
+  // paint needs it).
   let release!: () => void;
   const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/**", async (route) => {
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
     await scriptsHeld;
     await route.continue();
   });
   await page.goto("/onboarding/business", { waitUntil: "commit" });
   await page.getByLabel("Business Name", { exact: true }).fill("Typed Early, Inc.");
   await page.getByLabel("Website URL").fill("www.typed-early.example");
+  // A choice and a pick are kept too, not only text.
+  await page.getByRole("radio", { name: /We send messages to our own customers/ }).check();
+  await page.getByLabel("Business Type").selectOption("Partnership");
   release();
   await expectSaved(page);
   await expect(page.getByLabel("Business Name", { exact: true })).toHaveValue("Typed Early, Inc.");
-  await page.unroute("**/_next/static/chunks/**");
+  await page.unroute("**/_next/static/chunks/*.js");
   await page.reload();
   await expect(page.getByLabel("Business Name", { exact: true })).toHaveValue("Typed Early, Inc.");
   await expect(page.getByLabel("Website URL")).toHaveValue("www.typed-early.example");
+  await expect(page.getByRole("radio", { name: /We send messages to our own customers/ })).toBeChecked();
+  await expect(page.getByLabel("Business Type")).toHaveValue("Partnership");
+});
+
+test("the form's code loads at the first touch; before it, the page shows the saved answers and what needs fixing", async ({
+  page,
+  browser,
+}) => {
+  await freshCustomer(page, browser, "First Touch LLC");
+  await page.goto("/onboarding/business");
+  await fillBusiness(page, { ...ACME.business, registrationNumber: "123" });
+  await expectSaved(page);
+
+  // Every script of a fresh load, until the network is idle: react-hook-form is not among them.
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.text().catch(() => ""));
+  });
+  await page.reload({ waitUntil: "networkidle" });
+  const formLibraryLoaded = async () => (await Promise.all(scripts)).some((text) => text.includes("HookFormContext"));
+  expect(await formLibraryLoaded()).toBe(false);
+  // The server drew the saved answers, the choices among them, and the saved check's message.
+  await expect(page.getByLabel("Business Name", { exact: true })).toHaveValue(ACME.business.businessName);
+  await expect(page.getByRole("radio", { name: /We send messages to our own customers/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /USA and Canada/ })).toBeChecked();
+  await expect(page.getByLabel("Business Type")).toHaveValue(ACME.business.businessType);
+  await expect(page.getByText("An EIN has 9 digits, like 12-3456789.")).toBeVisible();
+
+  // A click on Next as the very first touch is held until the form's code runs, then made.
+  await page.getByLabel("Business Registration Number").fill("12-3456789");
+  await next(page, "representatives");
+  await page.goto("/onboarding/business", { waitUntil: "networkidle" });
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/onboarding\/representatives$/);
+  expect(await formLibraryLoaded()).toBe(true);
+});
+
+test("without JavaScript the wizard still shows the saved answers", async ({ page, browser }) => {
+  await freshCustomer(page, browser, "No Script LLC");
+  await page.goto("/onboarding/business");
+  await fillBusiness(page);
+  await expectSaved(page);
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const plain = await noScript.newPage();
+  await plain.goto("/onboarding/business");
+  await expect(plain.getByLabel("Business Name", { exact: true })).toHaveValue(ACME.business.businessName);
+  await expect(plain.getByLabel("Business Type")).toHaveValue(ACME.business.businessType);
+  await expect(plain.getByLabel("Website URL")).toHaveValue(ACME.business.websiteUrl);
+  await noScript.close();
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { CampaignForm } from "@/components/campaign/campaign-form";
+import { DeferredCampaignForm } from "@/components/campaign/deferred-campaign-form";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requireCustomer } from "@/lib/server/auth/guards";
 import { guardPage } from "@/lib/server/auth/page-guard";
@@ -20,7 +20,7 @@ export default async function CampaignPage() {
       />
       {application && data ? (
         // Keyed by status: after sending (or a reopening) the form starts over from the server's data.
-        <CampaignForm key={data.snapshot.status} applicationId={application.id} {...data} />
+        <DeferredCampaignForm key={data.snapshot.status} applicationId={application.id} {...data} />
       ) : (
         <EmptyState title="Not open yet">
           The campaign step opens once your brand is approved by The Campaign Registry. We will email you then.{" "}

@@ -20,7 +20,7 @@ type Values = {
 };
 
 export function AddressStep() {
-  const { form, onNext, onBack, readOnly } = useStepForm<Values>("address", {
+  const { form, errors, onNext, onBack, readOnly } = useStepForm<Values>("address", {
     customerName: "",
     street: "",
     streetSecondary: "",
@@ -30,8 +30,7 @@ export function AddressStep() {
     country: "US",
   });
   const note = useFieldNote();
-  const { register, formState, watch } = form;
-  const errors = formState.errors;
+  const { register, watch } = form;
   const regions = regionsOf(watch("country"));
   return (
     <StepForm onSubmit={onNext}>

@@ -36,7 +36,7 @@ type BusinessValues = {
 };
 
 export function BusinessStep() {
-  const { form, onNext, onBack, readOnly } = useStepForm<BusinessValues>("business", {
+  const { form, errors, onNext, onBack, readOnly } = useStepForm<BusinessValues>("business", {
     hasTaxId: "yes",
     businessName: "",
     vertical: "",
@@ -51,8 +51,7 @@ export function BusinessStep() {
     socialMediaUrls: [],
   });
   const note = useFieldNote();
-  const { register, formState, watch } = form;
-  const errors = formState.errors;
+  const { register, watch } = form;
   const idType = watch("registrationIdType");
   const example = REGISTRATION_ID_TYPES.find((type) => type.value === idType)?.example;
   const social = watch("socialMediaUrls") as string[];

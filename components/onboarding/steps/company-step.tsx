@@ -20,7 +20,7 @@ type Values = {
 };
 
 export function CompanyStep() {
-  const { form, onNext, onBack, readOnly } = useStepForm<Values>("company", {
+  const { form, errors, onNext, onBack, readOnly } = useStepForm<Values>("company", {
     companyType: "",
     stockExchange: "",
     stockTicker: "",
@@ -28,8 +28,7 @@ export function CompanyStep() {
     brandType: "",
   });
   const note = useFieldNote();
-  const { register, formState, watch } = form;
-  const errors = formState.errors;
+  const { register, watch } = form;
   const isPublic = watch("companyType") === "public";
   if (applicationKind(useWizard().draft) === "sole-proprietor") {
     return (

@@ -12,12 +12,12 @@ import { EMPTY_REPRESENTATIVE, RepresentativeFields, type RepresentativeValues }
 type Values = { primary: RepresentativeValues; hasSecondary: boolean; secondary: RepresentativeValues };
 
 export function RepresentativesStep() {
-  const { form, onNext, onBack, readOnly } = useStepForm<Values>("representatives", {
+  const { form, errors, onNext, onBack, readOnly } = useStepForm<Values>("representatives", {
     primary: EMPTY_REPRESENTATIVE,
     hasSecondary: false,
     secondary: EMPTY_REPRESENTATIVE,
   });
-  const { register, formState, watch, setValue } = form;
+  const { register, watch, setValue } = form;
   const hasSecondary = watch("hasSecondary");
   if (applicationKind(useWizard().draft) === "sole-proprietor") {
     return (
@@ -26,7 +26,7 @@ export function RepresentativesStep() {
           As a sole proprietor, you are the brand&apos;s contact. Twilio texts a one-time code to this mobile number to
           verify your brand: reply to it within 24 hours.
         </p>
-        <RepresentativeFields prefix="primary" register={register} errors={formState.errors.primary} soleProprietor />
+        <RepresentativeFields prefix="primary" register={register} errors={errors.primary} soleProprietor />
         <StepActions onBack={onBack} readOnly={readOnly} />
       </StepForm>
     );
@@ -41,7 +41,7 @@ export function RepresentativesStep() {
         <h2 id="representative-1" className="mb-3 text-base font-semibold text-slate-900">
           Authorized Representative 1
         </h2>
-        <RepresentativeFields prefix="primary" register={register} errors={formState.errors.primary} />
+        <RepresentativeFields prefix="primary" register={register} errors={errors.primary} />
       </section>
       {hasSecondary ? (
         <section aria-labelledby="representative-2" className="border-t border-slate-200 pt-5">
@@ -55,7 +55,7 @@ export function RepresentativesStep() {
               </Button>
             )}
           </div>
-          <RepresentativeFields prefix="secondary" register={register} errors={formState.errors.secondary} />
+          <RepresentativeFields prefix="secondary" register={register} errors={errors.secondary} />
         </section>
       ) : readOnly ? null : (
         <Button variant="secondary" onClick={() => setValue("hasSecondary", true, { shouldDirty: true })}>
