@@ -10,7 +10,8 @@ import { useHydrating } from "./use-hydrating";
  * rather than with it (#27 line 1, decision 0025): the server renders it in full, so it is on the
  * screen, readable and typeable (plain inputs) from the first paint; React leaves that HTML as it
  * is until the first focus, pointer or key anywhere on the page, then downloads the form's code and
- * hydrates it. Text typed before is kept (use-input-before-hydration.ts). A click on a button
+ * hydrates it. What was typed, picked or ticked before is kept (use-input-before-hydration.ts);
+ * on a slow load where that happened before any script ran, it hydrates at once. A click on a button
  * of the form before its code has run (Next, Back, a submit by Enter) is held and made again once
  * it has, instead of posting the page without it. Rendered on the client after the first load (a
  * client-side move to another step), the form loads at once.
@@ -100,8 +101,9 @@ function touchNow() {
 
 /**
  * React.lazy for a component that loads in a chunk of its own in the browser, while the server
- * (whose bundle has it at hand) loads it as this module loads, so that its first render is complete
- * HTML rather than a placeholder streamed in later, which a browser without JavaScript never fills.
+ * (whose bundle has it at hand) loads it as this module loads, so that its render completes with
+ * the page's rather than after it. (React still sends a large boundary apart from the page's own
+ * HTML, for a small inline script to move into place; app/layout.tsx shows it without JavaScript.)
  */
 export function lazyComponent<Props extends object>(load: () => Promise<ComponentType<Props>>) {
   let ready: ComponentType<Props> | null = null;
