@@ -63,6 +63,7 @@ const config = [
       "next-env.d.ts",
       "tests/.tmp/**",
       "data/**",
+      ".bench-floor/**",
     ],
   },
   {

@@ -281,6 +281,10 @@ async function main() {
         "/onboarding/business": await medianLighthouseScore(`${BASE}/onboarding/business`, cookies, runs),
         "/home": await medianLighthouseScore(`${BASE}/home`, cookies, runs),
       };
+      // The same score for the stack's smallest page, on the same machine in the same run: what no
+      // page of the portal can score above (bench/lighthouse-floor.ts).
+      const { lighthouseFloor } = await import("./lighthouse-floor");
+      result.lighthouse_mobile_floor = await lighthouseFloor(root, PORT + 1, runs);
     }
 
     if (PARTS.has("dashboard")) {
