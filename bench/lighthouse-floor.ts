@@ -6,11 +6,13 @@
  * form with state), served by `next start`. Whatever it loses to the simulated phone, every page of
  * the portal loses too: React's and Next.js's start-up, and Chromium's paint holding.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { medianLighthouseScore, type LighthouseFigures } from "./lighthouse";
+import { watchedServer, type WatchedServer } from "./watched-server";
 
 const FILES: Record<string, string> = {
   "package.json": `{ "name": "lighthouse-floor", "private": true }\n`,
@@ -64,14 +66,16 @@ export async function lighthouseFloor(
     const next = path.join(app, "node_modules/next/dist/bin/next");
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
     execFileSync(process.execPath, [next, "build"], { cwd: app, env, stdio: ["ignore", "ignore", "inherit"] });
-    const server = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    // Its output kept, as the portal's is (#27 line 6): a floor page that fails to start says why.
+    const server = watchedServer(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
       cwd: app,
       env,
-      stdio: "ignore",
+      log: path.join(os.tmpdir(), `portal-bench-floor-${process.pid}.log`),
+      name: "the floor page's server",
     });
     try {
       const url = `http://127.0.0.1:${port}/`;
-      await waitUntilAnswering(url);
+      await waitUntilAnswering(url, server);
       return await medianLighthouseScore(url, undefined, runs);
     } finally {
       server.kill();
@@ -92,8 +96,9 @@ function linkTree(from: string, to: string) {
   }
 }
 
-async function waitUntilAnswering(url: string) {
+async function waitUntilAnswering(url: string, server: WatchedServer) {
   for (let tries = 0; tries < 120; tries++) {
+    server.assertRunning();
     const answered = await fetch(url).then(
       (response) => response.ok,
       () => false,
@@ -101,5 +106,5 @@ async function waitUntilAnswering(url: string) {
     if (answered) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`the floor page did not answer at ${url}`);
+  throw new Error(`the floor page did not answer at ${url}\n${server.report()}`);
 }

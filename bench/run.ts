@@ -46,21 +46,19 @@ async function part(
   return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
 }
 
+type LighthouseRun = {
+  score: number;
+  total_blocking_time_ms: number;
+  largest_contentful_paint_ms: number;
+  runs: number[];
+};
 type Figures = {
   provisioning: Record<string, number> & { many_customers: { customers: number; ms: number; rate_floor_ms: number } };
   calls: Record<string, number>;
   first_load_js_kb: Record<string, number>;
-  lighthouse_mobile?: Record<
-    string,
-    { score: number; total_blocking_time_ms: number; largest_contentful_paint_ms: number; runs: number[] }
-  >;
+  lighthouse_mobile?: Record<string, LighthouseRun>;
   /** Not a target: the stack's own smallest page, scored the same way (bench/lighthouse-floor.ts). */
-  lighthouse_mobile_floor?: {
-    score: number;
-    total_blocking_time_ms: number;
-    largest_contentful_paint_ms: number;
-    runs: number[];
-  };
+  lighthouse_mobile_floor?: LighthouseRun;
   dashboard: Record<string, number> & { api: Record<string, number> };
   autosave: Record<string, number>;
   autosave_in_step: Record<string, number>;

@@ -20,9 +20,9 @@ const KEPT_LINES = 80;
 export function watchedServer(
   command: string,
   args: string[],
-  options: Omit<SpawnOptions, "stdio"> & { log: string },
+  options: Omit<SpawnOptions, "stdio"> & { log: string; name?: string },
 ): WatchedServer {
-  const { log, ...spawnOptions } = options;
+  const { log, name = "the portal's server", ...spawnOptions } = options;
   const file = createWriteStream(log);
   const lines: string[] = [];
   let ended: string | null = null;
@@ -46,7 +46,7 @@ export function watchedServer(
   });
   const report = () =>
     [
-      `[bench] the portal's server ${ended ?? `is still running (pid ${child.pid})`}; its output: ${log}`,
+      `[bench] ${name} ${ended ?? `is still running (pid ${child.pid})`}; its output: ${log}`,
       `[bench] its last ${Math.min(lines.length + (partial ? 1 : 0), KEPT_LINES)} lines:`,
       ...lines.map((line) => `  | ${line}`),
       ...(partial ? [`  | ${partial}`] : []),
@@ -58,7 +58,7 @@ export function watchedServer(
       file.end();
     },
     assertRunning: () => {
-      if (ended) throw new Error(`the portal's server ${ended}\n${report()}`);
+      if (ended) throw new Error(`${name} ${ended}\n${report()}`);
     },
     report,
   };
